@@ -1,0 +1,36 @@
+// Builds four bundles. The extension bundle is what activation loads, so it must stay small and free of undici:
+// the HTTP stack and provider clients live in dist/providers.js, required on the first request.
+import * as esbuild from 'esbuild';
+
+const release = process.argv.includes('--release');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: release,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist', external: ['vscode', './providers.js', './emulator.js'], metafile: true },
+  { ...common, entryPoints: { providers: 'src/providers/index.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  const results = await Promise.all(builds.map(b => esbuild.build(b)));
+  const inputs = Object.keys(results[0].metafile.inputs);
+  const leaked = inputs.filter(i => i.includes('node_modules/undici') || i.startsWith('src/http/') || i.startsWith('src/providers/'));
+  if (leaked.length) {
+    console.error(`dist/extension.js must not bundle the HTTP stack or provider clients (they load on first use):\n  ${leaked.join('\n  ')}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,28 @@
+import type { ProviderId } from './task';
+
+/** How to trust the server's certificate. Verification is never turned off: a self-signed server is pinned. */
+export type TlsTrust =
+  | { mode: 'system' }
+  | { mode: 'ca-file'; caFile: string }
+  | { mode: 'pinned'; fingerprint256: string };
+
+/** Connection metadata: what lives in settings. Never a secret. */
+export interface ConnectionConfig {
+  id: string;
+  name: string;
+  provider: ProviderId;
+  /** Base URL (Redis Enterprise `https://cluster:9443`, Redis Cloud API base, a cloud endpoint override). */
+  endpoint?: string;
+  /** Redis Enterprise user, Tencent SecretId, Alibaba AccessKey ID, Redis Cloud account key. */
+  user?: string;
+  region?: string;
+  tls?: TlsTrust;
+  /** Provider-specific switches (Tencent `legacyApi`, Alibaba `taskApi`). */
+  options?: Record<string, string | number | boolean>;
+}
+
+/** The secret half of a connection: from SecretStorage in VS Code, from the environment in the CLI. */
+export interface ConnectionSecret {
+  /** Redis Enterprise password, Tencent SecretKey, Alibaba AccessKey secret, Redis Cloud user secret key. */
+  secret: string;
+}

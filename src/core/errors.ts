@@ -1,0 +1,66 @@
+/**
+ * Every failure that reaches a person is a ProviderError: a kind the UI and CLI can branch on (exit codes, retry
+ * rules, icons) and a message written for the person reading it. Messages never contain credentials.
+ */
+
+export type ErrorKind =
+  | 'auth' // credentials wrong or expired, signature rejected
+  | 'forbidden' // credentials fine, role lacks permission
+  | 'not-found'
+  | 'not-cancelable' // Redis Enterprise 406: the task reached its commit phase
+  | 'conflict' // Redis Enterprise 409: failed to cancel
+  | 'throttled'
+  | 'network'
+  | 'tls'
+  | 'timeout'
+  | 'bad-response' // malformed, wrong shape, too large, wrong content type
+  | 'bad-request' // the server rejected a parameter
+  | 'unsupported' // this server does not have the endpoint (older cluster, legacy API)
+  | 'server' // 5xx
+  | 'aborted'; // we stopped waiting (view closed, superseded)
+
+export interface ProviderErrorDetails {
+  status?: number;
+  /** The provider's own error code (`AuthFailure.SignatureFailure`, `Throttling.User`, `internal_error`). */
+  code?: string;
+  requestId?: string;
+  /** How long the server asked us to wait before the next request. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class ProviderError extends Error {
+  readonly kind: ErrorKind;
+  readonly status?: number;
+  readonly code?: string;
+  readonly requestId?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(kind: ErrorKind, message: string, details: ProviderErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'ProviderError';
+    this.kind = kind;
+    this.status = details.status;
+    this.code = details.code;
+    this.requestId = details.requestId;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+
+  /** One line for logs and the CLI: the message, then the provider's code and request id when known. */
+  describe(): string {
+    const extra = [this.code && `code ${this.code}`, this.requestId && `request ${this.requestId}`].filter(Boolean);
+    return extra.length ? `${this.message} (${extra.join(', ')})` : this.message;
+  }
+}
+
+export function isProviderError(e: unknown): e is ProviderError {
+  return e instanceof ProviderError;
+}
+
+/** Anything thrown, as a ProviderError, so callers handle one type. */
+export function asProviderError(e: unknown): ProviderError {
+  if (e instanceof ProviderError) return e;
+  if (e instanceof Error && e.name === 'AbortError') return new ProviderError('aborted', 'The request was canceled.', { cause: e });
+  const message = e instanceof Error ? e.message : String(e);
+  return new ProviderError('network', message, { cause: e });
+}

@@ -1,0 +1,53 @@
+import { ProviderError } from './errors';
+
+/**
+ * Small readers for server payloads. Each names the path of the value it rejects, so a changed API reads as
+ * "crdb_tasks[3].progress should be an object, got a string" rather than a TypeError deep in the code.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: unknown };
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+export function shapeError(path: string, expected: string, value: unknown): ProviderError {
+  return new ProviderError('bad-response', `Unexpected response from the server: ${path} should be ${expected}, got ${describe(value)}.`);
+}
+
+export function asObject(value: unknown, path: string): JsonObject {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shapeError(path, 'an object', value);
+  return value as JsonObject;
+}
+
+export function asArray(value: unknown, path: string): unknown[] {
+  if (!Array.isArray(value)) throw shapeError(path, 'an array', value);
+  return value;
+}
+
+/** A string field, or undefined when absent; numbers are accepted and turned into strings (ids arrive as both). */
+export function optString(obj: JsonObject, key: string, path: string): string | undefined {
+  const v = obj[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw shapeError(`${path}.${key}`, 'a string', v);
+}
+
+export function reqString(obj: JsonObject, key: string, path: string): string {
+  const v = optString(obj, key, path);
+  if (v === undefined) throw new ProviderError('bad-response', `Unexpected response from the server: ${path}.${key} is missing.`);
+  return v;
+}
+
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const snippet = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (starts with ${JSON.stringify(snippet)}).`, { cause: e });
+  }
+}

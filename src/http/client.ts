@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import type { TLSSocket } from 'node:tls';
+import { Agent, ProxyAgent, buildConnector, errors as undiciErrors, request as undiciRequest, type Dispatcher } from 'undici';
+import { ProviderError } from '../core/errors';
+import type { TlsTrust } from '../core/connection';
+import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
+import { redactUrl } from './redact';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Reads may be retried. Defaults to true for GET and HEAD; a caller marks a read-only POST (Tencent's Describe*). */
+  idempotent?: boolean;
+  /**
+   * Called before every attempt to produce the final url, headers and body: signed APIs put a timestamp and a nonce
+   * in the signature, so a retry must be signed afresh.
+   */
+  sign?: (req: { url: string; headers: Record<string, string>; body?: string }) => { url: string; headers: Record<string, string>; body?: string };
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** What the request is for, in words, for error messages ("the list of CRDB tasks"). */
+  what?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  text(): string;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** With credentials and signatures removed. */
+  url: string;
+  status?: number;
+  ms: number;
+  attempt: number;
+  error?: string;
+}
+
+export interface HttpClientOptions {
+  tls?: TlsTrust;
+  /** `http://host:port`; credentials in it are used but never logged. */
+  proxy?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+  retry?: RetryPolicy;
+  /** Concurrent connections per origin. */
+  connections?: number;
+  log?: (entry: RequestLogEntry) => void;
+  userAgent?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+/** SHA-256 fingerprints as users paste them: `AB:CD:…`, `abcd…`, with or without a `sha256/` prefix. */
+export function normaliseFingerprint(fp: string): string {
+  const hex = fp.replace(/^sha256[:/]/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
+  if (hex.length !== 64) throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
+  return hex.match(/../g)!.join(':');
+}
+
+/**
+ * Accepts the server's certificate only when its SHA-256 fingerprint is the pinned one. Chain verification is
+ * replaced by the pin, which is stricter: only this exact certificate is trusted, not anything a CA signs.
+ */
+function pinnedConnector(fingerprint256: string, timeoutMs: number): buildConnector.connector {
+  const pin = normaliseFingerprint(fingerprint256);
+  const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs });
+  return (opts, callback) => {
+    base(opts, (err, socket) => {
+      if (err || !socket) return callback(err as Error, null);
+      if (opts.protocol !== 'https:') return callback(null, socket);
+      const cert = (socket as TLSSocket).getPeerCertificate();
+      const got = cert && cert.fingerprint256;
+      if (got !== pin) {
+        socket.destroy();
+        const e = new ProviderError('tls',
+          `The server's certificate (SHA-256 ${got || 'none'}) is not the pinned one (${pin}). ` +
+          'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
+          { code: 'PIN_MISMATCH' });
+        return callback(e, null);
+      }
+      callback(null, socket);
+    });
+  };
+}
+
+export class HttpClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly options: HttpClientOptions;
+
+  constructor(options: HttpClientOptions = {}) {
+    this.options = options;
+    const tls = options.tls ?? { mode: 'system' };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const connections = options.connections ?? 6;
+    const ca = tls.mode === 'ca-file' ? readCa(tls.caFile) : undefined;
+    if (options.proxy) {
+      if (tls.mode === 'pinned') {
+        throw new ProviderError('tls', 'A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.');
+      }
+      this.dispatcher = new ProxyAgent({ uri: options.proxy, connections, requestTls: ca ? { ca } : {} });
+    } else {
+      this.dispatcher = new Agent({
+        connections,
+        keepAliveTimeout: 30_000,
+        connect: tls.mode === 'pinned' ? pinnedConnector(tls.fingerprint256, timeoutMs) : { ca, timeout: timeoutMs },
+      });
+    }
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const policy = this.options.retry ?? DEFAULT_RETRY;
+    const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'HEAD');
+    const attempts = idempotent ? policy.attempts : 1;
+    let lastError: ProviderError | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      if (attempt > 1) {
+        await sleep(lastError?.retryAfterMs ?? retryDelayMs(policy, attempt - 1), req.signal);
+      }
+      try {
+        const res = await this.once(req, attempt);
+        if (attempt < attempts && (res.status >= 500 || res.status === 429)) {
+          lastError = new ProviderError(res.status === 429 ? 'throttled' : 'server', `HTTP ${res.status}`, {
+            status: res.status,
+            retryAfterMs: parseRetryAfter(res.headers['retry-after'], policy.maxDelayMs),
+          });
+          continue;
+        }
+        return res;
+      } catch (e) {
+        const err = e as ProviderError;
+        const retriable = err.kind === 'network' || err.kind === 'timeout';
+        if (!retriable || attempt >= attempts || req.signal?.aborted) throw err;
+        lastError = err;
+      }
+    }
+    throw lastError!;
+  }
+
+  private async once(req: HttpRequest, attempt: number): Promise<HttpResponse> {
+    const started = Date.now();
+    const headers: Record<string, string> = { accept: 'application/json', ...(req.headers ?? {}) };
+    if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
+    const signed = req.sign ? req.sign({ url: req.url, headers, body: req.body }) : { url: req.url, headers, body: req.body };
+    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = req.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const logUrl = redactUrl(signed.url);
+    const what = req.what ?? `${req.method} ${logUrl}`;
+    try {
+      const res = await undiciRequest(signed.url, {
+        method: req.method,
+        headers: signed.headers,
+        body: signed.body,
+        dispatcher: this.dispatcher,
+        signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const lengthHeader = Number(res.headers['content-length']);
+      if (Number.isFinite(lengthHeader) && lengthHeader > maxBytes) {
+        res.body.destroy();
+        throw tooLarge(what, maxBytes);
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+          res.body.destroy();
+          throw tooLarge(what, maxBytes);
+        }
+        chunks.push(chunk as Buffer);
+      }
+      const body = Buffer.concat(chunks, size);
+      const flat: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+      this.options.log?.({ method: req.method, url: logUrl, status: res.statusCode, ms: Date.now() - started, attempt });
+      return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8') };
+    } catch (e) {
+      const err = toProviderError(e, what, timeoutMs, req.signal, timeout);
+      this.options.log?.({ method: req.method, url: logUrl, ms: Date.now() - started, attempt, error: err.message });
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}
+
+function readCa(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ProviderError('tls', `Cannot read the CA file ${file}: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function tooLarge(what: string, maxBytes: number): ProviderError {
+  return new ProviderError('bad-response',
+    `The answer to ${what} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB and was not read.`);
+}
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO',
+]);
+
+export function toProviderError(e: unknown, what: string, timeoutMs: number, callerSignal?: AbortSignal, timeoutSignal?: AbortSignal): ProviderError {
+  if (e instanceof ProviderError) return e;
+  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+  const code = err?.code ?? err?.cause?.code;
+  if (callerSignal?.aborted) return new ProviderError('aborted', `Stopped waiting for ${what}.`, { cause: e });
+  if (timeoutSignal?.aborted || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError
+      || e instanceof undiciErrors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new ProviderError('timeout', `No answer to ${what} within ${Math.round(timeoutMs / 1000)} s.`, { cause: e, code });
+  }
+  if (code && TLS_CODES.has(code)) {
+    const hint = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN'
+      ? ' The server uses a self-signed certificate: pin its fingerprint or trust its CA file in the connection.'
+      : '';
+    return new ProviderError('tls', `The server's certificate was not accepted (${code}).${hint}`, { cause: e, code });
+  }
+  if (code === 'ECONNREFUSED') return new ProviderError('network', `Connection refused for ${what}: is the endpoint and port right?`, { cause: e, code });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ProviderError('network', `Host not found for ${what}.`, { cause: e, code });
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || e instanceof undiciErrors.SocketError) {
+    return new ProviderError('network', `The connection was closed during ${what}.`, { cause: e, code });
+  }
+  const message = err?.message || String(e);
+  return new ProviderError('network', `${what} failed: ${message}`, { cause: e, code });
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ProviderError('aborted', 'The request was canceled.'));
+    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => { clearTimeout(t); reject(new ProviderError('aborted', 'The request was canceled.')); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,47 @@
+import * as tls from 'node:tls';
+import { ProviderError } from '../core/errors';
+
+export interface CertificateInfo {
+  fingerprint256: string;
+  subject: string;
+  issuer: string;
+  validTo: string;
+  /** Whether the system CAs already trust it (then no pin is needed). */
+  trusted: boolean;
+  authorizationError?: string;
+}
+
+/**
+ * Reads the certificate a server presents, without sending a request, so the user can be shown its fingerprint and
+ * decide to pin it (the Add Connection flow, `redis-tasks --print-fingerprint`).
+ */
+export function probeCertificate(endpoint: string, timeoutMs = 10_000): Promise<CertificateInfo> {
+  const url = new URL(endpoint);
+  const port = Number(url.port || 443);
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: url.hostname, port, servername: isIp(url.hostname) ? undefined : url.hostname, rejectUnauthorized: false, timeout: timeoutMs }, () => {
+      const cert = socket.getPeerCertificate();
+      const info: CertificateInfo = {
+        fingerprint256: cert.fingerprint256,
+        subject: formatName(cert.subject),
+        issuer: formatName(cert.issuer),
+        validTo: cert.valid_to,
+        trusted: socket.authorized,
+        authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
+      };
+      socket.end();
+      resolve(info);
+    });
+    socket.on('timeout', () => { socket.destroy(); reject(new ProviderError('timeout', `No TLS answer from ${url.host} within ${timeoutMs / 1000} s.`)); });
+    socket.on('error', e => reject(new ProviderError('network', `Cannot read the certificate of ${url.host}: ${e.message}`, { cause: e })));
+  });
+}
+
+function isIp(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+function formatName(name: tls.Certificate | undefined): string {
+  if (!name) return '';
+  return Object.entries(name).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`).join(', ');
+}

@@ -1,0 +1,17 @@
+import type { ConnectionConfig, ConnectionSecret } from '../core/connection';
+import type { TaskSource } from '../core/source';
+import type { RequestLogEntry } from '../http/client';
+
+export interface SourceDeps {
+  /** One line per request; the URL is already redacted. */
+  log?: (entry: RequestLogEntry) => void;
+  /** `http://host:port` (VS Code's `http.proxy`, the CLI's `HTTPS_PROXY`). */
+  proxy?: string;
+  timeoutMs?: number;
+  /** Response size cap in bytes. */
+  maxBytes?: number;
+  /** Wall clock for time windows (tests pin it). */
+  now?: () => number;
+}
+
+export type ProviderFactory = (config: ConnectionConfig, secret: ConnectionSecret, deps: SourceDeps) => TaskSource;
