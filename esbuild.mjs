@@ -1,6 +1,7 @@
 // Builds four bundles. The extension bundle is what activation loads, so it must stay small and free of undici:
 // the HTTP stack and provider clients live in dist/providers.js, required on the first request.
 import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
 
 const release = process.argv.includes('--release');
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,10 @@ const builds = [
   { ...common, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+// The webview loads codicons from the extension itself: no remote resources.
+mkdirSync('dist/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/codicons/${f}`);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
