@@ -1,6 +1,7 @@
 import type { ProviderFactory } from '../factory';
+import { RedisEnterpriseSource } from './source';
 
-/** Placeholder until this provider's client lands: every call explains that it is not available yet. */
-export const create: ProviderFactory = () => {
-  throw new Error('The redis-enterprise provider is not available in this build yet.');
-};
+export { RedisEnterpriseSource } from './source';
+
+/** Redis Enterprise Software: CRDB tasks, actions and state machines of one cluster's REST API. */
+export const create: ProviderFactory = (config, secret, deps) => new RedisEnterpriseSource(config, secret, deps);
