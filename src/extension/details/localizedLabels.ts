@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { DetailsLabels } from './labels';
+
+/**
+ * The details labels in VS Code's display language. Each string is a literal in its own `l10n.t` call so
+ * `@vscode/l10n-dev export` finds it. Templates keep their placeholders: passing '{0}' as the argument leaves
+ * `{0}` in place for the model and the script to fill.
+ */
+export function localizedDetailsLabels(): DetailsLabels {
+  const keep = '{0}';
+  return {
+    locale: vscode.env.language || 'en',
+    loading: vscode.l10n.t('Loading task {0}…', keep),
+    statusPending: vscode.l10n.t('Pending'),
+    statusRunning: vscode.l10n.t('Running'),
+    statusSucceeded: vscode.l10n.t('Succeeded'),
+    statusFailed: vscode.l10n.t('Failed'),
+    statusCanceled: vscode.l10n.t('Canceled'),
+    statusPaused: vscode.l10n.t('Paused'),
+    statusInterrupted: vscode.l10n.t('Interrupted'),
+    statusUnknown: vscode.l10n.t('Unknown'),
+    kindCrdbTask: vscode.l10n.t('Active-Active (CRDB) task'),
+    kindAction: vscode.l10n.t('Action'),
+    kindStateMachine: vscode.l10n.t('State machine'),
+    kindCloudTask: vscode.l10n.t('Cloud task'),
+    taskId: vscode.l10n.t('Task ID'),
+    type: vscode.l10n.t('Type'),
+    kind: vscode.l10n.t('Kind'),
+    target: vscode.l10n.t('Target'),
+    connection: vscode.l10n.t('Connection'),
+    status: vscode.l10n.t('Status'),
+    progress: vscode.l10n.t('Progress'),
+    percent: vscode.l10n.t('{0}%', keep),
+    progressUnknown: vscode.l10n.t('The provider does not report progress for this task.'),
+    remaining: vscode.l10n.t('Remaining'),
+    times: vscode.l10n.t('Times'),
+    started: vscode.l10n.t('Started'),
+    finished: vscode.l10n.t('Finished'),
+    duration: vscode.l10n.t('Duration'),
+    elapsed: vscode.l10n.t('{0} so far', keep),
+    notReported: vscode.l10n.t('Not reported'),
+    steps: vscode.l10n.t('Steps'),
+    currentStep: vscode.l10n.t('Current step'),
+    stepRunsOn: vscode.l10n.t('on {0}', keep),
+    shards: vscode.l10n.t('Shards'),
+    shard: vscode.l10n.t('Shard'),
+    operation: vscode.l10n.t('Operation'),
+    shardStatus: vscode.l10n.t('Status'),
+    heartbeat: vscode.l10n.t('Heartbeat'),
+    ago: vscode.l10n.t('{0} ago', keep),
+    errors: vscode.l10n.t('Errors'),
+    rawJson: vscode.l10n.t('Raw JSON'),
+    rawTruncated: vscode.l10n.t('Showing the first {0} KB of {1} KB.', keep, '{1}'),
+    staleBanner: vscode.l10n.t('Showing the last known data: {0}', keep),
+    staleNoReason: vscode.l10n.t('the task could not be refreshed.'),
+    cancellingBanner: vscode.l10n.t('Cancelling…'),
+    actions: vscode.l10n.t('Task actions'),
+    cancel: vscode.l10n.t('Cancel'),
+    forceCancel: vscode.l10n.t('Force Cancel'),
+    forceCancelTitle: vscode.l10n.t('Cancel even in the commit phase (can break the Active-Active database)'),
+    copyId: vscode.l10n.t('Copy ID'),
+    refresh: vscode.l10n.t('Refresh'),
+    openConsole: vscode.l10n.t('Open in Console'),
+    durationSeconds: vscode.l10n.t('{0} s', keep),
+    durationMinutes: vscode.l10n.t('{0} min {1} s', keep, '{1}'),
+    durationHours: vscode.l10n.t('{0} h {1} min', keep, '{1}'),
+    durationDays: vscode.l10n.t('{0} d {1} h', keep, '{1}'),
+  };
+}

@@ -1,0 +1,23 @@
+import * as assert from 'node:assert/strict';
+import { parsePanelState, parseWebviewMessage } from '../../../src/extension/details/messages';
+
+describe('details: webview messages', () => {
+  it('accepts each known command and keeps only its type', () => {
+    for (const type of ['ready', 'cancel', 'forceCancel', 'copyId', 'refresh', 'openConsole']) {
+      assert.deepEqual(parseWebviewMessage({ type, taskId: 'other', url: 'command:evil' }), { type });
+    }
+  });
+
+  it('ignores anything else', () => {
+    for (const m of [undefined, null, 'cancel', 42, {}, { type: 'render' }, { type: 'deleteAll' }, { type: ['cancel'] }, { command: 'cancel' }]) {
+      assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m));
+    }
+  });
+
+  it('reads the saved panel state, refusing incomplete ones', () => {
+    assert.deepEqual(parsePanelState({ connectionId: 'c', taskId: 't', rawOpen: true }), { connectionId: 'c', taskId: 't' });
+    for (const s of [undefined, null, {}, { connectionId: 'c' }, { connectionId: '', taskId: 't' }, { connectionId: 1, taskId: 't' }]) {
+      assert.equal(parsePanelState(s), undefined, JSON.stringify(s));
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import { ENGLISH_LABELS, fill } from '../../../src/extension/details/labels';
+import {
+  buildDetailsModel, buildPlaceholderModel, formatDuration, formatTime, RAW_JSON_LIMIT, type DetailsState,
+} from '../../../src/extension/details/model';
+import { crdbTask, failedTask, shardedAction, steppedTask, task, T0 } from './fixtures';
+
+const L = ENGLISH_LABELS;
+const fresh: DetailsState = { connectionName: 'Prod cluster', stale: false, cancelling: false };
+const NOW = T0 + 90_000;
+
+describe('details: buildDetailsModel', () => {
+  it('shows a CRDB task\'s per-cluster step names without percentages, and both cancel buttons', () => {
+    const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
+    assert.equal(m.title, 'create_crdb · orders');
+    assert.equal(m.status.text, 'Running');
+    assert.equal(m.status.icon, 'loading');
+    assert.equal(m.status.spin, true);
+    assert.equal(m.status.providerStatus, 'started');
+    assert.equal(m.target, 'orders (guid-1)');
+    assert.deepEqual(m.steps.map(s => [s.name, s.detail, s.percent, s.current]), [
+      ['creating_bdb', 'cluster-east', undefined, false],
+      ['syncing', 'cluster-west', undefined, true],
+    ]);
+    assert.equal(m.stepsHaveProgress, false);
+    assert.deepEqual(m.progress, { text: L.progressUnknown, indeterminate: true });
+    assert.deepEqual(m.actions, { cancel: true, forceCancel: true, cancelDisabled: false, openConsole: false });
+    assert.deepEqual(m.fields.map(f => f.label), ['Task ID', 'Type', 'Kind', 'Target', 'Connection']);
+    assert.equal(m.fields.find(f => f.label === 'Kind')?.value, 'Active-Active (CRDB) task');
+    assert.equal(m.fields.find(f => f.label === 'Connection')?.value, 'Prod cluster');
+  });
+
+  it('ticks the duration of a running task from its start instead of freezing a number', () => {
+    const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
+    const duration = m.times.find(t => t.label === 'Duration');
+    assert.equal(duration?.liveSince, T0);
+    assert.equal(m.now, NOW);
+  });
+
+  it('lists an action\'s shards with operation, status words and code, clamped progress and heartbeat time', () => {
+    const m = buildDetailsModel(shardedAction(), fresh, L, NOW);
+    assert.deepEqual(m.progress, { percent: 42.3, text: '42.3%', indeterminate: false });
+    assert.deepEqual(m.shards, [
+      { shardId: 'redis:1', operation: 'migrate', status: 'in progress (ok)', percent: 100, progressText: '100%', heartbeatAt: T0 + 50_000 },
+      { shardId: 'redis:2', operation: 'migrate', status: 'waiting', percent: undefined, progressText: '', heartbeatAt: undefined },
+    ]);
+    assert.deepEqual(m.actions, { cancel: true, forceCancel: false, cancelDisabled: false, openConsole: false });
+  });
+
+  it('gives steps their own progress and remaining time, marks the current one, and shows the overall remaining', () => {
+    const m = buildDetailsModel(steppedTask(), fresh, L, NOW);
+    assert.equal(m.remaining, '2 min 5 s');
+    assert.equal(m.stepsHaveProgress, true);
+    assert.deepEqual(m.steps.map(s => [s.index, s.name, s.progressText, s.remaining, s.current]), [
+      [1, 'prepare', '100%', '0 s', false],
+      [2, 'copy data', '40%', '2 min 5 s', true],
+      [3, 'switch', '0%', undefined, false],
+    ]);
+    assert.equal(m.actions.openConsole, true);
+    assert.equal(m.actions.cancel, false);
+  });
+
+  it('shows a failed task\'s errors, its duration, and no cancel or leftover remaining time', () => {
+    const m = buildDetailsModel(failedTask(), fresh, L, NOW);
+    assert.equal(m.status.text, 'Failed');
+    assert.equal(m.status.icon, 'error');
+    assert.deepEqual(m.errors, [
+      { message: 'Out of memory on node 2', code: 'insufficient_resources', where: 'cluster-east' },
+      { message: 'Timed out', code: undefined, where: undefined },
+    ]);
+    assert.equal(m.remaining, undefined);
+    assert.deepEqual(m.actions, { cancel: false, forceCancel: false, cancelDisabled: false, openConsole: false });
+    const times = Object.fromEntries(m.times.map(t => [t.label, t.value]));
+    assert.equal(times.Started, formatTime(T0, L));
+    assert.equal(times.Finished, formatTime(T0 + 3_725_000, L));
+    assert.equal(times.Duration, '1 h 2 min');
+    assert.ok(m.times.every(t => t.liveSince === undefined));
+  });
+
+  it('does not animate the bar of a finished task whose provider reports no progress', () => {
+    const m = buildDetailsModel(task({ status: 'succeeded', providerStatus: 'completed' }), fresh, L, NOW);
+    assert.deepEqual(m.progress, { text: L.progressUnknown, indeterminate: false });
+    assert.equal(m.status.icon, 'pass');
+    assert.equal(m.status.spin, false);
+    assert.deepEqual(m.times, []);
+  });
+
+  it('shows a stale banner with the reason, the cancelling banner, and keeps cancel from being pressed twice', () => {
+    const m = buildDetailsModel(crdbTask(), { ...fresh, stale: true, cancelling: true, error: 'Connection refused' }, L, NOW);
+    assert.deepEqual(m.banners.map(b => [b.kind, b.text]), [
+      ['stale', 'Showing the last known data: Connection refused'],
+      ['cancelling', 'Cancelling…'],
+    ]);
+    assert.equal(m.actions.cancelDisabled, true);
+    assert.equal(m.actions.cancel, true);
+  });
+
+  it('shows an error banner when the data is not stale', () => {
+    const m = buildDetailsModel(crdbTask(), { ...fresh, error: 'Cancel failed (409)' }, L, NOW);
+    assert.deepEqual(m.banners.map(b => [b.kind, b.text]), [['error', 'Cancel failed (409)']]);
+    const stale = buildDetailsModel(crdbTask(), { ...fresh, stale: true }, L, NOW);
+    assert.equal(stale.banners[0]?.text, 'Showing the last known data: the task could not be refreshed.');
+  });
+
+  it('pretty-prints the raw payload', () => {
+    const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
+    assert.equal(m.raw?.text, JSON.stringify(crdbTask().raw, null, 2));
+    assert.equal(m.raw?.truncated, false);
+  });
+
+  it('cuts a raw payload over the limit and says so', () => {
+    const raw = { blob: 'x'.repeat(RAW_JSON_LIMIT + 5000) };
+    const m = buildDetailsModel(task({ raw }), fresh, L, NOW);
+    assert.equal(m.raw?.truncated, true);
+    assert.equal(m.raw?.text.length, RAW_JSON_LIMIT);
+    assert.match(m.raw?.note ?? '', /^Showing the first 200 KB of 205 KB\.$/);
+  });
+
+  it('survives payloads JSON cannot print', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    assert.equal(buildDetailsModel(task({ raw: cyclic }), fresh, L, NOW).raw?.text, '[object Object]');
+    assert.equal(buildDetailsModel(task({ raw: { n: 10n } }), fresh, L, NOW).raw?.text, '{\n  "n": "10"\n}');
+    assert.equal(buildDetailsModel(task({ raw: undefined }), fresh, L, NOW).raw?.text, 'undefined');
+  });
+
+  it('passes hostile server text through untouched: the script shows it with textContent, never as HTML', () => {
+    const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const m = buildDetailsModel(task({ name: evil, errors: [{ message: evil }], providerStatus: evil }), fresh, L, NOW);
+    assert.equal(m.name, evil);
+    assert.equal(m.errors[0]?.message, evil);
+    assert.equal(m.status.providerStatus, evil);
+  });
+
+  it('uses the labels it is given for every word', () => {
+    const german = { ...L, statusRunning: 'Läuft', percent: '{0} %', progress: 'Fortschritt' };
+    const m = buildDetailsModel(shardedAction(), fresh, german, NOW);
+    assert.equal(m.status.text, 'Läuft');
+    assert.equal(m.progress?.text, '42.3 %');
+    assert.equal(m.labels, german);
+  });
+});
+
+describe('details: buildPlaceholderModel', () => {
+  it('shows the task id while loading, with no actions but Copy ID and Refresh', () => {
+    const m = buildPlaceholderModel('conn-1', 't-9', fresh, L, NOW);
+    assert.equal(m.loaded, false);
+    assert.equal(m.name, 'Loading task t-9…');
+    assert.equal(m.status.spin, true);
+    assert.deepEqual(m.actions, { cancel: false, forceCancel: false, cancelDisabled: true, openConsole: false });
+    assert.equal(m.raw, undefined);
+  });
+
+  it('stops spinning and shows the error when the task cannot be fetched', () => {
+    const m = buildPlaceholderModel('conn-1', 't-9', { ...fresh, error: 'Task not found' }, L, NOW);
+    assert.equal(m.status.spin, false);
+    assert.deepEqual(m.banners.map(b => b.text), ['Task not found']);
+  });
+});
+
+describe('details: formatting', () => {
+  it('formats durations in the largest two units', () => {
+    assert.equal(formatDuration(0, L), '0 s');
+    assert.equal(formatDuration(59.9, L), '59 s');
+    assert.equal(formatDuration(60, L), '1 min 0 s');
+    assert.equal(formatDuration(3599, L), '59 min 59 s');
+    assert.equal(formatDuration(7260, L), '2 h 1 min');
+    assert.equal(formatDuration(90_000, L), '1 d 1 h');
+    assert.equal(formatDuration(-5, L), '0 s');
+  });
+
+  it('fills numbered placeholders and leaves unknown ones', () => {
+    assert.equal(fill('{0} of {1} ({2})', 'a', 3), 'a of 3 ({2})');
+  });
+
+  it('falls back to ISO when the locale tag is invalid', () => {
+    assert.equal(formatTime(T0, { ...L, locale: 'not a locale!!' }), new Date(T0).toISOString());
+  });
+});

@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import type { Task } from '../../../src/core/task';
+import type * as PanelModule from '../../../src/extension/details/panel';
+import type { DetailsModel } from '../../../src/extension/details/model';
+import { createFakeVscode, FakeEmitter, FakeUri, loadWithFakeVscode, type FakeWebviewPanel } from './fakeVscode';
+import { crdbTask, steppedTask } from './fixtures';
+
+const PANEL = require.resolve('../../../src/extension/details/panel');
+const LABELS = require.resolve('../../../src/extension/details/localizedLabels');
+
+type Call = [string, ...unknown[]];
+
+function makeHost(tasks: Map<string, Task>) {
+  const calls: Call[] = [];
+  const changed = new FakeEmitter<{ connectionId: string; taskId: string }>();
+  let refreshError: Error | undefined;
+  const host: PanelModule.TaskDetailsHost = {
+    getTask: (_c, t) => tasks.get(t),
+    getState: () => ({ connectionName: 'Prod', stale: false, cancelling: false }),
+    onDidChangeTask: changed.event as PanelModule.TaskDetailsHost['onDidChangeTask'],
+    refresh: async (c, t) => { calls.push(['refresh', c, t]); if (refreshError) throw refreshError; },
+    cancel: async (c, t) => { calls.push(['cancel', c, t]); },
+    forceCancel: async (c, t) => { calls.push(['forceCancel', c, t]); },
+    setWatched: (c, t, w) => { calls.push(['setWatched', c, t, w]); },
+  };
+  return { host, calls, changed, failRefresh: (e: Error | undefined) => { refreshError = e; } };
+}
+
+function lastModel(panel: FakeWebviewPanel): DetailsModel {
+  const messages = panel.posted as Array<{ type: string; model: DetailsModel }>;
+  const last = messages[messages.length - 1];
+  assert.equal(last?.type, 'render');
+  return last.model;
+}
+
+const flush = () => new Promise(resolve => setImmediate(resolve));
+
+describe('details: TaskDetailsPanel (fake vscode)', () => {
+  const { vscode, record } = createFakeVscode();
+  let mod: typeof PanelModule;
+  const ext = new FakeUri('file', '/ext');
+
+  before(() => {
+    mod = loadWithFakeVscode<typeof PanelModule>(PANEL, vscode, [LABELS]);
+  });
+
+  afterEach(() => {
+    for (const p of mod.TaskDetailsPanel.all()) p.dispose();
+    record.panels.length = 0;
+    record.clipboard.length = 0;
+    record.opened.length = 0;
+    record.errors.length = 0;
+  });
+
+  it('opens one panel per task with a data-free shell, local resource roots and asWebviewUri resources', async () => {
+    const evil = crdbTask();
+    evil.name = '<img src=x onerror=alert(1)>';
+    const { host, calls } = makeHost(new Map([[evil.id, evil]]));
+    const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', evil.id);
+    const fake = record.panels[0]!;
+    assert.equal(fake.viewType, 'redisTasks.taskDetails');
+    assert.equal(fake.options.enableScripts, true);
+    assert.deepEqual((fake.options.localResourceRoots as FakeUri[]).map(String), ['file:/ext/media', 'file:/ext/dist/codicons']);
+    const html = fake.webview.html;
+    assert.ok(html.includes('src="vscode-webview://fake/ext/media/details.js"'));
+    assert.ok(html.includes('href="vscode-webview://fake/ext/media/details.css"'));
+    assert.ok(html.includes('href="vscode-webview://fake/ext/dist/codicons/codicon.css"'));
+    assert.ok(!html.includes('onerror') && !html.includes(evil.id), 'the shell carries no task data');
+    const nonce = /script-src 'nonce-([^']+)'/.exec(html)?.[1];
+    assert.ok(nonce && html.includes(`<script nonce="${nonce}"`));
+
+    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', evil.id), panel);
+    assert.equal(record.panels.length, 1);
+    assert.equal(fake.revealed, 1);
+    assert.deepEqual(mod.TaskDetailsPanel.all(), [panel]);
+    await flush();
+    assert.deepEqual(calls.filter(c => c[0] === 'refresh'), [['refresh', 'conn-1', evil.id]], 'refreshes on open');
+    assert.deepEqual(calls[0], ['setWatched', 'conn-1', evil.id, true]);
+  });
+
+  it('renders on ready and whenever the host says its task changed, and titles the tab', async () => {
+    const t = crdbTask();
+    const tasks = new Map([[t.id, t]]);
+    const { host, changed } = makeHost(tasks);
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const fake = record.panels[0]!;
+    await flush();
+    fake.posted.length = 0;
+    fake.send({ type: 'ready' });
+    assert.equal(lastModel(fake).status.text, 'Running');
+    assert.equal(fake.title, 'create_crdb · orders');
+
+    tasks.set(t.id, { ...t, status: 'succeeded', providerStatus: 'finished' });
+    changed.fire({ connectionId: 'conn-1', taskId: 'other' });
+    changed.fire({ connectionId: 'other', taskId: t.id });
+    assert.equal(fake.posted.length, 1, 'other tasks do not re-render this panel');
+    changed.fire({ connectionId: 'conn-1', taskId: t.id });
+    assert.equal(fake.posted.length, 2);
+    assert.equal(lastModel(fake).status.text, 'Succeeded');
+  });
+
+  it('shows a placeholder until the task exists, and the refresh error if it cannot be fetched', async () => {
+    const { host, failRefresh } = makeHost(new Map());
+    failRefresh(new Error('Task t-404 was not found on Prod.'));
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', 't-404');
+    const fake = record.panels[0]!;
+    assert.equal(lastModel(fake).loaded, false);
+    await flush();
+    assert.deepEqual(lastModel(fake).banners.map(b => b.text), ['Task t-404 was not found on Prod.']);
+  });
+
+  it('turns buttons into host calls, validating each message and the task\'s capabilities', async () => {
+    const crdb = crdbTask();
+    const alibaba = steppedTask();
+    const { host, calls } = makeHost(new Map([[crdb.id, crdb], [alibaba.id, alibaba]]));
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', crdb.id);
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', alibaba.id);
+    const [crdbPanel, aliPanel] = record.panels as [FakeWebviewPanel, FakeWebviewPanel];
+    await flush();
+    calls.length = 0;
+
+    crdbPanel.send({ type: 'cancel' });
+    crdbPanel.send({ type: 'forceCancel' });
+    crdbPanel.send({ type: 'deleteEverything' });
+    crdbPanel.send('cancel');
+    aliPanel.send({ type: 'cancel' }); // no cancel on Alibaba: ignored even if a page asks
+    aliPanel.send({ type: 'forceCancel' });
+    crdbPanel.send({ type: 'openConsole' }); // no console URL known for this task
+    aliPanel.send({ type: 'openConsole', url: 'command:workbench.action.quit' });
+    crdbPanel.send({ type: 'copyId' });
+    await flush();
+    assert.deepEqual(calls, [['cancel', 'conn-1', crdb.id], ['forceCancel', 'conn-1', crdb.id]]);
+    assert.deepEqual(record.opened, ['https://kvstore.console.aliyun.com/#/detail/r-abc']);
+    assert.deepEqual(record.clipboard, [crdb.id]);
+
+    aliPanel.send({ type: 'refresh' });
+    await flush();
+    assert.deepEqual(calls[calls.length - 1], ['refresh', 'conn-1', alibaba.id]);
+  });
+
+  it('opens only web consoles', async () => {
+    const t = steppedTask();
+    t.capabilities.consoleUrl = 'command:workbench.action.quit';
+    const { host } = makeHost(new Map([[t.id, t]]));
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    record.panels[0]!.send({ type: 'openConsole' });
+    await flush();
+    assert.deepEqual(record.opened, []);
+  });
+
+  it('reports a failing host flow instead of losing it', async () => {
+    const t = crdbTask();
+    const { host } = makeHost(new Map([[t.id, t]]));
+    host.cancel = async () => { throw new Error('Cancel failed: the task is in its commit phase.'); };
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    record.panels[0]!.send({ type: 'cancel' });
+    await flush();
+    assert.deepEqual(record.errors, ['Cancel failed: the task is in its commit phase.']);
+  });
+
+  it('tells the host when it is watched, and stops everything on close', async () => {
+    const t = crdbTask();
+    const { host, calls, changed } = makeHost(new Map([[t.id, t]]));
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const fake = record.panels[0]!;
+    await flush();
+    calls.length = 0;
+    fake.setVisible(false);
+    fake.setVisible(true);
+    assert.deepEqual(calls, [['setWatched', 'conn-1', t.id, false], ['setWatched', 'conn-1', t.id, true]]);
+
+    fake.dispose(); // the user closes the tab
+    assert.deepEqual(calls[calls.length - 1], ['setWatched', 'conn-1', t.id, false]);
+    assert.deepEqual(mod.TaskDetailsPanel.all(), []);
+    assert.equal(changed.count, 0, 'unsubscribed from the host');
+    const posted = fake.posted.length;
+    changed.fire({ connectionId: 'conn-1', taskId: t.id });
+    assert.equal(fake.posted.length, posted);
+  });
+
+  it('restores a panel from the saved state after a reload, and closes ones it cannot restore', async () => {
+    const t = crdbTask();
+    const { host } = makeHost(new Map([[t.id, t]]));
+    const registration = mod.TaskDetailsPanel.registerSerializer(ext as never, host);
+    const serializer = record.serializers.get('redisTasks.taskDetails');
+    assert.ok(serializer);
+
+    const restored = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
+    await serializer.deserializeWebviewPanel(restored, { connectionId: 'conn-1', taskId: t.id, rawOpen: true });
+    assert.deepEqual(mod.TaskDetailsPanel.all().map(p => [p.connectionId, p.taskId]), [['conn-1', t.id]]);
+    assert.equal((restored.webview.options as { enableScripts?: boolean }).enableScripts, true);
+    assert.match(restored.webview.html, /details\.js/);
+    assert.equal(restored.title, 'create_crdb · orders');
+
+    const broken = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
+    await serializer.deserializeWebviewPanel(broken, undefined);
+    assert.equal(broken.disposed, true);
+    const duplicate = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
+    await serializer.deserializeWebviewPanel(duplicate, { connectionId: 'conn-1', taskId: t.id });
+    assert.equal(duplicate.disposed, true);
+    assert.equal(mod.TaskDetailsPanel.all().length, 1);
+
+    registration.dispose();
+    assert.equal(record.serializers.size, 0);
+  });
+});
