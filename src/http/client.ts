@@ -73,7 +73,8 @@ export function normaliseFingerprint(fp: string): string {
  */
 function pinnedConnector(fingerprint256: string, timeoutMs: number): buildConnector.connector {
   const pin = normaliseFingerprint(fingerprint256);
-  const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs });
+  // No session resumption: a resumed session presents no certificate, and the pin must be checked on every connection.
+  const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs, maxCachedSessions: 0 });
   return (opts, callback) => {
     base(opts, (err, socket) => {
       if (err || !socket) return callback(err as Error, null);
@@ -169,7 +170,7 @@ export class HttpClient {
       });
       const lengthHeader = Number(res.headers['content-length']);
       if (Number.isFinite(lengthHeader) && lengthHeader > maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw tooLarge(what, maxBytes);
       }
       const chunks: Buffer[] = [];
@@ -177,7 +178,7 @@ export class HttpClient {
       for await (const chunk of res.body) {
         size += (chunk as Buffer).length;
         if (size > maxBytes) {
-          res.body.destroy();
+          discard(res.body);
           throw tooLarge(what, maxBytes);
         }
         chunks.push(chunk as Buffer);
@@ -197,6 +198,15 @@ export class HttpClient {
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
+}
+
+/**
+ * Stops reading a body we refuse. A bare destroy() makes undici's stream emit an AbortError that nobody listens to,
+ * which Node turns into an uncaught exception that kills the process (the extension host, the CLI).
+ */
+function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function readCa(file: string): string {
