@@ -1,6 +1,53 @@
+import { ProviderError } from '../../core/errors';
+import { HttpClient } from '../../http/client';
 import type { ProviderFactory } from '../factory';
+import { DEFAULT_ENDPOINT, TencentApi } from './api';
+import { LEGACY_ENDPOINT, LegacyTencentApi } from './legacy-api';
+import type { LegacySignatureMethod } from './signer';
+import { LegacyTencentTaskSource, TencentTaskSource } from './source';
 
-/** Placeholder until this provider's client lands: every call explains that it is not available yet. */
-export const create: ProviderFactory = () => {
-  throw new Error('The tencent provider is not available in this build yet.');
+export { TencentTaskSource, LegacyTencentTaskSource } from './source';
+
+/** Settings switches read from `ConnectionConfig.options`. */
+export const OPTION_KEYS = {
+  /** true: use the legacy API 2.0 (`GetRedisTaskList` on `/v2/index.php`) instead of the current API. */
+  legacyApi: 'legacyApi',
+  /** `HmacSHA256` (default) or `HmacSHA1`: the legacy API's signature method. */
+  legacySignatureMethod: 'legacySignatureMethod',
+  /** Comma-separated operator account ids (UIN): only their tasks (current API `OperateUin`). */
+  operateUin: 'operateUin',
+} as const;
+
+function flag(value: string | number | boolean | undefined): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && /^(true|1|yes|on)$/i.test(value.trim()));
+}
+
+/** People paste a bare host (`redis.ap-guangzhou.tencentcloudapi.com`): Tencent only speaks HTTPS there. */
+function withScheme(endpoint: string | undefined): string | undefined {
+  const e = endpoint?.trim();
+  if (!e) return undefined;
+  return /^https?:\/\//i.test(e) ? e : `https://${e}`;
+}
+
+export const create: ProviderFactory = (config, secret, deps) => {
+  const options = config.options ?? {};
+  if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no SecretId.`);
+  if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no SecretKey.`);
+  if (!config.region) throw new ProviderError('bad-request', `The connection "${config.name}" has no region (such as ap-guangzhou).`);
+  const legacy = flag(options[OPTION_KEYS.legacyApi]);
+  const method = String(options[OPTION_KEYS.legacySignatureMethod] ?? 'HmacSHA256');
+  if (legacy && method !== 'HmacSHA256' && method !== 'HmacSHA1') {
+    throw new ProviderError('bad-request', `The legacy signature method "${method}" is not HmacSHA256 or HmacSHA1.`);
+  }
+  const http = new HttpClient({ tls: config.tls, proxy: deps.proxy, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, log: deps.log });
+  const now = deps.now ?? Date.now;
+  const common = { connectionId: config.id, region: config.region, http, now };
+  if (legacy) {
+    const api = new LegacyTencentApi({ http, endpoint: withScheme(config.endpoint) || LEGACY_ENDPOINT, secretId: config.user, secretKey: secret.secret,
+      region: config.region, signatureMethod: method as LegacySignatureMethod, now });
+    return new LegacyTencentTaskSource(common, api);
+  }
+  const uins = String(options[OPTION_KEYS.operateUin] ?? '').split(',').map(s => s.trim()).filter(Boolean);
+  const api = new TencentApi({ http, endpoint: withScheme(config.endpoint) || DEFAULT_ENDPOINT, secretId: config.user, secretKey: secret.secret, region: config.region, now });
+  return new TencentTaskSource({ ...common, operateUin: uins.length ? uins : undefined }, api);
 };

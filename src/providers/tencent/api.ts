@@ -1,0 +1,75 @@
+import { ProviderError } from '../../core/errors';
+import { asObject, optString, parseJson, reqString, type JsonObject } from '../../core/shape';
+import type { HttpClient } from '../../http/client';
+import { tencentError } from './errors';
+import { tc3Sign } from './signer';
+
+export const API_VERSION = '2018-04-12';
+export const SERVICE = 'redis';
+export const DEFAULT_ENDPOINT = 'https://redis.tencentcloudapi.com';
+const CONTENT_TYPE = 'application/json';
+
+export interface TencentApiOptions {
+  http: HttpClient;
+  /** Base URL; the signed host is its host name (no port), as Tencent's own SDK signs it. */
+  endpoint: string;
+  secretId: string;
+  secretKey: string;
+  region: string;
+  /** The wall clock for `X-TC-Timestamp` (tests pin it to the emulator's clock). */
+  now: () => number;
+}
+
+/** The current API (`2018-04-12`): JSON POSTs signed with TC3-HMAC-SHA256, errors inside an HTTP 200 envelope. */
+export class TencentApi {
+  private readonly url: string;
+  private readonly host: string;
+
+  constructor(private readonly options: TencentApiOptions) {
+    const base = new URL(options.endpoint);
+    this.url = `${base.origin}/`;
+    this.host = base.hostname;
+  }
+
+  /** Calls one read-only action and returns its `Response` object once it carries no `Error`. */
+  async call(action: string, params: Record<string, unknown>, what: string, signal?: AbortSignal): Promise<JsonObject> {
+    const body = JSON.stringify(params);
+    const { secretId, secretKey, region, now } = this.options;
+    const res = await this.options.http.request({
+      method: 'POST',
+      url: this.url,
+      body,
+      idempotent: true, // every action we call is a Describe*: a read
+      what,
+      signal,
+      headers: { 'content-type': CONTENT_TYPE },
+      // Signed per attempt: a retry gets a fresh timestamp, so it is never rejected as expired.
+      sign: req => {
+        const timestamp = Math.floor(now() / 1000);
+        const { authorization } = tc3Sign({ secretId, secretKey, timestamp, service: SERVICE, host: this.host, contentType: CONTENT_TYPE, payload: req.body ?? '' });
+        return {
+          ...req,
+          headers: {
+            ...req.headers,
+            authorization,
+            'x-tc-action': action,
+            'x-tc-version': API_VERSION,
+            'x-tc-timestamp': String(timestamp),
+            'x-tc-region': region,
+          },
+        };
+      },
+    });
+    if (res.status !== 200) {
+      const kind = res.status === 429 ? 'throttled' : res.status >= 500 ? 'server' : res.status === 401 || res.status === 403 ? 'auth' : 'bad-response';
+      throw new ProviderError(kind, `Tencent Cloud answered ${what} with HTTP ${res.status}.`, { status: res.status });
+    }
+    const envelope = asObject(parseJson(res.text(), what), '(body)');
+    const response = asObject(envelope.Response, 'Response');
+    if (response.Error !== undefined && response.Error !== null) {
+      const error = asObject(response.Error, 'Response.Error');
+      throw tencentError(reqString(error, 'Code', 'Response.Error'), optString(error, 'Message', 'Response.Error') ?? '', optString(response, 'RequestId', 'Response'), what);
+    }
+    return response;
+  }
+}
