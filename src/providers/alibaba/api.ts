@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { ProviderError } from '../../core/errors';
+import { parseJson } from '../../core/shape';
+import type { HttpClient } from '../../http/client';
+import { toAlibabaError, type TaskApi } from './errors';
+import { parseErrorBody } from './wire';
+import { EMPTY_SHA256, acs3Authorization, acsTimestamp, percentEncode, rpcSignature, type Params } from './signer';
+
+export const API_VERSION = '2015-01-01';
+
+export type SignatureScheme = 'acs3' | 'rpc-v1';
+
+export interface AlibabaApiOptions {
+  http: HttpClient;
+  endpoint: string;
+  accessKeyId: string;
+  secret: string;
+  scheme: SignatureScheme;
+  taskApi: TaskApi;
+  /** Real time for signatures (the server checks it against its own clock); tests leave it alone. */
+  signingNow?: () => number;
+}
+
+function queryString(params: Params): string {
+  return Object.keys(params).sort().map(k => `${percentEncode(k)}=${percentEncode(params[k])}`).join('&');
+}
+
+/**
+ * One signed R-kvstore call. Every attempt is signed afresh (a new nonce and time) through HttpClient's `sign` hook,
+ * so a retried read is not rejected as a replay. All our calls are reads: POSTs marked idempotent.
+ */
+export class AlibabaApi {
+  constructor(private readonly o: AlibabaApiOptions) {}
+
+  async call(action: string, params: Params, what: string, signal?: AbortSignal): Promise<unknown> {
+    const host = new URL(this.o.endpoint).host;
+    const now = this.o.signingNow ?? Date.now;
+    const res = await this.o.http.request({
+      method: 'POST',
+      url: `${this.o.endpoint}/`,
+      idempotent: true,
+      what,
+      signal,
+      sign: ({ headers }) => {
+        const timestamp = acsTimestamp(now());
+        const nonce = randomUUID();
+        if (this.o.scheme === 'rpc-v1') {
+          const all: Params = {
+            ...params,
+            Action: action, Format: 'JSON', Version: API_VERSION, AccessKeyId: this.o.accessKeyId,
+            SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: nonce, Timestamp: timestamp,
+          };
+          all.Signature = rpcSignature('POST', all, this.o.secret);
+          return { url: `${this.o.endpoint}/?${queryString(all)}`, headers };
+        }
+        const signedHeaders: Record<string, string> = {
+          host,
+          'x-acs-action': action,
+          'x-acs-version': API_VERSION,
+          'x-acs-date': timestamp,
+          'x-acs-signature-nonce': nonce,
+          'x-acs-content-sha256': EMPTY_SHA256,
+        };
+        const authorization = acs3Authorization({ method: 'POST', path: '/', query: params, headers: signedHeaders, payloadHash: EMPTY_SHA256 }, this.o.accessKeyId, this.o.secret);
+        const qs = queryString(params);
+        // undici sends Host as the URL's host (the port only when not the default), which is what was signed;
+        // setting it by hand would also change the TLS server name, which breaks certificate pinning.
+        const { host: _signedHost, ...sent } = signedHeaders;
+        return { url: `${this.o.endpoint}/${qs ? `?${qs}` : ''}`, headers: { ...headers, ...sent, authorization } };
+      },
+    });
+    const text = res.text();
+    if (res.status >= 400) {
+      let body: unknown;
+      try { body = JSON.parse(text); } catch { body = undefined; }
+      throw toAlibabaError({
+        action,
+        status: res.status,
+        body: parseErrorBody(body),
+        retryAfterHeader: res.headers['x-acs-retry-after'],
+        taskApi: this.o.taskApi,
+        secrets: [this.o.secret],
+      });
+    }
+    const ct = res.headers['content-type'] ?? '';
+    if (ct && !/json/i.test(ct)) {
+      throw new ProviderError('bad-response', `The answer to ${what} is not JSON (content type ${ct.split(';')[0]}). Is the endpoint an Alibaba Cloud API?`, { status: res.status });
+    }
+    return parseJson(text, what);
+  }
+}
+

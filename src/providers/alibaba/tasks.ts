@@ -1,0 +1,74 @@
+import { clampPercent, toEpochMs, type Task, type TaskProblem } from '../../core/task';
+import { describeTasksStatus, historyTasksStatus } from './status-map';
+import { parseStepsInfo } from './steps';
+import { taskTypeName } from './task-types';
+import type { AliHistoryTask, AliLegacyTask } from './wire';
+
+/** Maps the two task APIs' items into the normalised Task. */
+
+export interface TaskContext {
+  connectionId: string;
+  instanceId: string;
+  instanceName?: string;
+  consoleUrl?: string;
+}
+
+function base(ctx: TaskContext, id: string, type: string | undefined, raw: unknown): Pick<Task, 'id' | 'source' | 'provider' | 'kind' | 'group' | 'name' | 'type' | 'target' | 'shards' | 'capabilities' | 'raw'> {
+  return {
+    id,
+    source: ctx.connectionId,
+    provider: 'alibaba',
+    kind: 'cloud-task',
+    group: ctx.instanceId,
+    name: taskTypeName(type),
+    type,
+    target: { id: ctx.instanceId, name: ctx.instanceName, type: 'instance' },
+    shards: [],
+    capabilities: { cancel: false, forceCancel: false, consoleUrl: ctx.consoleUrl },
+    raw,
+  };
+}
+
+export function fromLegacyTask(item: AliLegacyTask, ctx: TaskContext): Task {
+  const status = describeTasksStatus(item.status);
+  const parsed = parseStepsInfo(item.stepsInfo);
+  const errors: TaskProblem[] = [];
+  // A malformed StepsInfo must not hide the task: show its text as a problem and keep going.
+  if (!parsed.ok) errors.push({ message: `Steps could not be read: ${parsed.raw}`, code: 'StepsInfo' });
+  const current = item.currentStepName && item.stepProgressInfo ? `${item.currentStepName} (${item.stepProgressInfo})`
+    : item.currentStepName ?? (item.stepProgressInfo ? `step ${item.stepProgressInfo}` : undefined);
+  return {
+    ...base(ctx, item.taskId, item.taskAction, item.raw),
+    status,
+    providerStatus: item.status ?? '',
+    progress: clampPercent(item.progress),
+    startedAt: toEpochMs(item.beginTime),
+    finishedAt: toEpochMs(item.finishTime),
+    // The docs say Remain is absent or 0 when the task is not running: 0 on a finished task is not information.
+    remainingSeconds: status === 'running' || (item.remain ?? 0) > 0 ? item.remain : undefined,
+    currentStep: current,
+    steps: parsed.ok ? parsed.steps : [],
+    errors,
+  };
+}
+
+export function fromHistoryTask(item: AliHistoryTask, ctx: TaskContext): Task {
+  const status = historyTasksStatus(item.status);
+  const errors: TaskProblem[] = [];
+  if (status === 'failed' && item.reasonCode) errors.push({ message: `Failed: ${item.reasonCode}`, code: item.reasonCode });
+  // TaskDetail varies by task type; where it carries steps, show them, otherwise it stays in `raw`.
+  const parsed = item.taskDetail ? parseStepsInfo(item.taskDetail) : undefined;
+  return {
+    ...base(ctx, item.taskId, item.taskType, item.raw),
+    target: { id: ctx.instanceId, name: item.instanceName ?? ctx.instanceName, type: 'instance' },
+    status,
+    providerStatus: item.status ?? '',
+    progress: clampPercent(item.progress),
+    startedAt: toEpochMs(item.startTime),
+    finishedAt: toEpochMs(item.endTime),
+    remainingSeconds: status === 'running' || (item.remainTime ?? 0) > 0 ? item.remainTime : undefined,
+    currentStep: item.currentStepName || undefined,
+    steps: parsed && parsed.ok ? parsed.steps : [],
+    errors,
+  };
+}
