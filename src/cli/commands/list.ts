@@ -1,0 +1,54 @@
+import type { TaskSource } from '../../core/source';
+import type { Task, TaskQuery } from '../../core/task';
+import type { CommandContext } from '../context';
+import { taskJson, taskTable } from '../format';
+import { EXIT, type ExitCode } from '../exitCodes';
+
+/** Enough for any real cluster, and a bound if a server keeps handing out cursors. */
+const MAX_PAGES_PER_GROUP = 50;
+
+export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
+  const { args } = ctx;
+  const query: TaskQuery = { statuses: args.statuses, types: args.types, since: args.since, instanceId: args.instance };
+  const source = await ctx.openSource();
+  const snapshot = await source.refresh(query);
+  const tasks = [...snapshot.tasks];
+  for (const [group, cursor] of Object.entries(snapshot.more)) tasks.push(...await allPages(source, group, cursor, query, ctx));
+  for (const g of snapshot.groups) if (g.unsupportedReason) ctx.note(`note: ${g.label}: ${g.unsupportedReason}`);
+
+  const shown = tasks.filter(t => matches(t, query));
+  if (args.json) {
+    ctx.io.stdout.write(`${JSON.stringify(shown.map(t => taskJson(t, args.raw)), null, 2)}\n`);
+  } else if (shown.length === 0) {
+    ctx.io.stdout.write('No tasks.\n');
+  } else {
+    ctx.io.stdout.write(`${taskTable(shown, snapshot.groups, ctx.paint)}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function allPages(source: TaskSource, group: string, cursor: string, query: TaskQuery, ctx: CommandContext): Promise<Task[]> {
+  const out: Task[] = [];
+  let next: string | undefined = cursor;
+  for (let page = 0; next !== undefined; page++) {
+    if (page === MAX_PAGES_PER_GROUP) {
+      ctx.note(`note: stopped after ${MAX_PAGES_PER_GROUP} pages of ${group}; narrow the list with --since or --status.`);
+      break;
+    }
+    const result = await source.loadMore(group, next, query);
+    out.push(...result.tasks);
+    next = result.next;
+  }
+  return out;
+}
+
+/**
+ * Providers push to the server what their API can filter; the rest is applied here, on the normalised fields, so
+ * every provider honours every flag the same way.
+ */
+function matches(t: Task, q: TaskQuery): boolean {
+  if (q.statuses && !q.statuses.includes(t.status)) return false;
+  if (q.types && t.type !== undefined && !q.types.includes(t.type)) return false;
+  if (q.since !== undefined && t.startedAt !== undefined && t.startedAt < q.since) return false;
+  return true;
+}

@@ -1,0 +1,111 @@
+import type { Task, TaskGroup, TaskStatus } from '../core/task';
+
+export type Paint = (status: TaskStatus, text: string) => string;
+
+const COLOURS: Partial<Record<TaskStatus, string>> = {
+  running: '36', pending: '36', succeeded: '32', failed: '31', canceled: '33', interrupted: '31', paused: '33',
+};
+
+/** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
+export function painter(isTTY: boolean | undefined, env: Record<string, string | undefined>): Paint {
+  if (!isTTY || env.NO_COLOR !== undefined || env.TERM === 'dumb') return (_s, text) => text;
+  return (status, text) => (COLOURS[status] ? `\u001b[${COLOURS[status]}m${text}\u001b[39m` : text);
+}
+
+/** Left-aligned columns separated by two spaces; `paint` colours a cell after padding so widths stay right. */
+export function table(header: string[], rows: string[][], colour?: (row: number, col: number, padded: string) => string): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => (r[c] ?? '').length)));
+  const line = (cells: string[], row: number) => cells
+    .map((cell, c) => {
+      const padded = c === cells.length - 1 ? cell : cell.padEnd(widths[c]);
+      return row >= 0 && colour ? colour(row, c, padded) : padded;
+    })
+    .join('  ')
+    .trimEnd();
+  return [line(header, -1), ...rows.map((r, i) => line(r, i))].join('\n');
+}
+
+export function formatTime(ms: number | undefined): string {
+  if (ms === undefined) return '-';
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function formatProgress(p: number | undefined): string {
+  return p === undefined ? '-' : `${Math.round(p)}%`;
+}
+
+export function statusText(t: Pick<Task, 'status' | 'providerStatus'>): string {
+  return t.providerStatus && t.providerStatus !== t.status ? `${t.status} (${t.providerStatus})` : t.status;
+}
+
+function targetText(t: Task): string {
+  if (!t.target) return '-';
+  return t.target.name && t.target.name !== t.target.id ? `${t.target.name} (${t.target.id})` : t.target.id;
+}
+
+export function taskTable(tasks: Task[], groups: TaskGroup[], paint: Paint): string {
+  const label = new Map(groups.map(g => [g.id, g.label]));
+  const rows = tasks.map(t => [
+    label.get(t.group) ?? t.group, t.id, t.name, targetText(t), statusText(t), formatProgress(t.progress), formatTime(t.startedAt),
+  ]);
+  return table(['GROUP', 'ID', 'NAME', 'TARGET', 'STATUS', 'PROGRESS', 'STARTED'], rows,
+    (row, col, padded) => (col === 4 ? paint(tasks[row].status, padded) : padded));
+}
+
+/** One task in full: fields, then steps, shards and errors when there are any. */
+export function taskDetails(t: Task, paint: Paint): string {
+  const fields: Array<[string, string | undefined]> = [
+    ['ID', t.id],
+    ['Name', t.name],
+    ['Type', t.type],
+    ['Provider', t.provider],
+    ['Kind', t.kind],
+    ['Group', t.group],
+    ['Target', t.target ? targetText(t) : undefined],
+    ['Status', paint(t.status, statusText(t))],
+    ['Progress', t.progress === undefined ? undefined : formatProgress(t.progress)],
+    ['Current step', t.currentStep],
+    ['Started', t.startedAt === undefined ? undefined : formatTime(t.startedAt)],
+    ['Finished', t.finishedAt === undefined ? undefined : formatTime(t.finishedAt)],
+    ['Remaining', t.remainingSeconds === undefined ? undefined : `${t.remainingSeconds} s`],
+    ['Cancel', t.capabilities.cancel ? (t.capabilities.forceCancel ? 'yes (forced cancel available)' : 'yes') : 'no'],
+    ['Console', t.capabilities.consoleUrl],
+  ];
+  const present = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '');
+  const width = Math.max(...present.map(([k]) => k.length));
+  const out = present.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`);
+  if (t.steps.length) {
+    out.push('', 'Steps:', indent(table(['STEP', 'PROGRESS', 'REMAINING', 'DETAIL'], t.steps.map(s => [
+      s.name, formatProgress(s.progress), s.remainingSeconds === undefined ? '-' : `${s.remainingSeconds} s`, s.detail ?? '',
+    ]))));
+  }
+  if (t.shards.length) {
+    out.push('', 'Shards:', indent(table(['SHARD', 'OPERATION', 'STATUS', 'PROGRESS', 'HEARTBEAT'], t.shards.map(s => [
+      s.shardId, s.opName ?? '-', [s.statusCode, s.statusDescription].filter(Boolean).join(' ') || '-',
+      formatProgress(s.progress), formatTime(s.heartbeatAt),
+    ]))));
+  }
+  if (t.errors.length) {
+    out.push('', 'Errors:', ...t.errors.map(e => `  - ${e.where ? `[${e.where}] ` : ''}${e.message}${e.code ? ` (${e.code})` : ''}`));
+  }
+  return out.join('\n');
+}
+
+/** One line per poll of `wait`, on stderr. */
+export function progressLine(t: Task, now: number): string {
+  const parts = [formatTime(now), t.id, statusText(t)];
+  if (t.progress !== undefined) parts.push(formatProgress(t.progress));
+  if (t.currentStep) parts.push(t.currentStep);
+  return parts.join('  ');
+}
+
+/** The task as JSON: the normalised fields, without the provider's payload unless asked. */
+export function taskJson(t: Task, raw: boolean): Record<string, unknown> {
+  if (raw) return { ...t };
+  const { raw: _dropped, ...rest } = t;
+  return rest;
+}
+
+function indent(text: string): string {
+  return text.split('\n').map(l => `  ${l}`).join('\n');
+}

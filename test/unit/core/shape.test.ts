@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { ProviderError, asProviderError } from '../../../src/core/errors';
+import { asArray, asObject, optString, parseJson, reqString } from '../../../src/core/shape';
+
+function badResponse(pattern: RegExp) {
+  return (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && pattern.test(e.message);
+}
+
+describe('core shape readers', () => {
+  it('asObject accepts objects and names the path otherwise', () => {
+    assert.deepEqual(asObject({ a: 1 }, 'x'), { a: 1 });
+    assert.throws(() => asObject([], 'crdb_tasks[3].progress'), badResponse(/crdb_tasks\[3\]\.progress should be an object, got an array/));
+    assert.throws(() => asObject('s', 'p'), badResponse(/p should be an object, got a string/));
+    assert.throws(() => asObject(null, 'p'), badResponse(/got null/));
+  });
+
+  it('asArray accepts arrays and names the path otherwise', () => {
+    assert.deepEqual(asArray([1], 'x'), [1]);
+    assert.throws(() => asArray({}, 'Response.Tasks'), badResponse(/Response\.Tasks should be an array, got an object/));
+  });
+
+  it('optString turns numbers and booleans into strings and names a wrong field', () => {
+    const o = { id: 7, name: 'n', flag: true, nothing: null, nested: {} };
+    assert.equal(optString(o, 'id', 'task'), '7');
+    assert.equal(optString(o, 'name', 'task'), 'n');
+    assert.equal(optString(o, 'flag', 'task'), 'true');
+    assert.equal(optString(o, 'nothing', 'task'), undefined);
+    assert.equal(optString(o, 'absent', 'task'), undefined);
+    assert.throws(() => optString(o, 'nested', 'tasks[0]'), badResponse(/tasks\[0\]\.nested should be a string, got an object/));
+  });
+
+  it('reqString says which field is missing', () => {
+    assert.equal(reqString({ id: 'a' }, 'id', 'task'), 'a');
+    assert.throws(() => reqString({}, 'action_uid', 'actions[2]'), badResponse(/actions\[2\]\.action_uid is missing/));
+  });
+
+  it('parseJson explains invalid JSON with a short snippet', () => {
+    assert.deepEqual(parseJson('{"a":1}', 'the list'), { a: 1 });
+    assert.throws(() => parseJson('<html>Maintenance</html>', 'the list of CRDB tasks'), badResponse(/answer to the list of CRDB tasks is not valid JSON \(starts with "<html>Maintenance<\/html>"\)/));
+    assert.throws(() => parseJson('x'.repeat(200), 'it'), badResponse(/x{80}…"/));
+  });
+});
+
+describe('core errors', () => {
+  it('asProviderError keeps a ProviderError as it is', () => {
+    const e = new ProviderError('auth', 'no');
+    assert.equal(asProviderError(e), e);
+  });
+
+  it('asProviderError maps an AbortError to kind aborted', () => {
+    const abort = new Error('The operation was aborted');
+    abort.name = 'AbortError';
+    assert.equal(asProviderError(abort).kind, 'aborted');
+  });
+
+  it('asProviderError wraps anything else, keeping the message and cause', () => {
+    const cause = new Error('socket hang up');
+    const e = asProviderError(cause);
+    assert.equal(e.message, 'socket hang up');
+    assert.equal(e.cause, cause);
+    assert.equal(asProviderError('plain string').message, 'plain string');
+  });
+
+  it('describe adds the provider code and request id when known', () => {
+    assert.equal(new ProviderError('throttled', 'Slow down.', { code: 'Throttling.User', requestId: 'r1' }).describe(), 'Slow down. (code Throttling.User, request r1)');
+    assert.equal(new ProviderError('server', 'Oops.').describe(), 'Oops.');
+  });
+});
