@@ -1,6 +1,43 @@
+import { ProviderError } from '../../core/errors';
+import { HttpClient } from '../../http/client';
 import type { ProviderFactory } from '../factory';
+import { DEFAULT_ENDPOINT, RedisCloudApi } from './api';
+import { abortableSleep, DEFAULT_POLICY, limiterForAccount } from './rate-limiter';
+import { RedisCloudTaskSource } from './source';
 
-/** Placeholder until this provider's client lands: every call explains that it is not available yet. */
-export const create: ProviderFactory = () => {
-  throw new Error('The redis-cloud provider is not available in this build yet.');
+export { RedisCloudTaskSource } from './source';
+export { RedisCloudApi, DEFAULT_ENDPOINT } from './api';
+
+/** Settings switches read from `ConnectionConfig.options`. */
+export const OPTION_KEYS = {
+  /** The account's API quota per minute (default 400); the client uses half of it in steady state. */
+  requestsPerMinute: 'requestsPerMinute',
+  /** Tasks per group before "Load more" (default 100). */
+  pageSize: 'pageSize',
+  /** Seconds subscription and database names are reused before being fetched again (default 300). */
+  namesTtlSeconds: 'namesTtlSeconds',
+} as const;
+
+function positive(value: string | number | boolean | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new ProviderError('bad-request', `The option ${name} should be a positive number, not "${String(value)}".`);
+  return n;
+}
+
+export const create: ProviderFactory = (config, secret, deps) => {
+  const options = config.options ?? {};
+  if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no API account key.`);
+  if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no user secret key.`);
+  const now = deps.now ?? Date.now;
+  const requestsPerMinute = positive(options[OPTION_KEYS.requestsPerMinute], OPTION_KEYS.requestsPerMinute, DEFAULT_POLICY.requestsPerMinute);
+  const pageSize = Math.floor(positive(options[OPTION_KEYS.pageSize], OPTION_KEYS.pageSize, 100));
+  const namesTtlMs = positive(options[OPTION_KEYS.namesTtlSeconds], OPTION_KEYS.namesTtlSeconds, 300) * 1000;
+  const http = new HttpClient({ tls: config.tls, proxy: deps.proxy, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, log: deps.log });
+  // The quota is real time, whatever clock the views use for their windows.
+  const limiter = limiterForAccount(config.user, { ...DEFAULT_POLICY, requestsPerMinute }, { now: Date.now, sleep: abortableSleep });
+  const api = new RedisCloudApi({ http, endpoint: config.endpoint || DEFAULT_ENDPOINT, accountKey: config.user, secretKey: secret.secret, limiter });
+  return new RedisCloudTaskSource({
+    connectionId: config.id, api, now, pageSize, namesTtlMs, databasePageSize: 100, close: () => http.close(),
+  });
 };

@@ -1,0 +1,81 @@
+import { parseJson } from '../../core/shape';
+import type { HttpClient } from '../../http/client';
+import { errorFromResponse, retryAfterMs } from './errors';
+import type { RateLimiter } from './rate-limiter';
+import { parseDatabases, parseSubscriptions, parseTask, parseTaskList, type WireDatabasePage, type WireSubscription, type WireTask } from './wire';
+
+export const DEFAULT_ENDPOINT = 'https://api.redislabs.com/v1';
+
+/** When a 429 carries no delay: the quota is per minute, so a short pause is usually enough to get back under. */
+const DEFAULT_THROTTLE_PAUSE_MS = 10_000;
+
+export interface RedisCloudApiOptions {
+  http: HttpClient;
+  /** API base; paths are appended (`<endpoint>/tasks`). */
+  endpoint: string;
+  accountKey: string;
+  secretKey: string;
+  limiter: RateLimiter;
+}
+
+/** The Redis Cloud REST API calls we make: every request rate-limited, authenticated and parsed here. */
+export class RedisCloudApi {
+  private readonly base: string;
+
+  constructor(private readonly options: RedisCloudApiOptions) {
+    this.base = options.endpoint.replace(/\/+$/, '');
+  }
+
+  private redact = (s: string): string => {
+    let out = s;
+    for (const secret of [this.options.secretKey, this.options.accountKey]) {
+      if (secret && secret.length >= 4) out = out.split(secret).join('***');
+    }
+    return out;
+  };
+
+  private async get(path: string, what: string, signal?: AbortSignal): Promise<unknown> {
+    const { limiter } = this.options;
+    await limiter.acquire(signal);
+    let attempt = 0;
+    const res = await this.options.http.request({
+      method: 'GET',
+      url: `${this.base}${path}`,
+      headers: { 'x-api-key': this.options.accountKey, 'x-api-secret-key': this.options.secretKey },
+      // Called once per attempt: the HTTP layer's retries count against the same quota.
+      sign: req => {
+        if (++attempt > 1) limiter.charge();
+        return req;
+      },
+      signal,
+      what,
+    });
+    const remaining = Number(res.headers['x-rate-limit-remaining']);
+    if (res.headers['x-rate-limit-remaining'] !== undefined) limiter.observeRemaining(remaining);
+    if (res.status === 429) limiter.pause(retryAfterMs(res.headers) ?? DEFAULT_THROTTLE_PAUSE_MS);
+    if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, what, this.redact);
+    return parseJson(res.text(), what);
+  }
+
+  async listTasks(signal?: AbortSignal): Promise<WireTask[]> {
+    return parseTaskList(await this.get('/tasks', 'the list of tasks', signal));
+  }
+
+  async getTask(id: string, signal?: AbortSignal): Promise<WireTask> {
+    return parseTask(await this.get(`/tasks/${encodeURIComponent(id)}`, `task ${id}`, signal), 'task');
+  }
+
+  async listSubscriptions(signal?: AbortSignal): Promise<WireSubscription[]> {
+    return parseSubscriptions(await this.get('/subscriptions', 'the list of Pro subscriptions', signal), 'pro');
+  }
+
+  async listFixedSubscriptions(signal?: AbortSignal): Promise<WireSubscription[]> {
+    return parseSubscriptions(await this.get('/fixed/subscriptions', 'the list of Essentials subscriptions', signal), 'essentials');
+  }
+
+  async listDatabases(sub: WireSubscription, offset: number, limit: number, signal?: AbortSignal): Promise<WireDatabasePage> {
+    const prefix = sub.plan === 'pro' ? '/subscriptions' : '/fixed/subscriptions';
+    const path = `${prefix}/${encodeURIComponent(sub.id)}/databases?offset=${offset}&limit=${limit}`;
+    return parseDatabases(await this.get(path, `the databases of subscription ${sub.id}`, signal), sub.id);
+  }
+}

@@ -1,0 +1,81 @@
+import { FINAL_STATUSES, toEpochMs, type Task, type TaskGroup, type TaskProblem, type TaskTarget } from '../../core/task';
+import { subscriptionConsoleUrl, accountConsoleUrl } from './console';
+import type { TaskPlace } from './names';
+import { mapStatus } from './status-map';
+import { readableCode, resourceTypeOf, taskTypeName } from './task-types';
+import type { WireSubscription, WireTask } from './wire';
+
+/** Tasks whose subscription is not known. */
+export const OTHER_GROUP_ID = 'other';
+
+export const OTHER_GROUP: TaskGroup = { id: OTHER_GROUP_ID, label: 'Other tasks', kind: 'tasks' };
+
+export function subscriptionGroup(id: string, sub: WireSubscription | undefined): TaskGroup {
+  const plan = sub?.plan === 'essentials' ? 'Essentials' : sub?.plan === 'pro' ? 'Pro' : undefined;
+  return {
+    id,
+    label: sub?.name || `Subscription ${id}`,
+    kind: 'subscription',
+    description: [plan, id].filter(Boolean).join(' · '),
+  };
+}
+
+function problems(w: WireTask): TaskProblem[] {
+  if (!w.error) return [];
+  const code = w.error.type;
+  const base = w.error.description || (code ? readableCode(code) : w.error.status) || 'The task failed.';
+  const message = w.additionalInfo && !base.includes(w.additionalInfo) ? `${base} (${w.additionalInfo})` : base;
+  return [{ message, code }];
+}
+
+function target(w: WireTask, place: TaskPlace): TaskTarget | undefined {
+  const kind = resourceTypeOf(w.commandType);
+  if (kind === 'database' && place.database) return { id: place.database.id, name: place.database.name, type: 'database' };
+  if (kind === 'subscription' && place.subscriptionId) {
+    return { id: place.subscriptionId, name: place.subscription?.name, type: place.subscription?.plan === 'essentials' ? 'essentials-subscription' : 'subscription' };
+  }
+  if (w.resourceId) return { id: w.resourceId, type: kind };
+  return undefined;
+}
+
+export interface TaskContext {
+  connectionId: string;
+  /** The earliest time we saw for each task: the API only gives the last update's time. */
+  firstSeen: Map<string, number>;
+}
+
+export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext): Task {
+  const status = mapStatus(w.status);
+  const at = toEpochMs(w.timestamp);
+  if (at !== undefined) {
+    const seen = ctx.firstSeen.get(w.taskId);
+    if (seen === undefined || at < seen) ctx.firstSeen.set(w.taskId, at);
+  }
+  const final = FINAL_STATUSES.has(status);
+  const group = place.subscriptionId ?? OTHER_GROUP_ID;
+  return {
+    id: w.taskId,
+    source: ctx.connectionId,
+    provider: 'redis-cloud',
+    kind: 'cloud-task',
+    group,
+    name: taskTypeName(w.commandType) ?? w.description ?? 'Task',
+    type: w.commandType,
+    target: target(w, place),
+    status,
+    providerStatus: w.status,
+    progress: status === 'succeeded' ? 100 : undefined,
+    startedAt: ctx.firstSeen.get(w.taskId),
+    finishedAt: final ? at : undefined,
+    currentStep: !final && w.description ? w.description : undefined,
+    steps: [],
+    shards: [],
+    errors: problems(w),
+    capabilities: {
+      cancel: false,
+      forceCancel: false,
+      consoleUrl: place.subscriptionId ? subscriptionConsoleUrl(place.subscriptionId, place.subscription?.plan ?? 'pro') : accountConsoleUrl(),
+    },
+    raw: w.raw,
+  };
+}
