@@ -32,6 +32,7 @@ const BY_KIND: Record<ErrorKind, ExitCode> = {
   unsupported: EXIT.other,
   server: EXIT.other,
   aborted: EXIT.other,
+  internal: EXIT.other,
 };
 
 export function exitCodeFor(kind: ErrorKind): ExitCode {

@@ -17,7 +17,8 @@ export type ErrorKind =
   | 'bad-request' // the server rejected a parameter
   | 'unsupported' // this server does not have the endpoint (older cluster, legacy API)
   | 'server' // 5xx
-  | 'aborted'; // we stopped waiting (view closed, superseded)
+  | 'aborted' // we stopped waiting (view closed, superseded)
+  | 'internal'; // a bug of ours: never shown as a connection problem, never retried
 
 export interface ProviderErrorDetails {
   status?: number;
@@ -57,10 +58,16 @@ export function isProviderError(e: unknown): e is ProviderError {
   return e instanceof ProviderError;
 }
 
-/** Anything thrown, as a ProviderError, so callers handle one type. */
+/**
+ * Anything thrown, as a ProviderError, so callers handle one type. Node's system errors (with a `code`) are network
+ * trouble; any other Error is a bug of ours and must not pass for a connection problem that a retry could fix.
+ */
 export function asProviderError(e: unknown): ProviderError {
   if (e instanceof ProviderError) return e;
   if (e instanceof Error && e.name === 'AbortError') return new ProviderError('aborted', 'The request was canceled.', { cause: e });
   const message = e instanceof Error ? e.message : String(e);
-  return new ProviderError('network', message, { cause: e });
+  if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') {
+    return new ProviderError('network', message, { cause: e, code: (e as NodeJS.ErrnoException).code });
+  }
+  return new ProviderError('internal', `Internal error in Redis Task Browser: ${message}`, { cause: e });
 }

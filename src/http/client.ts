@@ -62,8 +62,9 @@ export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 /** SHA-256 fingerprints as users paste them: `AB:CD:…`, `abcd…`, with or without a `sha256/` prefix. */
 export function normaliseFingerprint(fp: string): string {
-  const hex = fp.replace(/^sha256[:/]/i, '').replace(/[^0-9a-f]/gi, '').toUpperCase();
-  if (hex.length !== 64) throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
+  // Only separators may be dropped: stripping every non-hex character would accept any text with 64 hex digits in it.
+  const hex = fp.trim().replace(/^sha-?256\s*[:/=]?\s*/i, '').replace(/[:\s-]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{64}$/.test(hex)) throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
   return hex.match(/../g)!.join(':');
 }
 
@@ -132,7 +133,8 @@ export class HttpClient {
         if (attempt < attempts && (res.status >= 500 || res.status === 429)) {
           lastError = new ProviderError(res.status === 429 ? 'throttled' : 'server', `HTTP ${res.status}`, {
             status: res.status,
-            retryAfterMs: parseRetryAfter(res.headers['retry-after'], policy.maxDelayMs),
+            // Redis Cloud names its own header; others use the standard one.
+            retryAfterMs: parseRetryAfter(res.headers['retry-after'] ?? res.headers['x-rate-limit-retry-after-seconds'], policy.maxDelayMs),
           });
           continue;
         }

@@ -53,12 +53,22 @@ describe('core errors', () => {
     assert.equal(asProviderError(abort).kind, 'aborted');
   });
 
-  it('asProviderError wraps anything else, keeping the message and cause', () => {
-    const cause = new Error('socket hang up');
+  it('asProviderError treats a Node system error (with a code) as network trouble, keeping message and cause', () => {
+    const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     const e = asProviderError(cause);
+    assert.equal(e.kind, 'network');
     assert.equal(e.message, 'socket hang up');
+    assert.equal(e.code, 'ECONNRESET');
     assert.equal(e.cause, cause);
-    assert.equal(asProviderError('plain string').message, 'plain string');
+  });
+
+  it('asProviderError reports any other error as internal, never as a connection problem', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
+    const e = asProviderError(bug);
+    assert.equal(e.kind, 'internal');
+    assert.match(e.message, /^Internal error in Redis Task Browser: Cannot read properties/);
+    assert.equal(e.cause, bug);
+    assert.equal(asProviderError('plain string').kind, 'internal');
   });
 
   it('describe adds the provider code and request id when known', () => {

@@ -50,6 +50,11 @@ describe('http pure helpers', () => {
       assert.throws(() => normaliseFingerprint('AB:CD'), (e: unknown) => e instanceof ProviderError && e.kind === 'tls' && /64 hexadecimal digits/.test(e.message));
       assert.throws(() => normaliseFingerprint(`${FP}:00`), ProviderError);
     });
+    it('accepts a "SHA-256 " label but not hex digits hidden in other text', () => {
+      assert.equal(normaliseFingerprint(`SHA-256 ${FP}`), FP);
+      assert.throws(() => normaliseFingerprint(`fingerprint ${FP}`), ProviderError);
+      assert.throws(() => normaliseFingerprint(`${FP.slice(0, 20)}zz${FP.slice(20)}`), ProviderError);
+    });
   });
 
   describe('redactUrl', () => {
