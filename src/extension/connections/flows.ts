@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import type { ConnectionConfig, TlsTrust } from '../../core/connection';
+import type { ProviderId } from '../../core/task';
+import type { Prompts } from '../prompts';
+import type { ProvidersModule } from '../providersLoader';
+import { providerFields, providerLabel, normaliseEndpoint } from './fields';
+import { ConnectionsModel, PROVIDERS, isDemo, newConnectionId } from './model';
+
+/**
+ * Add and Edit Connection as one quick-input walk. Each step returns undefined when the person presses Escape, and
+ * the flow stops without saving anything.
+ */
+
+export interface ConnectionFlowDeps {
+  prompts: Prompts;
+  connections: ConnectionsModel;
+  providers: () => ProvidersModule;
+}
+
+const DEFAULT_REGION: Partial<Record<ProviderId, string>> = { tencent: 'ap-guangzhou', alibaba: 'cn-hangzhou' };
+
+export async function addConnectionFlow(deps: ConnectionFlowDeps): Promise<ConnectionConfig | undefined> {
+  const picked = await deps.prompts.showQuickPick(
+    PROVIDERS.map(p => ({ label: providerLabel(p), description: providerFields(p).description, provider: p })),
+    { title: vscode.l10n.t('Add Connection'), placeHolder: vscode.l10n.t('Which service?'), ignoreFocusOut: true },
+  );
+  if (!picked) return undefined;
+  return editFlow(deps, undefined, picked.provider);
+}
+
+export async function editConnectionFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig): Promise<ConnectionConfig | undefined> {
+  return editFlow(deps, existing, existing.provider);
+}
+
+async function editFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig | undefined, provider: ProviderId): Promise<ConnectionConfig | undefined> {
+  const { prompts } = deps;
+  const f = providerFields(provider);
+  const title = existing ? vscode.l10n.t('Edit Connection "{0}"', existing.name) : vscode.l10n.t('Add {0} Connection', f.label);
+  const all = deps.connections.list();
+
+  const name = await prompts.showInputBox({
+    title, prompt: vscode.l10n.t('A name for this connection'), value: existing?.name ?? '', ignoreFocusOut: true,
+    validateInput: v => v.trim() ? undefined : vscode.l10n.t('Enter a name.'),
+  });
+  if (name === undefined) return undefined;
+
+  const endpointText = await prompts.showInputBox({
+    title, prompt: f.endpointPrompt, value: existing?.endpoint ?? f.defaultEndpoint ?? '', ignoreFocusOut: true,
+    validateInput: v => {
+      if (!v.trim()) return f.endpointRequired ? vscode.l10n.t('Enter an address.') : undefined;
+      return normaliseEndpoint(v, provider) ? undefined : vscode.l10n.t('Enter an https:// address without credentials.');
+    },
+  });
+  if (endpointText === undefined) return undefined;
+  const endpoint = normaliseEndpoint(endpointText, provider);
+
+  let region: string | undefined;
+  if (f.needsRegion) {
+    region = await prompts.showInputBox({
+      title, prompt: vscode.l10n.t('Region, e.g. {0}', DEFAULT_REGION[provider] ?? ''), value: existing?.region ?? DEFAULT_REGION[provider] ?? '',
+      ignoreFocusOut: true, validateInput: v => /^[a-z0-9-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a region id.'),
+    });
+    if (region === undefined) return undefined;
+    region = region.trim();
+  }
+
+  const user = await prompts.showInputBox({
+    title, prompt: f.userPrompt, value: existing?.user ?? '', ignoreFocusOut: true,
+    validateInput: v => v.trim() ? undefined : vscode.l10n.t('This field is required.'),
+  });
+  if (user === undefined) return undefined;
+
+  const secret = await prompts.showInputBox({
+    title, password: true, ignoreFocusOut: true,
+    prompt: existing ? vscode.l10n.t('{0} (leave empty to keep the stored one)', f.secretPrompt) : f.secretPrompt,
+    validateInput: v => (v || existing) ? undefined : vscode.l10n.t('This field is required.'),
+  });
+  if (secret === undefined) return undefined;
+
+  let tls: TlsTrust | undefined = existing?.tls;
+  const customEndpoint = endpoint !== undefined && endpoint !== f.defaultEndpoint;
+  if (endpoint?.startsWith('https:') && (f.alwaysAskTls || customEndpoint)) {
+    tls = await askTls(deps, title, endpoint, existing?.tls);
+    if (!tls) return undefined;
+  } else if (!endpoint?.startsWith('https:')) {
+    tls = undefined;
+  }
+
+  const options: Record<string, string | number | boolean> = { ...(existing?.options ?? {}) };
+  if (provider === 'tencent') {
+    const api = await prompts.showQuickPick([
+      { label: vscode.l10n.t('Current API (DescribeTaskList, TC3-HMAC-SHA256)'), legacy: false },
+      { label: vscode.l10n.t('Legacy API (GetRedisTaskList)'), legacy: true },
+    ], { title, placeHolder: vscode.l10n.t('Which Tencent Cloud API?'), ignoreFocusOut: true });
+    if (!api) return undefined;
+    if (api.legacy) options.legacyApi = true;
+    else delete options.legacyApi;
+  }
+  if (provider === 'alibaba') {
+    const api = await prompts.showQuickPick([
+      { label: 'DescribeHistoryTasks', description: vscode.l10n.t('current, region-wide'), value: 'DescribeHistoryTasks' },
+      { label: 'DescribeTasks', description: vscode.l10n.t('older, per instance'), value: 'DescribeTasks' },
+    ], { title, placeHolder: vscode.l10n.t('Which task API?'), ignoreFocusOut: true });
+    if (!api) return undefined;
+    options.taskApi = api.value;
+  }
+
+  const config: ConnectionConfig = {
+    id: existing?.id ?? newConnectionId(all, name.trim()),
+    name: name.trim(),
+    provider,
+    endpoint,
+    user: user.trim(),
+    region,
+    tls,
+    options: Object.keys(options).length ? options : undefined,
+  };
+  // A demo connection edited by hand is the person's own from now on: the next demo start must not re-point it.
+  if (existing && isDemo(existing) && (config.endpoint !== existing.endpoint || secret)) delete config.options?.demo;
+  await deps.connections.save(config, secret ? { secret } : undefined);
+  return config;
+}
+
+async function askTls(deps: ConnectionFlowDeps, title: string, endpoint: string, current: TlsTrust | undefined): Promise<TlsTrust | undefined> {
+  const { prompts } = deps;
+  const items = [
+    { label: vscode.l10n.t('Trust the system certificate authorities'), description: current?.mode === 'system' ? vscode.l10n.t('current') : undefined, mode: 'system' as const },
+    { label: vscode.l10n.t('Trust a CA certificate file…'), description: current?.mode === 'ca-file' ? current.caFile : undefined, mode: 'ca-file' as const },
+    { label: vscode.l10n.t('Trust this server\'s certificate (pin its SHA-256 fingerprint)'), description: current?.mode === 'pinned' ? current.fingerprint256 : undefined, mode: 'pinned' as const },
+  ];
+  const pick = await prompts.showQuickPick(items, { title, placeHolder: vscode.l10n.t('How should the server\'s TLS certificate be trusted?'), ignoreFocusOut: true });
+  if (!pick) return undefined;
+  if (pick.mode === 'system') return { mode: 'system' };
+  if (pick.mode === 'ca-file') {
+    const files = await prompts.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Trust this CA'), filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], '*': ['*'] } });
+    if (!files?.length) return undefined;
+    return { mode: 'ca-file', caFile: files[0].fsPath };
+  }
+  let info;
+  try {
+    info = await deps.providers().probeCertificate(endpoint);
+  } catch (e) {
+    await prompts.showErrorMessage(vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, (e as Error).message), {});
+    return undefined;
+  }
+  const fingerprint = deps.providers().normaliseFingerprint(info.fingerprint256);
+  const detail = [
+    vscode.l10n.t('SHA-256 fingerprint: {0}', fingerprint),
+    vscode.l10n.t('Subject: {0}', info.subject),
+    vscode.l10n.t('Issuer: {0}', info.issuer),
+    vscode.l10n.t('Valid until: {0}', info.validTo),
+    info.trusted ? vscode.l10n.t('The system already trusts this certificate.') : vscode.l10n.t('The system does not trust this certificate ({0}).', info.authorizationError ?? ''),
+    vscode.l10n.t('Compare the fingerprint with the one your cluster administrator gives you before pinning it.'),
+  ].join('\n');
+  const pin = vscode.l10n.t('Pin Certificate');
+  const answer = await prompts.showWarningMessage(vscode.l10n.t('Trust the certificate of {0}?', endpoint), { modal: true, detail }, pin);
+  return answer === pin ? { mode: 'pinned', fingerprint256: fingerprint } : undefined;
+}

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
+
+/** How a task reads in the tree, the status bar and quick picks: one place for words, icons and colours. */
+
+export function statusText(status: TaskStatus): string {
+  switch (status) {
+    case 'pending': return vscode.l10n.t('Pending');
+    case 'running': return vscode.l10n.t('Running');
+    case 'succeeded': return vscode.l10n.t('Succeeded');
+    case 'failed': return vscode.l10n.t('Failed');
+    case 'canceled': return vscode.l10n.t('Canceled');
+    case 'paused': return vscode.l10n.t('Paused');
+    case 'interrupted': return vscode.l10n.t('Interrupted');
+    case 'unknown': return vscode.l10n.t('Unknown');
+  }
+}
+
+export function kindText(kind: TaskKind): string {
+  switch (kind) {
+    case 'crdb-task': return vscode.l10n.t('Active-Active (CRDB) task');
+    case 'action': return vscode.l10n.t('Action');
+    case 'state-machine': return vscode.l10n.t('State machine');
+    case 'cloud-task': return vscode.l10n.t('Cloud task');
+  }
+}
+
+/** Icon and colour per status; the text in the description says the same, so colour is never the only signal. */
+export function statusIcon(status: TaskStatus, cancelling = false): vscode.ThemeIcon {
+  if (cancelling) return new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('list.warningForeground'));
+  switch (status) {
+    case 'pending': return new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow'));
+    case 'running': return new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'));
+    case 'succeeded': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    case 'canceled': return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    case 'paused': return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.yellow'));
+    case 'interrupted': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'unknown': return new vscode.ThemeIcon('question');
+  }
+}
+
+export function relativeTime(epochMs: number, now: number): string {
+  const seconds = Math.round((epochMs - now) / 1000);
+  const abs = Math.abs(seconds);
+  const fmt = new Intl.RelativeTimeFormat(vscode.env.language || 'en', { numeric: 'auto', style: 'short' });
+  if (abs < 60) return fmt.format(seconds, 'second');
+  if (abs < 3600) return fmt.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return fmt.format(Math.round(seconds / 3600), 'hour');
+  return fmt.format(Math.round(seconds / 86400), 'day');
+}
+
+export function taskLabel(task: Task): string {
+  const target = task.target?.name ?? task.target?.id;
+  return target ? `${task.name} · ${target}` : task.name;
+}
+
+export interface TaskRowState {
+  cancelling: boolean;
+  stale: boolean;
+  now: number;
+}
+
+/** "Running · 45% · started 3 min. ago" */
+export function taskDescription(task: Task, state: TaskRowState): string {
+  const parts = [state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status)];
+  if (task.progress !== undefined && isActive(task.status)) parts.push(vscode.l10n.t('{0}%', Math.round(task.progress)));
+  else if (task.currentStep && isActive(task.status)) parts.push(task.currentStep);
+  if (task.finishedAt !== undefined && !isActive(task.status)) parts.push(vscode.l10n.t('finished {0}', relativeTime(task.finishedAt, state.now)));
+  else if (task.startedAt !== undefined) parts.push(vscode.l10n.t('started {0}', relativeTime(task.startedAt, state.now)));
+  if (state.stale) parts.push(vscode.l10n.t('stale'));
+  return parts.join(' · ');
+}
+
+export function taskAccessibilityLabel(task: Task, state: TaskRowState): string {
+  const target = task.target?.name ?? task.target?.id;
+  const head = target ? vscode.l10n.t('Task {0} on {1}', task.name, target) : vscode.l10n.t('Task {0}', task.name);
+  return `${head}, ${taskDescription(task, state).split(' · ').join(', ')}`;
+}
+
+/** Markdown-escapes text from a server: a task name must not become a link or a heading. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, c => `\\${c}`);
+}
+
+function when(epochMs: number | undefined): string | undefined {
+  return epochMs === undefined ? undefined : new Date(epochMs).toLocaleString(vscode.env.language || 'en');
+}
+
+export function taskTooltip(task: Task, state: TaskRowState & { connectionName: string }): vscode.MarkdownString {
+  const rows: [string, string | undefined][] = [
+    [vscode.l10n.t('Status'), `${statusText(task.status)} (${vscode.l10n.t('provider: {0}', task.providerStatus)})`],
+    [vscode.l10n.t('Progress'), task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress))],
+    [vscode.l10n.t('Current step'), task.currentStep],
+    [vscode.l10n.t('Task ID'), task.id],
+    [vscode.l10n.t('Type'), task.type],
+    [vscode.l10n.t('Kind'), kindText(task.kind)],
+    [vscode.l10n.t('Target'), task.target ? [task.target.name, task.target.id].filter(Boolean).join(' / ') : undefined],
+    [vscode.l10n.t('Connection'), state.connectionName],
+    [vscode.l10n.t('Started'), when(task.startedAt)],
+    [vscode.l10n.t('Finished'), when(task.finishedAt)],
+  ];
+  const m = new vscode.MarkdownString();
+  m.appendMarkdown(`**${md(task.name)}**\n\n`);
+  if (state.cancelling) m.appendMarkdown(`_${md(vscode.l10n.t('Cancelling…'))}_\n\n`);
+  if (state.stale) m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
+  for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);
+  for (const e of task.errors.slice(0, 5)) m.appendMarkdown(`\n$(error) ${md([e.where, e.code, e.message].filter(Boolean).join(' · '))}  \n`);
+  m.supportThemeIcons = true;
+  return m;
+}
+
+/**
+ * The context-menu tokens of a task row, derived in ONE place; package.json matches them with
+ * `viewItem =~ /;cancelable/` and friends. `cancelable` needs the provider's cancel and an active status.
+ */
+export function taskContextValue(task: Task, options: { cancelling: boolean; consoleUrl?: string }): string {
+  const tokens = ['task'];
+  const active = isActive(task.status);
+  if (task.capabilities.cancel && active && !options.cancelling) tokens.push('cancelable');
+  if (task.capabilities.forceCancel && active) tokens.push('forceCancelable');
+  if (task.capabilities.consoleUrl ?? options.consoleUrl) tokens.push('hasConsole');
+  return tokens.join(';');
+}

@@ -1,0 +1,167 @@
+import * as vscode from 'vscode';
+import type { ConnectionConfig } from '../../core/connection';
+import type { StoreChange, TaskStore } from '../../core/store';
+import { ConnectionNode, ErrorNode, GroupNode, LoadMoreNode, MessageNode, TaskNode, nodeId, type TreeNode } from './nodes';
+
+export interface TaskTreeDeps {
+  store: TaskStore;
+  connections(): ConnectionConfig[];
+  consoleUrl(connectionId: string): string | undefined;
+  now?(): number;
+}
+
+/**
+ * Connection → groups → tasks, read from the store. Nodes are cached by id and updated in place, because VS Code
+ * matches a fired element by identity: firing the same object redraws exactly that row.
+ */
+export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly parents = new Map<string, TreeNode | undefined>();
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly deps: TaskTreeDeps) {
+    this.subscription = deps.store.onDidChange(c => this.onStoreChange(c));
+  }
+
+  private now(): number {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  getTreeItem(element: TreeNode): vscode.TreeItem {
+    return element;
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    return element.id ? this.parents.get(element.id) : undefined;
+  }
+
+  getChildren(element?: TreeNode): TreeNode[] {
+    const children = this.childrenOf(element);
+    for (const c of children) if (c.id) this.parents.set(c.id, element);
+    return children;
+  }
+
+  /** The cached node for a task, when the tree has shown it (for reveal and tests). */
+  taskNode(connectionId: string, taskId: string): TaskNode | undefined {
+    const n = this.nodes.get(nodeId.task(connectionId, taskId));
+    return n instanceof TaskNode ? n : undefined;
+  }
+
+  /** Everything changed (connections added or removed, filter changed). */
+  refreshAll(): void {
+    this.changed.fire(undefined);
+  }
+
+  private childrenOf(element?: TreeNode): TreeNode[] {
+    const { store } = this.deps;
+    const now = this.now();
+    if (!element) {
+      return this.deps.connections().map(c => this.cached(nodeId.connection(c.id),
+        () => new ConnectionNode(c, store.connection(c.id), now),
+        n => (n as ConnectionNode).update(c, store.connection(c.id), now)));
+    }
+    if (element instanceof ConnectionNode) {
+      const id = element.connectionId;
+      const view = store.connection(id);
+      const out: TreeNode[] = [];
+      // The error row stays while a retry is on its way, so it does not blink at every attempt.
+      if (view?.error) {
+        const message = view.error.message;
+        const node = new ErrorNode(id, message);
+        this.nodes.set(node.id!, node);
+        out.push(node);
+      }
+      if (!view || (view.status === 'loading' && view.groups.length === 0)) {
+        out.push(new MessageNode(nodeId.message(id, '', 'loading'), vscode.l10n.t('Loading tasks…'), 'loading~spin'));
+        return out;
+      }
+      for (const g of view.groups) {
+        const tasks = store.tasksOf(id, g.id);
+        out.push(this.cached(nodeId.group(id, g.id), () => new GroupNode(id, g, tasks), n => (n as GroupNode).update(g, tasks)));
+      }
+      if (view.groups.length === 0 && view.status === 'ok') out.push(new MessageNode(nodeId.message(id, '', 'empty'), vscode.l10n.t('No tasks')));
+      return out;
+    }
+    if (element instanceof GroupNode) {
+      const id = element.connectionId;
+      const view = store.connection(id);
+      const config = this.deps.connections().find(c => c.id === id);
+      const state = {
+        stale: view?.stale ?? false, now, connectionName: config?.name ?? id, consoleUrl: this.deps.consoleUrl(id),
+      };
+      const tasks = store.tasksOf(id, element.groupId);
+      const out: TreeNode[] = tasks.map(t => {
+        const s = { ...state, cancelling: store.isCancelling(id, t.id) };
+        return this.cached(nodeId.task(id, t.id), () => new TaskNode(t, s), n => (n as TaskNode).update(t, s));
+      });
+      if (view?.more[element.groupId]) out.push(this.cached(nodeId.more(id, element.groupId), () => new LoadMoreNode(id, element.groupId), () => undefined));
+      if (!tasks.length) {
+        out.push(new MessageNode(nodeId.message(id, element.groupId, 'empty'), element.group.unsupportedReason ?? vscode.l10n.t('No tasks')));
+      }
+      return out;
+    }
+    return [];
+  }
+
+  private cached(id: string, create: () => TreeNode, update: (n: TreeNode) => void): TreeNode {
+    const n = this.nodes.get(id);
+    if (n) {
+      update(n);
+      return n;
+    }
+    const created = create();
+    this.nodes.set(id, created);
+    return created;
+  }
+
+  private onStoreChange(change: StoreChange): void {
+    for (const r of change.removed) {
+      this.nodes.delete(nodeId.task(r.connectionId, r.taskId));
+      this.parents.delete(nodeId.task(r.connectionId, r.taskId));
+    }
+    const fire = new Set<TreeNode>();
+    const connections = new Set(change.connections);
+    for (const c of connections) {
+      const n = this.nodes.get(nodeId.connection(c));
+      if (n) fire.add(n);
+      else if (this.deps.connections().some(x => x.id === c)) {
+        // The connection row has not been drawn yet (first load): the root must be asked again.
+        this.changed.fire(undefined);
+        return;
+      }
+    }
+    for (const g of change.groups) {
+      if (connections.has(g.connectionId)) continue;
+      const n = this.nodes.get(nodeId.group(g.connectionId, g.groupId));
+      if (n) fire.add(n);
+      else {
+        const parent = this.nodes.get(nodeId.connection(g.connectionId));
+        if (parent) fire.add(parent);
+      }
+    }
+    const firedGroups = new Set(change.groups.map(g => `${g.connectionId}\u0000${g.groupId}`));
+    const now = this.now();
+    for (const t of change.tasks) {
+      if (connections.has(t.connectionId)) continue;
+      const n = this.nodes.get(nodeId.task(t.connectionId, t.taskId));
+      if (!(n instanceof TaskNode)) continue;
+      const task = this.deps.store.task(t.connectionId, t.taskId);
+      if (!task || firedGroups.has(`${t.connectionId}\u0000${task.group}`)) continue;
+      const view = this.deps.store.connection(t.connectionId);
+      const config = this.deps.connections().find(c => c.id === t.connectionId);
+      n.update(task, {
+        stale: view?.stale ?? false, now, cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),
+        connectionName: config?.name ?? t.connectionId, consoleUrl: this.deps.consoleUrl(t.connectionId),
+      });
+      fire.add(n);
+    }
+    if (fire.size) this.changed.fire([...fire]);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

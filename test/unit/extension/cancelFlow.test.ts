@@ -1,0 +1,126 @@
+import './fakeVscode';
+import * as assert from 'node:assert/strict';
+import { ProviderError } from '../../../src/core/errors';
+import { TaskStore } from '../../../src/core/store';
+import { cancelFlow, forceCancelFlow, type CancelFlowDeps } from '../../../src/extension/cancelFlow';
+import type { Prompts } from '../../../src/extension/prompts';
+import { snapshot, task } from './fixtures';
+
+interface Asked { kind: string; message: string; options?: unknown; items: string[] }
+
+/** Prompts answered from a script; every question is recorded. */
+function scriptedPrompts(answers: (string | undefined)[]): { prompts: Prompts; asked: Asked[] } {
+  const asked: Asked[] = [];
+  const next = () => answers.shift();
+  const message = (kind: string) => (m: string, options: unknown, ...items: string[]) => {
+    asked.push({ kind, message: m, options, items });
+    return Promise.resolve(next());
+  };
+  const prompts = {
+    showInformationMessage: message('info'),
+    showWarningMessage: message('warning'),
+    showErrorMessage: message('error'),
+    showInputBox: (o: { prompt?: string; validateInput?: (v: string) => unknown }) => {
+      asked.push({ kind: 'input', message: o.prompt ?? '', options: o, items: [] });
+      return Promise.resolve(next());
+    },
+    showQuickPick: () => Promise.resolve(undefined),
+    showOpenDialog: () => Promise.resolve(undefined),
+    createQuickPick: () => { throw new Error('not used'); },
+  } as unknown as Prompts;
+  return { prompts, asked };
+}
+
+function setup(answers: (string | undefined)[], cancelResults: (Error | undefined)[]) {
+  const store = new TaskStore();
+  store.applySnapshot('c1', snapshot([task('42')]));
+  const { prompts, asked } = scriptedPrompts(answers);
+  const calls: { taskId: string; force: boolean }[] = [];
+  const deps: CancelFlowDeps = {
+    prompts, store,
+    cancel: async (_c, taskId, force) => {
+      calls.push({ taskId, force });
+      const r = cancelResults.shift();
+      if (r) throw r;
+      store.markCancelling('c1', taskId);
+    },
+    connectionName: () => 'Prod cluster',
+  };
+  return { deps, asked, calls, store };
+}
+
+describe('cancel flow', () => {
+  it('asks once in a modal naming the task and its target, then cancels exactly once', async () => {
+    const { deps, asked, calls, store } = setup(['Cancel Task'], [undefined]);
+    const outcome = await cancelFlow(deps, 'c1', '42');
+    assert.equal(outcome, 'requested');
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].kind, 'warning');
+    assert.deepEqual((asked[0].options as { modal: boolean }).modal, true);
+    assert.match(asked[0].message, /create_crdb/);
+    assert.match(asked[0].message, /orders-db/);
+    assert.deepEqual(calls, [{ taskId: '42', force: false }]);
+    assert.equal(store.isCancelling('c1', '42'), true);
+  });
+
+  it('dismissing the modal sends nothing', async () => {
+    const { deps, calls } = setup([undefined], []);
+    assert.equal(await cancelFlow(deps, 'c1', '42'), 'dismissed');
+    assert.equal(calls.length, 0);
+  });
+
+  it('406: explains the commit phase and offers a forced cancel; a mismatching typed id aborts', async () => {
+    const notCancelable = new ProviderError('not-cancelable', 'Task 42 is in its commit phase.', { status: 406 });
+    const { deps, asked, calls } = setup(['Cancel Task', 'Force Cancel…', 'Continue…', '41'], [notCancelable]);
+    const outcome = await cancelFlow(deps, 'c1', '42');
+    assert.equal(outcome, 'dismissed');
+    assert.deepEqual(calls, [{ taskId: '42', force: false }], 'only the first, normal cancel was sent');
+    assert.match(asked[1].message, /commit phase/);
+    assert.deepEqual(asked[1].items, ['Force Cancel…']);
+    assert.match((asked[2].options as { detail: string }).detail, /break the CRDB in the cluster configuration store/);
+    assert.match((asked[2].options as { detail: string }).detail, /Task 42 is in its commit phase/, 'the server\'s own words are shown');
+    assert.equal(asked[3].kind, 'input');
+    assert.ok(asked.some(a => /did not match/.test(a.message)));
+  });
+
+  it('406 then the typed id matches: the forced cancel is sent once, with force', async () => {
+    const notCancelable = new ProviderError('not-cancelable', 'commit phase', { status: 406 });
+    const { deps, calls, asked } = setup(['Cancel Task', 'Force Cancel…', 'Continue…', '42'], [notCancelable, undefined]);
+    assert.equal(await cancelFlow(deps, 'c1', '42'), 'requested');
+    assert.deepEqual(calls, [{ taskId: '42', force: false }, { taskId: '42', force: true }]);
+    const input = asked.find(a => a.kind === 'input')!;
+    const validate = (input.options as { validateInput(v: string): unknown }).validateInput;
+    assert.equal(validate('42'), undefined);
+    assert.ok(validate('4'));
+  });
+
+  it('406 on a task without forced cancel offers no forced cancel', async () => {
+    const { deps, asked, calls, store } = setup(['Cancel Task', undefined], [new ProviderError('not-cancelable', 'commit', { status: 406 })]);
+    store.upsertTask(task('42', { capabilities: { cancel: true, forceCancel: false } }));
+    assert.equal(await cancelFlow(deps, 'c1', '42'), 'dismissed');
+    assert.deepEqual(asked[1].items, []);
+    assert.equal(calls.length, 1);
+  });
+
+  it('404 and 409 get their own messages and no retry', async () => {
+    const nf = setup(['Cancel Task'], [new ProviderError('not-found', 'gone', { status: 404 })]);
+    assert.equal(await cancelFlow(nf.deps, 'c1', '42'), 'failed');
+    assert.equal(nf.calls.length, 1);
+    assert.equal(nf.asked[1].kind, 'error');
+    assert.match(nf.asked[1].message, /not found/);
+
+    const conflict = setup(['Cancel Task'], [new ProviderError('conflict', 'failed to cancel', { status: 409 })]);
+    assert.equal(await cancelFlow(conflict.deps, 'c1', '42'), 'failed');
+    assert.equal(conflict.calls.length, 1);
+    assert.match(conflict.asked[1].message, /could not cancel task 42 \(conflict\)/);
+    assert.notEqual(nf.asked[1].message, conflict.asked[1].message);
+  });
+
+  it('Force Cancel from the menu: warning, then the typed id; Escape in the input sends nothing', async () => {
+    const { deps, calls, asked } = setup(['Continue…', undefined], []);
+    assert.equal(await forceCancelFlow(deps, 'c1', '42'), 'dismissed');
+    assert.equal(calls.length, 0);
+    assert.equal((asked[0].options as { modal: boolean }).modal, true);
+    assert.match((asked[0].options as { detail: string }).detail, /can break the CRDB/);
+  });
+});

@@ -1,0 +1,189 @@
+import './fakeVscode';
+import * as assert from 'node:assert/strict';
+import { ProviderError } from '../../../src/core/errors';
+import { TaskStore } from '../../../src/core/store';
+import type { ConnectionConfig } from '../../../src/core/connection';
+import { TaskTreeProvider } from '../../../src/extension/tree/provider';
+import { ConnectionNode, ErrorNode, GroupNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from '../../../src/extension/tree/nodes';
+import { taskContextValue } from '../../../src/extension/tree/format';
+import { snapshot, task } from './fixtures';
+
+const NOW = 1_000_000 + 3 * 60_000;
+const conns: ConnectionConfig[] = [
+  { id: 'c1', name: 'Prod cluster', provider: 'redis-enterprise', endpoint: 'https://prod:9443', user: 'admin@example.com' },
+  { id: 'c2', name: 'Cloud', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1' },
+];
+
+function setup() {
+  const store = new TaskStore(() => NOW);
+  const tree = new TaskTreeProvider({ store, connections: () => conns, consoleUrl: () => undefined, now: () => NOW });
+  const fired: (TreeNode | TreeNode[] | undefined)[] = [];
+  tree.onDidChangeTreeData(e => fired.push(e));
+  return { store, tree, fired };
+}
+
+function expandAll(tree: TaskTreeProvider): { connection: ConnectionNode; groups: GroupNode[]; children: Map<string, TreeNode[]> } {
+  const [connection] = tree.getChildren() as ConnectionNode[];
+  const children = new Map<string, TreeNode[]>();
+  const top = tree.getChildren(connection);
+  children.set(connection.id!, top);
+  const groups = top.filter((n): n is GroupNode => n instanceof GroupNode);
+  for (const g of groups) children.set(g.id!, tree.getChildren(g));
+  return { connection, groups, children };
+}
+
+describe('TaskTreeProvider', () => {
+  it('shows connection → groups → tasks, running first then newest', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([
+      task('1', { status: 'succeeded', startedAt: 900_000, finishedAt: 950_000 }),
+      task('2', { status: 'running', startedAt: 500_000 }),
+      task('3', { status: 'failed', startedAt: 990_000 }),
+      task('4', { status: 'running', startedAt: 800_000, progress: 45 }),
+    ]));
+    const { connection, groups, children } = expandAll(tree);
+    assert.equal(connection.label, 'Prod cluster');
+    assert.deepEqual(groups.map(g => g.label), ['Active-Active tasks', 'Actions']);
+    const rows = children.get(groups[0].id!)!.filter((n): n is TaskNode => n instanceof TaskNode);
+    assert.deepEqual(rows.map(r => r.taskId), ['4', '2', '3', '1']);
+  });
+
+  it('a task row: readable label, status text + progress + relative time, spinning coloured icon, tooltip, a11y', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([task('7', { status: 'running', progress: 45, providerStatus: 'started' })]));
+    const { groups, children } = expandAll(tree);
+    const row = children.get(groups[0].id!)![0] as TaskNode;
+    assert.equal(row.label, 'create_crdb · orders-db');
+    assert.equal(row.description, 'Running · 45% · started 3 min. ago');
+    const icon = row.iconPath as { id: string; color?: { id: string } };
+    assert.equal(icon.id, 'sync~spin');
+    assert.equal(icon.color?.id, 'charts.blue');
+    const tip = (row.tooltip as { value: string }).value;
+    assert.match(tip, /provider: started/);
+    assert.match(tip, /Task ID: 7/);
+    assert.match(tip, /Prod cluster/);
+    assert.match(row.accessibilityInformation!.label, /Task create_crdb on orders-db, Running, 45%/);
+    assert.equal(row.id, 't/c1/7');
+    assert.equal(row.command?.command, 'redisTasks.openTaskDetails');
+  });
+
+  it('finished tasks say so in words, not only colour', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([
+      task('1', { status: 'failed', finishedAt: NOW - 2 * 3600_000 }),
+      task('2', { status: 'succeeded', finishedAt: NOW - 10_000 }),
+    ]));
+    const { groups, children } = expandAll(tree);
+    const rows = children.get(groups[0].id!) as TaskNode[];
+    const byId = new Map(rows.map(r => [r.taskId, r]));
+    assert.match(String(byId.get('1')!.description), /^Failed · finished 2 hr\. ago/);
+    assert.equal((byId.get('1')!.iconPath as { color: { id: string } }).color.id, 'testing.iconFailed');
+    assert.match(String(byId.get('2')!.description), /^Succeeded/);
+    assert.equal((byId.get('2')!.iconPath as { color: { id: string } }).color.id, 'testing.iconPassed');
+  });
+
+  it('escapes markdown in server text shown in tooltips', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([task('1', { name: '[click](command:evil)' })]));
+    const { groups, children } = expandAll(tree);
+    const tip = ((children.get(groups[0].id!)![0] as TaskNode).tooltip as { value: string }).value;
+    assert.ok(!tip.includes('[click](command:evil)'));
+    assert.ok(tip.includes('\\[click\\]\\(command:evil\\)'));
+  });
+
+  it('a failing connection shows one error row with a retry, and keeps its last tasks marked stale', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([task('1')]));
+    store.applyError('c1', new ProviderError('network', 'Cannot reach prod:9443.'));
+    const { connection, groups, children } = expandAll(tree);
+    const top = children.get(connection.id!)!;
+    const errors = top.filter(n => n instanceof ErrorNode) as ErrorNode[];
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].label, 'Cannot reach prod:9443.');
+    assert.equal(errors[0].command?.command, 'redisTasks.refreshConnection');
+    assert.equal(errors[0].contextValue, 'connectionError');
+    assert.match(String(connection.description), /stale/);
+    const row = children.get(groups[0].id!)![0] as TaskNode;
+    assert.match(String(row.description), /stale$/);
+  });
+
+  it('shows a Load more row when a group has more than a page', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([task('1')], { crdb: 'cursor-2' }));
+    const { groups, children } = expandAll(tree);
+    const last = children.get(groups[0].id!)!.at(-1)!;
+    assert.ok(last instanceof LoadMoreNode);
+    assert.equal(last.command?.command, 'redisTasks.loadMore');
+    assert.deepEqual(last.command?.arguments, [{ connectionId: 'c1', groupId: 'crdb' }]);
+    assert.ok(!children.get(groups[1].id!)!.some(n => n instanceof LoadMoreNode));
+  });
+
+  it('an empty or unsupported group says so', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', { groups: [{ id: 'crdb', label: 'Active-Active tasks', kind: 'crdb-tasks', unsupportedReason: 'This cluster does not list CRDB tasks.' }], tasks: [], more: {} });
+    const { groups, children } = expandAll(tree);
+    const [row] = children.get(groups[0].id!)!;
+    assert.ok(row instanceof MessageNode);
+    assert.equal(row.label, 'This cluster does not list CRDB tasks.');
+  });
+
+  it('fires a change for exactly the task row that changed, as the same object', () => {
+    const { store, tree, fired } = setup();
+    store.applySnapshot('c1', snapshot([task('1', { progress: 10 }), task('2', { progress: 20 })]));
+    const { groups, children } = expandAll(tree);
+    const row = (children.get(groups[0].id!) as TaskNode[]).find(r => r.taskId === '2')!;
+    fired.length = 0;
+    store.applySnapshot('c1', snapshot([task('1', { progress: 10 }), task('2', { progress: 30 })]));
+    assert.equal(fired.length, 1);
+    assert.deepEqual(fired[0], [row]);
+    assert.equal(row.description, 'Running · 30% · started 3 min. ago');
+  });
+
+  it('fires the group when its order changes, and the connection when its text changes', () => {
+    const { store, tree, fired } = setup();
+    store.applySnapshot('c1', snapshot([task('1', { startedAt: 1 }), task('2', { status: 'succeeded', startedAt: 2 })]));
+    const { connection, groups } = expandAll(tree);
+    fired.length = 0;
+    store.applySnapshot('c1', snapshot([task('1', { status: 'succeeded', startedAt: 1 }), task('2', { status: 'succeeded', startedAt: 2 })]));
+    assert.deepEqual(fired, [[groups[0]]]);
+    fired.length = 0;
+    store.applyError('c1', new ProviderError('auth', 'Wrong password.'));
+    assert.deepEqual(fired, [[connection]]);
+  });
+
+  it('marks a cancelling task with words and a different icon', () => {
+    const { store, tree } = setup();
+    store.applySnapshot('c1', snapshot([task('1')]));
+    const { groups, children } = expandAll(tree);
+    const row = children.get(groups[0].id!)![0] as TaskNode;
+    store.markCancelling('c1', '1');
+    assert.match(String(row.description), /^Cancelling…/);
+    assert.equal((row.iconPath as { id: string }).id, 'loading~spin');
+    assert.ok(!/;cancelable/.test(row.contextValue!), 'no second cancel while cancelling');
+  });
+});
+
+describe('task contextValue tokens', () => {
+  const match = (cv: string, token: string) => new RegExp(`;${token}(;|$)`).test(cv);
+
+  it('cancelable only with the capability and an active status', () => {
+    assert.ok(match(taskContextValue(task('1', { status: 'running' }), { cancelling: false }), 'cancelable'));
+    assert.ok(match(taskContextValue(task('1', { status: 'pending' }), { cancelling: false }), 'cancelable'));
+    assert.ok(!match(taskContextValue(task('1', { status: 'succeeded' }), { cancelling: false }), 'cancelable'));
+    assert.ok(!match(taskContextValue(task('1', { capabilities: { cancel: false, forceCancel: false } }), { cancelling: false }), 'cancelable'));
+  });
+
+  it('forceCancelable only where the provider supports it', () => {
+    assert.ok(match(taskContextValue(task('1'), { cancelling: false }), 'forceCancelable'));
+    const cloud = task('1', { provider: 'redis-cloud', capabilities: { cancel: false, forceCancel: false } });
+    assert.equal(taskContextValue(cloud, { cancelling: false }), 'task');
+  });
+
+  it('hasConsole from the task or the connection; the documented regex does not confuse cancelable with forceCancelable', () => {
+    assert.ok(match(taskContextValue(task('1', { capabilities: { cancel: false, forceCancel: false, consoleUrl: 'https://x' } }), { cancelling: false }), 'hasConsole'));
+    assert.ok(match(taskContextValue(task('1', { status: 'succeeded', capabilities: { cancel: false, forceCancel: false } }), { cancelling: false, consoleUrl: 'https://y' }), 'hasConsole'));
+    const forceOnly = taskContextValue(task('1'), { cancelling: true });
+    assert.equal(forceOnly, 'task;forceCancelable');
+    assert.ok(!/cancelable/.test(forceOnly), '`viewItem =~ /cancelable/` is case-sensitive: forceCancelable does not match it');
+  });
+});

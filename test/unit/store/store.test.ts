@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import { ProviderError } from '../../../src/core/errors';
+import { PERSISTED_TASKS_PER_CONNECTION, TaskStore, compareTasks, type StoreChange } from '../../../src/core/store';
+import { snapshot, task } from './fixtures';
+
+function record(store: TaskStore): StoreChange[] {
+  const events: StoreChange[] = [];
+  store.onDidChange(e => events.push(e));
+  return events;
+}
+
+describe('TaskStore', () => {
+  it('starts a connection as loading, then ok with its groups and tasks in display order', () => {
+    const store = new TaskStore(() => 42);
+    store.ensureConnection('c1');
+    assert.equal(store.connection('c1')?.status, 'loading');
+    store.applySnapshot('c1', snapshot([
+      task('1', { status: 'succeeded', startedAt: 3000 }),
+      task('2', { status: 'running', startedAt: 1000 }),
+      task('3', { status: 'failed', startedAt: 5000 }),
+      task('4', { status: 'pending', startedAt: 2000 }),
+    ]));
+    const view = store.connection('c1')!;
+    assert.equal(view.status, 'ok');
+    assert.equal(view.stale, false);
+    assert.equal(view.updatedAt, 42);
+    assert.deepEqual(view.groups.map(g => g.id), ['crdb', 'actions']);
+    // running first (newest first among them), then the rest newest first
+    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['4', '2', '3', '1']);
+  });
+
+  it('one task changing among 10,000 emits exactly one task event and no group or connection event', () => {
+    const store = new TaskStore();
+    const many = Array.from({ length: 10_000 }, (_, i) => task(String(i), { status: 'succeeded', startedAt: i * 1000 }));
+    store.applySnapshot('c1', snapshot(many));
+    const events = record(store);
+    const next = many.map(t => (t.id === '5000' ? { ...t, providerStatus: 'finished!', raw: { changed: true } } : { ...t, raw: { fresh: 'object' } }));
+    store.applySnapshot('c1', snapshot(next));
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '5000' }]);
+    assert.deepEqual(events[0].groups, []);
+    assert.deepEqual(events[0].connections, []);
+    assert.deepEqual(events[0].removed, []);
+  });
+
+  it('an identical snapshot (new raw objects) emits nothing', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    const events = record(store);
+    store.applySnapshot('c1', snapshot([task('1', { raw: { other: 1 } }), task('2')]));
+    assert.equal(events.length, 0);
+  });
+
+  it('emits a group event when the order of a group changes (a task finished), and names removed tasks', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1', { startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 }), task('3')]));
+    const events = record(store);
+    store.applySnapshot('c1', snapshot([task('1', { status: 'succeeded', startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 })]));
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0].groups, [{ connectionId: 'c1', groupId: 'crdb' }]);
+    assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '1' }]);
+    assert.deepEqual(events[0].removed, [{ connectionId: 'c1', taskId: '3' }]);
+    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['2', '1']);
+  });
+
+  it('applyError keeps the last good tasks, marks them stale and emits once for the connection', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1')]));
+    const events = record(store);
+    const err = new ProviderError('network', 'Cannot reach cluster.example:9443');
+    store.applyError('c1', err);
+    store.applyError('c1', new ProviderError('network', 'Cannot reach cluster.example:9443'));
+    const view = store.connection('c1')!;
+    assert.equal(view.status, 'error');
+    assert.equal(view.stale, true);
+    assert.equal(view.error?.message, 'Cannot reach cluster.example:9443');
+    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['1']);
+    assert.equal(events.length, 1, 'the same error twice redraws nothing');
+    assert.deepEqual(events[0].connections, ['c1']);
+    // the next good snapshot clears the error
+    store.applySnapshot('c1', snapshot([task('1')]));
+    assert.equal(store.connection('c1')!.status, 'ok');
+    assert.equal(store.connection('c1')!.stale, false);
+    assert.equal(store.connection('c1')!.error, undefined);
+  });
+
+  it('an error on one connection leaves the others untouched', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1')]));
+    store.applySnapshot('c2', snapshot([task('9', { source: 'c2' })]));
+    store.applyError('c1', new ProviderError('auth', 'The cluster rejected the user or password.'));
+    assert.equal(store.connection('c2')!.status, 'ok');
+    assert.equal(store.connection('c2')!.stale, false);
+  });
+
+  it('appendPage adds a page, keeps the order and updates the more cursor', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('5', { status: 'succeeded' })], { crdb: 'page2' }));
+    assert.equal(store.connection('c1')!.more.crdb, 'page2');
+    const events = record(store);
+    store.appendPage('c1', 'crdb', [task('3', { status: 'succeeded' }), task('4', { status: 'succeeded' })], 'page3');
+    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['5', '4', '3']);
+    assert.equal(store.connection('c1')!.more.crdb, 'page3');
+    assert.equal(events.length, 1);
+    assert.ok(events[0].groups.some(g => g.groupId === 'crdb'));
+    store.appendPage('c1', 'crdb', [task('1', { status: 'succeeded' })], undefined);
+    assert.equal(store.connection('c1')!.more.crdb, undefined);
+  });
+
+  it('upsertTask with retain keeps a task that later snapshots do not list; without retain it goes', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1')]));
+    store.upsertTask(task('77', { status: 'succeeded' }), { retain: true });
+    store.upsertTask(task('78', { status: 'succeeded' }));
+    store.applySnapshot('c1', snapshot([task('1')]));
+    assert.ok(store.task('c1', '77'));
+    assert.equal(store.task('c1', '78'), undefined);
+    store.release('c1', '77');
+    store.applySnapshot('c1', snapshot([task('1')]));
+    assert.equal(store.task('c1', '77'), undefined);
+  });
+
+  it('upsertTask emits a task event only when the content changed', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1', { progress: 10 })]));
+    const events = record(store);
+    store.upsertTask(task('1', { progress: 10, raw: 'other' }));
+    assert.equal(events.length, 0);
+    store.upsertTask(task('1', { progress: 20 }));
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '1' }]);
+  });
+
+  it('a Cancelling… mark lasts until the next data for that task, even when it did not change', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    const events = record(store);
+    store.markCancelling('c1', '1');
+    assert.equal(store.isCancelling('c1', '1'), true);
+    assert.equal(events.length, 1);
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    assert.equal(store.isCancelling('c1', '1'), false);
+    assert.equal(events.length, 2);
+    assert.deepEqual(events[1].tasks, [{ connectionId: 'c1', taskId: '1' }]);
+  });
+
+  it('running() lists running and pending tasks of every connection', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1'), task('2', { status: 'succeeded' }), task('3', { status: 'pending' })]));
+    store.applySnapshot('c2', snapshot([task('4', { source: 'c2' }), task('5', { source: 'c2', status: 'paused' })]));
+    assert.deepEqual(store.running().map(t => t.id).sort(), ['1', '3', '4']);
+    assert.equal(store.hasActive('c2'), true);
+  });
+
+  it('serialize is bounded, drops raw payloads, and restore shows the data stale', () => {
+    const store = new TaskStore(() => 1234);
+    const many = Array.from({ length: 250 }, (_, i) => task(String(i), { status: 'succeeded', startedAt: i * 1000, raw: { password: 'hunter22' } }));
+    store.applySnapshot('c1', snapshot(many));
+    const data = store.serialize();
+    const text = JSON.stringify(data);
+    assert.equal(data.connections[0].tasks.length, PERSISTED_TASKS_PER_CONNECTION);
+    assert.ok(!text.includes('hunter22'), 'raw payloads are not persisted');
+    // the newest survive
+    assert.equal(data.connections[0].tasks[0].id, '249');
+
+    const restored = new TaskStore();
+    restored.restore(JSON.parse(text), new Set(['c1']));
+    const view = restored.connection('c1')!;
+    assert.equal(view.stale, true);
+    assert.equal(view.updatedAt, 1234);
+    assert.equal(restored.tasksOf('c1', 'crdb').length, PERSISTED_TASKS_PER_CONNECTION);
+    restored.applySnapshot('c1', snapshot([task('1')]));
+    assert.equal(restored.connection('c1')!.stale, false);
+  });
+
+  it('restore ignores unknown shapes and connections that no longer exist', () => {
+    const store = new TaskStore();
+    store.restore({ version: 99, connections: [] });
+    store.restore('garbage');
+    store.restore({ version: 1, connections: [{ id: 'gone', groups: [], tasks: [] }, { id: 'c1', groups: [], tasks: [null, { nope: 1 }] }] }, new Set(['c1']));
+    assert.deepEqual(store.connectionIds(), ['c1']);
+    assert.equal(store.allTasks('c1').length, 0);
+  });
+
+  it('removeConnection forgets the connection and names its tasks as removed', () => {
+    const store = new TaskStore();
+    store.applySnapshot('c1', snapshot([task('1')]));
+    const events = record(store);
+    store.removeConnection('c1');
+    assert.equal(store.connection('c1'), undefined);
+    assert.deepEqual(events[0].removed, [{ connectionId: 'c1', taskId: '1' }]);
+  });
+
+  it('compareTasks: active before finished, then newest, tasks without a start time last', () => {
+    const list = [task('a', { status: 'succeeded', startedAt: 9 }), task('b', { status: 'running', startedAt: undefined }), task('c', { status: 'running', startedAt: 5 }), task('d', { status: 'failed', startedAt: undefined })];
+    assert.deepEqual(list.sort(compareTasks).map(t => t.id), ['c', 'b', 'a', 'd']);
+  });
+});
