@@ -11,6 +11,8 @@ export interface ExtensionSettings {
   resultTtlSeconds: number;
   notifications: NotificationMode;
   requestTimeoutMs: number;
+  /** Tasks started within this many days are asked for when no Filter Tasks window is chosen; 0 = the provider's default. */
+  timeWindowDays: number;
   proxy?: string;
 }
 
@@ -27,6 +29,8 @@ export function readSettings(): ExtensionSettings {
     resultTtlSeconds: seconds(c.get('resultTtlSeconds'), 3600),
     notifications: c.get('notifications') === 'watched' ? 'watched' : 'off',
     requestTimeoutMs: seconds(c.get('requestTimeoutSeconds'), 30) * 1000,
+    // Tencent and Alibaba keep 30 days of tasks: a longer window would only be refused.
+    timeWindowDays: Math.min(30, seconds(c.get('timeWindowDays'), 7)),
     proxy: proxy && proxy.trim() ? proxy.trim() : undefined,
   };
 }

@@ -36,7 +36,8 @@ interface OpenSource {
 export function matchesQuery(task: Task, q: TaskQuery): boolean {
   if (q.statuses?.length && !q.statuses.includes(task.status)) return false;
   if (q.types?.length && !(task.type && q.types.includes(task.type)) && !q.types.includes(task.name)) return false;
-  if (q.since !== undefined && (task.startedAt === undefined || task.startedAt < q.since)) return false;
+  // A task with no start time yet (queued) is current by definition, so a window never hides it.
+  if (q.since !== undefined && task.startedAt !== undefined && task.startedAt < q.since) return false;
   if (q.until !== undefined && task.startedAt !== undefined && task.startedAt > q.until) return false;
   return true;
 }
@@ -193,7 +194,13 @@ export class TaskService implements vscode.Disposable {
 
   private effectiveQuery(): TaskQuery {
     const q = { ...this.query };
-    if (this.windowMs !== undefined) q.since = (this.deps.now ?? Date.now)() - this.windowMs;
+    const now = (this.deps.now ?? Date.now)();
+    if (this.windowMs !== undefined) q.since = now - this.windowMs;
+    else if (q.since === undefined) {
+      // The default window: cloud task lists are region-wide and date-bounded, so ask for a bounded recent span.
+      const days = this.deps.settings().timeWindowDays;
+      if (days > 0) q.since = now - days * 24 * 3600 * 1000;
+    }
     return q;
   }
 

@@ -28,7 +28,7 @@ describe('cancel flow against the emulated Redis Enterprise API', () => {
     store = new TaskStore();
     service = new TaskService({
       store, connections, log, providers: () => providers,
-      settings: () => ({ activeIntervalMs: 0, idleIntervalMs: 0, resultTtlSeconds: 3600, notifications: 'off', requestTimeoutMs: 10_000 }),
+      settings: () => ({ activeIntervalMs: 0, idleIntervalMs: 0, resultTtlSeconds: 3600, notifications: 'off', requestTimeoutMs: 10_000, timeWindowDays: 0 }),
     });
     service.syncConnections(false);
   });

@@ -10,6 +10,8 @@ import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { TaskService, matchesQuery } from '../../../src/extension/taskService';
 import { snapshot, task } from './fixtures';
 
+const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
+
 class FakeSource implements TaskSource {
   readonly provider = 'redis-enterprise' as const;
   snapshots: (TaskSnapshot | Error)[] = [];
@@ -45,7 +47,7 @@ class MemorySecrets {
   onDidChange = () => ({ dispose() {} });
 }
 
-function setup() {
+function setup(timeWindowDays = 0) {
   settings['redisTasks.connections'] = [{ id: 'c1', name: 'Prod', provider: 'redis-enterprise', endpoint: 'https://prod:9443', user: 'admin' }];
   const secrets = new MemorySecrets();
   secrets.data.set('redisTasks.secret.c1', 's3cret-pass');
@@ -66,7 +68,8 @@ function setup() {
   } as unknown as ProvidersModule;
   const service = new TaskService({
     store, connections, log, providers: () => providers,
-    settings: () => ({ activeIntervalMs: 0, idleIntervalMs: 0, resultTtlSeconds: 3600, notifications: 'watched', requestTimeoutMs: 30_000 }),
+    settings: () => ({ activeIntervalMs: 0, idleIntervalMs: 0, resultTtlSeconds: 3600, notifications: 'watched', requestTimeoutMs: 30_000, timeWindowDays }),
+    now: () => NOW,
   });
   service.syncConnections(false);
   return { service, store, sources, secrets, logged, secretsSeen, connections };
@@ -159,9 +162,28 @@ describe('TaskService', () => {
     service.dispose();
   });
 
+  it('asks providers for the default time window when no filter window is chosen, and the chosen one otherwise', async () => {
+    const { service, sources } = setup(7);
+    await service.refresh('c1');
+    assert.equal(sources[0].refreshes.at(-1)!.since, NOW - 7 * 24 * 3600 * 1000);
+    service.setQuery({}, 3600 * 1000);
+    await service.refresh('c1');
+    assert.equal(sources[0].refreshes.at(-1)!.since, NOW - 3600 * 1000);
+    service.dispose();
+  });
+
+  it('sends no time window when the default is 0 (the provider decides)', async () => {
+    const { service, sources } = setup(0);
+    await service.refresh('c1');
+    assert.equal(sources[0].refreshes.at(-1)!.since, undefined);
+    service.dispose();
+  });
+
   it('filters apply on our side too', () => {
     assert.equal(matchesQuery(task('1', { status: 'running' }), { statuses: ['failed'] }), false);
     assert.equal(matchesQuery(task('1', { type: 'create_crdb' }), { types: ['create_crdb'] }), true);
     assert.equal(matchesQuery(task('1', { startedAt: 10 }), { since: 20 }), false);
+    assert.equal(matchesQuery(task('1', { startedAt: 30 }), { since: 20 }), true);
+    assert.equal(matchesQuery(task('1', { startedAt: undefined, status: 'pending' }), { since: 20 }), true, 'a queued task has no start yet');
   });
 });
