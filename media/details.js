@@ -36,11 +36,18 @@
    * @param {{className?: string, text?: string, attrs?: Record<string, string>}} [options]
    * @param {Array<Node|null|undefined|false>} [children]
    */
+  // Bidirectional controls let a server make "gifnoc" read as "config": show them as visible marks instead.
+  const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  /** @param {string} text */
+  function visible(text) {
+    return String(text).replace(BIDI_CONTROLS, c => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+  }
+
   function el(tag, options, children) {
     const node = document.createElement(tag);
     if (options) {
       if (options.className) node.className = options.className;
-      if (options.text !== undefined) node.textContent = options.text;
+      if (options.text !== undefined) node.textContent = visible(options.text);
       if (options.attrs) for (const [k, v] of Object.entries(options.attrs)) node.setAttribute(k, v);
     }
     if (children) for (const c of children) if (c) node.appendChild(c);

@@ -30,7 +30,20 @@ export interface ProviderErrorDetails {
   cause?: unknown;
 }
 
+/**
+ * dist/extension.js and the lazily loaded dist/providers.js each bundle this file, so there are two ProviderError
+ * classes at run time. A brand in the global symbol registry lets `instanceof` recognise both: without it a 406 from
+ * a provider would not read as `not-cancelable` in the extension, and no forced cancel would be offered.
+ */
+const BRAND: unique symbol = Symbol.for('redis-task-browser.ProviderError') as never;
+
 export class ProviderError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
+
   readonly kind: ErrorKind;
   readonly status?: number;
   readonly code?: string;

@@ -47,7 +47,8 @@ export function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const snippet = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (starts with ${JSON.stringify(snippet)}).`, { cause: e });
+    // Never quote the body: a hostile or broken server's text does not belong in a message a person reads.
+    const kind = text.trimStart().startsWith('<') ? 'an HTML or XML page' : `${text.length} bytes of something else`;
+    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (${kind}).`, { cause: e });
   }
 }

@@ -1,5 +1,7 @@
+import { showBidiControls } from '../../core/text';
 import * as vscode from 'vscode';
 import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
+import { displayName } from '../displayNames';
 
 /** How a task reads in the tree, the status bar and quick picks: one place for words, icons and colours. */
 
@@ -41,7 +43,8 @@ export function statusIcon(status: TaskStatus, cancelling = false): vscode.Theme
 }
 
 export function relativeTime(epochMs: number, now: number): string {
-  const seconds = Math.round((epochMs - now) / 1000);
+  // Times here are all in the past; a server clock ahead of ours must not make them read "in 4 sec.".
+  const seconds = Math.min(0, Math.round((epochMs - now) / 1000));
   const abs = Math.abs(seconds);
   const fmt = new Intl.RelativeTimeFormat(vscode.env.language || 'en', { numeric: 'auto', style: 'short' });
   if (abs < 60) return fmt.format(seconds, 'second');
@@ -52,7 +55,8 @@ export function relativeTime(epochMs: number, now: number): string {
 
 export function taskLabel(task: Task): string {
   const target = task.target?.name ?? task.target?.id;
-  return target ? `${task.name} · ${target}` : task.name;
+  const name = displayName(task.name);
+  return showBidiControls(target ? `${name} · ${target}` : name);
 }
 
 export interface TaskRowState {
@@ -74,7 +78,8 @@ export function taskDescription(task: Task, state: TaskRowState): string {
 
 export function taskAccessibilityLabel(task: Task, state: TaskRowState): string {
   const target = task.target?.name ?? task.target?.id;
-  const head = target ? vscode.l10n.t('Task {0} on {1}', task.name, target) : vscode.l10n.t('Task {0}', task.name);
+  const name = displayName(task.name);
+  const head = target ? vscode.l10n.t('Task {0} on {1}', name, target) : vscode.l10n.t('Task {0}', name);
   return `${head}, ${taskDescription(task, state).split(' · ').join(', ')}`;
 }
 
@@ -101,7 +106,7 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
     [vscode.l10n.t('Finished'), when(task.finishedAt)],
   ];
   const m = new vscode.MarkdownString();
-  m.appendMarkdown(`**${md(task.name)}**\n\n`);
+  m.appendMarkdown(`**${md(displayName(task.name))}**\n\n`);
   if (state.cancelling) m.appendMarkdown(`_${md(vscode.l10n.t('Cancelling…'))}_\n\n`);
   if (state.stale) m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
   for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);

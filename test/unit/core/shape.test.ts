@@ -34,10 +34,12 @@ describe('core shape readers', () => {
     assert.throws(() => reqString({}, 'action_uid', 'actions[2]'), badResponse(/actions\[2\]\.action_uid is missing/));
   });
 
-  it('parseJson explains invalid JSON with a short snippet', () => {
+  it('parseJson says what invalid JSON looked like without quoting it', () => {
     assert.deepEqual(parseJson('{"a":1}', 'the list'), { a: 1 });
-    assert.throws(() => parseJson('<html>Maintenance</html>', 'the list of CRDB tasks'), badResponse(/answer to the list of CRDB tasks is not valid JSON \(starts with "<html>Maintenance<\/html>"\)/));
-    assert.throws(() => parseJson('x'.repeat(200), 'it'), badResponse(/x{80}…"/));
+    assert.throws(() => parseJson('<html>Maintenance</html>', 'the list of CRDB tasks'), badResponse(/answer to the list of CRDB tasks is not valid JSON \(an HTML or XML page\)\.$/));
+    assert.throws(() => parseJson('{"tasks": [', 'the list of CRDB tasks'), badResponse(/not valid JSON \(11 bytes of something else\)\.$/));
+    assert.throws(() => parseJson('<script>alert(1)</script>', 'x'), (e: Error) => !e.message.includes('script'));
+    assert.throws(() => parseJson('x'.repeat(200), 'it'), badResponse(/\(200 bytes of something else\)/));
   });
 });
 
@@ -74,5 +76,22 @@ describe('core errors', () => {
   it('describe adds the provider code and request id when known', () => {
     assert.equal(new ProviderError('throttled', 'Slow down.', { code: 'Throttling.User', requestId: 'r1' }).describe(), 'Slow down. (code Throttling.User, request r1)');
     assert.equal(new ProviderError('server', 'Oops.').describe(), 'Oops.');
+  });
+});
+
+describe('ProviderError across bundles', () => {
+  it('is recognised by instanceof even when another copy of the class made it (dist/providers.js vs dist/extension.js)', async () => {
+    // A second, independent copy of the module, as a second esbuild bundle would have.
+    const { buildSync } = await import('esbuild');
+    const out = buildSync({ entryPoints: ['src/core/errors.ts'], bundle: true, write: false, format: 'cjs', platform: 'node' });
+    const mod = { exports: {} as Record<string, unknown> };
+    new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
+    const Other = mod.exports.ProviderError as typeof ProviderError;
+    assert.notEqual(Other, ProviderError, 'a genuinely different class');
+    const foreign = new Other('not-cancelable', 'commit phase', { status: 406 });
+    assert.ok(foreign instanceof ProviderError);
+    assert.equal(asProviderError(foreign), foreign);
+    assert.equal(asProviderError(foreign).kind, 'not-cancelable');
+    assert.ok(!(new Error('plain') instanceof ProviderError));
   });
 });

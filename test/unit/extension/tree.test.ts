@@ -5,7 +5,7 @@ import { TaskStore } from '../../../src/core/store';
 import type { ConnectionConfig } from '../../../src/core/connection';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import { ConnectionNode, ErrorNode, GroupNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from '../../../src/extension/tree/nodes';
-import { taskContextValue } from '../../../src/extension/tree/format';
+import { relativeTime, taskContextValue } from '../../../src/extension/tree/format';
 import { snapshot, task } from './fixtures';
 
 const NOW = 1_000_000 + 3 * 60_000;
@@ -185,5 +185,22 @@ describe('task contextValue tokens', () => {
     const forceOnly = taskContextValue(task('1'), { cancelling: true });
     assert.equal(forceOnly, 'task;forceCancelable');
     assert.ok(!/cancelable/.test(forceOnly), '`viewItem =~ /cancelable/` is case-sensitive: forceCancelable does not match it');
+  });
+});
+
+describe('relative times', () => {
+  it('never reads as future when the server clock is ahead of ours', () => {
+    const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+    assert.doesNotMatch(relativeTime(now + 4000, now), /^in /);
+    assert.match(relativeTime(now - 3 * 60_000, now), /3 min/);
+  });
+});
+
+describe('server text in labels', () => {
+  it('shows bidirectional overrides as visible marks, so a name cannot be disguised', async () => {
+    const { taskLabel } = await import('../../../src/extension/tree/format');
+    const { task } = await import('./fixtures');
+    const label = taskLabel(task('1', { name: 'update \u202Egifnoc', target: undefined }));
+    assert.equal(label, 'update [U+202E]gifnoc');
   });
 });

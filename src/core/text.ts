@@ -1,0 +1,10 @@
+/**
+ * Bidirectional control characters let a server make text read differently from what it says (a right-to-left
+ * override turns "gifnoc" into "config"). Where server text is shown, they become visible marks.
+ * media/details.js carries the same rule for the webview, which cannot import this file.
+ */
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+export function showBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, c => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
