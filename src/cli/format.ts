@@ -109,3 +109,26 @@ export function taskJson(t: Task, raw: boolean): Record<string, unknown> {
 function indent(text: string): string {
   return text.split('\n').map(l => `  ${l}`).join('\n');
 }
+
+/** Our own colour codes (see `painter`): the only escape sequences the CLI itself writes. */
+const OWN_SGR = /^\u001b\[(?:3[0-9]|39)m/;
+/** C0 and C1 controls except newline and tab, and the bidirectional overrides that reorder what a terminal shows. */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text as a terminal will show it, never as commands it will obey: task names, errors and messages come from servers,
+ * and an escape sequence in them could clear the screen, retitle the window, fake a hyperlink or hide text. Each
+ * control character becomes a visible `\u001b`-style escape; only the colour codes the CLI writes itself pass.
+ */
+export function terminalSafe(text: string): string {
+  let out = '';
+  let i = 0;
+  UNSAFE.lastIndex = 0;
+  for (let m = UNSAFE.exec(text); m; m = UNSAFE.exec(text)) {
+    const own = m[0] === '\u001b' ? OWN_SGR.exec(text.slice(m.index)) : null;
+    if (own) { UNSAFE.lastIndex = m.index + own[0].length; continue; }
+    out += text.slice(i, m.index) + `\\u${m[0].charCodeAt(0).toString(16).padStart(4, '0')}`;
+    i = m.index + 1;
+  }
+  return out + text.slice(i);
+}

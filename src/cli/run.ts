@@ -13,7 +13,7 @@ import { listCommand } from './commands/list';
 import { waitCommand } from './commands/wait';
 import type { CommandContext } from './context';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
-import { painter } from './format';
+import { painter, terminalSafe } from './format';
 import { helpText } from './help';
 import type { CliDeps, CliIo, OutStream } from './io';
 import { readSecret } from './secret';
@@ -130,5 +130,5 @@ function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {
 }
 
 function scrubbed(out: OutStream, secrets: string[]): OutStream {
-  return { isTTY: out.isTTY, write: text => out.write(secrets.length ? scrub(text, secrets) : text) };
+  return { isTTY: out.isTTY, write: text => out.write(terminalSafe(secrets.length ? scrub(text, secrets) : text)) };
 }

@@ -44,8 +44,8 @@ interface ConnectionState {
   error?: ProviderError;
   updatedAt?: number;
   groups: TaskGroup[];
+  /** Also what the next data is compared with: tasks are values, a changed task arrives as a new object. */
   tasks: Map<string, Task>;
-  fingerprints: Map<string, string>;
   /** Per group, task ids in display order. */
   order: Map<string, string[]>;
   more: Record<string, string>;
@@ -72,6 +72,68 @@ export function taskFingerprint(t: Task): string {
   ]);
 }
 
+/**
+ * `taskFingerprint(a) === taskFingerprint(b)`, without building either string: the store compares every task of every
+ * snapshot, and serialising both sides was most of a refresh's store time. Field by field, with JSON's rules (see
+ * `jsonEqual`), so the answer is the same as comparing the fingerprints.
+ */
+export function sameTaskView(a: Task, b: Task): boolean {
+  if (a === b) return true;
+  return jsonEqual(a.id, b.id) && jsonEqual(a.group, b.group) && jsonEqual(a.kind, b.kind) && jsonEqual(a.name, b.name)
+    && jsonEqual(a.type, b.type) && jsonEqual(a.status, b.status) && jsonEqual(a.providerStatus, b.providerStatus)
+    && jsonEqual(a.progress, b.progress) && jsonEqual(a.startedAt, b.startedAt) && jsonEqual(a.finishedAt, b.finishedAt)
+    && jsonEqual(a.remainingSeconds, b.remainingSeconds) && jsonEqual(a.currentStep, b.currentStep)
+    && jsonEqual(a.target, b.target) && jsonEqual(a.capabilities, b.capabilities) && jsonEqual(a.steps, b.steps)
+    && jsonEqual(a.shards, b.shards) && jsonEqual(a.errors, b.errors);
+}
+
+/** What JSON.stringify writes for a value in an array: undefined, functions, symbols and non-finite numbers are null. */
+function jsonScalar(v: unknown): unknown {
+  if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return null;
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  return v;
+}
+
+/** Omitted from an object by JSON.stringify. */
+function omitted(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** `JSON.stringify(a) === JSON.stringify(b)` for values inside an array, without serialising (key order counts). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  a = jsonScalar(a);
+  b = jsonScalar(b);
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (typeof (a as { toJSON?: unknown }).toJSON === 'function' || typeof (b as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  const aArray = Array.isArray(a);
+  if (aArray !== Array.isArray(b)) return false;
+  if (aArray) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!jsonEqual(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xk = Object.keys(x);
+  const yk = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < xk.length && omitted(x[xk[i]])) i++;
+    while (j < yk.length && omitted(y[yk[j]])) j++;
+    if (i === xk.length || j === yk.length) return i === xk.length && j === yk.length;
+    if (xk[i] !== yk[j] || !jsonEqual(x[xk[i]], y[yk[j]])) return false;
+    i++;
+    j++;
+  }
+}
+
 /** Running first, then newest; ties broken by id so the order is stable between polls. */
 export function compareTasks(a: Task, b: Task): number {
   const aa = isActive(a.status) ? 0 : 1;
@@ -91,6 +153,30 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
   if (!a || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * Merges `incoming` (sorted by `compareTasks`) into `kept` (ids sorted the same way): each newcomer's place is found
+ * by binary search, and the runs between are copied, so a page of k older tasks costs O(k log n + n).
+ */
+function mergeOrder(kept: readonly string[], incoming: readonly Task[], tasks: ReadonlyMap<string, Task>): string[] {
+  if (incoming.length === 0) return kept.slice();
+  const out: string[] = [];
+  let from = 0;
+  for (const t of incoming) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareTasks(tasks.get(kept[mid])!, t) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]);
+    out.push(t.id);
+    from = lo;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]);
+  return out;
 }
 
 function emptyChange(): StoreChange {
@@ -202,7 +288,6 @@ export class TaskStore {
     for (const [id] of s.tasks) {
       if (!next.has(id)) {
         change.removed.push({ connectionId, taskId: id });
-        s.fingerprints.delete(id);
         s.cancelling.delete(id);
       }
     }
@@ -236,7 +321,9 @@ export class TaskStore {
   appendPage(connectionId: string, groupId: string, tasks: Task[], next: string | undefined): void {
     const s = this.state(connectionId);
     const change = emptyChange();
+    const previous: Array<Task | undefined> = [];
     for (const t of tasks) {
+      previous.push(s.tasks.get(t.id));
       this.putTask(s, t, change);
       s.tasks.set(t.id, t);
     }
@@ -245,9 +332,7 @@ export class TaskStore {
       const { [groupId]: _dropped, ...rest } = s.more;
       s.more = rest;
     }
-    const oldOrder = s.order;
-    s.order = this.computeOrder(s);
-    this.diffOrder(connectionId, oldOrder, s.order, change);
+    this.reorder(s, tasks, previous, change);
     // The group's "Load more" row appears or goes.
     if (!change.groups.some(g => g.groupId === groupId)) change.groups.push({ connectionId, groupId });
     this.emit(change);
@@ -261,6 +346,7 @@ export class TaskStore {
     const s = this.state(task.source);
     const change = emptyChange();
     if (options.retain) s.retained.add(task.id);
+    const previous = s.tasks.get(task.id);
     this.putTask(s, task, change);
     s.tasks.set(task.id, task);
     if (!s.groups.some(g => g.id === task.group)) {
@@ -268,9 +354,7 @@ export class TaskStore {
       s.groups = [...s.groups, { id: task.group, label: task.group, kind: 'tasks' }];
       change.connections.push(task.source);
     }
-    const oldOrder = s.order;
-    s.order = this.computeOrder(s);
-    this.diffOrder(task.source, oldOrder, s.order, change);
+    this.reorder(s, [task], [previous], change);
     this.emit(change);
   }
 
@@ -327,7 +411,6 @@ export class TaskStore {
         if (!t || typeof t.id !== 'string' || typeof t.group !== 'string') continue;
         const task: Task = { ...t, source: c.id, steps: t.steps ?? [], shards: t.shards ?? [], errors: t.errors ?? [] };
         s.tasks.set(task.id, task);
-        s.fingerprints.set(task.id, taskFingerprint(task));
       }
       s.order = this.computeOrder(s);
       this.states.set(c.id, s);
@@ -340,7 +423,7 @@ export class TaskStore {
 
   private fresh(id: string): ConnectionState {
     return {
-      id, status: 'loading', stale: false, groups: [], tasks: new Map(), fingerprints: new Map(), order: new Map(),
+      id, status: 'loading', stale: false, groups: [], tasks: new Map(), order: new Map(),
       more: {}, cancelling: new Set(), retained: new Set(),
     };
   }
@@ -354,13 +437,54 @@ export class TaskStore {
     return s;
   }
 
-  /** Records a task's fingerprint; adds it to the change when it is new content or clears a "Cancelling…" mark. */
+  /**
+   * Adds a task to the change when it is new content or clears a "Cancelling…" mark. Called before `t` replaces the
+   * task of the same id in `s.tasks`, which is what it is compared with.
+   */
   private putTask(s: ConnectionState, t: Task, change: StoreChange): void {
-    const fp = taskFingerprint(t);
-    const before = s.fingerprints.get(t.id);
+    const before = s.tasks.get(t.id);
     const wasCancelling = s.cancelling.delete(t.id);
-    s.fingerprints.set(t.id, fp);
-    if (before !== fp || wasCancelling) change.tasks.push({ connectionId: s.id, taskId: t.id });
+    if (!before || !sameTaskView(before, t) || wasCancelling) change.tasks.push({ connectionId: s.id, taskId: t.id });
+  }
+
+  /**
+   * The display order after `tasks` (already in `s.tasks`; `previous[i]` is what `tasks[i]` replaced) were added:
+   * only their groups change, and each is a merge of its sorted list with the few sorted newcomers. Re-sorting the
+   * whole connection after every "Load more" page made paging through N tasks cost N²/page. The result is exactly
+   * `computeOrder`'s: `compareTasks` is a total order (ties broken by id) and the other tasks did not change.
+   */
+  private reorder(s: ConnectionState, tasks: readonly Task[], previous: ReadonlyArray<Task | undefined>, change: StoreChange): void {
+    const ids = new Set<string>();
+    const touched = new Set<string>();
+    for (let i = 0; i < tasks.length; i++) {
+      ids.add(tasks[i].id);
+      touched.add(tasks[i].group);
+      const p = previous[i];
+      if (p) touched.add(p.group);
+    }
+    // Groups already shown first, in their order, then new ones: the order a full diff would name them in.
+    const groups = [...s.order.keys()].filter(g => touched.has(g));
+    for (const g of touched) if (!s.order.has(g)) groups.push(g);
+    for (const g of groups) {
+      const before = s.order.get(g);
+      const kept = before ? before.filter(id => !ids.has(id)) : [];
+      const incoming: Task[] = [];
+      for (const id of ids) {
+        const t = s.tasks.get(id);
+        if (t && t.group === g) incoming.push(t);
+      }
+      incoming.sort(compareTasks);
+      const after = mergeOrder(kept, incoming, s.tasks);
+      if (after.length === 0) {
+        if (before) {
+          s.order.delete(g);
+          change.groups.push({ connectionId: s.id, groupId: g });
+        }
+        continue;
+      }
+      s.order.set(g, after);
+      if (!sameList(before, after)) change.groups.push({ connectionId: s.id, groupId: g });
+    }
   }
 
   private computeOrder(s: ConnectionState): Map<string, string[]> {

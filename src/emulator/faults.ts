@@ -1,6 +1,7 @@
 /**
  * Faults a test can switch on for requests that match: how a broken or hostile server behaves. Applied by the server
- * before (or instead of) the module's answer.
+ * after the module has checked the request (so auth still works) and before (or instead of) the module's answer.
+ * Modes marked "provider-shaped" answer in the claiming provider's own error format (see `src/emulator/hostile.ts`).
  */
 export type FaultMode =
   | 'status-500' | 'status-502' | 'status-503'
@@ -10,8 +11,16 @@ export type FaultMode =
   | 'truncated-json'
   | 'wrong-content-type'
   | 'huge-body' // 50 MB
-  | 'throttle' // 429 with Retry-After
-  | 'unauthorized'; // 401 after having worked
+  | 'throttle' // provider-shaped: RE/Cloud 429, Tencent RequestLimitExceeded, Alibaba Throttling.User
+  | 'unauthorized' // provider-shaped: credentials refused after having worked
+  | 'clock-skew' // provider-shaped: Tencent AuthFailure.SignatureExpire, Alibaba InvalidTimeStamp.Expired
+  | 'echo-credentials' // provider-shaped error whose message repeats the request's credentials and signature
+  | 'hostile'; // the normal answer with HTML, scripts and terminal escapes in every string, an unknown status, odd fields
+
+export const FAULT_MODES: readonly FaultMode[] = [
+  'status-500', 'status-502', 'status-503', 'reset', 'hang', 'trickle', 'truncated-json', 'wrong-content-type',
+  'huge-body', 'throttle', 'unauthorized', 'clock-skew', 'echo-credentials', 'hostile',
+];
 
 export interface FaultRule {
   mode: FaultMode;
@@ -27,7 +36,21 @@ export class FaultInjector {
   private rules: FaultRule[] = [];
 
   set(rules: FaultRule[]): void {
+    // Rules arrive over HTTP from scripts: refuse what is not a rule instead of failing later on a request.
+    if (!Array.isArray(rules)) throw new TypeError('Faults must be a JSON array of {mode, pathPrefix?, provider?, count?}.');
+    for (const r of rules) {
+      if (!r || typeof r !== 'object' || !FAULT_MODES.includes(r.mode)) {
+        throw new TypeError(`Unknown fault mode ${JSON.stringify((r as FaultRule | undefined)?.mode)}; known: ${FAULT_MODES.join(', ')}.`);
+      }
+    }
     this.rules = rules.map(r => ({ ...r }));
+  }
+
+  /** Adds rules in front of the current ones (the newest rule wins for a request both match). */
+  add(rules: FaultRule[]): void {
+    const current = this.rules;
+    this.set(rules);
+    this.rules.push(...current);
   }
 
   clear(): void {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { Clock } from './clock';
 import { FaultInjector, type FaultMode, type FaultRule } from './faults';
 import { generateCertificate, type ServerCertificate } from './certificate';
+import { echoedCredentials, poisonAnswer, type HostileProfile } from './hostile-data';
+import { hostileProfileFor } from './hostile';
 import type { EmulatorConnectionInfo, EmulatorContext, EmulatorModule, EmulatorRequest, EmulatorResponse } from './types';
 
 export interface EmulatorOptions {
@@ -28,6 +30,12 @@ export interface RunningEmulator {
   context: EmulatorContext;
   modules: EmulatorModule[];
   connections(): EmulatorConnectionInfo[];
+  /**
+   * Serves a new self-signed certificate from now on and drops open connections, as a cluster whose certificate was
+   * replaced (or a man in the middle) would: a client that pinned the old one must refuse it. Also
+   * `POST /__emulator/certificate/rotate`. HTTPS only.
+   */
+  rotateCertificate(): Promise<ServerCertificate>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,7 +50,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
   const modules = options.modules;
   for (const m of modules) m.reset(context);
-  const certificate = options.http ? undefined : options.certificate ?? await generateCertificate();
+  let certificate = options.http ? undefined : options.certificate ?? await generateCertificate();
   const sockets = new Set<import('node:net').Socket>();
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -50,12 +58,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const host = req.headers.host ?? 'localhost';
       const url = new URL(req.url ?? '/', `${certificate ? 'https' : 'http'}://${host}`);
       const ereq: EmulatorRequest = { method: req.method ?? 'GET', url, headers: req.headers, body, host };
-      if (url.pathname.startsWith('/__emulator/')) return send(res, control(ereq));
+      if (url.pathname.startsWith('/__emulator/')) return send(res, await control(ereq));
       for (const m of modules) {
-        const answer = await m.handle(ereq, context);
+        let answer = await m.handle(ereq, context);
         if (!answer) continue;
+        const profile = hostileProfileFor(m.provider);
+        if (context.scenario === 'hostile') answer = poisonAnswer(answer, profile);
         const fault = context.faults.take(url.pathname, m.provider);
-        return fault ? applyFault(res, fault, answer) : send(res, answer);
+        return fault ? applyFault(res, fault, answer, ereq, profile) : send(res, answer);
       }
       send(res, { status: 404, json: { error_code: 'not_found', message: `No emulated API serves ${req.method} ${url.pathname}` } });
     }).catch(e => {
@@ -64,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
   };
 
-  const control = (req: EmulatorRequest): EmulatorResponse => {
+  const control = async (req: EmulatorRequest): Promise<EmulatorResponse> => {
     const path = req.url.pathname;
     if (path === '/__emulator/info') {
       return { status: 200, json: { url: base, fingerprint256: certificate?.fingerprint256, scenario: context.scenario, now: context.clock.now(), connections: connections() } };
@@ -78,8 +88,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
     if (path === '/__emulator/faults') {
       if (req.method === 'DELETE') context.faults.clear();
-      else context.faults.set(JSON.parse(req.body.toString('utf8') || '[]') as FaultRule[]);
+      else {
+        try {
+          context.faults.set(JSON.parse(req.body.toString('utf8') || '[]') as FaultRule[]);
+        } catch (e) {
+          return { status: 400, json: { message: (e as Error).message } };
+        }
+      }
       return { status: 200, json: { ok: true } };
+    }
+    if (path === '/__emulator/certificate/rotate') {
+      if (!certificate) return { status: 409, json: { message: 'The emulator serves plain HTTP: there is no certificate to rotate.' } };
+      const next = await rotateCertificate();
+      return { status: 200, json: { fingerprint256: next.fingerprint256 } };
     }
     if (path === '/__emulator/reset') {
       reset();
@@ -100,23 +121,35 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const port = (server.address() as AddressInfo).port;
   const base = `${certificate ? 'https' : 'http'}://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host ?? '127.0.0.1'}:${port}`;
   const connections = () => modules.map(m => m.connectionInfo(base));
+  const rotateCertificate = async (): Promise<ServerCertificate> => {
+    if (!certificate || !(server instanceof https.Server)) throw new Error('The emulator serves plain HTTP: there is no certificate to rotate.');
+    const next = await generateCertificate();
+    server.setSecureContext({ key: next.key, cert: next.cert });
+    certificate = next;
+    running.certificate = next;
+    // Kept-alive connections still speak with the old certificate: close them so the next request handshakes anew.
+    for (const s of sockets) s.destroy();
+    return next;
+  };
   const reset = () => {
     context.faults.clear();
     for (const m of modules) m.reset(context);
   };
-  return {
+  const running: RunningEmulator = {
     url: base,
     port,
     certificate,
     context,
     modules,
     connections,
+    rotateCertificate,
     reset,
     close: () => new Promise<void>(resolve => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
     }),
   };
+  return running;
 }
 
 const TOO_LARGE = Symbol('too large');
@@ -147,14 +180,25 @@ function send(res: http.ServerResponse, answer: EmulatorResponse): void {
   res.end(body);
 }
 
-function applyFault(res: http.ServerResponse, fault: FaultMode, answer: EmulatorResponse): void {
+function applyFault(res: http.ServerResponse, fault: FaultMode, answer: EmulatorResponse, req: EmulatorRequest, profile: HostileProfile): void {
   switch (fault) {
     case 'status-500': case 'status-502': case 'status-503':
-      return send(res, { status: Number(fault.slice(7)), body: '<html><body>Service Unavailable</body></html>', headers: { 'content-type': 'text/html' } });
+      // A proxy's error page, with markup a careless client would paste into its error message.
+      return send(res, { status: Number(fault.slice(7)), body: '<html><body><h1>Service Unavailable</h1><script>alert(1)</script></body></html>', headers: { 'content-type': 'text/html' } });
     case 'throttle':
-      return send(res, { status: 429, headers: { 'retry-after': '1' }, json: { message: 'Too many requests' } });
+      return send(res, profile.error(req, 'throttle', 'Too many requests; slow down.')
+        ?? { status: 429, headers: { 'retry-after': '1' }, json: { message: 'Too many requests' } });
     case 'unauthorized':
-      return send(res, { status: 401, json: { error_code: 'unauthorized', message: 'Unauthorized request. Invalid credentials.' } });
+      return send(res, profile.error(req, 'unauthorized', 'The credentials are not valid (any more).')
+        ?? { status: 401, json: { error_code: 'unauthorized', message: 'Unauthorized request. Invalid credentials.' } });
+    case 'clock-skew':
+      // Where the API signs no timestamp there is nothing to be skewed: the normal answer goes out.
+      return send(res, profile.error(req, 'clock-skew', 'Signature expired: the request timestamp is more than 5 minutes away from the server time.') ?? answer);
+    case 'echo-credentials':
+      return send(res, profile.error(req, 'bad-request', echoedCredentials(req, profile.secretsKnown))
+        ?? { status: 400, json: { message: echoedCredentials(req, profile.secretsKnown) } });
+    case 'hostile':
+      return send(res, poisonAnswer(answer, profile));
     case 'reset':
       res.socket?.destroy();
       return;

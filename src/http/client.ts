@@ -156,10 +156,19 @@ export class HttpClient {
     const signed = req.sign ? req.sign({ url: req.url, headers, body: req.body }) : { url: req.url, headers, body: req.body };
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = req.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const logUrl = redactUrl(signed.url);
-    const what = req.what ?? `${req.method} ${logUrl}`;
+    // One controller aborted by our timer or by the caller, both undone when the request settles: cheaper than
+    // AbortSignal.any over AbortSignal.timeout (≈4x the CPU per request), and no timer outlives its request.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs);
+    const callerSignal = req.signal;
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    // Redacting parses the URL: done only when a log line or a message needs it.
+    let redacted: string | undefined;
+    const logUrl = () => (redacted ??= redactUrl(signed.url));
+    const what = () => req.what ?? `${req.method} ${logUrl()}`;
     try {
       const res = await undiciRequest(signed.url, {
         method: req.method,
@@ -173,7 +182,7 @@ export class HttpClient {
       const lengthHeader = Number(res.headers['content-length']);
       if (Number.isFinite(lengthHeader) && lengthHeader > maxBytes) {
         discard(res.body);
-        throw tooLarge(what, maxBytes);
+        throw tooLarge(what(), maxBytes);
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -181,19 +190,24 @@ export class HttpClient {
         size += (chunk as Buffer).length;
         if (size > maxBytes) {
           discard(res.body);
-          throw tooLarge(what, maxBytes);
+          throw tooLarge(what(), maxBytes);
         }
         chunks.push(chunk as Buffer);
       }
       const body = Buffer.concat(chunks, size);
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-      this.options.log?.({ method: req.method, url: logUrl, status: res.statusCode, ms: Date.now() - started, attempt });
+      this.options.log?.({ method: req.method, url: logUrl(), status: res.statusCode, ms: Date.now() - started, attempt });
       return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8') };
     } catch (e) {
-      const err = toProviderError(e, what, timeoutMs, req.signal, timeout);
-      this.options.log?.({ method: req.method, url: logUrl, ms: Date.now() - started, attempt, error: err.message });
+      // Only our timer aborts the controller with a TimeoutError; the caller's abort is checked first anyway.
+      const timedOut = signal.aborted && !callerSignal?.aborted ? signal : undefined;
+      const err = toProviderError(e, what(), timeoutMs, callerSignal, timedOut);
+      this.options.log?.({ method: req.method, url: logUrl(), ms: Date.now() - started, attempt, error: err.message });
       throw err;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -233,7 +247,9 @@ const TLS_CODES = new Set([
 export function toProviderError(e: unknown, what: string, timeoutMs: number, callerSignal?: AbortSignal, timeoutSignal?: AbortSignal): ProviderError {
   if (e instanceof ProviderError) return e;
   const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = err?.code ?? err?.cause?.code;
+  // Only Node's string codes: a DOMException (the timeout's AbortSignal) has a numeric legacy `code` such as 23.
+  const rawCode = err?.code ?? err?.cause?.code;
+  const code = typeof rawCode === 'string' ? rawCode : undefined;
   if (callerSignal?.aborted) return new ProviderError('aborted', `Stopped waiting for ${what}.`, { cause: e });
   if (timeoutSignal?.aborted || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError
       || e instanceof undiciErrors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {

@@ -103,3 +103,21 @@ export function seedAccount(t0: number): Account {
   for (let d = 1; d <= 25; d++) add('crs-gz000003', '017', t0 - d * DAY - 3 * HOUR, 0, 4 * MIN, 'succeed');
   return { instances, tasks };
 }
+
+/**
+ * `scale:N` (benchmarks): N finished backups of one instance spread over the last 29 days, newest first, plus the
+ * demo's other instances without tasks. Enough for 100 pages of 100 through one instance's list.
+ */
+export function seedScale(t0: number, count: number): Account {
+  const instances: EmuInstance[] = [
+    { id: 'crs-gz000001', name: 'orders-cache', region: 'ap-guangzhou', status: 2, projectId: 0 },
+    { id: 'crs-gz000002', name: 'sessions', region: 'ap-guangzhou', status: 2, projectId: 0 },
+  ];
+  const tasks: EmuTask[] = [];
+  const spacing = Math.max(1, Math.floor((29 * DAY) / Math.max(count, 1)));
+  for (let i = 0; i < count; i++) {
+    const createdAt = t0 - MIN - i * spacing;
+    tasks.push({ id: 100_000 + i, instanceId: 'crs-gz000001', type: '012', operateUin: OPERATOR, createdAt, runAt: createdAt, endAt: createdAt + MIN, outcome: 'succeed' });
+  }
+  return { instances, tasks };
+}

@@ -4,7 +4,7 @@ import { parseJson } from '../../core/shape';
 import type { HttpClient } from '../../http/client';
 import { toAlibabaError, type TaskApi } from './errors';
 import { parseErrorBody } from './wire';
-import { EMPTY_SHA256, acs3Authorization, acsTimestamp, percentEncode, rpcSignature, type Params } from './signer';
+import { EMPTY_SHA256, acs3Authorization, acs3Query, acsTimestamp, percentEncode, rpcSignature, type Params } from './signer';
 
 export const API_VERSION = '2015-01-01';
 
@@ -30,10 +30,13 @@ function queryString(params: Params): string {
  * so a retried read is not rejected as a replay. All our calls are reads: POSTs marked idempotent.
  */
 export class AlibabaApi {
+  /** The endpoint's host, parsed on the first call (not in the constructor, which must not throw). */
+  private host?: string;
+
   constructor(private readonly o: AlibabaApiOptions) {}
 
   async call(action: string, params: Params, what: string, signal?: AbortSignal): Promise<unknown> {
-    const host = new URL(this.o.endpoint).host;
+    const host = this.host ??= new URL(this.o.endpoint).host;
     const now = this.o.signingNow ?? Date.now;
     const res = await this.o.http.request({
       method: 'POST',
@@ -61,8 +64,9 @@ export class AlibabaApi {
           'x-acs-signature-nonce': nonce,
           'x-acs-content-sha256': EMPTY_SHA256,
         };
-        const authorization = acs3Authorization({ method: 'POST', path: '/', query: params, headers: signedHeaders, payloadHash: EMPTY_SHA256 }, this.o.accessKeyId, this.o.secret);
-        const qs = queryString(params);
+        // The same encoded, sorted query goes into the signature and the URL: built once.
+        const qs = acs3Query(params);
+        const authorization = acs3Authorization({ method: 'POST', path: '/', query: params, canonicalQuery: qs, headers: signedHeaders, payloadHash: EMPTY_SHA256 }, this.o.accessKeyId, this.o.secret);
         // undici sends Host as the URL's host (the port only when not the default), which is what was signed;
         // setting it by hand would also change the TLS server name, which breaks certificate pinning.
         const { host: _signedHost, ...sent } = signedHeaders;

@@ -5,6 +5,7 @@ import { AlibabaApi, type SignatureScheme } from './api';
 import { resolveEndpoint } from './endpoint';
 import type { TaskApi } from './errors';
 import { AlibabaTaskSource } from './source';
+import { guardSecrets } from '../secret-guard';
 
 /**
  * Alibaba Cloud ApsaraDB for Redis (R-kvstore 2015-01-01). Options read from `ConnectionConfig.options`:
@@ -12,7 +13,7 @@ import { AlibabaTaskSource } from './source';
  * - `signatureVersion`: `acs3` (default, ACS3-HMAC-SHA256) or `v1` (RPC HMAC-SHA1, for private deployments that
  *   predate ACS3). Why ACS3 is the default: docs/alibaba-signing.md.
  */
-export const create: ProviderFactory = (config, secret, deps) => {
+export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const region = config.region?.trim();
   if (!region) throw new ProviderError('bad-request', 'An Alibaba Cloud connection needs a region (RegionId such as cn-hangzhou).');
   if (!config.user) throw new ProviderError('auth', 'An Alibaba Cloud connection needs an AccessKey ID.');
@@ -26,7 +27,7 @@ export const create: ProviderFactory = (config, secret, deps) => {
   return new AlibabaTaskSource({
     connectionId: config.id, region, taskApi, api, now: deps.now ?? Date.now, close: () => http.close(),
   });
-};
+});
 
 function readTaskApi(value: unknown): TaskApi {
   if (value === undefined || value === '') return 'DescribeHistoryTasks';

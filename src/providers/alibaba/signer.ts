@@ -55,9 +55,11 @@ export interface Acs3Input {
   headers: Record<string, string>;
   /** Hex SHA-256 of the body (the `x-acs-content-sha256` header). */
   payloadHash: string;
+  /** `query` already encoded and sorted (`acs3Query`), when the caller built it for the URL anyway. */
+  canonicalQuery?: string;
 }
 
-function acs3Query(query: Params): string {
+export function acs3Query(query: Params): string {
   return Object.keys(query).sort().map(k => `${percentEncode(k)}=${percentEncode(query[k])}`).join('&');
 }
 
@@ -73,7 +75,7 @@ export function acs3CanonicalRequest(input: Acs3Input, signedHeaders: string[] =
   const lower: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.headers)) lower[k.toLowerCase()] = v;
   const canonicalHeaders = signedHeaders.map(h => `${h}:${(lower[h] ?? '').trim()}\n`).join('');
-  return [input.method.toUpperCase(), input.path || '/', acs3Query(input.query), canonicalHeaders, signedHeaders.join(';'), input.payloadHash].join('\n');
+  return [input.method.toUpperCase(), input.path || '/', input.canonicalQuery ?? acs3Query(input.query), canonicalHeaders, signedHeaders.join(';'), input.payloadHash].join('\n');
 }
 
 export function acs3StringToSign(canonicalRequest: string): string {

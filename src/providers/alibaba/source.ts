@@ -21,6 +21,7 @@ const LEGACY_PAGE = 30;
 const HISTORY_PAGES_ON_REFRESH = 1;
 const MAX_INSTANCE_PAGES = 40;
 const LEGACY_CONCURRENCY = 4;
+const MAX_CACHED_CONSOLE_URLS = 1000;
 
 export interface AlibabaSourceOptions {
   connectionId: string;
@@ -52,6 +53,7 @@ export class AlibabaTaskSource implements TaskSource {
   readonly provider = 'alibaba' as const;
   readonly connectionId: string;
   private readonly instances = new Map<string, AliInstance>();
+  private readonly consoleUrls = new Map<string, string>();
 
   constructor(private readonly o: AlibabaSourceOptions) {
     this.connectionId = o.connectionId;
@@ -73,6 +75,7 @@ export class AlibabaTaskSource implements TaskSource {
     const more: Record<string, string> = {};
     if (this.o.taskApi === 'DescribeHistoryTasks') {
       const seen = new Map<string, number>();
+      const groupIds = new Set(groups.map(g => g.id));
       let page = 1;
       let total = 0;
       let fetched = 0;
@@ -83,10 +86,11 @@ export class AlibabaTaskSource implements TaskSource {
         fetched += res.items.length;
         for (const item of res.items) {
           const instanceId = item.instanceId ?? '';
-          if (!groups.some(g => g.id === instanceId)) {
+          if (!groupIds.has(instanceId)) {
             // A task of an instance that is gone (released) or beyond the instance list: still worth seeing.
             const known = this.instances.get(instanceId);
             groups.push(this.group(known ?? { id: instanceId, name: item.instanceName }));
+            groupIds.add(instanceId);
           }
           seen.set(instanceId, (seen.get(instanceId) ?? 0) + 1);
           tasks.push(fromHistoryTask(item, this.context(instanceId, item.instanceName)));
@@ -168,8 +172,20 @@ export class AlibabaTaskSource implements TaskSource {
       connectionId: this.connectionId,
       instanceId,
       instanceName: instanceName ?? this.instances.get(instanceId)?.name,
-      consoleUrl: instanceId ? consoleUrl(this.o.region, instanceId) : consoleUrl(this.o.region),
+      consoleUrl: this.instanceConsoleUrl(instanceId),
     };
+  }
+
+  /** One URL per instance, not one per task: a page of 100 tasks of the same instance built 100 equal strings. */
+  private instanceConsoleUrl(instanceId: string): string {
+    let url = this.consoleUrls.get(instanceId);
+    if (url === undefined) {
+      // Bounded: a server inventing instance ids must not grow this forever.
+      if (this.consoleUrls.size >= MAX_CACHED_CONSOLE_URLS) this.consoleUrls.clear();
+      url = instanceId ? consoleUrl(this.o.region, instanceId) : consoleUrl(this.o.region);
+      this.consoleUrls.set(instanceId, url);
+    }
+    return url;
   }
 
   private window(query: TaskQuery, maxAgeMs?: number): Window {

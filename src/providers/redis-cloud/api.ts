@@ -1,4 +1,5 @@
 import { parseJson } from '../../core/shape';
+import { requireJson } from '../../http/content-type';
 import type { HttpClient } from '../../http/client';
 import { errorFromResponse, retryAfterMs } from './errors';
 import type { RateLimiter } from './rate-limiter';
@@ -54,6 +55,7 @@ export class RedisCloudApi {
     if (res.headers['x-rate-limit-remaining'] !== undefined) limiter.observeRemaining(remaining);
     if (res.status === 429) limiter.pause(retryAfterMs(res.headers) ?? DEFAULT_THROTTLE_PAUSE_MS);
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, what, this.redact);
+    requireJson(res, what, 'Is the endpoint the Redis Cloud API?');
     return parseJson(res.text(), what);
   }
 

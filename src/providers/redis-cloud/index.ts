@@ -4,6 +4,7 @@ import type { ProviderFactory } from '../factory';
 import { DEFAULT_ENDPOINT, RedisCloudApi } from './api';
 import { abortableSleep, DEFAULT_POLICY, limiterForAccount } from './rate-limiter';
 import { RedisCloudTaskSource } from './source';
+import { guardSecrets } from '../secret-guard';
 
 export { RedisCloudTaskSource } from './source';
 export { RedisCloudApi, DEFAULT_ENDPOINT } from './api';
@@ -25,7 +26,7 @@ function positive(value: string | number | boolean | undefined, name: string, fa
   return n;
 }
 
-export const create: ProviderFactory = (config, secret, deps) => {
+export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
   if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no API account key.`);
   if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no user secret key.`);
@@ -40,4 +41,4 @@ export const create: ProviderFactory = (config, secret, deps) => {
   return new RedisCloudTaskSource({
     connectionId: config.id, api, now, pageSize, namesTtlMs, databasePageSize: 100, close: () => http.close(),
   });
-};
+});

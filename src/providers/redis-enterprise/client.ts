@@ -1,6 +1,7 @@
 import { ProviderError } from '../../core/errors';
 import { parseJson } from '../../core/shape';
 import { HttpClient, type HttpResponse } from '../../http/client';
+import { requireJson } from '../../http/content-type';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import type { SourceDeps } from '../factory';
 import { cancelError, errorFromResponse, type RequestPurpose } from './errors';
@@ -61,6 +62,7 @@ export class EnterpriseClient {
   async getJson(path: string, purpose: RequestPurpose, options: GetOptions = {}): Promise<unknown> {
     const res = await this.raw('GET', path, purpose, options);
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, purpose);
+    requireJson(res, purpose.what, 'Is the endpoint the cluster\'s REST API (port 9443)?');
     return parseJson(res.text(), purpose.what);
   }
 

@@ -1,5 +1,6 @@
 import { ProviderError } from '../../core/errors';
 import type { HttpResponse } from '../../http/client';
+import { parseRetryAfter } from '../../http/retry';
 
 /** What a request was for, so an error can say what failed and which permission it needs. */
 export interface RequestPurpose {
@@ -46,6 +47,11 @@ export function errorFromResponse(res: HttpResponse, purpose: RequestPurpose): P
         : `The user's role is not allowed to read ${purpose.what}.`, details);
     case 404:
       return new ProviderError('not-found', `Not found on the cluster: ${purpose.what}.${serverSays}`, details);
+    case 429:
+      // A cluster behind a gateway (or a busy node) asks us to slow down: the poller backs off instead of alarming.
+      return new ProviderError('throttled', `The cluster asked to slow down (HTTP 429) for ${purpose.what}.`, {
+        ...details, retryAfterMs: parseRetryAfter(res.headers['retry-after'], 60_000),
+      });
     case 503:
       return new ProviderError('server', `The cluster node is not responding (HTTP 503) for ${purpose.what}. Try again, or connect to another node.`, details);
     default:

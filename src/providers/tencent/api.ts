@@ -1,8 +1,9 @@
 import { ProviderError } from '../../core/errors';
 import { asObject, optString, parseJson, reqString, type JsonObject } from '../../core/shape';
 import type { HttpClient } from '../../http/client';
+import { requireJson } from '../../http/content-type';
 import { tencentError } from './errors';
-import { tc3Sign } from './signer';
+import { tc3Sign, tc3SigningKey, utcDate } from './signer';
 
 export const API_VERSION = '2018-04-12';
 export const SERVICE = 'redis';
@@ -24,6 +25,8 @@ export interface TencentApiOptions {
 export class TencentApi {
   private readonly url: string;
   private readonly host: string;
+  /** The derived signing key of the current UTC date (it changes at midnight UTC). */
+  private signingKey?: { date: string; key: Buffer };
 
   constructor(private readonly options: TencentApiOptions) {
     const base = new URL(options.endpoint);
@@ -46,7 +49,8 @@ export class TencentApi {
       // Signed per attempt: a retry gets a fresh timestamp, so it is never rejected as expired.
       sign: req => {
         const timestamp = Math.floor(now() / 1000);
-        const { authorization } = tc3Sign({ secretId, secretKey, timestamp, service: SERVICE, host: this.host, contentType: CONTENT_TYPE, payload: req.body ?? '' });
+        const signingKey = this.keyFor(timestamp);
+        const { authorization } = tc3Sign({ secretId, secretKey, timestamp, service: SERVICE, host: this.host, contentType: CONTENT_TYPE, payload: req.body ?? '', signingKey });
         return {
           ...req,
           headers: {
@@ -64,6 +68,7 @@ export class TencentApi {
       const kind = res.status === 429 ? 'throttled' : res.status >= 500 ? 'server' : res.status === 401 || res.status === 403 ? 'auth' : 'bad-response';
       throw new ProviderError(kind, `Tencent Cloud answered ${what} with HTTP ${res.status}.`, { status: res.status });
     }
+    requireJson(res, what, 'Is the endpoint a Tencent Cloud API?');
     const envelope = asObject(parseJson(res.text(), what), '(body)');
     const response = asObject(envelope.Response, 'Response');
     if (response.Error !== undefined && response.Error !== null) {
@@ -71,5 +76,11 @@ export class TencentApi {
       throw tencentError(reqString(error, 'Code', 'Response.Error'), optString(error, 'Message', 'Response.Error') ?? '', optString(response, 'RequestId', 'Response'), what);
     }
     return response;
+  }
+
+  private keyFor(timestamp: number): Buffer {
+    const date = utcDate(timestamp);
+    if (this.signingKey?.date !== date) this.signingKey = { date, key: tc3SigningKey(this.options.secretKey, date, SERVICE) };
+    return this.signingKey.key;
   }
 }

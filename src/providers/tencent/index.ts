@@ -5,6 +5,7 @@ import { DEFAULT_ENDPOINT, TencentApi } from './api';
 import { LEGACY_ENDPOINT, LegacyTencentApi } from './legacy-api';
 import type { LegacySignatureMethod } from './signer';
 import { LegacyTencentTaskSource, TencentTaskSource } from './source';
+import { guardSecrets } from '../secret-guard';
 
 export { TencentTaskSource, LegacyTencentTaskSource } from './source';
 
@@ -29,7 +30,7 @@ function withScheme(endpoint: string | undefined): string | undefined {
   return /^https?:\/\//i.test(e) ? e : `https://${e}`;
 }
 
-export const create: ProviderFactory = (config, secret, deps) => {
+export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
   if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no SecretId.`);
   if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no SecretKey.`);
@@ -50,4 +51,4 @@ export const create: ProviderFactory = (config, secret, deps) => {
   const uins = String(options[OPTION_KEYS.operateUin] ?? '').split(',').map(s => s.trim()).filter(Boolean);
   const api = new TencentApi({ http, endpoint: withScheme(config.endpoint) || DEFAULT_ENDPOINT, secretId: config.user, secretKey: secret.secret, region: config.region, now });
   return new TencentTaskSource({ ...common, operateUin: uins.length ? uins : undefined }, api);
-};
+});

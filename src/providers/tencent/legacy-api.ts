@@ -2,6 +2,7 @@ import { ProviderError } from '../../core/errors';
 import { asObject, optString, parseJson, shapeError, type JsonObject } from '../../core/shape';
 import { toNumber } from '../../core/task';
 import type { HttpClient } from '../../http/client';
+import { requireJson } from '../../http/content-type';
 import { legacyError } from './errors';
 import { legacySign, legacyStringToSign, type LegacySignatureMethod } from './signer';
 
@@ -62,6 +63,7 @@ export class LegacyTencentApi {
       const hint = res.status === 404 ? ' This endpoint does not serve the legacy API: turn the connection\'s legacy option off.' : '';
       throw new ProviderError(kind, `Tencent Cloud (legacy API) answered ${what} with HTTP ${res.status}.${hint}`, { status: res.status });
     }
+    requireJson(res, what, 'Is the endpoint the Tencent Cloud legacy API?');
     const body = asObject(parseJson(res.text(), what), '(body)');
     const code = toNumber(body.code);
     if (code === undefined) throw shapeError('code', 'a number', body.code);

@@ -70,7 +70,8 @@ export function parseInstances(response: JsonObject): Paged<InstanceRecord> {
     const p = `${path}.InstanceSet[${i}]`;
     const o = asObject(v, p);
     const id = reqString(o, 'InstanceId', p);
-    return { id, name: optString(o, 'InstanceName', p) || id, status: optNumber(o, 'Status', p), region: optString(o, 'Region', p), raw: o };
+    // The instance status only decorates its group: an undocumented value must not hide the instance's tasks.
+    return { id, name: optString(o, 'InstanceName', p) || id, status: toNumber(o.Status), region: optString(o, 'Region', p), raw: o };
   });
   return { totalCount: total(response, 'TotalCount', path, items.length), items, requestId: optString(response, 'RequestId', path) };
 }

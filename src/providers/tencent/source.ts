@@ -65,7 +65,7 @@ abstract class TencentSourceBase implements TaskSource {
 
   constructor(protected readonly options: TencentSourceOptions) {
     this.connectionId = options.connectionId;
-    this.ctx = { connectionId: options.connectionId, region: options.region };
+    this.ctx = { connectionId: options.connectionId, region: options.region, consoleUrls: new Map() };
     this.sizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
   }
 

@@ -8,6 +8,25 @@ import { parseTencentTime } from './time';
 export interface TaskContext {
   connectionId: string;
   region?: string;
+  /** Console URLs by instance id, filled as tasks are built: one string per instance rather than one per task. */
+  consoleUrls?: Map<string, string>;
+}
+
+const MAX_CACHED_CONSOLE_URLS = 1000;
+
+function consoleUrlOf(ctx: TaskContext, instanceId: string): string | undefined {
+  if (!instanceId) return undefined;
+  const cache = ctx.consoleUrls;
+  let url = cache?.get(instanceId);
+  if (url === undefined) {
+    url = instanceConsoleUrl(instanceId, ctx.region);
+    if (cache) {
+      // Bounded: a server inventing instance ids must not grow it forever.
+      if (cache.size >= MAX_CACHED_CONSOLE_URLS) cache.clear();
+      cache.set(instanceId, url);
+    }
+  }
+  return url;
 }
 
 /**
@@ -32,19 +51,34 @@ function base(ctx: TaskContext, id: string, instanceId: string, status: TaskStat
     steps: [],
     shards: [],
     errors: [],
-    capabilities: { cancel: false, forceCancel: false, consoleUrl: instanceId ? instanceConsoleUrl(instanceId, ctx.region) : undefined },
+    capabilities: { cancel: false, forceCancel: false, consoleUrl: consoleUrlOf(ctx, instanceId) },
     raw,
   };
 }
 
 export function taskFromList(ctx: TaskContext, r: TaskListRecord): Task {
   const status = listResultStatus(r.result);
-  const task = base(ctx, r.taskId, r.instanceId, status, r.result ?? '', r.raw);
-  task.name = taskTypeName(r.taskType);
-  task.type = r.taskType;
-  task.target = { id: r.instanceId, name: r.instanceName, type: 'instance' };
-  task.progress = status === 'succeeded' ? 100 : normaliseProgress(r.progress);
-  task.startedAt = parseTencentTime(r.startTime);
+  // One literal, keys in the order `base` and the assignments after it gave: adding five properties one by one to
+  // every task cost more than building it.
+  const task: Task = {
+    id: r.taskId,
+    source: ctx.connectionId,
+    provider: 'tencent',
+    kind: 'cloud-task',
+    group: r.instanceId,
+    name: taskTypeName(r.taskType),
+    status,
+    providerStatus: r.result ?? '',
+    steps: [],
+    shards: [],
+    errors: [],
+    capabilities: { cancel: false, forceCancel: false, consoleUrl: consoleUrlOf(ctx, r.instanceId) },
+    raw: r.raw,
+    type: r.taskType,
+    target: { id: r.instanceId, name: r.instanceName, type: 'instance' },
+    progress: status === 'succeeded' ? 100 : normaliseProgress(r.progress),
+    startedAt: parseTencentTime(r.startTime),
+  };
   // Unfinished tasks carry a placeholder or a provisional end time: only a final status makes it the end.
   if (FINAL_STATUSES.has(status)) task.finishedAt = parseTencentTime(r.endTime);
   return task;
