@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { sequenceId } from '../../../src/emulator/redis-enterprise/catalog';
+import {
+  addConnections, api, connectionRow, connectionTo, findTask, inputAnswers, manualPolling, quickPickAnswers,
+  removeAllConnections, run, startRecordingEmulator, stubPrompts, taskRows, waitFor, type PromptStub,
+  type RecordingEmulator, type RedisTasksApi,
+} from './support';
+
+const RE = 'cmd-re';
+const CLOUD = 'cmd-cloud';
+
+/** The k-th CRDB task id the emulated cluster hands out (create_crdb for k = 0, finished before the start). */
+const crdbTaskId = (k: number) => sequenceId('crdb-task', k);
+
+function detailsTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap(g => g.tabs)
+    .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('redisTasks.taskDetails'));
+}
+
+/** Waits for a details tab with this title, driven by the tab events. */
+function waitForDetailsTab(label: string, timeoutMs = 20_000): Promise<vscode.Tab> {
+  const find = () => detailsTabs().find(t => t.label === label);
+  const now = find();
+  if (now) return Promise.resolve(now);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no details tab "${label}"; tabs: ${detailsTabs().map(t => t.label).join(', ')}`)); }, timeoutMs);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      const t = find();
+      if (t) { clearTimeout(timer); sub.dispose(); resolve(t); }
+    });
+  });
+}
+
+async function closeDetailsTabs(): Promise<void> {
+  const tabs = detailsTabs();
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
+describe('commands', () => {
+  let a: RedisTasksApi;
+  let emu: RecordingEmulator;
+  let prompts: PromptStub | undefined;
+
+  before(async () => {
+    a = await api();
+    await removeAllConnections(a);
+    await manualPolling();
+    await vscode.workspace.getConfiguration('redisTasks').update('resultTtlSeconds', 3600, vscode.ConfigurationTarget.Global);
+    emu = await startRecordingEmulator();
+    await addConnections(a, [connectionTo(emu, 'redis-enterprise', RE), connectionTo(emu, 'redis-cloud', CLOUD)]);
+  });
+
+  afterEach(async () => {
+    prompts?.restore();
+    prompts = undefined;
+    await closeDetailsTabs();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('redisTasks').update('resultTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await run('redisTasks.clearFilter');
+    await removeAllConnections(a);
+    await emu?.close();
+  });
+
+  it('Refresh asks every connection once', async () => {
+    const mark = emu.requests.length;
+    await run('redisTasks.refresh');
+    const seen = emu.since(mark);
+    assert.ok(seen.some(r => r.provider === 'redis-enterprise' && r.method === 'GET' && r.path.startsWith('/v1/crdb_tasks')), 'Redis Enterprise listed its CRDB tasks');
+    assert.ok(seen.some(r => r.provider === 'redis-cloud' && r.method === 'GET'), 'Redis Cloud was asked');
+    assert.equal(seen.filter(r => r.path === '/v1/crdb_tasks').length, 1, 'one list request per connection');
+  });
+
+  it('Refresh Connection asks only that connection', async () => {
+    const mark = emu.requests.length;
+    await run('redisTasks.refreshConnection', { connectionId: CLOUD });
+    assert.ok(emu.since(mark, 'redis-cloud').length > 0);
+    assert.deepEqual(emu.since(mark, 'redis-enterprise'), []);
+  });
+
+  it('Filter Tasks keeps the chosen statuses; Clear Filter brings the rest back', async () => {
+    assert.ok(a.store.allTasks(RE).some(t => t.status === 'succeeded'), 'the cluster has finished actions to hide');
+    prompts = stubPrompts(a, {
+      showQuickPick: quickPickAnswers(
+        items => items.filter(i => i.label === 'Running' || i.label === 'Pending'), // statuses (canPickMany)
+        /^Any time$/,
+      ) as never,
+      showInputBox: inputAnswers(''),
+    });
+    await run('redisTasks.filter');
+    assert.equal(prompts.calls.length, 3, prompts.calls.map(c => c.text).join(' / '));
+    assert.deepEqual(a.service.getQuery().statuses?.sort(), ['pending', 'running']);
+    assert.equal(a.service.isFiltered(), true);
+    await waitFor(a, () => a.store.allTasks(RE).length > 0 && a.store.allTasks(RE).every(t => t.status === 'running' || t.status === 'pending'), 'only running tasks');
+    for (const r of taskRows(await connectionRow(a, RE))) assert.match(r.description, /^(Running|Pending)/);
+
+    await run('redisTasks.clearFilter');
+    assert.equal(a.service.isFiltered(), false);
+    await waitFor(a, () => a.store.allTasks(RE).some(t => t.status === 'succeeded'), 'finished tasks to come back');
+  });
+
+  it('Show Task by ID finds a finished CRDB task with X-Result-TTL from the setting, and opens its details', async () => {
+    const finished = crdbTaskId(0);
+    const failedLongAgo = crdbTaskId(1);
+    assert.equal(a.store.task(RE, finished), undefined, 'a finished CRDB task is not in the list');
+    prompts = stubPrompts(a, { showInputBox: inputAnswers(finished) });
+    const mark = emu.requests.length;
+    await run('redisTasks.showTaskById', { connectionId: RE });
+    const lookups = emu.since(mark).filter(r => r.path.startsWith(`/v1/crdb_tasks/${finished}`));
+    assert.equal(lookups.length, 1);
+    assert.equal(lookups[0].headers['x-result-ttl'], '3600', 'the X-Result-TTL header carries redisTasks.resultTtlSeconds');
+    assert.equal(a.store.task(RE, finished)?.status, 'succeeded');
+    assert.equal(prompts.calls.filter(c => c.method === 'showErrorMessage').length, 0, prompts.calls.map(c => c.text).join(' / '));
+    await waitForDetailsTab(a.store.task(RE, finished)!.name);
+    await closeDetailsTabs();
+
+    // Past the cluster's default 500 s: the task asked for with a TTL is still there, one never asked for is gone.
+    await emu.advance(900);
+    prompts.restore();
+    prompts = stubPrompts(a, { showInputBox: inputAnswers(finished) });
+    await run('redisTasks.showTaskById', { connectionId: RE });
+    assert.equal(prompts.calls.filter(c => c.method === 'showErrorMessage').length, 0, 'still found after 900 s');
+    prompts.restore();
+    prompts = stubPrompts(a, { showInputBox: inputAnswers(failedLongAgo) });
+    await run('redisTasks.showTaskById', { connectionId: RE });
+    const errors = prompts.calls.filter(c => c.method === 'showErrorMessage');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].text, new RegExp(`Task ${failedLongAgo} was not found on .*Finished tasks are kept only for a while`));
+  });
+
+  it('Copy Task ID puts the id on the clipboard (from a row, and picked from the palette)', async () => {
+    const task = findTask(a, RE, t => t.kind === 'crdb-task')!;
+    await vscode.env.clipboard.writeText('');
+    await run('redisTasks.copyTaskId', { connectionId: RE, taskId: task.id });
+    assert.equal(await vscode.env.clipboard.readText(), task.id);
+
+    const other = findTask(a, CLOUD, () => true)!;
+    prompts = stubPrompts(a, { showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)) as never });
+    await run('redisTasks.copyTaskId');
+    assert.equal(await vscode.env.clipboard.readText(), other.id);
+  });
+
+  it('Copy Task JSON copies the provider\'s own payload', async () => {
+    const task = findTask(a, RE, t => t.kind === 'crdb-task')!;
+    await vscode.env.clipboard.writeText('');
+    await run('redisTasks.copyTaskJson', { connectionId: RE, taskId: task.id });
+    const copied = JSON.parse(await vscode.env.clipboard.readText()) as Record<string, unknown>;
+    assert.deepEqual(copied, task.raw);
+    assert.equal(copied.id, task.id);
+    assert.equal(copied.operation, task.type, 'the raw CRDB task, not the normalised one');
+  });
+
+  it('Open Task Details opens a webview panel titled with the task', async () => {
+    const task = findTask(a, CLOUD, () => true)!;
+    await run('redisTasks.openTaskDetails', { connectionId: CLOUD, taskId: task.id });
+    const tab = await waitForDetailsTab(task.name);
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    assert.equal(a.poller.isWatched(CLOUD, task.id), true, 'an open panel watches its task');
+  });
+
+  it('Open in Console opens the task\'s console address', async () => {
+    const task = findTask(a, CLOUD, t => !!t.capabilities.consoleUrl)!;
+    assert.ok(task, 'a Redis Cloud task with a console address');
+    const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
+    const original = env.openExternal;
+    const opened: string[] = [];
+    env.openExternal = async (uri: vscode.Uri) => { opened.push(uri.toString(true)); return true; };
+    try {
+      await run('redisTasks.openInConsole', { connectionId: CLOUD, taskId: task.id });
+    } finally {
+      env.openExternal = original;
+    }
+    assert.deepEqual(opened, [vscode.Uri.parse(task.capabilities.consoleUrl!).toString(true)]);
+    assert.match(opened[0], /^https:\/\//);
+  });
+
+  it('Show Log reveals the Redis Tasks output channel', async () => {
+    const channel = (a.log as unknown as { channel: vscode.LogOutputChannel }).channel;
+    assert.equal(channel.name, 'Redis Tasks');
+    const original = channel.show;
+    const shown: unknown[][] = [];
+    channel.show = ((...args: unknown[]) => { shown.push(args); return (original as (...x: unknown[]) => void).apply(channel, args); }) as typeof channel.show;
+    try {
+      await run('redisTasks.showLog');
+    } finally {
+      channel.show = original;
+    }
+    assert.deepEqual(shown, [[true]], 'shown once, keeping the focus where it was');
+  });
+});
