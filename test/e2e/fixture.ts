@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { REPO_ROOT, codeServerInstalled, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from '../vscode/codeServer';
+import { CLEAN_SETTINGS, REPO_ROOT, codeServerInstalled, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from '../vscode/codeServer';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 /** The title of the extension's activity-bar container (package.json `viewsContainers`). */
@@ -17,6 +17,8 @@ export interface VsCodeOptions {
   folder?: string;
   /** The extension under development; this repository unless a test needs a variant. */
   extensionPath?: string;
+  /** User settings on top of the clean profile's, e.g. `{ 'redisTasks.pollInterval.active': 0 }`. */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 export class VsCodeUi {
@@ -28,7 +30,7 @@ export class VsCodeUi {
     if (!codeServerInstalled()) throw new Error('code-server is not installed: run `npm run setup:vscode`');
     // Nothing from the caller's shell decides what the extension does under test: only `options.env`.
     const env = { REDIS_TASKS_DEMO: undefined, ...options.env };
-    const server = await startCodeServer({ env });
+    const server = await startCodeServer({ env, settings: { ...CLEAN_SETTINGS, ...options.settings } });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser({ width: 1280, height: 800 });
@@ -90,21 +92,70 @@ export class VsCodeUi {
     return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ hasText: text });
   }
 
-  /** The content document of the (single) visible webview, e.g. the task details panel. */
+  /** The content document of the visible webview, e.g. the task details panel (hidden editors keep theirs). */
   webviewFrame(): FrameLocator {
-    return this.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    return this.page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().frameLocator('iframe#active-frame');
+  }
+
+  /** Right-clicks `row` and picks `item` from its context menu (VS Code draws the menu itself in a web workbench). */
+  async contextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const entry = this.page.locator('.context-view .monaco-menu a.action-menu-item').filter({ hasText: item }).first();
+    await entry.waitFor();
+    // A mouse click on a menu item of this web workbench is dropped (the menu stays open): hovering focuses the
+    // item, and Enter runs it, as a keyboard user would.
+    await entry.hover();
+    await this.page.locator('.context-view .monaco-menu .action-item.focused').filter({ hasText: item }).waitFor();
+    await this.page.keyboard.press('Enter');
+    await entry.waitFor({ state: 'detached' });
+  }
+
+  /** The open modal dialog (`showWarningMessage(..., { modal: true })`). */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  /** Clicks a button of the open modal dialog by its label and waits until that dialog (not a next one) is gone. */
+  async answerDialog(button: string): Promise<void> {
+    const message = (await this.dialog().locator('.dialog-message-text').innerText()).trim();
+    await this.dialog().getByRole('button', { name: button, exact: true }).click();
+    await this.dialog().locator('.dialog-message-text').getByText(message, { exact: true }).waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Drags the side bar's edge to `width` pixels, as a person widens it to read long task names (the default 300 px
+   * cuts them off; see the report).
+   */
+  async setSidebarWidth(width: number): Promise<void> {
+    const sidebar = this.page.locator('.part.sidebar');
+    const box = await sidebar.boundingBox();
+    if (!box) throw new Error('the side bar is not shown');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width + 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width / 2, y, { steps: 4 });
+    await this.page.mouse.move(box.x + width, y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** A notification toast containing `text`. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text });
   }
 
   statusBarItem(text: string | RegExp): Locator {
     return this.page.locator('.part.statusbar .statusbar-item').filter({ hasText: text });
   }
 
-  /** Saves test-results/<name>.png and returns its path. Hovers that stay up after a click are dismissed first. */
-  async screenshot(name: string): Promise<string> {
+  /**
+   * Saves test-results/<name>.png and returns its path. Hovers that stay up after a click are dismissed first with
+   * Escape, unless `keepOpen` (Escape would also cancel an open dialog, quick input or menu that the picture is of).
+   */
+  async screenshot(name: string, options: { keepOpen?: boolean } = {}): Promise<string> {
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.mouse.move(1000, 700);
-    await this.page.keyboard.press('Escape');
+    if (!options.keepOpen) await this.page.keyboard.press('Escape');
     await this.page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await this.page.screenshot({ path: file });
     return file;

@@ -123,8 +123,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     }
     const fire = new Set<TreeNode>();
     const connections = new Set(change.connections);
+    const now = this.now();
+    // VS Code redraws a fired row from getTreeItem, which returns the cached node as it is: update it first, or the
+    // row keeps its old description ("loading…", "2 running") while its children are new.
     for (const c of connections) {
       const n = this.nodes.get(nodeId.connection(c));
+      const config = this.deps.connections().find(x => x.id === c);
+      if (n instanceof ConnectionNode && config) n.update(config, this.deps.store.connection(c), now);
       if (n) fire.add(n);
       else if (this.deps.connections().some(x => x.id === c)) {
         // The connection row has not been drawn yet (first load): the root must be asked again.
@@ -135,6 +140,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const g of change.groups) {
       if (connections.has(g.connectionId)) continue;
       const n = this.nodes.get(nodeId.group(g.connectionId, g.groupId));
+      const group = this.deps.store.connection(g.connectionId)?.groups.find(x => x.id === g.groupId);
+      if (n instanceof GroupNode && group) n.update(group, this.deps.store.tasksOf(g.connectionId, g.groupId));
       if (n) fire.add(n);
       else {
         const parent = this.nodes.get(nodeId.connection(g.connectionId));
@@ -142,7 +149,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
     }
     const firedGroups = new Set(change.groups.map(g => `${g.connectionId}\u0000${g.groupId}`));
-    const now = this.now();
     for (const t of change.tasks) {
       if (connections.has(t.connectionId)) continue;
       const n = this.nodes.get(nodeId.task(t.connectionId, t.taskId));
@@ -156,6 +162,14 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         connectionName: config?.name ?? t.connectionId, consoleUrl: this.deps.consoleUrl(t.connectionId),
       });
       fire.add(n);
+      // The group row counts its running tasks ("2 running"): a task that finished changes that count, so redraw
+      // the group row too, but only then (a progress tick still redraws just the task's row).
+      const group = this.nodes.get(nodeId.group(t.connectionId, task.group));
+      if (group instanceof GroupNode) {
+        const before = group.description;
+        group.update(group.group, this.deps.store.tasksOf(t.connectionId, task.group));
+        if (group.description !== before) fire.add(group);
+      }
     }
     if (fire.size) this.changed.fire([...fire]);
   }

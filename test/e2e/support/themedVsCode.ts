@@ -1,0 +1,132 @@
+// A VS Code (code-server + chromium) for the accessibility and packaging e2e tests, with what the shared fixture does
+// not offer: profile settings (a colour theme), an extensions dir of our own, and no development path (the installed
+// .vsix). Everything else follows test/e2e/fixture.ts: 1280x800, a throw-away profile, stopped in `after`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+import { CLEAN_SETTINGS, REPO_ROOT, codeServerInstalled, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from '../../vscode/codeServer';
+
+export const RESULTS = path.join(REPO_ROOT, 'test-results');
+export const VIEW_TITLE = 'Redis Tasks';
+
+export interface ThemedOptions {
+  /** `workbench.colorTheme`; VS Code's default (Dark Modern) when absent. */
+  theme?: string;
+  env?: Readonly<Record<string, string>>;
+  /** Development path; none when testing an installed extension. */
+  extensionDevelopmentPath?: string;
+  /** A profile prepared beforehand (e.g. with the .vsix installed into its extensions dir). */
+  profileDir?: string;
+}
+
+export class ThemedVsCode {
+  private constructor(readonly page: Page, private readonly server: CodeServer, private readonly browser: Browser) {}
+
+  static async launch(o: ThemedOptions): Promise<ThemedVsCode> {
+    if (!codeServerInstalled()) throw new Error('code-server is not installed: run `npm run setup:vscode`');
+    const settings = o.theme ? { ...CLEAN_SETTINGS, 'workbench.colorTheme': o.theme } : CLEAN_SETTINGS;
+    if (o.profileDir) {
+      const file = path.join(o.profileDir, 'user-data', 'User', 'settings.json');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+    }
+    const server = await startCodeServer({ settings, env: { REDIS_TASKS_DEMO: undefined, ...o.env }, profileDir: o.profileDir });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser({ width: 1280, height: 800 });
+      await browser.page.goto(workbenchUrl(server, {
+        extensionDevelopmentPath: o.extensionDevelopmentPath,
+        extensionEnvironment: o.env,
+      }));
+      await browser.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+      return new ThemedVsCode(browser.page, server, browser);
+    } catch (e) {
+      await browser?.close();
+      await server.stop();
+      throw e;
+    }
+  }
+
+  get logFile(): string { return this.server.logFile; }
+
+  async openView(): Promise<void> {
+    const entry = this.page.locator(`.part.activitybar a.action-label[aria-label^="${VIEW_TITLE}"]`);
+    await entry.waitFor({ timeout: 60_000 });
+    const tab = entry.locator('xpath=ancestor::li[1]');
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await entry.click();
+    await this.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(VIEW_TITLE, 'i') }).waitFor();
+  }
+
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first().click();
+  }
+
+  treeRows(): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]');
+  }
+
+  /** The task rows: their accessible name starts with "Task " (see taskAccessibilityLabel). */
+  taskRows(): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-label^="Task "]');
+  }
+
+  /** The content frame of the visible webview as a Frame (Playwright can evaluate scripts in it, past its CSP). */
+  async webviewFrame(): Promise<Frame> {
+    const outer = this.page.locator('iframe.webview.ready').last();
+    await outer.waitFor({ timeout: 30_000 });
+    const outerFrame = await (await outer.elementHandle())!.contentFrame();
+    if (!outerFrame) throw new Error('the webview has no frame');
+    const inner = outerFrame.locator('iframe#active-frame');
+    await inner.waitFor({ timeout: 30_000 });
+    const frame = await (await inner.elementHandle())!.contentFrame();
+    if (!frame) throw new Error('the webview has no content frame');
+    return frame;
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.mouse.move(1000, 700);
+    await this.page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core inside `frame`. The webview's CSP admits only its own nonce'd script, so axe goes in through
+ * `evaluate` (the DevTools protocol), not a <script> tag the page would refuse.
+ */
+export async function runAxe(frame: Frame): Promise<AxeViolation[]> {
+  const source = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await frame.evaluate(source);
+  // A string, not a function: the test runner's transpiler may decorate functions with helpers the page lacks.
+  return frame.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
+  })))`) as Promise<AxeViolation[]>;
+}
+
+export function seriousOrWorse(violations: AxeViolation[]): AxeViolation[] {
+  return violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map(v => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map(n => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+}
