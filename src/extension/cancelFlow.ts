@@ -3,6 +3,7 @@ import { asProviderError, type ProviderError } from '../core/errors';
 import type { TaskStore } from '../core/store';
 import type { Task } from '../core/task';
 import type { Prompts } from './prompts';
+import { displayName } from './displayNames';
 import { taskLabel } from './tree/format';
 
 /**
@@ -35,8 +36,8 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
   const where = deps.connectionName(connectionId);
   const yes = vscode.l10n.t('Cancel Task');
   const question = target
-    ? vscode.l10n.t('Cancel "{0}" on {1} ({2})?', task.name, target, where)
-    : vscode.l10n.t('Cancel "{0}" ({1})?', task.name, where);
+    ? vscode.l10n.t('Cancel "{0}" on {1} ({2})?', displayName(task.name), target, where)
+    : vscode.l10n.t('Cancel "{0}" ({1})?', displayName(task.name), where);
   const answer = await deps.prompts.showWarningMessage(question, {
     modal: true,
     detail: vscode.l10n.t('Task ID: {0}. The server stops the task gracefully; a task that reached its commit phase cannot be canceled this way.', task.id),
@@ -78,7 +79,7 @@ export async function forceCancelFlow(deps: CancelFlowDeps, connectionId: string
     vscode.l10n.t('You will be asked to type the task id to confirm.'),
   ].filter(Boolean).join('\n\n');
   const first = await deps.prompts.showWarningMessage(
-    target ? vscode.l10n.t('Force cancel "{0}" on {1}?', task.name, target) : vscode.l10n.t('Force cancel "{0}"?', task.name),
+    target ? vscode.l10n.t('Force cancel "{0}" on {1}?', displayName(task.name), target) : vscode.l10n.t('Force cancel "{0}"?', displayName(task.name)),
     { modal: true, detail: warning }, proceed,
   );
   if (first !== proceed) return 'dismissed';

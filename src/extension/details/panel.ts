@@ -9,6 +9,7 @@ import { createNonce, renderDetailsShell } from './html';
 import type { DetailsLabels } from './labels';
 import { localizedDetailsLabels } from './localizedLabels';
 import { parsePanelState, parseWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './messages';
+import { displayTask } from '../displayNames';
 import { buildDetailsModel, buildPlaceholderModel, type DetailsModel } from './model';
 
 export interface TaskDetailsState { connectionName: string; stale: boolean; cancelling: boolean; error?: string }
@@ -143,7 +144,7 @@ export class TaskDetailsPanel {
     const stored = this.host.getState(this.connectionId, this.taskId);
     const state = this.refreshError && !stored.error ? { ...stored, error: this.refreshError } : stored;
     return task
-      ? buildDetailsModel(task, state, labels(), now)
+      ? buildDetailsModel(displayTask(task), state, labels(), now)
       : buildPlaceholderModel(this.connectionId, this.taskId, state, labels(), now);
   }
 

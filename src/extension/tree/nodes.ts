@@ -4,6 +4,7 @@ import type { ConnectionView } from '../../core/store';
 import type { Task, TaskGroup } from '../../core/task';
 import { providerLabel } from '../connections/fields';
 import { isDemo } from '../connections/model';
+import { groupDisplayName } from '../displayNames';
 import { md, relativeTime, statusIcon, taskAccessibilityLabel, taskContextValue, taskDescription, taskLabel, taskTooltip, type TaskRowState } from './format';
 
 /**
@@ -78,7 +79,7 @@ export class ErrorNode extends vscode.TreeItem {
 export class GroupNode extends vscode.TreeItem {
   readonly type = 'group';
   constructor(readonly connectionId: string, public group: TaskGroup, tasks: readonly Task[]) {
-    super(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    super(groupDisplayName(group), vscode.TreeItemCollapsibleState.Expanded);
     this.id = nodeId.group(connectionId, group.id);
     this.update(group, tasks);
   }
@@ -87,14 +88,15 @@ export class GroupNode extends vscode.TreeItem {
 
   update(group: TaskGroup, tasks: readonly Task[]): void {
     this.group = group;
-    this.label = group.label;
+    const label = groupDisplayName(group);
+    this.label = label;
     const running = tasks.filter(t => t.status === 'running' || t.status === 'pending').length;
     const parts = [group.description, running ? vscode.l10n.t('{0} running', running) : undefined].filter(Boolean);
     this.description = parts.join(' · ') || undefined;
     this.iconPath = new vscode.ThemeIcon(group.kind === 'crdb-tasks' ? 'globe' : group.kind === 'state-machines' ? 'type-hierarchy' : group.kind === 'instance' ? 'database' : 'tasklist');
     this.contextValue = 'group';
     this.tooltip = group.unsupportedReason ?? group.description;
-    this.accessibilityInformation = { label: [group.label, ...parts].join(', '), role: 'treeitem' };
+    this.accessibilityInformation = { label: [label, ...parts].join(', '), role: 'treeitem' };
   }
 }
 

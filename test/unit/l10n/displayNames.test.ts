@@ -1,0 +1,80 @@
+import fake from '../extension/fakeVscode';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TaskStore } from '../../../src/core/store';
+import { buildDetailsModel } from '../../../src/extension/details/model';
+import { ENGLISH_LABELS } from '../../../src/extension/details/labels';
+import { displayName, displayTask, groupDisplayName } from '../../../src/extension/displayNames';
+import { RunningStatusBar } from '../../../src/extension/statusBar';
+import { GroupNode, TaskNode } from '../../../src/extension/tree/nodes';
+import { taskLabel } from '../../../src/extension/tree/format';
+import { crdbOperationLabel } from '../../../src/providers/redis-enterprise/labels';
+import { taskTypeName as tencentTypeName } from '../../../src/providers/tencent/task-types';
+import { snapshot, task } from '../extension/fixtures';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const ZH = JSON.parse(readFileSync(path.join(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+
+/**
+ * VS Code's `l10n.t` as the extension host implements it: a plain-object lookup (so `bundle['constructor']` is a
+ * function), then `{n}` substitution only when there are arguments.
+ */
+function chineseT(message: string, ...args: unknown[]): string {
+  const found = (ZH as Record<string, unknown>)[message] ?? message;
+  if (!args.length) return found as string;
+  return String(found).replace(/\{(\d+)\}/g, (m, i) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}
+
+describe('provider names shown in the display language', () => {
+  const englishT = fake.l10n.t;
+  before(() => { fake.l10n.t = chineseT; });
+  after(() => { fake.l10n.t = englishT; });
+
+  const state = { cancelling: false, stale: false, now: 2_000_000, connectionName: 'Prod' };
+
+  it('translates a provider table name and leaves unknown names, codes and server text as they are', () => {
+    assert.equal(displayName(crdbOperationLabel('create_crdb')), '创建 Active-Active 数据库');
+    assert.equal(displayName(tencentTypeName('028')), '扩缩容');
+    assert.equal(displayName('resync_crdb_peer'), 'resync_crdb_peer');
+    assert.equal(displayName(''), '');
+  });
+
+  it('a server name that is an Object.prototype member comes back unchanged, not as a function', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) assert.equal(displayName(name), name);
+  });
+
+  it('tree: task rows, their accessible names and the provider-named groups; instance names stay untouched', () => {
+    const t = task('7', { name: 'Create Active-Active database' });
+    const node = new TaskNode(t, state);
+    assert.equal(node.label, '创建 Active-Active 数据库 · orders-db');
+    assert.match(node.accessibilityInformation!.label, /^orders-db 上的任务 创建 Active-Active 数据库, 运行中/);
+    assert.match((node.tooltip as { value: string }).value, /\*\*创建 Active\\-Active 数据库\*\*/);
+    const group = new GroupNode('c1', { id: 'crdb', label: 'Active-Active tasks', kind: 'crdb-tasks' }, [t]);
+    assert.equal(group.label, 'Active-Active 任务');
+    assert.match(group.accessibilityInformation!.label, /^Active-Active 任务, 1 个运行中$/);
+    assert.equal(groupDisplayName({ id: 'r-1', label: 'Actions', kind: 'instance' }), 'Actions', 'an instance named "Actions" keeps its name');
+    assert.equal(groupDisplayName({ id: 'other', label: 'Other tasks', kind: 'tasks' }), '其他任务');
+  });
+
+  it('status bar tooltip lists running tasks by their translated name', () => {
+    const store = new TaskStore();
+    const bar = new RunningStatusBar(store, () => 'Prod');
+    store.applySnapshot('c1', snapshot([task('1', { name: 'Migrate shards', target: undefined })]));
+    const item = bar.item as unknown as { text: string; tooltip: { value: string } };
+    assert.match(item.tooltip.value, /- 迁移分片 · 运行中 · Prod/);
+    assert.equal(item.text, '$(sync~spin) 1 个运行中');
+    bar.dispose();
+  });
+
+  it('details model: the title and heading are translated, the raw payload and type code are not', () => {
+    const t = task('9', { name: 'Restart instance', type: 'RestartIns', raw: { TaskType: 'RestartIns', name: 'Restart instance' } });
+    const model = buildDetailsModel(displayTask(t), { connectionName: 'Prod', stale: false, cancelling: false }, ENGLISH_LABELS, 2_000_000);
+    assert.equal(model.name, '重启实例');
+    assert.equal(model.title, '重启实例 · orders-db');
+    assert.ok(model.fields.some(f => f.value === 'RestartIns'));
+    assert.match(model.raw!.text, /"name": "Restart instance"/);
+    assert.equal(t.name, 'Restart instance', 'the stored task is not changed');
+    assert.equal(taskLabel(t), '重启实例 · orders-db');
+  });
+});
