@@ -1,3 +1,4 @@
+import { readDigits as digits } from '../../core/text';
 import { toEpochMs } from '../../core/task';
 
 /**
@@ -24,13 +25,3 @@ export function aliTimeMs(value: string | undefined): number | undefined {
   return toEpochMs(value);
 }
 
-/** The decimal number in `n` characters from `at`, or -1 when one of them is not a digit. */
-function digits(text: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}

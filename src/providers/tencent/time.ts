@@ -1,3 +1,4 @@
+import { readDigits as digits } from '../../core/text';
 /**
  * Tencent's task APIs speak wall-clock strings (`2021-12-30 00:00:00`) without a zone. They are Beijing time
  * (UTC+8), whatever the region, so we read and write them at that fixed offset.
@@ -37,16 +38,6 @@ function wallClockDigits(v: string): number | undefined | null {
   return Date.UTC(y, mo - 1, d, h, mi, s) - TENCENT_UTC_OFFSET_MINUTES * 60_000;
 }
 
-/** The decimal number in `n` characters from `at`, or -1 when one of them is not a digit. */
-function digits(text: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
 
 export function formatTencentTime(epochMs: number): string {
   const t = new Date(epochMs + TENCENT_UTC_OFFSET_MINUTES * 60_000).toISOString();
