@@ -28,6 +28,11 @@ export function asArray(value: unknown, path: string): unknown[] {
   return value;
 }
 
+/** An array that a server may leave out or send as null: both read as empty. */
+export function optArray(value: unknown, path: string): unknown[] {
+  return value === undefined || value === null ? [] : asArray(value, path);
+}
+
 /** A string field, or undefined when absent; numbers are accepted and turned into strings (ids arrive as both). */
 export function optString(obj: JsonObject, key: string, path: string): string | undefined {
   const v = obj[key];

@@ -1,4 +1,4 @@
-import { asArray, asObject, optString, reqString, type JsonObject } from '../../core/shape';
+import { asObject, optArray, optString, reqString, type JsonObject } from '../../core/shape';
 import { toNumber } from '../../core/task';
 
 /** The three R-kvstore answers we read, parsed in this one place; each item keeps its raw object. */
@@ -67,7 +67,7 @@ function itemsOf(body: JsonObject, key: string, inner: string, path: string): un
   const v = body[key];
   if (v === undefined || v === null) return [];
   if (Array.isArray(v)) return v;
-  return asArray(asObject(v, path)[inner] ?? [], `${path}.${inner}`);
+  return optArray(asObject(v, path)[inner], `${path}.${inner}`);
 }
 
 export function parseInstances(value: unknown): AliPage<AliInstance> {

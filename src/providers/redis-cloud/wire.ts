@@ -1,4 +1,4 @@
-import { asArray, asObject, optString, reqString, type JsonObject } from '../../core/shape';
+import { asObject, optArray, optString, reqString, type JsonObject } from '../../core/shape';
 import { toNumber } from '../../core/task';
 
 /**
@@ -102,13 +102,13 @@ export function parseTask(value: unknown, path: string): WireTask {
 
 /** `GET /tasks`: the spec says `{tasks: [...]}`; some deployments and clients use a bare array. */
 export function parseTaskList(value: unknown): WireTask[] {
-  const list = Array.isArray(value) ? value : asArray(asObject(value, 'tasks response').tasks ?? [], 'tasks');
+  const list = Array.isArray(value) ? value : optArray(asObject(value, 'tasks response').tasks, 'tasks');
   return list.map((t, i) => parseTask(t, `tasks[${i}]`));
 }
 
 export function parseSubscriptions(value: unknown, plan: WireSubscription['plan']): WireSubscription[] {
   const root = Array.isArray(value) ? { subscriptions: value } : asObject(value, 'subscriptions response');
-  const list = asArray(root.subscriptions ?? [], 'subscriptions');
+  const list = optArray(root.subscriptions, 'subscriptions');
   return list.map((s, i) => {
     const o = asObject(s, `subscriptions[${i}]`);
     return { id: reqString(o, 'id', `subscriptions[${i}]`), name: optString(o, 'name', `subscriptions[${i}]`), status: optString(o, 'status', `subscriptions[${i}]`), plan };
@@ -131,7 +131,7 @@ export function parseDatabases(value: unknown, subscriptionId: string): WireData
     const subId = optString(e, 'subscriptionId', path) ?? subscriptionId;
     if (subId !== subscriptionId) return;
     total = toNumber(e.numberOfDatabases) ?? total;
-    asArray(e.databases ?? [], `${path}.databases`).forEach((d, j) => {
+    optArray(e.databases, `${path}.databases`).forEach((d, j) => {
       const dpath = `${path}.databases[${j}]`;
       const db = asObject(d, dpath);
       databases.push({ id: reqString(db, 'databaseId', dpath), name: optString(db, 'name', dpath), subscriptionId: subId });

@@ -1,4 +1,4 @@
-import { asArray, asObject, optString, reqString, shapeError, type JsonObject } from '../../core/shape';
+import { asArray, asObject, optArray, optString, reqString, shapeError, type JsonObject } from '../../core/shape';
 import { toEpochMs, toNumber, type ShardOperation } from '../../core/task';
 
 /**
@@ -60,7 +60,7 @@ export function parseCrdbTaskList(value: unknown): CrdbTaskWire[] {
 
 export function parseCrdbTask(value: unknown, path = 'crdb_task'): CrdbTaskWire {
   const o = asObject(value, path);
-  const errors = o.errors === undefined || o.errors === null ? [] : asArray(o.errors, `${path}.errors`).map((e, i) => {
+  const errors = optArray(o.errors, `${path}.errors`).map((e, i) => {
     const p = `${path}.errors[${i}]`;
     const eo = asObject(e, p);
     return { clusterName: optString(eo, 'cluster_name', p), description: optString(eo, 'description', p), errorCode: optString(eo, 'error_code', p) };

@@ -1,4 +1,4 @@
-import { asArray, asObject, optString, reqString, shapeError, type JsonObject } from '../../core/shape';
+import { asObject, optArray, optString, reqString, shapeError, type JsonObject } from '../../core/shape';
 import { toNumber } from '../../core/task';
 
 /** The wire shapes we read, parsed in this one place; every record keeps its raw payload. */
@@ -65,7 +65,7 @@ function total(obj: JsonObject, key: string, path: string, fallback: number): nu
 
 export function parseInstances(response: JsonObject): Paged<InstanceRecord> {
   const path = 'Response';
-  const set = response.InstanceSet === undefined || response.InstanceSet === null ? [] : asArray(response.InstanceSet, `${path}.InstanceSet`);
+  const set = optArray(response.InstanceSet, `${path}.InstanceSet`);
   const items = set.map((v, i) => {
     const p = `${path}.InstanceSet[${i}]`;
     const o = asObject(v, p);
@@ -78,7 +78,7 @@ export function parseInstances(response: JsonObject): Paged<InstanceRecord> {
 
 export function parseTaskList(response: JsonObject): Paged<TaskListRecord> {
   const path = 'Response';
-  const tasks = response.Tasks === undefined || response.Tasks === null ? [] : asArray(response.Tasks, `${path}.Tasks`);
+  const tasks = optArray(response.Tasks, `${path}.Tasks`);
   const items = tasks.map((v, i) => {
     const p = `${path}.Tasks[${i}]`;
     const o = asObject(v, p);
@@ -114,7 +114,7 @@ export function parseTaskInfo(response: JsonObject): TaskInfoRecord {
 /** The legacy envelope once its `code` said success. `data` may be missing when there are no tasks. */
 export function parseLegacyTaskList(body: JsonObject): Paged<LegacyTaskRecord> {
   const data = body.data === undefined || body.data === null ? {} : asObject(body.data, 'data');
-  const set = data.redisTaskSet === undefined || data.redisTaskSet === null ? [] : asArray(data.redisTaskSet, 'data.redisTaskSet');
+  const set = optArray(data.redisTaskSet, 'data.redisTaskSet');
   const items = set.map((v, i) => {
     const p = `data.redisTaskSet[${i}]`;
     const o = asObject(v, p);

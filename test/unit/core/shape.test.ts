@@ -95,3 +95,13 @@ describe('ProviderError across bundles', () => {
     assert.ok(!(new Error('plain') instanceof ProviderError));
   });
 });
+
+describe('optArray', () => {
+  it('reads an absent or null list as empty, and still names the path of anything else', async () => {
+    const { optArray } = await import('../../../src/core/shape');
+    assert.deepEqual(optArray(undefined, 'Response.Tasks'), []);
+    assert.deepEqual(optArray(null, 'Response.Tasks'), []);
+    assert.deepEqual(optArray([1], 'Response.Tasks'), [1]);
+    assert.throws(() => optArray('x', 'Response.Tasks'), /Response\.Tasks should be an array, got a string/);
+  });
+});
