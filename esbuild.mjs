@@ -18,7 +18,13 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist', external: ['vscode', './providers.js', './emulator.js'], metafile: true },
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension/main.ts' },
+    outdir: 'dist',
+    external: ['vscode', './providers.js', './emulator.js'],
+    metafile: true,
+  },
   { ...common, entryPoints: { providers: 'src/providers/index.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
@@ -33,9 +39,13 @@ if (watch) {
 } else {
   const results = await Promise.all(builds.map(b => esbuild.build(b)));
   const inputs = Object.keys(results[0].metafile.inputs);
-  const leaked = inputs.filter(i => i.includes('node_modules/undici') || i.startsWith('src/http/') || i.startsWith('src/providers/'));
+  const leaked = inputs.filter(
+    i => i.includes('node_modules/undici') || i.startsWith('src/http/') || i.startsWith('src/providers/'),
+  );
   if (leaked.length) {
-    console.error(`dist/extension.js must not bundle the HTTP stack or provider clients (they load on first use):\n  ${leaked.join('\n  ')}`);
+    console.error(
+      `dist/extension.js must not bundle the HTTP stack or provider clients (they load on first use):\n  ${leaked.join('\n  ')}`,
+    );
     process.exit(1);
   }
 }

@@ -18,7 +18,9 @@
 
   /** @param {string} template @param {...(string|number)} args */
   function fill(template, ...args) {
-    return String(template).replace(/\{(\d+)\}/g, (match, i) => (args[Number(i)] === undefined ? match : String(args[Number(i)])));
+    return String(template).replace(/\{(\d+)\}/g, (match, i) =>
+      args[Number(i)] === undefined ? match : String(args[Number(i)]),
+    );
   }
 
   /** Same steps as formatDuration in src/extension/details/model.ts. @param {number} total */
@@ -95,10 +97,14 @@
    */
   function progressBar(percent, indeterminate, label, text, small) {
     const bar = el('div', { className: 'bar' });
-    const track = el('div', {
-      className: 'track' + (small ? ' small' : '') + (indeterminate ? ' indeterminate' : ''),
-      attrs: { role: 'progressbar', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': '100' },
-    }, [bar]);
+    const track = el(
+      'div',
+      {
+        className: 'track' + (small ? ' small' : '') + (indeterminate ? ' indeterminate' : ''),
+        attrs: { role: 'progressbar', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': '100' },
+      },
+      [bar],
+    );
     if (typeof percent === 'number') {
       track.setAttribute('aria-valuenow', String(percent));
       track.setAttribute('aria-valuetext', text);
@@ -110,11 +116,16 @@
 
   function banners() {
     if (!model.banners.length) return null;
-    return el('div', { className: 'banners' }, model.banners.map((/** @type {any} */ b) =>
-      el('div', { className: 'banner banner-' + b.kind, attrs: { role: b.kind === 'error' ? 'alert' : 'status' } }, [
-        icon(b.icon, b.kind === 'cancelling'),
-        el('span', { text: b.text }),
-      ])));
+    return el(
+      'div',
+      { className: 'banners' },
+      model.banners.map((/** @type {any} */ b) =>
+        el('div', { className: 'banner banner-' + b.kind, attrs: { role: b.kind === 'error' ? 'alert' : 'status' } }, [
+          icon(b.icon, b.kind === 'cancelling'),
+          el('span', { text: b.text }),
+        ]),
+      ),
+    );
   }
 
   function header() {
@@ -134,10 +145,12 @@
 
   /** @param {string} action @param {string} label @param {string} codicon @param {{title?: string, danger?: boolean, disabled?: boolean}} [o] */
   function button(action, label, codicon, o) {
-    const b = /** @type {HTMLButtonElement} */ (el('button', { className: 'button' + (o && o.danger ? ' danger' : ''), attrs: { type: 'button' } }, [
-      icon(codicon),
-      el('span', { text: label }),
-    ]));
+    const b = /** @type {HTMLButtonElement} */ (
+      el('button', { className: 'button' + (o && o.danger ? ' danger' : ''), attrs: { type: 'button' } }, [
+        icon(codicon),
+        el('span', { text: label }),
+      ])
+    );
     b.dataset.action = action;
     if (o && o.title) b.title = o.title;
     if (o && o.disabled) b.disabled = true;
@@ -195,8 +208,13 @@
   function shardsSection() {
     const l = model.labels;
     if (!model.shards.length) return null;
-    const head = el('tr', undefined, [l.shard, l.operation, l.shardStatus, l.progress, l.heartbeat]
-      .map(h => el('th', { text: h, attrs: { scope: 'col' } })));
+    const head = el(
+      'tr',
+      undefined,
+      [l.shard, l.operation, l.shardStatus, l.progress, l.heartbeat].map(h =>
+        el('th', { text: h, attrs: { scope: 'col' } }),
+      ),
+    );
     const body = el('tbody');
     for (const shard of model.shards) {
       const heartbeat = el('td', { text: typeof shard.heartbeatAt === 'number' ? '' : l.notReported });
@@ -204,17 +222,24 @@
         live(heartbeat, shard.heartbeatAt, 'ago');
         heartbeat.title = new Date(shard.heartbeatAt).toLocaleString(l.locale);
       }
-      body.appendChild(el('tr', undefined, [
-        el('th', { text: shard.shardId, attrs: { scope: 'row' } }),
-        el('td', { text: shard.operation }),
-        el('td', { text: shard.status }),
-        el('td', undefined, [typeof shard.percent === 'number'
-          ? progressBar(shard.percent, false, l.shard + ' ' + shard.shardId, shard.progressText, true)
-          : null]),
-        heartbeat,
-      ]));
+      body.appendChild(
+        el('tr', undefined, [
+          el('th', { text: shard.shardId, attrs: { scope: 'row' } }),
+          el('td', { text: shard.operation }),
+          el('td', { text: shard.status }),
+          el('td', undefined, [
+            typeof shard.percent === 'number'
+              ? progressBar(shard.percent, false, l.shard + ' ' + shard.shardId, shard.progressText, true)
+              : null,
+          ]),
+          heartbeat,
+        ]),
+      );
     }
-    const table = el('table', { className: 'shards', attrs: { 'aria-labelledby': 'h-shards' } }, [el('thead', undefined, [head]), body]);
+    const table = el('table', { className: 'shards', attrs: { 'aria-labelledby': 'h-shards' } }, [
+      el('thead', undefined, [head]),
+      body,
+    ]);
     return section(l.shards, [el('div', { className: 'table-scroll' }, [table])], 'h-shards');
   }
 
@@ -222,12 +247,14 @@
     if (!model.errors.length) return null;
     const list = el('ul', { className: 'errors' });
     for (const e of model.errors) {
-      list.appendChild(el('li', { className: 'error' }, [
-        icon('error'),
-        el('span', { className: 'error-message', text: e.message }),
-        e.code ? el('code', { className: 'error-code', text: e.code }) : null,
-        e.where ? el('span', { className: 'error-where', text: e.where }) : null,
-      ]));
+      list.appendChild(
+        el('li', { className: 'error' }, [
+          icon('error'),
+          el('span', { className: 'error-message', text: e.message }),
+          e.code ? el('code', { className: 'error-code', text: e.code }) : null,
+          e.where ? el('span', { className: 'error-where', text: e.where }) : null,
+        ]),
+      );
     }
     return section(model.labels.errors, [list], 'h-errors');
   }
@@ -235,11 +262,13 @@
   function rawSection() {
     const raw = model.raw;
     if (!raw) return null;
-    const details = /** @type {HTMLDetailsElement} */ (el('details', { className: 'raw' }, [
-      el('summary', { text: model.labels.rawJson }),
-      raw.note ? el('p', { className: 'note', text: raw.note }) : null,
-      el('pre', undefined, [el('code', { text: raw.text })]),
-    ]));
+    const details = /** @type {HTMLDetailsElement} */ (
+      el('details', { className: 'raw' }, [
+        el('summary', { text: model.labels.rawJson }),
+        raw.note ? el('p', { className: 'note', text: raw.note }) : null,
+        el('pre', undefined, [el('code', { text: raw.text })]),
+      ])
+    );
     details.open = rawOpen;
     details.addEventListener('toggle', () => {
       rawOpen = details.open;
@@ -271,17 +300,19 @@
     model = next;
     skew = model.now - Date.now();
     document.title = model.title;
-    root.replaceChildren(...[
-      banners(),
-      header(),
-      toolbar(),
-      progressSection(),
-      timesSection(),
-      stepsSection(),
-      shardsSection(),
-      errorsSection(),
-      rawSection(),
-    ].filter(/** @returns {n is HTMLElement} */ n => Boolean(n)));
+    root.replaceChildren(
+      ...[
+        banners(),
+        header(),
+        toolbar(),
+        progressSection(),
+        timesSection(),
+        stepsSection(),
+        shardsSection(),
+        errorsSection(),
+        rawSection(),
+      ].filter(/** @returns {n is HTMLElement} */ n => Boolean(n)),
+    );
     root.setAttribute('aria-busy', model.loaded ? 'false' : 'true');
     tick();
     saveState();

@@ -35,11 +35,33 @@ export interface CliArgs {
   waitTimeoutSeconds?: number;
 }
 
-type Field = 'provider' | 'endpoint' | 'user' | 'region' | 'ca' | 'fingerprint' | 'option' | 'timeout-ms' | 'json'
-  | 'raw' | 'verbose' | 'help' | 'status' | 'type' | 'since' | 'instance' | 'ttl' | 'force' | 'yes-i-know'
-  | 'interval' | 'timeout';
+type Field =
+  | 'provider'
+  | 'endpoint'
+  | 'user'
+  | 'region'
+  | 'ca'
+  | 'fingerprint'
+  | 'option'
+  | 'timeout-ms'
+  | 'json'
+  | 'raw'
+  | 'verbose'
+  | 'help'
+  | 'status'
+  | 'type'
+  | 'since'
+  | 'instance'
+  | 'ttl'
+  | 'force'
+  | 'yes-i-know'
+  | 'interval'
+  | 'timeout';
 
-interface FlagSpec { field: Field; value: boolean }
+interface FlagSpec {
+  field: Field;
+  value: boolean;
+}
 
 /** Every flag the tool knows, aliases included. The cloud names for `--user` read better in each provider's docs. */
 const FLAGS: Record<string, FlagSpec> = {
@@ -69,7 +91,20 @@ const FLAGS: Record<string, FlagSpec> = {
   timeout: { field: 'timeout', value: true },
 };
 
-const GLOBAL: ReadonlySet<Field> = new Set<Field>(['provider', 'endpoint', 'user', 'region', 'ca', 'fingerprint', 'option', 'timeout-ms', 'json', 'raw', 'verbose', 'help']);
+const GLOBAL: ReadonlySet<Field> = new Set<Field>([
+  'provider',
+  'endpoint',
+  'user',
+  'region',
+  'ca',
+  'fingerprint',
+  'option',
+  'timeout-ms',
+  'json',
+  'raw',
+  'verbose',
+  'help',
+]);
 
 /** Flags only some commands take; anything else given to a command is a usage error rather than silently ignored. */
 const COMMAND_FLAGS: Record<CommandName, ReadonlySet<Field>> = {
@@ -80,10 +115,17 @@ const COMMAND_FLAGS: Record<CommandName, ReadonlySet<Field>> = {
   fingerprint: new Set<Field>(),
 };
 
-const POSITIONALS: Record<CommandName, string[]> = { list: [], get: ['id'], cancel: ['id'], wait: ['id'], fingerprint: [] };
+const POSITIONALS: Record<CommandName, string[]> = {
+  list: [],
+  get: ['id'],
+  cancel: ['id'],
+  wait: ['id'],
+  fingerprint: [],
+};
 
 /** Flags people try for a secret. Argv is visible to every local user (`ps`) and lands in shell history. */
-const SECRET_FLAGS = /^(password|passwd|pass|pwd|secret|secret-key|secretkey|access-key-secret|secret-access-key|api-secret-key|user-secret|user-key|token|api-key)$/i;
+const SECRET_FLAGS =
+  /^(password|passwd|pass|pwd|secret|secret-key|secretkey|access-key-secret|secret-access-key|api-secret-key|user-secret|user-key|token|api-key)$/i;
 
 export function secretEnvName(provider: ProviderId): string {
   return provider === 'redis-enterprise' ? 'REDIS_TASKS_PASSWORD' : 'REDIS_TASKS_SECRET_KEY';
@@ -100,7 +142,10 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     const a = argv[i];
     if (flagsDone || !a.startsWith('-') || a === '-') {
       if (command === undefined) {
-        if (a === 'help') { values.set('help', ['true']); continue; }
+        if (a === 'help') {
+          values.set('help', ['true']);
+          continue;
+        }
         if (!(COMMANDS as readonly string[]).includes(a)) {
           throw new UsageError(`Unknown command "${a}". Commands: ${COMMANDS.join(', ')}.`);
         }
@@ -108,8 +153,14 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       } else positionals.push(a);
       continue;
     }
-    if (a === '--') { flagsDone = true; continue; }
-    if (a === '-h') { values.set('help', ['true']); continue; }
+    if (a === '--') {
+      flagsDone = true;
+      continue;
+    }
+    if (a === '-h') {
+      values.set('help', ['true']);
+      continue;
+    }
     if (!a.startsWith('--')) throw new UsageError(`Unknown option ${a}. Options are long (--json); see --help.`);
     const eq = a.indexOf('=');
     const name = a.slice(2, eq === -1 ? undefined : eq);
@@ -121,14 +172,19 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       if (eq !== -1) value = a.slice(eq + 1);
       else {
         const next = argv[i + 1];
-        if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`--${name} needs a value.`);
+        if (next === undefined || (next.startsWith('--') && next.length > 2))
+          throw new UsageError(`--${name} needs a value.`);
         value = next;
         i++;
       }
     } else if (eq !== -1) throw new UsageError(`--${name} takes no value.`);
     const prevName = seenAs.get(spec.field);
     if (prevName !== undefined && spec.field !== 'option' && spec.value) {
-      throw new UsageError(prevName === name ? `--${name} is given twice.` : `--${name} and --${prevName} are the same option; give it once.`);
+      throw new UsageError(
+        prevName === name
+          ? `--${name} is given twice.`
+          : `--${name} and --${prevName} are the same option; give it once.`,
+      );
     }
     seenAs.set(spec.field, name);
     values.set(spec.field, [...(values.get(spec.field) ?? []), value]);
@@ -140,21 +196,32 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
 
   if (command) {
     for (const f of values.keys()) {
-      if (!GLOBAL.has(f) && !COMMAND_FLAGS[command].has(f)) throw new UsageError(`--${seenAs.get(f)} is not an option of "${command}". See redis-tasks ${command} --help.`, command);
+      if (!GLOBAL.has(f) && !COMMAND_FLAGS[command].has(f))
+        throw new UsageError(
+          `--${seenAs.get(f)} is not an option of "${command}". See redis-tasks ${command} --help.`,
+          command,
+        );
     }
     const expected = POSITIONALS[command];
     if (!help) {
-      if (positionals.length < expected.length) throw new UsageError(`"${command}" needs a task ${expected[positionals.length]}: redis-tasks ${command} <${expected.join('> <')}>.`, command);
-      if (positionals.length > expected.length) throw new UsageError(`Unexpected argument "${positionals[expected.length]}" for "${command}".`, command);
+      if (positionals.length < expected.length)
+        throw new UsageError(
+          `"${command}" needs a task ${expected[positionals.length]}: redis-tasks ${command} <${expected.join('> <')}>.`,
+          command,
+        );
+      if (positionals.length > expected.length)
+        throw new UsageError(`Unexpected argument "${positionals[expected.length]}" for "${command}".`, command);
     }
   } else if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
 
   const provider = (one('provider') ?? 'redis-enterprise') as ProviderId;
-  if (!PROVIDERS.includes(provider)) throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}, not "${provider}".`);
+  if (!PROVIDERS.includes(provider))
+    throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}, not "${provider}".`);
 
   const ca = one('ca');
   const fingerprint = one('fingerprint');
-  if (ca !== undefined && fingerprint !== undefined) throw new UsageError('Give either --ca or --fingerprint, not both: a pinned certificate replaces CA verification.');
+  if (ca !== undefined && fingerprint !== undefined)
+    throw new UsageError('Give either --ca or --fingerprint, not both: a pinned certificate replaces CA verification.');
 
   const args: CliArgs = {
     command,
@@ -189,8 +256,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
 function secretOnArgv(name: string): UsageError {
   return new UsageError(
     `--${name} is not accepted: secrets on the command line show in the process list and shell history. ` +
-    'Set REDIS_TASKS_PASSWORD (Redis Enterprise) or REDIS_TASKS_SECRET_KEY (cloud providers), pipe it on stdin, ' +
-    'or type it when asked.');
+      'Set REDIS_TASKS_PASSWORD (Redis Enterprise) or REDIS_TASKS_SECRET_KEY (cloud providers), pipe it on stdin, ' +
+      'or type it when asked.',
+  );
 }
 
 function nonEmpty(v: string | undefined): string | undefined {
@@ -199,21 +267,26 @@ function nonEmpty(v: string | undefined): string | undefined {
 
 function optList(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
-  const items = v.split(',').map(s => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
   if (!items.length) throw new UsageError('An empty list was given; separate values with commas (running,failed).');
   return items;
 }
 
 function checkStatus(s: string): TaskStatus {
   const lower = s.toLowerCase();
-  if (!(TASK_STATUSES as readonly string[]).includes(lower)) throw new UsageError(`Unknown status "${s}". Statuses: ${TASK_STATUSES.join(', ')}.`);
+  if (!(TASK_STATUSES as readonly string[]).includes(lower))
+    throw new UsageError(`Unknown status "${s}". Statuses: ${TASK_STATUSES.join(', ')}.`);
   return lower as TaskStatus;
 }
 
 function optNumber(v: string | undefined, flag: string, min: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || n < min) throw new UsageError(`${flag} takes a number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not "${v}".`);
+  if (v.trim() === '' || !Number.isFinite(n) || n < min)
+    throw new UsageError(`${flag} takes a number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not "${v}".`);
   return n;
 }
 
@@ -224,7 +297,8 @@ function parseOptions(items: string[]): Record<string, string | number | boolean
     if (eq <= 0) throw new UsageError(`--option takes key=value (legacyApi=true), not "${item}".`);
     const key = item.slice(0, eq).trim();
     const raw = item.slice(eq + 1).trim();
-    out[key] = raw === 'true' ? true : raw === 'false' ? false : raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    out[key] =
+      raw === 'true' ? true : raw === 'false' ? false : raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
   }
   return out;
 }
@@ -236,5 +310,6 @@ function checkUrl(endpoint: string): void {
   } catch {
     throw new UsageError(`--endpoint must be a URL such as https://cluster.example.com:9443, not "${endpoint}".`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--endpoint must start with https:// (or http://), not "${url.protocol}".`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`--endpoint must start with https:// (or http://), not "${url.protocol}".`);
 }

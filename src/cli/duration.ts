@@ -11,5 +11,7 @@ export function parseSince(value: string, now: number): number {
     const t = Date.parse(value.trim());
     if (!Number.isNaN(t)) return t;
   }
-  throw new UsageError(`--since takes a duration (30m, 24h, 7d, 2w) or an ISO date (2026-01-31T10:00:00Z), not "${value}".`);
+  throw new UsageError(
+    `--since takes a duration (30m, 24h, 7d, 2w) or an ISO date (2026-01-31T10:00:00Z), not "${value}".`,
+  );
 }

@@ -3,7 +3,13 @@ import type { Task, TaskGroup, TaskStatus } from '../core/task';
 export type Paint = (status: TaskStatus, text: string) => string;
 
 const COLOURS: Partial<Record<TaskStatus, string>> = {
-  running: '36', pending: '36', succeeded: '32', failed: '31', canceled: '33', interrupted: '31', paused: '33',
+  running: '36',
+  pending: '36',
+  succeeded: '32',
+  failed: '31',
+  canceled: '33',
+  interrupted: '31',
+  paused: '33',
 };
 
 /** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
@@ -13,21 +19,29 @@ export function painter(isTTY: boolean | undefined, env: Record<string, string |
 }
 
 /** Left-aligned columns separated by two spaces; `paint` colours a cell after padding so widths stay right. */
-export function table(header: string[], rows: string[][], colour?: (row: number, col: number, padded: string) => string): string {
+export function table(
+  header: string[],
+  rows: string[][],
+  colour?: (row: number, col: number, padded: string) => string,
+): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => (r[c] ?? '').length)));
-  const line = (cells: string[], row: number) => cells
-    .map((cell, c) => {
-      const padded = c === cells.length - 1 ? cell : cell.padEnd(widths[c]);
-      return row >= 0 && colour ? colour(row, c, padded) : padded;
-    })
-    .join('  ')
-    .trimEnd();
+  const line = (cells: string[], row: number) =>
+    cells
+      .map((cell, c) => {
+        const padded = c === cells.length - 1 ? cell : cell.padEnd(widths[c]);
+        return row >= 0 && colour ? colour(row, c, padded) : padded;
+      })
+      .join('  ')
+      .trimEnd();
   return [line(header, -1), ...rows.map((r, i) => line(r, i))].join('\n');
 }
 
 export function formatTime(ms: number | undefined): string {
   if (ms === undefined) return '-';
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 export function formatProgress(p: number | undefined): string {
@@ -46,10 +60,17 @@ function targetText(t: Task): string {
 export function taskTable(tasks: Task[], groups: TaskGroup[], paint: Paint): string {
   const label = new Map(groups.map(g => [g.id, g.label]));
   const rows = tasks.map(t => [
-    label.get(t.group) ?? t.group, t.id, t.name, targetText(t), statusText(t), formatProgress(t.progress), formatTime(t.startedAt),
+    label.get(t.group) ?? t.group,
+    t.id,
+    t.name,
+    targetText(t),
+    statusText(t),
+    formatProgress(t.progress),
+    formatTime(t.startedAt),
   ]);
-  return table(['GROUP', 'ID', 'NAME', 'TARGET', 'STATUS', 'PROGRESS', 'STARTED'], rows,
-    (row, col, padded) => (col === 4 ? paint(tasks[row].status, padded) : padded));
+  return table(['GROUP', 'ID', 'NAME', 'TARGET', 'STATUS', 'PROGRESS', 'STARTED'], rows, (row, col, padded) =>
+    col === 4 ? paint(tasks[row].status, padded) : padded,
+  );
 }
 
 /** One task in full: fields, then steps, shards and errors when there are any. */
@@ -75,18 +96,46 @@ export function taskDetails(t: Task, paint: Paint): string {
   const width = Math.max(...present.map(([k]) => k.length));
   const out = present.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`);
   if (t.steps.length) {
-    out.push('', 'Steps:', indent(table(['STEP', 'PROGRESS', 'REMAINING', 'DETAIL'], t.steps.map(s => [
-      s.name, formatProgress(s.progress), s.remainingSeconds === undefined ? '-' : `${s.remainingSeconds} s`, s.detail ?? '',
-    ]))));
+    out.push(
+      '',
+      'Steps:',
+      indent(
+        table(
+          ['STEP', 'PROGRESS', 'REMAINING', 'DETAIL'],
+          t.steps.map(s => [
+            s.name,
+            formatProgress(s.progress),
+            s.remainingSeconds === undefined ? '-' : `${s.remainingSeconds} s`,
+            s.detail ?? '',
+          ]),
+        ),
+      ),
+    );
   }
   if (t.shards.length) {
-    out.push('', 'Shards:', indent(table(['SHARD', 'OPERATION', 'STATUS', 'PROGRESS', 'HEARTBEAT'], t.shards.map(s => [
-      s.shardId, s.opName ?? '-', [s.statusCode, s.statusDescription].filter(Boolean).join(' ') || '-',
-      formatProgress(s.progress), formatTime(s.heartbeatAt),
-    ]))));
+    out.push(
+      '',
+      'Shards:',
+      indent(
+        table(
+          ['SHARD', 'OPERATION', 'STATUS', 'PROGRESS', 'HEARTBEAT'],
+          t.shards.map(s => [
+            s.shardId,
+            s.opName ?? '-',
+            [s.statusCode, s.statusDescription].filter(Boolean).join(' ') || '-',
+            formatProgress(s.progress),
+            formatTime(s.heartbeatAt),
+          ]),
+        ),
+      ),
+    );
   }
   if (t.errors.length) {
-    out.push('', 'Errors:', ...t.errors.map(e => `  - ${e.where ? `[${e.where}] ` : ''}${e.message}${e.code ? ` (${e.code})` : ''}`));
+    out.push(
+      '',
+      'Errors:',
+      ...t.errors.map(e => `  - ${e.where ? `[${e.where}] ` : ''}${e.message}${e.code ? ` (${e.code})` : ''}`),
+    );
   }
   return out.join('\n');
 }
@@ -107,7 +156,10 @@ export function taskJson(t: Task, raw: boolean): Record<string, unknown> {
 }
 
 function indent(text: string): string {
-  return text.split('\n').map(l => `  ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map(l => `  ${l}`)
+    .join('\n');
 }
 
 /** Our own colour codes (see `painter`): the only escape sequences the CLI itself writes. */
@@ -126,7 +178,10 @@ export function terminalSafe(text: string): string {
   UNSAFE.lastIndex = 0;
   for (let m = UNSAFE.exec(text); m; m = UNSAFE.exec(text)) {
     const own = m[0] === '\u001b' ? OWN_SGR.exec(text.slice(m.index)) : null;
-    if (own) { UNSAFE.lastIndex = m.index + own[0].length; continue; }
+    if (own) {
+      UNSAFE.lastIndex = m.index + own[0].length;
+      continue;
+    }
     out += text.slice(i, m.index) + `\\u${m[0].charCodeAt(0).toString(16).padStart(4, '0')}`;
     i = m.index + 1;
   }

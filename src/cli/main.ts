@@ -28,7 +28,10 @@ function prompt(question: string, options: { echo: boolean }): Promise<string> {
       const r = rl as unknown as { _writeToOutput: (s: string) => void };
       let asked = false;
       r._writeToOutput = (s: string) => {
-        if (!asked) { process.stderr.write(s); asked = true; }
+        if (!asked) {
+          process.stderr.write(s);
+          asked = true;
+        }
       };
     }
     rl.question(question, answer => {
@@ -48,10 +51,13 @@ const io: CliIo = {
   prompt,
 };
 
-runCli(process.argv.slice(2), io).then(code => {
-  process.exitCode = code;
-}, (e: unknown) => {
-  // runCli reports its own errors; reaching here is a bug, still shown without a stack trace.
-  process.stderr.write(`redis-tasks: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 7;
-});
+runCli(process.argv.slice(2), io).then(
+  code => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // runCli reports its own errors; reaching here is a bug, still shown without a stack trace.
+    process.stderr.write(`redis-tasks: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 7;
+  },
+);

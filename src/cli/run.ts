@@ -84,7 +84,9 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, overrides: P
 
 function report(e: unknown, io: CliIo, command: CommandName | undefined): number {
   if (e instanceof UsageError) {
-    io.stderr.write(`redis-tasks: ${e.message}\nRun "redis-tasks ${e.command ?? command ?? ''}${e.command ?? command ? ' ' : ''}--help" for usage.\n`);
+    io.stderr.write(
+      `redis-tasks: ${e.message}\nRun "redis-tasks ${e.command ?? command ?? ''}${(e.command ?? command) ? ' ' : ''}--help" for usage.\n`,
+    );
     return EXIT.usage;
   }
   if (e instanceof ProviderError) {
@@ -98,14 +100,20 @@ function report(e: unknown, io: CliIo, command: CommandName | undefined): number
 
 export function connectionConfig(args: CliArgs): ConnectionConfig {
   if (args.provider === 'redis-enterprise' && !args.endpoint) {
-    throw new UsageError('Redis Enterprise needs --endpoint https://cluster:9443 (or REDIS_TASKS_ENDPOINT).', args.command);
+    throw new UsageError(
+      'Redis Enterprise needs --endpoint https://cluster:9443 (or REDIS_TASKS_ENDPOINT).',
+      args.command,
+    );
   }
   if (!args.user) {
     throw new UsageError(`${args.provider} needs ${USER_FLAG[args.provider]} (or REDIS_TASKS_USER).`, args.command);
   }
-  const tls: TlsTrust = args.fingerprint !== undefined ? { mode: 'pinned', fingerprint256: args.fingerprint }
-    : args.caFile !== undefined ? { mode: 'ca-file', caFile: args.caFile }
-      : { mode: 'system' };
+  const tls: TlsTrust =
+    args.fingerprint !== undefined
+      ? { mode: 'pinned', fingerprint256: args.fingerprint }
+      : args.caFile !== undefined
+        ? { mode: 'ca-file', caFile: args.caFile }
+        : { mode: 'system' };
   return {
     id: 'cli',
     name: 'redis-tasks',
@@ -124,7 +132,8 @@ function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {
     timeoutMs: args.timeoutMs,
     now: deps.now,
     log: args.verbose
-      ? e => io.stderr.write(`${e.method} ${e.url} -> ${e.status ?? e.error ?? '?'} (${e.ms} ms, attempt ${e.attempt})\n`)
+      ? e =>
+          io.stderr.write(`${e.method} ${e.url} -> ${e.status ?? e.error ?? '?'} (${e.ms} ms, attempt ${e.attempt})\n`)
       : undefined,
   };
 }

@@ -2,9 +2,7 @@ import type { ProviderId } from './task';
 
 /** How to trust the server's certificate. Verification is never turned off: a self-signed server is pinned. */
 export type TlsTrust =
-  | { mode: 'system' }
-  | { mode: 'ca-file'; caFile: string }
-  | { mode: 'pinned'; fingerprint256: string };
+  { mode: 'system' } | { mode: 'ca-file'; caFile: string } | { mode: 'pinned'; fingerprint256: string };
 
 /** Connection metadata: what lives in settings. Never a secret. */
 export interface ConnectionConfig {

@@ -77,7 +77,8 @@ export function isProviderError(e: unknown): e is ProviderError {
  */
 export function asProviderError(e: unknown): ProviderError {
   if (e instanceof ProviderError) return e;
-  if (e instanceof Error && e.name === 'AbortError') return new ProviderError('aborted', 'The request was canceled.', { cause: e });
+  if (e instanceof Error && e.name === 'AbortError')
+    return new ProviderError('aborted', 'The request was canceled.', { cause: e });
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') {
     return new ProviderError('network', message, { cause: e, code: (e as NodeJS.ErrnoException).code });

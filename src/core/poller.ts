@@ -86,16 +86,28 @@ export class Poller {
   private panelsVisible = false;
   private focused = true;
 
-  constructor(private readonly host: PollerHost, private options: PollerOptions) {
+  constructor(
+    private readonly host: PollerHost,
+    private options: PollerOptions,
+  ) {
     this.timer = options.timer ?? systemTimer;
     this.random = options.random ?? Math.random;
   }
 
   // ---- gates ----
 
-  setViewVisible(visible: boolean): void { this.viewVisible = visible; this.reschedule(true); }
-  setPanelsVisible(visible: boolean): void { this.panelsVisible = visible; this.reschedule(true); }
-  setFocused(focused: boolean): void { this.focused = focused; this.reschedule(true); }
+  setViewVisible(visible: boolean): void {
+    this.viewVisible = visible;
+    this.reschedule(true);
+  }
+  setPanelsVisible(visible: boolean): void {
+    this.panelsVisible = visible;
+    this.reschedule(true);
+  }
+  setFocused(focused: boolean): void {
+    this.focused = focused;
+    this.reschedule(true);
+  }
 
   setIntervals(activeIntervalMs: number, idleIntervalMs: number): void {
     this.options = { ...this.options, activeIntervalMs, idleIntervalMs };
@@ -175,7 +187,9 @@ export class Poller {
     if (s.inFlight) return s.inFlight;
     if (s.queued) return s.queued.promise;
     let resolve!: () => void;
-    const promise = new Promise<void>(r => { resolve = r; });
+    const promise = new Promise<void>(r => {
+      resolve = r;
+    });
     s.queued = { resolve, promise };
     // A person is waiting: go before automatic polls.
     this.waiting.unshift(id);
@@ -193,7 +207,9 @@ export class Poller {
     // Hidden: only a watched running task keeps polling (its owner wants to hear when it ends), at the idle pace
     // when the window is not focused.
     if (!watchedActive) return undefined;
-    const ms = this.focused ? this.options.activeIntervalMs : this.options.idleIntervalMs || this.options.activeIntervalMs;
+    const ms = this.focused
+      ? this.options.activeIntervalMs
+      : this.options.idleIntervalMs || this.options.activeIntervalMs;
     return ms > 0 ? ms : undefined;
   }
 
@@ -210,7 +226,8 @@ export class Poller {
       }
       if (s.failures > 0 && s.dueAt !== undefined) continue; // backing off: keep the backoff time
       // A gate that opens (view shown, window focused) polls at once unless the last poll is recent enough.
-      const candidate = (s.dueAt === undefined && gateChanged) ? Math.max(now, (s.lastPollAt ?? -Infinity) + interval) : now + interval;
+      const candidate =
+        s.dueAt === undefined && gateChanged ? Math.max(now, (s.lastPollAt ?? -Infinity) + interval) : now + interval;
       // Never push a due time later because of a reschedule, only earlier (a task started: go fast now).
       s.dueAt = s.dueAt === undefined ? candidate : Math.min(s.dueAt, candidate);
     }
@@ -233,7 +250,12 @@ export class Poller {
     if (this.wake !== undefined) this.timer.clearTimeout(this.wake);
     this.wake = undefined;
     this.wakeAt = next;
-    if (next !== undefined) this.wake = this.timer.setTimeout(() => { this.wake = undefined; this.wakeAt = undefined; this.onWake(); }, next - now);
+    if (next !== undefined)
+      this.wake = this.timer.setTimeout(() => {
+        this.wake = undefined;
+        this.wakeAt = undefined;
+        this.onWake();
+      }, next - now);
   }
 
   private onWake(): void {

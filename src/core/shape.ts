@@ -15,7 +15,10 @@ function describe(value: unknown): string {
 }
 
 export function shapeError(path: string, expected: string, value: unknown): ProviderError {
-  return new ProviderError('bad-response', `Unexpected response from the server: ${path} should be ${expected}, got ${describe(value)}.`);
+  return new ProviderError(
+    'bad-response',
+    `Unexpected response from the server: ${path} should be ${expected}, got ${describe(value)}.`,
+  );
 }
 
 export function asObject(value: unknown, path: string): JsonObject {
@@ -44,7 +47,8 @@ export function optString(obj: JsonObject, key: string, path: string): string | 
 
 export function reqString(obj: JsonObject, key: string, path: string): string {
   const v = optString(obj, key, path);
-  if (v === undefined) throw new ProviderError('bad-response', `Unexpected response from the server: ${path}.${key} is missing.`);
+  if (v === undefined)
+    throw new ProviderError('bad-response', `Unexpected response from the server: ${path}.${key} is missing.`);
   return v;
 }
 
@@ -54,6 +58,8 @@ export function parseJson(text: string, what: string): unknown {
   } catch (e) {
     // Never quote the body: a hostile or broken server's text does not belong in a message a person reads.
     const kind = text.trimStart().startsWith('<') ? 'an HTML or XML page' : `${text.length} bytes of something else`;
-    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (${kind}).`, { cause: e });
+    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (${kind}).`, {
+      cause: e,
+    });
   }
 }

@@ -9,8 +9,14 @@ import { isActive, type Task, type TaskGroup, type TaskSnapshot, type TaskStatus
 
 export type ConnectionStatus = 'loading' | 'ok' | 'error';
 
-export interface TaskRef { connectionId: string; taskId: string }
-export interface GroupRef { connectionId: string; groupId: string }
+export interface TaskRef {
+  connectionId: string;
+  taskId: string;
+}
+export interface GroupRef {
+  connectionId: string;
+  groupId: string;
+}
 
 /** What one store operation changed. Lists are empty, never absent. */
 export interface StoreChange {
@@ -67,8 +73,23 @@ export interface PersistedStore {
 /** Everything the tree shows of a task, without `raw`: two tasks with equal fingerprints render identically. */
 export function taskFingerprint(t: Task): string {
   return JSON.stringify([
-    t.id, t.group, t.kind, t.name, t.type, t.target, t.status, t.providerStatus, t.progress, t.startedAt, t.finishedAt,
-    t.remainingSeconds, t.currentStep, t.steps, t.shards, t.errors, t.capabilities,
+    t.id,
+    t.group,
+    t.kind,
+    t.name,
+    t.type,
+    t.target,
+    t.status,
+    t.providerStatus,
+    t.progress,
+    t.startedAt,
+    t.finishedAt,
+    t.remainingSeconds,
+    t.currentStep,
+    t.steps,
+    t.shards,
+    t.errors,
+    t.capabilities,
   ]);
 }
 
@@ -79,12 +100,25 @@ export function taskFingerprint(t: Task): string {
  */
 export function sameTaskView(a: Task, b: Task): boolean {
   if (a === b) return true;
-  return jsonEqual(a.id, b.id) && jsonEqual(a.group, b.group) && jsonEqual(a.kind, b.kind) && jsonEqual(a.name, b.name)
-    && jsonEqual(a.type, b.type) && jsonEqual(a.status, b.status) && jsonEqual(a.providerStatus, b.providerStatus)
-    && jsonEqual(a.progress, b.progress) && jsonEqual(a.startedAt, b.startedAt) && jsonEqual(a.finishedAt, b.finishedAt)
-    && jsonEqual(a.remainingSeconds, b.remainingSeconds) && jsonEqual(a.currentStep, b.currentStep)
-    && jsonEqual(a.target, b.target) && jsonEqual(a.capabilities, b.capabilities) && jsonEqual(a.steps, b.steps)
-    && jsonEqual(a.shards, b.shards) && jsonEqual(a.errors, b.errors);
+  return (
+    jsonEqual(a.id, b.id) &&
+    jsonEqual(a.group, b.group) &&
+    jsonEqual(a.kind, b.kind) &&
+    jsonEqual(a.name, b.name) &&
+    jsonEqual(a.type, b.type) &&
+    jsonEqual(a.status, b.status) &&
+    jsonEqual(a.providerStatus, b.providerStatus) &&
+    jsonEqual(a.progress, b.progress) &&
+    jsonEqual(a.startedAt, b.startedAt) &&
+    jsonEqual(a.finishedAt, b.finishedAt) &&
+    jsonEqual(a.remainingSeconds, b.remainingSeconds) &&
+    jsonEqual(a.currentStep, b.currentStep) &&
+    jsonEqual(a.target, b.target) &&
+    jsonEqual(a.capabilities, b.capabilities) &&
+    jsonEqual(a.steps, b.steps) &&
+    jsonEqual(a.shards, b.shards) &&
+    jsonEqual(a.errors, b.errors)
+  );
 }
 
 /** What JSON.stringify writes for a value in an array: undefined, functions, symbols and non-finite numbers are null. */
@@ -106,7 +140,10 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   b = jsonScalar(b);
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (typeof (a as { toJSON?: unknown }).toJSON === 'function' || typeof (b as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    typeof (a as { toJSON?: unknown }).toJSON === 'function' ||
+    typeof (b as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return JSON.stringify(a) === JSON.stringify(b);
   }
   const aArray = Array.isArray(a);
@@ -206,7 +243,15 @@ export class TaskStore {
   connection(id: string): ConnectionView | undefined {
     const s = this.states.get(id);
     if (!s) return undefined;
-    return { id: s.id, status: s.status, stale: s.stale, error: s.error, updatedAt: s.updatedAt, groups: s.groups, more: s.more };
+    return {
+      id: s.id,
+      status: s.status,
+      stale: s.stale,
+      error: s.error,
+      updatedAt: s.updatedAt,
+      groups: s.groups,
+      more: s.more,
+    };
   }
 
   task(connectionId: string, taskId: string): Task | undefined {
@@ -276,8 +321,12 @@ export class TaskStore {
     const s = this.state(connectionId);
     const change = emptyChange();
 
-    const connectionChanged = s.status !== 'ok' || s.stale || s.error !== undefined
-      || !sameGroups(s.groups, snapshot.groups) || JSON.stringify(s.more) !== JSON.stringify(snapshot.more);
+    const connectionChanged =
+      s.status !== 'ok' ||
+      s.stale ||
+      s.error !== undefined ||
+      !sameGroups(s.groups, snapshot.groups) ||
+      JSON.stringify(s.more) !== JSON.stringify(snapshot.more);
     const oldOrder = s.order;
     const next = new Map<string, Task>();
     for (const t of snapshot.tasks) next.set(t.id, t);
@@ -310,7 +359,8 @@ export class TaskStore {
   /** A failed refresh: the last good tasks stay, marked stale. */
   applyError(connectionId: string, error: ProviderError): void {
     const s = this.state(connectionId);
-    const textChanged = s.status !== 'error' || !s.stale || s.error?.message !== error.message || s.error?.kind !== error.kind;
+    const textChanged =
+      s.status !== 'error' || !s.stale || s.error?.message !== error.message || s.error?.kind !== error.kind;
     s.status = 'error';
     s.stale = true;
     s.error = error;
@@ -386,7 +436,9 @@ export class TaskStore {
     const connections: PersistedStore['connections'] = [];
     for (const s of this.states.values()) {
       if (s.updatedAt === undefined && s.tasks.size === 0) continue;
-      const tasks = [...s.tasks.values()].sort(compareTasks).slice(0, PERSISTED_TASKS_PER_CONNECTION)
+      const tasks = [...s.tasks.values()]
+        .sort(compareTasks)
+        .slice(0, PERSISTED_TASKS_PER_CONNECTION)
         .map(t => ({ ...t, raw: undefined }));
       connections.push({ id: s.id, updatedAt: s.updatedAt, groups: s.groups, tasks });
     }
@@ -423,8 +475,15 @@ export class TaskStore {
 
   private fresh(id: string): ConnectionState {
     return {
-      id, status: 'loading', stale: false, groups: [], tasks: new Map(), order: new Map(),
-      more: {}, cancelling: new Set(), retained: new Set(),
+      id,
+      status: 'loading',
+      stale: false,
+      groups: [],
+      tasks: new Map(),
+      order: new Map(),
+      more: {},
+      cancelling: new Set(),
+      retained: new Set(),
     };
   }
 
@@ -453,7 +512,12 @@ export class TaskStore {
    * whole connection after every "Load more" page made paging through N tasks cost N²/page. The result is exactly
    * `computeOrder`'s: `compareTasks` is a total order (ties broken by id) and the other tasks did not change.
    */
-  private reorder(s: ConnectionState, tasks: readonly Task[], previous: ReadonlyArray<Task | undefined>, change: StoreChange): void {
+  private reorder(
+    s: ConnectionState,
+    tasks: readonly Task[],
+    previous: ReadonlyArray<Task | undefined>,
+    change: StoreChange,
+  ): void {
     const ids = new Set<string>();
     const touched = new Set<string>();
     for (let i = 0; i < tasks.length; i++) {
@@ -491,15 +555,24 @@ export class TaskStore {
     const byGroup = new Map<string, Task[]>();
     for (const t of s.tasks.values()) {
       let list = byGroup.get(t.group);
-      if (!list) byGroup.set(t.group, list = []);
+      if (!list) byGroup.set(t.group, (list = []));
       list.push(t);
     }
     const order = new Map<string, string[]>();
-    for (const [g, list] of byGroup) order.set(g, list.sort(compareTasks).map(t => t.id));
+    for (const [g, list] of byGroup)
+      order.set(
+        g,
+        list.sort(compareTasks).map(t => t.id),
+      );
     return order;
   }
 
-  private diffOrder(connectionId: string, before: Map<string, string[]>, after: Map<string, string[]>, change: StoreChange): void {
+  private diffOrder(
+    connectionId: string,
+    before: Map<string, string[]>,
+    after: Map<string, string[]>,
+    change: StoreChange,
+  ): void {
     const groups = new Set([...before.keys(), ...after.keys()]);
     for (const g of groups) {
       if (!sameList(before.get(g), after.get(g) ?? []) || (before.has(g) && !after.has(g))) {

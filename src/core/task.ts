@@ -8,17 +8,17 @@ export type ProviderId = 'redis-enterprise' | 'redis-cloud' | 'tencent' | 'aliba
 export type TaskKind = 'crdb-task' | 'action' | 'state-machine' | 'cloud-task';
 
 export type TaskStatus =
-  | 'pending'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'canceled'
-  | 'paused'
-  | 'interrupted'
-  | 'unknown';
+  'pending' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'paused' | 'interrupted' | 'unknown';
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
-  'pending', 'running', 'succeeded', 'failed', 'canceled', 'paused', 'interrupted', 'unknown',
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'canceled',
+  'paused',
+  'interrupted',
+  'unknown',
 ];
 
 /** Statuses after which a task will not change again. */

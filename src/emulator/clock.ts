@@ -6,7 +6,10 @@ export class Clock {
   private offsetMs = 0;
   private frozenAt: number | undefined;
 
-  constructor(mode: 'real' | 'manual' = 'real', private readonly base: () => number = Date.now) {
+  constructor(
+    mode: 'real' | 'manual' = 'real',
+    private readonly base: () => number = Date.now,
+  ) {
     if (mode === 'manual') this.frozenAt = base();
   }
 

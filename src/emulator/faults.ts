@@ -4,7 +4,9 @@
  * Modes marked "provider-shaped" answer in the claiming provider's own error format (see `src/emulator/hostile.ts`).
  */
 export type FaultMode =
-  | 'status-500' | 'status-502' | 'status-503'
+  | 'status-500'
+  | 'status-502'
+  | 'status-503'
   | 'reset' // destroy the socket without an answer
   | 'hang' // never answer
   | 'trickle' // answer one byte at a time, slowly
@@ -18,8 +20,20 @@ export type FaultMode =
   | 'hostile'; // the normal answer with HTML, scripts and terminal escapes in every string, an unknown status, odd fields
 
 export const FAULT_MODES: readonly FaultMode[] = [
-  'status-500', 'status-502', 'status-503', 'reset', 'hang', 'trickle', 'truncated-json', 'wrong-content-type',
-  'huge-body', 'throttle', 'unauthorized', 'clock-skew', 'echo-credentials', 'hostile',
+  'status-500',
+  'status-502',
+  'status-503',
+  'reset',
+  'hang',
+  'trickle',
+  'truncated-json',
+  'wrong-content-type',
+  'huge-body',
+  'throttle',
+  'unauthorized',
+  'clock-skew',
+  'echo-credentials',
+  'hostile',
 ];
 
 export interface FaultRule {
@@ -37,10 +51,13 @@ export class FaultInjector {
 
   set(rules: FaultRule[]): void {
     // Rules arrive over HTTP from scripts: refuse what is not a rule instead of failing later on a request.
-    if (!Array.isArray(rules)) throw new TypeError('Faults must be a JSON array of {mode, pathPrefix?, provider?, count?}.');
+    if (!Array.isArray(rules))
+      throw new TypeError('Faults must be a JSON array of {mode, pathPrefix?, provider?, count?}.');
     for (const r of rules) {
       if (!r || typeof r !== 'object' || !FAULT_MODES.includes(r.mode)) {
-        throw new TypeError(`Unknown fault mode ${JSON.stringify((r as FaultRule | undefined)?.mode)}; known: ${FAULT_MODES.join(', ')}.`);
+        throw new TypeError(
+          `Unknown fault mode ${JSON.stringify((r as FaultRule | undefined)?.mode)}; known: ${FAULT_MODES.join(', ')}.`,
+        );
       }
     }
     this.rules = rules.map(r => ({ ...r }));

@@ -39,7 +39,12 @@ export function poisonAnswer(answer: EmulatorResponse, profile: HostileProfile):
   return { ...answer, json: poison(answer.json, profile, undefined, state) };
 }
 
-function poison(value: unknown, profile: HostileProfile, key: string | undefined, state: { statusRecords: number }): unknown {
+function poison(
+  value: unknown,
+  profile: HostileProfile,
+  key: string | undefined,
+  state: { statusRecords: number },
+): unknown {
   if (typeof value === 'string') return poisonString(value, profile, key, state);
   if (Array.isArray(value)) return value.map(v => poison(v, profile, key, state));
   if (value === null || typeof value !== 'object') return value;
@@ -50,19 +55,32 @@ function poison(value: unknown, profile: HostileProfile, key: string | undefined
   if (statusKey) record = ++state.statusRecords;
   for (const [k, v] of Object.entries(input)) {
     if (record === 2 && profile.drop.includes(k)) continue;
-    if (record === 1 && k === statusKey) { out[k] = profile.unknownStatus[k]; continue; }
+    if (record === 1 && k === statusKey) {
+      out[k] = profile.unknownStatus[k];
+      continue;
+    }
     out[k] = poison(v, profile, k, state);
   }
   if (record) {
     out.unexpectedField = { nested: [HOSTILE_TEXT], note: 'a field no documentation mentions' };
     // An own `__proto__` key, as JSON.parse creates it: code that merges it with Object.assign or spread into a
     // plain object would change that object's prototype.
-    Object.defineProperty(out, '__proto__', { value: { polluted: HOSTILE_TEXT }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, '__proto__', {
+      value: { polluted: HOSTILE_TEXT },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
 
-function poisonString(value: string, profile: HostileProfile, key: string | undefined, state: { statusRecords: number }): string {
+function poisonString(
+  value: string,
+  profile: HostileProfile,
+  key: string | undefined,
+  state: { statusRecords: number },
+): string {
   if (key !== undefined && profile.keep.has(key)) return value;
   if (value === '' || NUMERIC.test(value) || DATE_LIKE.test(value)) return value;
   // JSON inside a string (Alibaba's StepsInfo, TaskDetail): poison what it holds and keep it JSON.

@@ -7,7 +7,12 @@ import { hostileProfile as alibaba } from './alibaba/hostile';
 
 export { HOSTILE_HTML, HOSTILE_MARKER, HOSTILE_TERMINAL, HOSTILE_TEXT } from './hostile-data';
 
-const PROFILES: Record<ProviderId, HostileProfile> = { 'redis-enterprise': redisEnterprise, 'redis-cloud': redisCloud, tencent, alibaba };
+const PROFILES: Record<ProviderId, HostileProfile> = {
+  'redis-enterprise': redisEnterprise,
+  'redis-cloud': redisCloud,
+  tencent,
+  alibaba,
+};
 
 /** How the provider of the module that claimed a request words hostile data and errors. */
 export function hostileProfileFor(provider: ProviderId): HostileProfile {

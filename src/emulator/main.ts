@@ -5,7 +5,13 @@ import { allModules } from './modules';
 export { startEmulator, allModules };
 export type { RunningEmulator };
 
-interface Args { port: number; scenario: string; http: boolean; host: string; json: boolean }
+interface Args {
+  port: number;
+  scenario: string;
+  http: boolean;
+  host: string;
+  json: boolean;
+}
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { port: 0, scenario: 'demo', http: false, host: '127.0.0.1', json: false };
@@ -22,7 +28,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--http') args.http = true;
     else if (a === '--json') args.json = true;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('Usage: npm run emulator -- [--port N] [--scenario demo] [--http] [--host 127.0.0.1] [--json]\n');
+      process.stdout.write(
+        'Usage: npm run emulator -- [--port N] [--scenario demo] [--http] [--host 127.0.0.1] [--json]\n',
+      );
       process.exit(0);
     } else throw new Error(`Unknown option ${a}`);
   }
@@ -32,22 +40,39 @@ function parseArgs(argv: string[]): Args {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const emulator = await startEmulator({ modules: allModules(), port: args.port, host: args.host, http: args.http, scenario: args.scenario });
+  const emulator = await startEmulator({
+    modules: allModules(),
+    port: args.port,
+    host: args.host,
+    http: args.http,
+    scenario: args.scenario,
+  });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ url: emulator.url, fingerprint256: emulator.certificate?.fingerprint256, connections: emulator.connections() })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ url: emulator.url, fingerprint256: emulator.certificate?.fingerprint256, connections: emulator.connections() })}\n`,
+    );
   } else {
     const lines = [
       `Redis Task Browser emulator listening on ${emulator.url} (scenario "${args.scenario}")`,
-      emulator.certificate ? `Certificate SHA-256 fingerprint: ${emulator.certificate.fingerprint256}` : 'Plain HTTP (no TLS)',
+      emulator.certificate
+        ? `Certificate SHA-256 fingerprint: ${emulator.certificate.fingerprint256}`
+        : 'Plain HTTP (no TLS)',
       '',
       'Demo connections (these credentials only work here):',
-      ...emulator.connections().map(c => `  ${c.provider.padEnd(17)} endpoint ${c.endpoint}  user ${c.user}  secret ${c.secret}${c.region ? `  region ${c.region}` : ''}`),
+      ...emulator
+        .connections()
+        .map(
+          c =>
+            `  ${c.provider.padEnd(17)} endpoint ${c.endpoint}  user ${c.user}  secret ${c.secret}${c.region ? `  region ${c.region}` : ''}`,
+        ),
       '',
       'Press Ctrl+C to stop.',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   }
-  const stop = () => { void emulator.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -41,7 +41,10 @@ export interface EmulatorConnectionInfo {
 /** One provider's API. Modules are tried in order; the first that returns a response owns the request. */
 export interface EmulatorModule {
   readonly provider: ProviderId;
-  handle(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;
+  handle(
+    req: EmulatorRequest,
+    ctx: EmulatorContext,
+  ): EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;
   /** The demo connection for this module, given the emulator's base URL. */
   connectionInfo(baseUrl: string): EmulatorConnectionInfo;
   /** Back to the scenario's starting state (tests call this between cases). */

@@ -38,10 +38,17 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
   const question = target
     ? vscode.l10n.t('Cancel "{0}" on {1} ({2})?', displayName(task.name), target, where)
     : vscode.l10n.t('Cancel "{0}" ({1})?', displayName(task.name), where);
-  const answer = await deps.prompts.showWarningMessage(question, {
-    modal: true,
-    detail: vscode.l10n.t('Task ID: {0}. The server stops the task gracefully; a task that reached its commit phase cannot be canceled this way.', task.id),
-  }, yes);
+  const answer = await deps.prompts.showWarningMessage(
+    question,
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'Task ID: {0}. The server stops the task gracefully; a task that reached its commit phase cannot be canceled this way.',
+        task.id,
+      ),
+    },
+    yes,
+  );
   if (answer !== yes) return 'dismissed';
   try {
     await deps.cancel(connectionId, taskId, false);
@@ -53,7 +60,12 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
       const force = vscode.l10n.t('Force Cancel…');
       const next = await deps.prompts.showWarningMessage(
         vscode.l10n.t('Task {0} reached its commit phase and can no longer be canceled gracefully.', task.id),
-        { modal: true, detail: vscode.l10n.t('Only a forced cancel can stop it now. A forced cancel can leave the Active-Active database broken in the cluster configuration store.') },
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'Only a forced cancel can stop it now. A forced cancel can leave the Active-Active database broken in the cluster configuration store.',
+          ),
+        },
         ...(task.capabilities.forceCancel ? [force] : []),
       );
       if (next === force) return forceCancelFlow(deps, connectionId, taskId, error);
@@ -65,7 +77,12 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
 }
 
 /** `serverSays`: the 406 that led here, whose own words are shown with the warning. */
-export async function forceCancelFlow(deps: CancelFlowDeps, connectionId: string, taskId: string, serverSays?: ProviderError): Promise<CancelOutcome> {
+export async function forceCancelFlow(
+  deps: CancelFlowDeps,
+  connectionId: string,
+  taskId: string,
+  serverSays?: ProviderError,
+): Promise<CancelOutcome> {
   const task = deps.store.task(connectionId, taskId);
   if (!task) {
     await deps.prompts.showErrorMessage(vscode.l10n.t('Task {0} is not loaded. Refresh and try again.', taskId), {});
@@ -74,24 +91,35 @@ export async function forceCancelFlow(deps: CancelFlowDeps, connectionId: string
   const { target } = describeTask(task);
   const proceed = vscode.l10n.t('Continue…');
   const warning = [
-    vscode.l10n.t('Warning from the Redis Enterprise API: cancelling with force=true cancels the task even in its commit phase, and can break the CRDB in the cluster configuration store (CCS).'),
+    vscode.l10n.t(
+      'Warning from the Redis Enterprise API: cancelling with force=true cancels the task even in its commit phase, and can break the CRDB in the cluster configuration store (CCS).',
+    ),
     serverSays ? vscode.l10n.t('The server said: {0}', serverSays.message) : undefined,
     vscode.l10n.t('You will be asked to type the task id to confirm.'),
-  ].filter(Boolean).join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   const first = await deps.prompts.showWarningMessage(
-    target ? vscode.l10n.t('Force cancel "{0}" on {1}?', displayName(task.name), target) : vscode.l10n.t('Force cancel "{0}"?', displayName(task.name)),
-    { modal: true, detail: warning }, proceed,
+    target
+      ? vscode.l10n.t('Force cancel "{0}" on {1}?', displayName(task.name), target)
+      : vscode.l10n.t('Force cancel "{0}"?', displayName(task.name)),
+    { modal: true, detail: warning },
+    proceed,
   );
   if (first !== proceed) return 'dismissed';
   const typed = await deps.prompts.showInputBox({
     title: vscode.l10n.t('Force Cancel Task'),
-    prompt: vscode.l10n.t('Type the task id {0} to force the cancel. This can break the Active-Active database.', task.id),
+    prompt: vscode.l10n.t(
+      'Type the task id {0} to force the cancel. This can break the Active-Active database.',
+      task.id,
+    ),
     placeHolder: task.id,
     ignoreFocusOut: true,
-    validateInput: v => v.trim() === task.id ? undefined : vscode.l10n.t('Type the task id exactly to confirm.'),
+    validateInput: v => (v.trim() === task.id ? undefined : vscode.l10n.t('Type the task id exactly to confirm.')),
   });
   if (typed === undefined || typed.trim() !== task.id) {
-    if (typed !== undefined) await deps.prompts.showInformationMessage(vscode.l10n.t('The task id did not match: nothing was sent.'), {});
+    if (typed !== undefined)
+      await deps.prompts.showInformationMessage(vscode.l10n.t('The task id did not match: nothing was sent.'), {});
     return 'dismissed';
   }
   try {
@@ -109,10 +137,16 @@ async function showCancelError(deps: CancelFlowDeps, task: Task, error: Provider
   let message: string;
   switch (error.kind) {
     case 'not-found':
-      message = vscode.l10n.t('Task {0} was not found on the server: it may have finished and expired. Refresh to see the current tasks.', task.id);
+      message = vscode.l10n.t(
+        'Task {0} was not found on the server: it may have finished and expired. Refresh to see the current tasks.',
+        task.id,
+      );
       break;
     case 'conflict':
-      message = vscode.l10n.t('The server could not cancel task {0} (conflict). It may be finishing or already cancelling; refresh to see its state.', task.id);
+      message = vscode.l10n.t(
+        'The server could not cancel task {0} (conflict). It may be finishing or already cancelling; refresh to see its state.',
+        task.id,
+      );
       break;
     case 'not-cancelable':
       message = vscode.l10n.t('Task {0} can no longer be canceled: {1}', task.id, error.message);

@@ -41,7 +41,9 @@ export class DemoController implements vscode.Disposable {
   async start(): Promise<ConnectionConfig[]> {
     if (!this.running) {
       this.running = this.launch();
-      this.running.catch(() => { this.running = undefined; });
+      this.running.catch(() => {
+        this.running = undefined;
+      });
     }
     const demo = await this.running;
     const info = demo.emulator.connections();
@@ -75,7 +77,12 @@ export class DemoController implements vscode.Disposable {
   private async launch(): Promise<DemoEmulator> {
     const lib = this.load();
     const emulator = await lib.startEmulator({ modules: lib.allModules(), host: '127.0.0.1', port: 0 });
-    return { url: emulator.url, fingerprint256: emulator.certificate?.fingerprint256, close: () => emulator.close(), emulator };
+    return {
+      url: emulator.url,
+      fingerprint256: emulator.certificate?.fingerprint256,
+      close: () => emulator.close(),
+      emulator,
+    };
   }
 
   async stop(): Promise<void> {

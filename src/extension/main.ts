@@ -4,12 +4,22 @@ import type { RedisTasksApi } from './api';
 import { cancelFlow, forceCancelFlow } from './cancelFlow';
 import { cancelDeps } from './commands/cancelTask';
 import { registerCancelTask, registerForceCancelTask } from './commands/cancelTask';
-import { registerAddConnection, registerEditConnection, registerRemoveConnection, registerTryDemo } from './commands/connections';
+import {
+  registerAddConnection,
+  registerEditConnection,
+  registerRemoveConnection,
+  registerTryDemo,
+} from './commands/connections';
 import { registerCopyTaskId, registerCopyTaskJson } from './commands/copyTask';
 import type { CommandDeps } from './commands/deps';
 import { registerFilter } from './commands/filter';
 import { registerLoadMore } from './commands/loadMore';
-import { registerOpenInConsole, registerOpenTaskDetails, registerShowLog, registerShowRunningTasks } from './commands/openTask';
+import {
+  registerOpenInConsole,
+  registerOpenTaskDetails,
+  registerShowLog,
+  registerShowRunningTasks,
+} from './commands/openTask';
 import { registerRefresh, registerRefreshConnection } from './commands/refresh';
 import { registerShowTaskById } from './commands/showTaskById';
 import { ConnectionsModel } from './connections/model';
@@ -39,7 +49,11 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   const prompts = createPrompts();
   const connections = new ConnectionsModel(ctx.secrets);
   const service = new TaskService({
-    store, connections, log, providers: loadProviders, settings: readSettings,
+    store,
+    connections,
+    log,
+    providers: loadProviders,
+    settings: readSettings,
     isPanelOpen: (c, t) => TaskDetailsPanel.all().some(p => p.connectionId === c && p.taskId === t),
   });
   const demo = new DemoController(connections, loadEmulator, log);
@@ -48,7 +62,11 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   // The last good tasks, shown stale until the first refresh answers.
   store.restore(ctx.globalState.get(PERSIST_KEY), new Set(connections.list().map(c => c.id)));
 
-  const tree = new TaskTreeProvider({ store, connections: () => connections.list(), consoleUrl: id => service.consoleUrl(id) });
+  const tree = new TaskTreeProvider({
+    store,
+    connections: () => connections.list(),
+    consoleUrl: id => service.consoleUrl(id),
+  });
   const view = vscode.window.createTreeView('redisTasks.tasks', { treeDataProvider: tree, showCollapseAll: true });
   ctx.subscriptions.push(tree, view);
 
@@ -56,15 +74,28 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     getTask: (c, t) => store.task(c, t),
     getState: (c, t) => {
       const conn = store.connection(c);
-      return { connectionName: service.nameOf(c), stale: conn?.stale ?? false, cancelling: store.isCancelling(c, t), error: conn?.error?.message };
+      return {
+        connectionName: service.nameOf(c),
+        stale: conn?.stale ?? false,
+        cancelling: store.isCancelling(c, t),
+        error: conn?.error?.message,
+      };
     },
     onDidChangeTask: service.onDidChangeTask,
-    refresh: async (c, t) => { await service.fetchTask(c, t); },
-    cancel: async (c, t) => { await cancelFlow(cancelDeps(deps), c, t); },
-    forceCancel: async (c, t) => { await forceCancelFlow(cancelDeps(deps), c, t); },
+    refresh: async (c, t) => {
+      await service.fetchTask(c, t);
+    },
+    cancel: async (c, t) => {
+      await cancelFlow(cancelDeps(deps), c, t);
+    },
+    forceCancel: async (c, t) => {
+      await forceCancelFlow(cancelDeps(deps), c, t);
+    },
     setWatched: (c, t, watched) => service.setPanelWatched(c, t, watched),
   };
-  const openDetails = (connectionId: string, taskId: string) => { TaskDetailsPanel.show(ctx.extensionUri, host, connectionId, taskId); };
+  const openDetails = (connectionId: string, taskId: string) => {
+    TaskDetailsPanel.show(ctx.extensionUri, host, connectionId, taskId);
+  };
   ctx.subscriptions.push(TaskDetailsPanel.registerSerializer(ctx.extensionUri, host));
 
   const updateContext = () => {
@@ -75,7 +106,13 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   };
 
   const deps: CommandDeps = {
-    store, service, prompts, connections, log, tree, demo,
+    store,
+    service,
+    prompts,
+    connections,
+    log,
+    tree,
+    demo,
     flows: { prompts, connections, providers: loadProviders },
     openDetails,
     onFilterChanged: () => {
@@ -85,11 +122,25 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     },
   };
   for (const register of [
-    registerRefresh, registerRefreshConnection, registerFilter, registerShowTaskById, registerCancelTask,
-    registerForceCancelTask, registerCopyTaskId, registerCopyTaskJson, registerOpenTaskDetails, registerOpenInConsole,
-    registerShowLog, registerShowRunningTasks, registerAddConnection, registerEditConnection, registerRemoveConnection,
-    registerTryDemo, registerLoadMore,
-  ]) register(ctx, deps);
+    registerRefresh,
+    registerRefreshConnection,
+    registerFilter,
+    registerShowTaskById,
+    registerCancelTask,
+    registerForceCancelTask,
+    registerCopyTaskId,
+    registerCopyTaskJson,
+    registerOpenTaskDetails,
+    registerOpenInConsole,
+    registerShowLog,
+    registerShowRunningTasks,
+    registerAddConnection,
+    registerEditConnection,
+    registerRemoveConnection,
+    registerTryDemo,
+    registerLoadMore,
+  ])
+    register(ctx, deps);
 
   ctx.subscriptions.push(new RunningStatusBar(store, id => service.nameOf(id)));
 
@@ -118,10 +169,15 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   // Persist the last good tasks, debounced: a poll that changes nothing writes nothing.
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
   const persist = () => ctx.globalState.update(PERSIST_KEY, store.serialize());
-  ctx.subscriptions.push(store.onDidChange(() => {
-    if (persistTimer) return;
-    persistTimer = setTimeout(() => { persistTimer = undefined; void persist(); }, PERSIST_DEBOUNCE_MS);
-  }));
+  ctx.subscriptions.push(
+    store.onDidChange(() => {
+      if (persistTimer) return;
+      persistTimer = setTimeout(() => {
+        persistTimer = undefined;
+        void persist();
+      }, PERSIST_DEBOUNCE_MS);
+    }),
+  );
   disposeOnDeactivate = async () => {
     if (persistTimer) clearTimeout(persistTimer);
     persistTimer = undefined;
@@ -134,7 +190,10 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   // The demo: re-point demo connections at a fresh emulator, or start it for `npm start` (REDIS_TASKS_DEMO=1).
   // Both run in the background so activation returns at once.
   if (demo.hasDemoConnections() || (process.env.REDIS_TASKS_DEMO === '1' && connections.list().length === 0)) {
-    demo.start().then(() => service.syncConnections(true), e => log.error('Demo', e as Error));
+    demo.start().then(
+      () => service.syncConnections(true),
+      e => log.error('Demo', e as Error),
+    );
   }
 
   return { store, poller: service.poller, connections, prompts, demo, service, tree, log };

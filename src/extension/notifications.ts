@@ -5,13 +5,19 @@ import type { NotificationMode } from './settings';
 import { statusText, taskLabel } from './tree/format';
 
 /** Opt-in (`redisTasks.notifications: watched`): a watched task (opened or cancelled by the person) ended. */
-export async function notifyFinished(prompts: Prompts, mode: NotificationMode, task: Task, connectionName: string,
-  openDetails: (connectionId: string, taskId: string) => void): Promise<void> {
+export async function notifyFinished(
+  prompts: Prompts,
+  mode: NotificationMode,
+  task: Task,
+  connectionName: string,
+  openDetails: (connectionId: string, taskId: string) => void,
+): Promise<void> {
   if (mode !== 'watched') return;
   const open = vscode.l10n.t('Open Details');
   const message = vscode.l10n.t('{0} on {1}: {2}', taskLabel(task), connectionName, statusText(task.status));
-  const answer = task.status === 'failed'
-    ? await prompts.showErrorMessage(message, {}, open)
-    : await prompts.showInformationMessage(message, {}, open);
+  const answer =
+    task.status === 'failed'
+      ? await prompts.showErrorMessage(message, {}, open)
+      : await prompts.showInformationMessage(message, {}, open);
   if (answer === open) openDetails(task.source, task.id);
 }

@@ -66,33 +66,38 @@ export class TaskService implements vscode.Disposable {
 
   constructor(private readonly deps: TaskServiceDeps) {
     const s = deps.settings();
-    this.poller = new Poller({
-      poll: r => this.poll(r),
-      hasActive: id => deps.store.hasActive(id),
-      isTaskActive: (c, t) => {
-        const task = deps.store.task(c, t);
-        return !task || isActive(task.status);
+    this.poller = new Poller(
+      {
+        poll: r => this.poll(r),
+        hasActive: id => deps.store.hasActive(id),
+        isTaskActive: (c, t) => {
+          const task = deps.store.task(c, t);
+          return !task || isActive(task.status);
+        },
       },
-    }, {
-      activeIntervalMs: s.activeIntervalMs,
-      idleIntervalMs: s.idleIntervalMs,
-      onError: (id, e) => deps.log.error(this.nameOf(id), e),
-    });
-    this.subscriptions.push(deps.store.onDidChange(change => {
-      for (const t of change.tasks) this.afterTaskChange(t.connectionId, t.taskId);
-      for (const r of change.removed) {
-        this.lastStatus.delete(key(r.connectionId, r.taskId));
-        this.taskChanged.fire(r);
-      }
-      // A connection's state (stale, error) is part of what a details panel shows for each of its tasks.
-      for (const c of change.connections) {
-        for (const k of this.panelWatched) {
-          const [connectionId, taskId] = k.split('\u0000');
-          if (connectionId === c) this.taskChanged.fire({ connectionId, taskId });
+      {
+        activeIntervalMs: s.activeIntervalMs,
+        idleIntervalMs: s.idleIntervalMs,
+        onError: (id, e) => deps.log.error(this.nameOf(id), e),
+      },
+    );
+    this.subscriptions.push(
+      deps.store.onDidChange(change => {
+        for (const t of change.tasks) this.afterTaskChange(t.connectionId, t.taskId);
+        for (const r of change.removed) {
+          this.lastStatus.delete(key(r.connectionId, r.taskId));
+          this.taskChanged.fire(r);
         }
-      }
-      if (change.tasks.length || change.groups.length) this.poller.touch();
-    }));
+        // A connection's state (stale, error) is part of what a details panel shows for each of its tasks.
+        for (const c of change.connections) {
+          for (const k of this.panelWatched) {
+            const [connectionId, taskId] = k.split('\u0000');
+            if (connectionId === c) this.taskChanged.fire({ connectionId, taskId });
+          }
+        }
+        if (change.tasks.length || change.groups.length) this.poller.touch();
+      }),
+    );
   }
 
   // ---- connections ----
@@ -139,14 +144,18 @@ export class TaskService implements vscode.Disposable {
   /** The TaskSource of a connection, made on first use: this is what loads dist/providers.js. */
   async source(connectionId: string): Promise<TaskSource> {
     const config = this.deps.connections.get(connectionId);
-    if (!config) throw new ProviderError('not-found', vscode.l10n.t('The connection "{0}" no longer exists.', connectionId));
+    if (!config)
+      throw new ProviderError('not-found', vscode.l10n.t('The connection "{0}" no longer exists.', connectionId));
     const key = JSON.stringify(config);
     const open = this.sources.get(connectionId);
     if (open && open.key === key) return open.source;
     if (open) this.closeSource(connectionId);
     const secret = await this.deps.connections.secret(connectionId);
     if (!secret) {
-      throw new ProviderError('auth', vscode.l10n.t('No credentials are stored for "{0}". Edit the connection to enter them.', config.name));
+      throw new ProviderError(
+        'auth',
+        vscode.l10n.t('No credentials are stored for "{0}". Edit the connection to enter them.', config.name),
+      );
     }
     this.deps.log.addSecret(secret.secret);
     const settings = this.deps.settings();
@@ -162,12 +171,16 @@ export class TaskService implements vscode.Disposable {
 
   private createSource(config: ConnectionConfig, secret: string, settings: ExtensionSettings): TaskSource {
     try {
-      return this.deps.providers().createSource(config, { secret }, {
-        log: entry => this.deps.log.request(config.name, entry),
-        // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
-        proxy: isLoopback(config.endpoint) ? undefined : settings.proxy,
-        timeoutMs: settings.requestTimeoutMs,
-      });
+      return this.deps.providers().createSource(
+        config,
+        { secret },
+        {
+          log: entry => this.deps.log.request(config.name, entry),
+          // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
+          proxy: isLoopback(config.endpoint) ? undefined : settings.proxy,
+          timeoutMs: settings.requestTimeoutMs,
+        },
+      );
     } catch (e) {
       throw asProviderError(e);
     }
@@ -224,7 +237,10 @@ export class TaskService implements vscode.Disposable {
         const source = await this.source(r.connectionId);
         const query = this.effectiveQuery();
         snapshot = await source.refresh(query, r.signal);
-        snapshot = { ...snapshot, tasks: snapshot.tasks.filter(t => matchesQuery(t, query) || this.isWatched(r.connectionId, t.id)) };
+        snapshot = {
+          ...snapshot,
+          tasks: snapshot.tasks.filter(t => matchesQuery(t, query) || this.isWatched(r.connectionId, t.id)),
+        };
         store.applySnapshot(r.connectionId, snapshot);
       } catch (e) {
         const error = asProviderError(e);
@@ -250,7 +266,11 @@ export class TaskService implements vscode.Disposable {
   async fetchTask(connectionId: string, taskId: string, signal?: AbortSignal): Promise<Task> {
     const source = await this.source(connectionId);
     const known = this.deps.store.task(connectionId, taskId);
-    const task = await source.getTask(taskId, { resultTtlSeconds: this.deps.settings().resultTtlSeconds, group: known?.group, signal });
+    const task = await source.getTask(taskId, {
+      resultTtlSeconds: this.deps.settings().resultTtlSeconds,
+      group: known?.group,
+      signal,
+    });
     this.deps.store.upsertTask(task, { retain: true });
     return task;
   }
@@ -261,13 +281,19 @@ export class TaskService implements vscode.Disposable {
     const source = await this.source(connectionId);
     const query = this.effectiveQuery();
     const page = await source.loadMore(groupId, cursor, query);
-    this.deps.store.appendPage(connectionId, groupId, page.tasks.filter(t => matchesQuery(t, query)), page.next);
+    this.deps.store.appendPage(
+      connectionId,
+      groupId,
+      page.tasks.filter(t => matchesQuery(t, query)),
+      page.next,
+    );
   }
 
   /** Sends one cancel request: never retried here or below (a POST). The caller has asked the person. */
   async cancel(connectionId: string, taskId: string, force: boolean): Promise<void> {
     const source = await this.source(connectionId);
-    if (!source.cancelTask) throw new ProviderError('unsupported', vscode.l10n.t('This provider has no way to cancel a task.'));
+    if (!source.cancelTask)
+      throw new ProviderError('unsupported', vscode.l10n.t('This provider has no way to cancel a task.'));
     await source.cancelTask(taskId, { force });
     this.deps.store.retain(connectionId, taskId);
     this.deps.store.markCancelling(connectionId, taskId, true);
@@ -294,7 +320,9 @@ export class TaskService implements vscode.Disposable {
   /** Opened (a details panel exists, even hidden) or cancelled by the person: what notifications are about. */
   isWatched(connectionId: string, taskId: string): boolean {
     const k = key(connectionId, taskId);
-    return this.panelWatched.has(k) || this.cancelWatched.has(k) || (this.deps.isPanelOpen?.(connectionId, taskId) ?? false);
+    return (
+      this.panelWatched.has(k) || this.cancelWatched.has(k) || (this.deps.isPanelOpen?.(connectionId, taskId) ?? false)
+    );
   }
 
   private unwatchAll(connectionId: string, taskId: string): void {
@@ -309,7 +337,12 @@ export class TaskService implements vscode.Disposable {
     const k = key(connectionId, taskId);
     const before = this.lastStatus.get(k);
     this.lastStatus.set(k, task.status);
-    if (FINAL_STATUSES.has(task.status) && before !== undefined && before !== task.status && this.isWatched(connectionId, taskId)) {
+    if (
+      FINAL_STATUSES.has(task.status) &&
+      before !== undefined &&
+      before !== task.status &&
+      this.isWatched(connectionId, taskId)
+    ) {
       this.finished.fire(task);
     }
     if (!isActive(task.status) && this.cancelWatched.has(k)) {

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
-import { Agent, ProxyAgent, buildConnector, errors as undiciErrors, request as undiciRequest, type Dispatcher } from 'undici';
+import {
+  Agent,
+  ProxyAgent,
+  buildConnector,
+  errors as undiciErrors,
+  request as undiciRequest,
+  type Dispatcher,
+} from 'undici';
 import { ProviderError } from '../core/errors';
 import type { TlsTrust } from '../core/connection';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
@@ -19,7 +26,11 @@ export interface HttpRequest {
    * Called before every attempt to produce the final url, headers and body: signed APIs put a timestamp and a nonce
    * in the signature, so a retry must be signed afresh.
    */
-  sign?: (req: { url: string; headers: Record<string, string>; body?: string }) => { url: string; headers: Record<string, string>; body?: string };
+  sign?: (req: { url: string; headers: Record<string, string>; body?: string }) => {
+    url: string;
+    headers: Record<string, string>;
+    body?: string;
+  };
   signal?: AbortSignal;
   timeoutMs?: number;
   maxBytes?: number;
@@ -63,8 +74,13 @@ export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** SHA-256 fingerprints as users paste them: `AB:CD:…`, `abcd…`, with or without a `sha256/` prefix. */
 export function normaliseFingerprint(fp: string): string {
   // Only separators may be dropped: stripping every non-hex character would accept any text with 64 hex digits in it.
-  const hex = fp.trim().replace(/^sha-?256\s*[:/=]?\s*/i, '').replace(/[:\s-]/g, '').toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex)) throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
+  const hex = fp
+    .trim()
+    .replace(/^sha-?256\s*[:/=]?\s*/i, '')
+    .replace(/[:\s-]/g, '')
+    .toUpperCase();
+  if (!/^[0-9A-F]{64}$/.test(hex))
+    throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
   return hex.match(/../g)!.join(':');
 }
 
@@ -84,10 +100,12 @@ function pinnedConnector(fingerprint256: string, timeoutMs: number): buildConnec
       const got = cert && cert.fingerprint256;
       if (got !== pin) {
         socket.destroy();
-        const e = new ProviderError('tls',
+        const e = new ProviderError(
+          'tls',
           `The server's certificate (SHA-256 ${got || 'none'}) is not the pinned one (${pin}). ` +
-          'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
-          { code: 'PIN_MISMATCH' });
+            'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
+          { code: 'PIN_MISMATCH' },
+        );
         return callback(e, null);
       }
       callback(null, socket);
@@ -107,7 +125,10 @@ export class HttpClient {
     const ca = tls.mode === 'ca-file' ? readCa(tls.caFile) : undefined;
     if (options.proxy) {
       if (tls.mode === 'pinned') {
-        throw new ProviderError('tls', 'A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.');
+        throw new ProviderError(
+          'tls',
+          'A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.',
+        );
       }
       this.dispatcher = new ProxyAgent({ uri: options.proxy, connections, requestTls: ca ? { ca } : {} });
     } else {
@@ -134,7 +155,10 @@ export class HttpClient {
           lastError = new ProviderError(res.status === 429 ? 'throttled' : 'server', `HTTP ${res.status}`, {
             status: res.status,
             // Redis Cloud names its own header; others use the standard one.
-            retryAfterMs: parseRetryAfter(res.headers['retry-after'] ?? res.headers['x-rate-limit-retry-after-seconds'], policy.maxDelayMs),
+            retryAfterMs: parseRetryAfter(
+              res.headers['retry-after'] ?? res.headers['x-rate-limit-retry-after-seconds'],
+              policy.maxDelayMs,
+            ),
           });
           continue;
         }
@@ -153,14 +177,19 @@ export class HttpClient {
     const started = Date.now();
     const headers: Record<string, string> = { accept: 'application/json', ...(req.headers ?? {}) };
     if (this.options.userAgent) headers['user-agent'] = this.options.userAgent;
-    const signed = req.sign ? req.sign({ url: req.url, headers, body: req.body }) : { url: req.url, headers, body: req.body };
+    const signed = req.sign
+      ? req.sign({ url: req.url, headers, body: req.body })
+      : { url: req.url, headers, body: req.body };
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = req.maxBytes ?? this.options.maxBytes ?? DEFAULT_MAX_BYTES;
     // One controller aborted by our timer or by the caller, both undone when the request settles: cheaper than
     // AbortSignal.any over AbortSignal.timeout (≈4x the CPU per request), and no timer outlives its request.
     const controller = new AbortController();
     const signal = controller.signal;
-    const timer = setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The request timed out.', 'TimeoutError')),
+      timeoutMs,
+    );
     const callerSignal = req.signal;
     const onCallerAbort = () => controller.abort(callerSignal?.reason);
     if (callerSignal?.aborted) controller.abort(callerSignal.reason);
@@ -196,8 +225,15 @@ export class HttpClient {
       }
       const body = Buffer.concat(chunks, size);
       const flat: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-      this.options.log?.({ method: req.method, url: logUrl(), status: res.statusCode, ms: Date.now() - started, attempt });
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+      this.options.log?.({
+        method: req.method,
+        url: logUrl(),
+        status: res.statusCode,
+        ms: Date.now() - started,
+        attempt,
+      });
       return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8') };
     } catch (e) {
       // Only our timer aborts the controller with a TimeoutError; the caller's abort is checked first anyway.
@@ -234,35 +270,63 @@ function readCa(file: string): string {
 }
 
 function tooLarge(what: string, maxBytes: number): ProviderError {
-  return new ProviderError('bad-response',
-    `The answer to ${what} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB and was not read.`);
+  return new ProviderError(
+    'bad-response',
+    `The answer to ${what} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB and was not read.`,
+  );
 }
 
 const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER', 'EPROTO',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
 ]);
 
-export function toProviderError(e: unknown, what: string, timeoutMs: number, callerSignal?: AbortSignal, timeoutSignal?: AbortSignal): ProviderError {
+export function toProviderError(
+  e: unknown,
+  what: string,
+  timeoutMs: number,
+  callerSignal?: AbortSignal,
+  timeoutSignal?: AbortSignal,
+): ProviderError {
   if (e instanceof ProviderError) return e;
   const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   // Only Node's string codes: a DOMException (the timeout's AbortSignal) has a numeric legacy `code` such as 23.
   const rawCode = err?.code ?? err?.cause?.code;
   const code = typeof rawCode === 'string' ? rawCode : undefined;
   if (callerSignal?.aborted) return new ProviderError('aborted', `Stopped waiting for ${what}.`, { cause: e });
-  if (timeoutSignal?.aborted || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError
-      || e instanceof undiciErrors.ConnectTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new ProviderError('timeout', `No answer to ${what} within ${Math.round(timeoutMs / 1000)} s.`, { cause: e, code });
+  if (
+    timeoutSignal?.aborted ||
+    e instanceof undiciErrors.HeadersTimeoutError ||
+    e instanceof undiciErrors.BodyTimeoutError ||
+    e instanceof undiciErrors.ConnectTimeoutError ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
+    return new ProviderError('timeout', `No answer to ${what} within ${Math.round(timeoutMs / 1000)} s.`, {
+      cause: e,
+      code,
+    });
   }
   if (code && TLS_CODES.has(code)) {
-    const hint = code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN'
-      ? ' The server uses a self-signed certificate: pin its fingerprint or trust its CA file in the connection.'
-      : '';
+    const hint =
+      code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN'
+        ? ' The server uses a self-signed certificate: pin its fingerprint or trust its CA file in the connection.'
+        : '';
     return new ProviderError('tls', `The server's certificate was not accepted (${code}).${hint}`, { cause: e, code });
   }
-  if (code === 'ECONNREFUSED') return new ProviderError('network', `Connection refused for ${what}: is the endpoint and port right?`, { cause: e, code });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ProviderError('network', `Host not found for ${what}.`, { cause: e, code });
+  if (code === 'ECONNREFUSED')
+    return new ProviderError('network', `Connection refused for ${what}: is the endpoint and port right?`, {
+      cause: e,
+      code,
+    });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new ProviderError('network', `Host not found for ${what}.`, { cause: e, code });
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || e instanceof undiciErrors.SocketError) {
     return new ProviderError('network', `The connection was closed during ${what}.`, { cause: e, code });
   }
@@ -273,8 +337,14 @@ export function toProviderError(e: unknown, what: string, timeoutMs: number, cal
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new ProviderError('aborted', 'The request was canceled.'));
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(new ProviderError('aborted', 'The request was canceled.')); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new ProviderError('aborted', 'The request was canceled.'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

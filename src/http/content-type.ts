@@ -9,6 +9,9 @@ import type { HttpResponse } from './client';
 export function requireJson(res: HttpResponse, what: string, hint = ''): void {
   const ct = (res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (!ct || /[/+]json$/.test(ct)) return;
-  const kind = ct === 'text/html' ? 'an HTML page' : `content of type ${ct.replace(/[^a-z0-9.+/-]/g, '?').slice(0, 60)}`;
-  throw new ProviderError('bad-response', `The answer to ${what} is ${kind}, not JSON.${hint ? ` ${hint}` : ''}`, { status: res.status });
+  const kind =
+    ct === 'text/html' ? 'an HTML page' : `content of type ${ct.replace(/[^a-z0-9.+/-]/g, '?').slice(0, 60)}`;
+  throw new ProviderError('bad-response', `The answer to ${what} is ${kind}, not JSON.${hint ? ` ${hint}` : ''}`, {
+    status: res.status,
+  });
 }

@@ -19,21 +19,35 @@ export function probeCertificate(endpoint: string, timeoutMs = 10_000): Promise<
   const url = new URL(endpoint);
   const port = Number(url.port || 443);
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: url.hostname, port, servername: isIp(url.hostname) ? undefined : url.hostname, rejectUnauthorized: false, timeout: timeoutMs }, () => {
-      const cert = socket.getPeerCertificate();
-      const info: CertificateInfo = {
-        fingerprint256: cert.fingerprint256,
-        subject: formatName(cert.subject),
-        issuer: formatName(cert.issuer),
-        validTo: cert.valid_to,
-        trusted: socket.authorized,
-        authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
-      };
-      socket.end();
-      resolve(info);
+    const socket = tls.connect(
+      {
+        host: url.hostname,
+        port,
+        servername: isIp(url.hostname) ? undefined : url.hostname,
+        rejectUnauthorized: false,
+        timeout: timeoutMs,
+      },
+      () => {
+        const cert = socket.getPeerCertificate();
+        const info: CertificateInfo = {
+          fingerprint256: cert.fingerprint256,
+          subject: formatName(cert.subject),
+          issuer: formatName(cert.issuer),
+          validTo: cert.valid_to,
+          trusted: socket.authorized,
+          authorizationError: socket.authorizationError ? String(socket.authorizationError) : undefined,
+        };
+        socket.end();
+        resolve(info);
+      },
+    );
+    socket.on('timeout', () => {
+      socket.destroy();
+      reject(new ProviderError('timeout', `No TLS answer from ${url.host} within ${timeoutMs / 1000} s.`));
     });
-    socket.on('timeout', () => { socket.destroy(); reject(new ProviderError('timeout', `No TLS answer from ${url.host} within ${timeoutMs / 1000} s.`)); });
-    socket.on('error', e => reject(new ProviderError('network', `Cannot read the certificate of ${url.host}: ${e.message}`, { cause: e })));
+    socket.on('error', e =>
+      reject(new ProviderError('network', `Cannot read the certificate of ${url.host}: ${e.message}`, { cause: e })),
+    );
   });
 }
 
@@ -43,5 +57,7 @@ function isIp(host: string): boolean {
 
 function formatName(name: tls.Certificate | undefined): string {
   if (!name) return '';
-  return Object.entries(name).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`).join(', ');
+  return Object.entries(name)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : v}`)
+    .join(', ');
 }

@@ -14,7 +14,11 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, random: () => n
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds, bounded so a hostile server cannot park us for hours. */
-export function parseRetryAfter(value: string | undefined, maxMs: number, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined,
+  maxMs: number,
+  now: number = Date.now(),
+): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   let ms: number;

@@ -15,9 +15,14 @@ export function guardSecrets(factory: ProviderFactory): ProviderFactory {
   return (config, secret, deps) => {
     const forms = secretForms(config.user, secret.secret);
     const log = deps.log;
-    const guardedLog = log && ((e: RequestLogEntry) => log({
-      ...e, url: scrub(e.url, forms), ...(e.error === undefined ? {} : { error: scrub(e.error, forms) }),
-    }));
+    const guardedLog =
+      log &&
+      ((e: RequestLogEntry) =>
+        log({
+          ...e,
+          url: scrub(e.url, forms),
+          ...(e.error === undefined ? {} : { error: scrub(e.error, forms) }),
+        }));
     const source = factory(config, secret, { ...deps, log: guardedLog });
     return guardSource(source, forms);
   };
@@ -30,7 +35,9 @@ export function secretForms(user: string | undefined, secret: string): string[] 
 }
 
 function guardSource(source: TaskSource, forms: string[]): TaskSource {
-  const clean = (e: unknown): never => { throw scrubError(e, forms); };
+  const clean = (e: unknown): never => {
+    throw scrubError(e, forms);
+  };
   const guarded: TaskSource = {
     provider: source.provider,
     connectionId: source.connectionId,
@@ -50,10 +57,17 @@ export function scrubError(e: unknown, forms: string[]): unknown {
   const message = scrub(e.message, forms);
   // `code` is typed string but a DOMException's numeric code can end up there (a timeout's AbortSignal).
   const code = typeof e.code === 'string' ? scrub(e.code, forms) : e.code;
-  const causeText = e.cause instanceof Error ? `${e.cause.message} ${String((e.cause as { cause?: unknown }).cause ?? '')}` : String(e.cause ?? '');
+  const causeText =
+    e.cause instanceof Error
+      ? `${e.cause.message} ${String((e.cause as { cause?: unknown }).cause ?? '')}`
+      : String(e.cause ?? '');
   if (message === e.message && code === e.code && scrub(causeText, forms) === causeText) return e;
   const leaky = scrub(causeText, forms) !== causeText;
   return new ProviderError(e.kind, message, {
-    status: e.status, code, requestId: e.requestId, retryAfterMs: e.retryAfterMs, cause: leaky ? undefined : e.cause,
+    status: e.status,
+    code,
+    requestId: e.requestId,
+    retryAfterMs: e.retryAfterMs,
+    cause: leaky ? undefined : e.cause,
   });
 }

@@ -9,7 +9,17 @@ import Client, * as Models from '@alicloud/r-kvstore20150101';
 import { createSource } from '../../src/providers/index';
 import type { TaskSource } from '../../src/core/source';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
-import { QUICK, figure, measure, medianOf, ms, recordRequests, replay, startEmulatorProcess, type Measured } from './lib';
+import {
+  QUICK,
+  figure,
+  measure,
+  medianOf,
+  ms,
+  recordRequests,
+  replay,
+  startEmulatorProcess,
+  type Measured,
+} from './lib';
 
 for (const k of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[k];
 
@@ -31,8 +41,18 @@ async function listAll(source: TaskSource): Promise<number> {
 }
 
 function ourSource(c: EmulatorConnectionInfo): TaskSource {
-  return createSource({ id: `bench-${c.provider}`, name: c.name, provider: c.provider, endpoint: c.endpoint, user: c.user, region: c.region, options: c.options },
-    { secret: c.secret });
+  return createSource(
+    {
+      id: `bench-${c.provider}`,
+      name: c.name,
+      provider: c.provider,
+      endpoint: c.endpoint,
+      user: c.user,
+      region: c.region,
+      options: c.options,
+    },
+    { secret: c.secret },
+  );
 }
 
 const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -42,7 +62,10 @@ async function main(): Promise<void> {
   const port = Number(new URL(emu.url).port);
   try {
     const lookup: LookupFunction = (_host, options, callback) => {
-      if (options.all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+      if (options.all)
+        (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+          { address: '127.0.0.1', family: 4 },
+        ]);
       else callback(null, '127.0.0.1', 4);
     };
     const tcAgent = new http.Agent({ lookup, keepAlive: true });
@@ -51,13 +74,26 @@ async function main(): Promise<void> {
 
     const tencentSdk = async () => {
       const client = new CommonClient('redis.tencentcloudapi.com', '2018-04-12', {
-        credential: { secretId: tcInfo.user, secretKey: tcInfo.secret }, region: tcInfo.region,
-        profile: { signMethod: 'TC3-HMAC-SHA256', httpProfile: { endpoint: `redis.tencentcloudapi.com:${port}`, protocol: 'http://', reqMethod: 'POST', agent: tcAgent } },
+        credential: { secretId: tcInfo.user, secretKey: tcInfo.secret },
+        region: tcInfo.region,
+        profile: {
+          signMethod: 'TC3-HMAC-SHA256',
+          httpProfile: {
+            endpoint: `redis.tencentcloudapi.com:${port}`,
+            protocol: 'http://',
+            reqMethod: 'POST',
+            agent: tcAgent,
+          },
+        },
       });
       await client.request('DescribeInstances', { Limit: 1000, Offset: 0 });
       let n = 0;
       for (let offset = 0; ; offset += 100) {
-        const r = await client.request('DescribeTaskList', { InstanceId: 'crs-gz000001', Limit: 100, Offset: offset }) as { Tasks: unknown[]; TotalCount: number };
+        const r = (await client.request('DescribeTaskList', {
+          InstanceId: 'crs-gz000001',
+          Limit: 100,
+          Offset: offset,
+        })) as { Tasks: unknown[]; TotalCount: number };
         n += r.Tasks.length;
         if (r.Tasks.length < 100 || offset + 100 >= r.TotalCount) break;
       }
@@ -65,17 +101,28 @@ async function main(): Promise<void> {
     };
     const alibabaSdk = async () => {
       const config = new OpenApi.$OpenApiUtil.Config({
-        accessKeyId: aliInfo.user, accessKeySecret: aliInfo.secret, regionId: aliInfo.region, endpoint: emu.url.replace(/^http:\/\//, ''), protocol: 'http',
+        accessKeyId: aliInfo.user,
+        accessKeySecret: aliInfo.secret,
+        regionId: aliInfo.region,
+        endpoint: emu.url.replace(/^http:\/\//, ''),
+        protocol: 'http',
       });
       const c = new Client(config);
       await c.describeInstances(new Models.DescribeInstancesRequest({ regionId: aliInfo.region, pageSize: 50 }));
       const now = Date.now();
       let n = 0;
       for (let page = 1; ; page++) {
-        const r = await c.describeHistoryTasks(new Models.DescribeHistoryTasksRequest({
-          regionId: aliInfo.region, instanceType: 'Instance', instanceId: 'r-bp1emu00000000001', fromStartTime: iso(now - 7 * 86_400_000), toStartTime: iso(now),
-          pageSize: 100, pageNumber: page,
-        }));
+        const r = await c.describeHistoryTasks(
+          new Models.DescribeHistoryTasksRequest({
+            regionId: aliInfo.region,
+            instanceType: 'Instance',
+            instanceId: 'r-bp1emu00000000001',
+            fromStartTime: iso(now - 7 * 86_400_000),
+            toStartTime: iso(now),
+            pageSize: 100,
+            pageNumber: page,
+          }),
+        );
         const items = r.body?.items ?? [];
         n += items.length;
         if (items.length < 100) break;
@@ -83,7 +130,10 @@ async function main(): Promise<void> {
       return n;
     };
 
-    for (const [info, sdk, label] of [[tcInfo, tencentSdk, 'Tencent'], [aliInfo, alibabaSdk, 'Alibaba']] as const) {
+    for (const [info, sdk, label] of [
+      [tcInfo, tencentSdk, 'Tencent'],
+      [aliInfo, alibabaSdk, 'Alibaba'],
+    ] as const) {
       // One source for every round, like a connection that stays open: its keep-alive sockets are reused.
       const source = ourSource(info);
       await emu.reset();
@@ -109,11 +159,46 @@ async function main(): Promise<void> {
       const f = medianOf(floor);
       const s = medianOf(sdkRuns);
       const what = `${label}: ${listed} tasks, ${rec.requests.length} requests`;
-      figure(`client ${label} wall vs floor (${what})`, ms(o.wallMs), ms(f.wallMs), o.wallMs / f.wallMs, '<= 1.15x', o.wallMs / f.wallMs <= 1.15);
-      figure(`client ${label} CPU vs floor`, ms(o.cpuMs), ms(f.cpuMs), o.cpuMs / f.cpuMs, '<= 1.15x', o.cpuMs / f.cpuMs <= 1.15);
-      figure(`client ${label} wall vs official SDK`, ms(o.wallMs), ms(s.wallMs), o.wallMs / s.wallMs, '<= 0.7x', o.wallMs / s.wallMs <= 0.7);
-      figure(`client ${label} CPU vs official SDK`, ms(o.cpuMs), ms(s.cpuMs), o.cpuMs / s.cpuMs, '<= 0.7x', o.cpuMs / s.cpuMs <= 0.7);
-      figure(`client ${label} per task`, `${((o.wallMs * 1000) / listed).toFixed(1)} us wall, ${((o.cpuMs * 1000) / listed).toFixed(1)} us CPU`, `${((f.wallMs * 1000) / listed).toFixed(1)} us wall floor`, undefined, '-', undefined);
+      figure(
+        `client ${label} wall vs floor (${what})`,
+        ms(o.wallMs),
+        ms(f.wallMs),
+        o.wallMs / f.wallMs,
+        '<= 1.15x',
+        o.wallMs / f.wallMs <= 1.15,
+      );
+      figure(
+        `client ${label} CPU vs floor`,
+        ms(o.cpuMs),
+        ms(f.cpuMs),
+        o.cpuMs / f.cpuMs,
+        '<= 1.15x',
+        o.cpuMs / f.cpuMs <= 1.15,
+      );
+      figure(
+        `client ${label} wall vs official SDK`,
+        ms(o.wallMs),
+        ms(s.wallMs),
+        o.wallMs / s.wallMs,
+        '<= 0.7x',
+        o.wallMs / s.wallMs <= 0.7,
+      );
+      figure(
+        `client ${label} CPU vs official SDK`,
+        ms(o.cpuMs),
+        ms(s.cpuMs),
+        o.cpuMs / s.cpuMs,
+        '<= 0.7x',
+        o.cpuMs / s.cpuMs <= 0.7,
+      );
+      figure(
+        `client ${label} per task`,
+        `${((o.wallMs * 1000) / listed).toFixed(1)} us wall, ${((o.cpuMs * 1000) / listed).toFixed(1)} us CPU`,
+        `${((f.wallMs * 1000) / listed).toFixed(1)} us wall floor`,
+        undefined,
+        '-',
+        undefined,
+      );
       await source.close();
       await floorAgent.close();
     }
@@ -123,4 +208,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), e => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  e => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  },
+);

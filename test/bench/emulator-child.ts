@@ -11,16 +11,23 @@ async function main(): Promise<void> {
   const scenario = process.argv[2] ?? 'demo';
   const scale = /^scale:(\d+)$/.exec(scenario);
   const modules = [
-    redisEnterprise(), redisCloud(), tencent(),
+    redisEnterprise(),
+    redisCloud(),
+    tencent(),
     // Alibaba has no `scale:N` scenario; its bulk option gives the first instance N finished tasks.
     alibaba(scale ? { bulkTasks: Number(scale[1]) } : {}),
   ].filter((m): m is EmulatorModule => m !== undefined);
   const emu = await startEmulator({ modules, http: true, clock: 'manual', scenario });
   process.stdout.write(`${JSON.stringify({ url: emu.url, connections: emu.connections() })}\n`);
-  const stop = () => { void emu.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void emu.close().then(() => process.exit(0));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.on('disconnect', stop);
 }
 
-main().catch(e => { process.stderr.write(`bench emulator: ${(e as Error).stack}\n`); process.exit(2); });
+main().catch(e => {
+  process.stderr.write(`bench emulator: ${(e as Error).stack}\n`);
+  process.exit(2);
+});

@@ -19,12 +19,20 @@ export interface BenchEmulator {
 }
 
 export async function startEmulatorProcess(scenario: string): Promise<BenchEmulator> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'emulator-child.ts'), scenario], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'emulator-child.ts'), scenario],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const first = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
-    rl.once('line', line => { rl.close(); resolve(line); });
+    rl.once('line', line => {
+      rl.close();
+      resolve(line);
+    });
     child.once('exit', code => reject(new Error(`emulator exited with ${code}`)));
   });
   const info = JSON.parse(first) as { url: string; connections: EmulatorConnectionInfo[] };
@@ -59,7 +67,9 @@ export interface RecordedRequest {
 export async function recordRequests<T>(fn: () => Promise<T>): Promise<{ result: T; requests: RecordedRequest[] }> {
   const requests: RecordedRequest[] = [];
   const onCreate = (message: unknown) => {
-    const r = (message as { request: { origin: string; method: string; path: string; headers: string[]; body?: unknown } }).request;
+    const r = (
+      message as { request: { origin: string; method: string; path: string; headers: string[]; body?: unknown } }
+    ).request;
     const body = typeof r.body === 'string' || Buffer.isBuffer(r.body) ? r.body : undefined;
     requests.push({ origin: String(r.origin), method: r.method, path: r.path, headers: [...r.headers], body });
   };
@@ -76,15 +86,25 @@ export async function recordRequests<T>(fn: () => Promise<T>): Promise<{ result:
  * The floor: the same requests through a bare undici loop, one Agent per connection like our clients, a connection's
  * requests one after the other, `concurrency` connections at a time. It only reads the body and parses JSON.
  */
-export async function replay(perConnection: RecordedRequest[][], concurrency: number, agents: Agent[]): Promise<number> {
+export async function replay(
+  perConnection: RecordedRequest[][],
+  concurrency: number,
+  agents: Agent[],
+): Promise<number> {
   let next = 0;
   let parsed = 0;
   const worker = async () => {
     for (let i = next++; i < perConnection.length; i = next++) {
       for (const r of perConnection[i]) {
-        const res = await request(`${r.origin}${r.path}`, { method: r.method as 'GET', headers: r.headers, body: r.body, dispatcher: agents[i] });
+        const res = await request(`${r.origin}${r.path}`, {
+          method: r.method as 'GET',
+          headers: r.headers,
+          body: r.body,
+          dispatcher: agents[i],
+        });
         const value: unknown = JSON.parse(await res.body.text());
-        if (res.statusCode !== 200 || value === null) throw new Error(`floor request ${r.method} ${r.path} answered ${res.statusCode}`);
+        if (res.statusCode !== 200 || value === null)
+          throw new Error(`floor request ${r.method} ${r.path} answered ${res.statusCode}`);
         parsed++;
       }
     }
@@ -93,7 +113,10 @@ export async function replay(perConnection: RecordedRequest[][], concurrency: nu
   return parsed;
 }
 
-export interface Measured { wallMs: number; cpuMs: number }
+export interface Measured {
+  wallMs: number;
+  cpuMs: number;
+}
 
 export async function measure(fn: () => Promise<unknown>): Promise<Measured> {
   const cpu = process.cpuUsage();
@@ -115,7 +138,14 @@ export function medianOf(runs: Measured[]): Measured {
 }
 
 /** One figure per line: `name  value  baseline  ratio  goal  ok|MISSED`. The runner collects lines starting with `FIGURE`. */
-export function figure(name: string, value: string, baseline: string, ratio: number | undefined, goal: string, met: boolean | undefined): void {
+export function figure(
+  name: string,
+  value: string,
+  baseline: string,
+  ratio: number | undefined,
+  goal: string,
+  met: boolean | undefined,
+): void {
   const r = ratio === undefined ? '-' : `${ratio.toFixed(2)}x`;
   const verdict = met === undefined ? 'info' : met ? 'ok' : 'MISSED';
   process.stdout.write(`FIGURE ${name} | ${value} | baseline ${baseline} | ratio ${r} | goal ${goal} | ${verdict}\n`);

@@ -12,15 +12,27 @@ import type { TreeNode } from '../../src/extension/tree/nodes';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
 import { QUICK, figure, startEmulatorProcess } from './lib';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => { throw new Error('run with --expose-gc'); });
+const gc =
+  (globalThis as { gc?: () => void }).gc ??
+  (() => {
+    throw new Error('run with --expose-gc');
+  });
 
 class VirtualTimer implements PollerTimer {
   t = 0;
   private queue: { at: number; fn: () => void; id: number }[] = [];
   private seq = 0;
-  now(): number { return this.t; }
-  setTimeout(fn: () => void, ms: number): unknown { const id = ++this.seq; this.queue.push({ at: this.t + ms, fn, id }); return id; }
-  clearTimeout(h: unknown): void { this.queue = this.queue.filter(q => q.id !== h); }
+  now(): number {
+    return this.t;
+  }
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.queue.push({ at: this.t + ms, fn, id });
+    return id;
+  }
+  clearTimeout(h: unknown): void {
+    this.queue = this.queue.filter(q => q.id !== h);
+  }
   /** Runs every timer due up to `until`, letting each poll finish before time moves on. */
   async runUntil(until: number, poller: Poller): Promise<void> {
     for (;;) {
@@ -41,33 +53,76 @@ async function settle(poller: Poller): Promise<void> {
 }
 
 function pollerFor(sources: Map<string, TaskSource>, store: TaskStore, timer: VirtualTimer): Poller {
-  return new Poller({
-    async poll(r) {
-      if (!r.list) return;
-      store.applySnapshot(r.connectionId, await sources.get(r.connectionId)!.refresh({}, r.signal));
+  return new Poller(
+    {
+      async poll(r) {
+        if (!r.list) return;
+        store.applySnapshot(r.connectionId, await sources.get(r.connectionId)!.refresh({}, r.signal));
+      },
+      hasActive: id => store.hasActive(id),
+      isTaskActive: () => false,
     },
-    hasActive: id => store.hasActive(id),
-    isTaskActive: () => false,
-  }, { activeIntervalMs: 5_000, idleIntervalMs: 60_000, timer, random: () => 0.5 });
+    { activeIntervalMs: 5_000, idleIntervalMs: 60_000, timer, random: () => 0.5 },
+  );
 }
 
 function task(i: number, progress: number): Task {
   return {
-    id: String(100_000 + i), source: 'c', provider: 'tencent', kind: 'cloud-task', group: 'crs-1', name: 'Backup', type: '012',
-    target: { id: 'crs-1', name: 'orders' }, status: i === 0 ? 'running' : 'succeeded', providerStatus: i === 0 ? '1' : '2', progress,
-    startedAt: 1_700_000_000_000 - i * 60_000, finishedAt: i === 0 ? undefined : 1_700_000_060_000 - i * 60_000, steps: [], shards: [], errors: [],
+    id: String(100_000 + i),
+    source: 'c',
+    provider: 'tencent',
+    kind: 'cloud-task',
+    group: 'crs-1',
+    name: 'Backup',
+    type: '012',
+    target: { id: 'crs-1', name: 'orders' },
+    status: i === 0 ? 'running' : 'succeeded',
+    providerStatus: i === 0 ? '1' : '2',
+    progress,
+    startedAt: 1_700_000_000_000 - i * 60_000,
+    finishedAt: i === 0 ? undefined : 1_700_000_060_000 - i * 60_000,
+    steps: [],
+    shards: [],
+    errors: [],
     capabilities: { cancel: false, forceCancel: false },
-    raw: { TaskId: 100_000 + i, StartTime: '2023-11-14 22:13:20', TaskType: '012', InstanceName: 'orders', InstanceId: 'crs-1', ProjectId: 0, Progress: progress / 100, EndTime: '2023-11-14 22:14:20', Result: 2, OperatorUin: '100000000001' },
+    raw: {
+      TaskId: 100_000 + i,
+      StartTime: '2023-11-14 22:13:20',
+      TaskType: '012',
+      InstanceName: 'orders',
+      InstanceId: 'crs-1',
+      ProjectId: 0,
+      Progress: progress / 100,
+      EndTime: '2023-11-14 22:14:20',
+      Result: 2,
+      OperatorUin: '100000000001',
+    },
   };
 }
 
 async function requestsPerMinute(emuConns: EmulatorConnectionInfo[]): Promise<void> {
   let requests = new Map<string, number>();
-  const make = (id: string, c: EmulatorConnectionInfo) => createSource({ id, name: c.name, provider: c.provider, endpoint: c.endpoint, user: c.user, region: c.region, options: c.options },
-    { secret: c.secret }, { log: () => requests.set(id, (requests.get(id) ?? 0) + 1) });
+  const make = (id: string, c: EmulatorConnectionInfo) =>
+    createSource(
+      {
+        id,
+        name: c.name,
+        provider: c.provider,
+        endpoint: c.endpoint,
+        user: c.user,
+        region: c.region,
+        options: c.options,
+      },
+      { secret: c.secret },
+      { log: () => requests.set(id, (requests.get(id) ?? 0) + 1) },
+    );
   const pick = (p: string) => emuConns.find(c => c.provider === p)!;
   // scale:100 — every Tencent task finished (idle); Alibaba and Redis Enterprise have tasks running.
-  const sources = new Map<string, TaskSource>([['idle-tencent', make('idle-tencent', pick('tencent'))], ['active-alibaba', make('active-alibaba', pick('alibaba'))], ['active-re', make('active-re', pick('redis-enterprise'))]]);
+  const sources = new Map<string, TaskSource>([
+    ['idle-tencent', make('idle-tencent', pick('tencent'))],
+    ['active-alibaba', make('active-alibaba', pick('alibaba'))],
+    ['active-re', make('active-re', pick('redis-enterprise'))],
+  ]);
   const store = new TaskStore();
   const timer = new VirtualTimer();
   const poller = pollerFor(sources, store, timer);
@@ -79,15 +134,36 @@ async function requestsPerMinute(emuConns: EmulatorConnectionInfo[]): Promise<vo
   requests = new Map();
   await timer.runUntil(timer.t + 60_000, poller);
   const hidden = [...requests.values()].reduce((a, b) => a + b, 0) / sources.size;
-  figure('polling: requests/min/connection, view hidden, nothing watched', hidden.toFixed(1), '0', undefined, '0', hidden === 0);
+  figure(
+    'polling: requests/min/connection, view hidden, nothing watched',
+    hidden.toFixed(1),
+    '0',
+    undefined,
+    '0',
+    hidden === 0,
+  );
   poller.setViewVisible(true);
   await timer.runUntil(timer.t + 1, poller); // the view opens: one poll at once (not counted)
   requests = new Map();
   await timer.runUntil(timer.t + 60_000, poller);
   const idle = requests.get('idle-tencent') ?? 0;
   const active = ((requests.get('active-alibaba') ?? 0) + (requests.get('active-re') ?? 0)) / 2;
-  figure('polling: requests/min, view visible, idle connection (Tencent, 2 requests per refresh)', idle.toFixed(1), 'idle interval 60 s', undefined, '- (1 refresh/min)', undefined);
-  figure('polling: requests/min, view visible, tasks running (Alibaba, Redis Enterprise; mean)', active.toFixed(1), `active interval 5 s = 12 refreshes/min; idle connection ${idle}`, idle ? active / idle : undefined, '- (12 refreshes/min)', undefined);
+  figure(
+    'polling: requests/min, view visible, idle connection (Tencent, 2 requests per refresh)',
+    idle.toFixed(1),
+    'idle interval 60 s',
+    undefined,
+    '- (1 refresh/min)',
+    undefined,
+  );
+  figure(
+    'polling: requests/min, view visible, tasks running (Alibaba, Redis Enterprise; mean)',
+    active.toFixed(1),
+    `active interval 5 s = 12 refreshes/min; idle connection ${idle}`,
+    idle ? active / idle : undefined,
+    '- (12 refreshes/min)',
+    undefined,
+  );
   poller.dispose();
   await Promise.all([...sources.values()].map(s => s.close()));
 }
@@ -95,21 +171,46 @@ async function requestsPerMinute(emuConns: EmulatorConnectionInfo[]): Promise<vo
 function treeRows(): void {
   const n = 10_000;
   const store = new TaskStore();
-  const tree = new TaskTreeProvider({ store, connections: () => [{ id: 'c', name: 'c', provider: 'tencent' }], consoleUrl: () => undefined, now: () => 1_700_000_100_000 });
+  const tree = new TaskTreeProvider({
+    store,
+    connections: () => [{ id: 'c', name: 'c', provider: 'tencent' }],
+    consoleUrl: () => undefined,
+    now: () => 1_700_000_100_000,
+  });
   const group = { id: 'crs-1', label: 'orders', kind: 'instance' as const };
   store.applySnapshot('c', { groups: [group], tasks: Array.from({ length: n }, (_, i) => task(i, 40)), more: {} });
   const [conn] = tree.getChildren();
   const [g] = tree.getChildren(conn);
   tree.getChildren(g);
   const seen: { fired: TreeNode[] | 'all' } = { fired: [] };
-  tree.onDidChangeTreeData(e => { seen.fired = e === undefined ? 'all' : Array.isArray(e) ? e : [e]; });
+  tree.onDidChangeTreeData(e => {
+    seen.fired = e === undefined ? 'all' : Array.isArray(e) ? e : [e];
+  });
   const t0 = process.hrtime.bigint();
-  store.applySnapshot('c', { groups: [group], tasks: Array.from({ length: n }, (_, i) => task(i, i === 0 ? 41 : 40)), more: {} });
+  store.applySnapshot('c', {
+    groups: [group],
+    tasks: Array.from({ length: n }, (_, i) => task(i, i === 0 ? 41 : 40)),
+    more: {},
+  });
   const applyMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const { fired } = seen;
   const rows = fired === 'all' ? n + 2 : fired.length;
-  figure(`tree: rows redrawn when 1 task of ${n} changes its progress`, `${rows} (${fired === 'all' ? 'whole tree' : fired.map(f => f.constructor.name).join(', ')})`, `${n} rows`, rows / n, '1 (+ ancestors whose text changes)', rows === 1);
-  figure(`store: applySnapshot of ${n} tasks, 1 changed`, `${applyMs.toFixed(1)} ms`, '-', undefined, '- (information)', undefined);
+  figure(
+    `tree: rows redrawn when 1 task of ${n} changes its progress`,
+    `${rows} (${fired === 'all' ? 'whole tree' : fired.map(f => f.constructor.name).join(', ')})`,
+    `${n} rows`,
+    rows / n,
+    '1 (+ ancestors whose text changes)',
+    rows === 1,
+  );
+  figure(
+    `store: applySnapshot of ${n} tasks, 1 changed`,
+    `${applyMs.toFixed(1)} ms`,
+    '-',
+    undefined,
+    '- (information)',
+    undefined,
+  );
 }
 
 function heapPerTask(): void {
@@ -123,8 +224,14 @@ function heapPerTask(): void {
   store.applySnapshot('c', { groups: [{ id: 'crs-1', label: 'orders', kind: 'instance' }], tasks: plain, more: {} });
   gc();
   const storeBytes = process.memoryUsage().heapUsed - before;
-  figure(`memory: heap holding ${n} tasks in the store`, `${Math.round(storeBytes / n)} B/task (${(storeBytes / 2 ** 20).toFixed(0)} MB)`,
-    `the Task objects alone ${Math.round(plainBytes / n)} B/task`, storeBytes / plainBytes, '- (information)', undefined);
+  figure(
+    `memory: heap holding ${n} tasks in the store`,
+    `${Math.round(storeBytes / n)} B/task (${(storeBytes / 2 ** 20).toFixed(0)} MB)`,
+    `the Task objects alone ${Math.round(plainBytes / n)} B/task`,
+    storeBytes / plainBytes,
+    '- (information)',
+    undefined,
+  );
   void store.connectionIds();
 }
 
@@ -135,7 +242,21 @@ async function heapWhilePolling(emuConns: EmulatorConnectionInfo[]): Promise<voi
   const sources = new Map<string, TaskSource>();
   for (let i = 0; i < count; i++) {
     const c = emuConns.find(x => x.provider === providers[i % providers.length])!;
-    sources.set(`p-${i}`, createSource({ id: `p-${i}`, name: c.name, provider: c.provider, endpoint: c.endpoint, user: c.user, region: c.region, options: c.options }, { secret: c.secret }));
+    sources.set(
+      `p-${i}`,
+      createSource(
+        {
+          id: `p-${i}`,
+          name: c.name,
+          provider: c.provider,
+          endpoint: c.endpoint,
+          user: c.user,
+          region: c.region,
+          options: c.options,
+        },
+        { secret: c.secret },
+      ),
+    );
   }
   const store = new TaskStore();
   const timer = new VirtualTimer();
@@ -151,8 +272,14 @@ async function heapWhilePolling(emuConns: EmulatorConnectionInfo[]): Promise<voi
   const first = samples[0];
   const last = samples[samples.length - 1];
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
-  figure(`memory: heap after ${minutes} virtual minutes polling ${count} connections (5 s active interval)`, `${mb(last)} (per minute: ${samples.map(mb).join(', ')})`,
-    `after minute 1: ${mb(first)}`, last / first, 'flat (<= 1.05x)', last / first <= 1.05);
+  figure(
+    `memory: heap after ${minutes} virtual minutes polling ${count} connections (5 s active interval)`,
+    `${mb(last)} (per minute: ${samples.map(mb).join(', ')})`,
+    `after minute 1: ${mb(first)}`,
+    last / first,
+    'flat (<= 1.05x)',
+    last / first <= 1.05,
+  );
   poller.dispose();
   await Promise.all([...sources.values()].map(s => s.close()));
 }
@@ -169,4 +296,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), e => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  e => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  },
+);

@@ -8,9 +8,28 @@ import { TaskStore } from '../../src/core/store';
 import type { TaskSource } from '../../src/core/source';
 import { createSource } from '../../src/providers/index';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
-import { QUICK, figure, measure, medianOf, ms, recordRequests, replay, startEmulatorProcess, type Measured, type RecordedRequest } from './lib';
+import {
+  QUICK,
+  figure,
+  measure,
+  medianOf,
+  ms,
+  recordRequests,
+  replay,
+  startEmulatorProcess,
+  type Measured,
+  type RecordedRequest,
+} from './lib';
 
-const SHAPES: Array<[number, number]> = QUICK ? [[20, 1000], [50, 100]] : [[50, 1000], [200, 100]];
+const SHAPES: Array<[number, number]> = QUICK
+  ? [
+      [20, 1000],
+      [50, 100],
+    ]
+  : [
+      [50, 1000],
+      [200, 100],
+    ];
 const ROUNDS = QUICK ? 2 : 3;
 /** Redis Cloud is left out: its emulated account has a fixed handful of tasks and no scale scenario. */
 const PROVIDERS = ['redis-enterprise', 'tencent', 'alibaba'] as const;
@@ -18,25 +37,28 @@ const PROVIDERS = ['redis-enterprise', 'tencent', 'alibaba'] as const;
 const owner = new AsyncLocalStorage<number>();
 
 async function fullRefresh(sources: TaskSource[], store: TaskStore): Promise<void> {
-  const poller = new Poller({
-    async poll(r) {
-      const i = Number(r.connectionId.slice(5));
-      await owner.run(i, async () => {
-        const source = sources[i];
-        const snap = await source.refresh({}, r.signal);
-        store.applySnapshot(r.connectionId, snap);
-        for (const [group, first] of Object.entries(snap.more)) {
-          for (let cursor: string | undefined = first; cursor;) {
-            const page = await source.loadMore(group, cursor, {}, r.signal);
-            store.appendPage(r.connectionId, group, page.tasks, page.next);
-            cursor = page.next;
+  const poller = new Poller(
+    {
+      async poll(r) {
+        const i = Number(r.connectionId.slice(5));
+        await owner.run(i, async () => {
+          const source = sources[i];
+          const snap = await source.refresh({}, r.signal);
+          store.applySnapshot(r.connectionId, snap);
+          for (const [group, first] of Object.entries(snap.more)) {
+            for (let cursor: string | undefined = first; cursor;) {
+              const page = await source.loadMore(group, cursor, {}, r.signal);
+              store.appendPage(r.connectionId, group, page.tasks, page.next);
+              cursor = page.next;
+            }
           }
-        }
-      });
+        });
+      },
+      hasActive: () => false,
+      isTaskActive: () => false,
     },
-    hasActive: () => false,
-    isTaskActive: () => false,
-  }, { activeIntervalMs: 0, idleIntervalMs: 0 });
+    { activeIntervalMs: 0, idleIntervalMs: 0 },
+  );
   poller.setConnections(sources.map((_, i) => `conn-${i}`));
   await poller.refreshNow();
   poller.dispose();
@@ -47,7 +69,19 @@ async function main(): Promise<void> {
     const emu = await startEmulatorProcess(`scale:${m}`);
     try {
       const infos = PROVIDERS.map(p => emu.connections.find(c => c.provider === p)!);
-      const make = (i: number, c: EmulatorConnectionInfo) => createSource({ id: `conn-${i}`, name: c.name, provider: c.provider, endpoint: c.endpoint, user: c.user, region: c.region, options: c.options }, { secret: c.secret });
+      const make = (i: number, c: EmulatorConnectionInfo) =>
+        createSource(
+          {
+            id: `conn-${i}`,
+            name: c.name,
+            provider: c.provider,
+            endpoint: c.endpoint,
+            user: c.user,
+            region: c.region,
+            options: c.options,
+          },
+          { secret: c.secret },
+        );
       const sources = Array.from({ length: n }, (_, i) => make(i, infos[i % infos.length]));
       await emu.reset();
       // Warm-up round, recorded: the floor replays exactly these requests.
@@ -57,13 +91,15 @@ async function main(): Promise<void> {
       // so requests are attributed by replaying the same refresh once more per connection, one at a time.
       for (let i = 0; i < n; i++) {
         await emu.reset();
-        const one = await recordRequests(() => (async () => {
-          const s = sources[i];
-          const snap = await s.refresh({});
-          for (const [group, first] of Object.entries(snap.more)) {
-            for (let cursor: string | undefined = first; cursor;) cursor = (await s.loadMore(group, cursor, {})).next;
-          }
-        })());
+        const one = await recordRequests(() =>
+          (async () => {
+            const s = sources[i];
+            const snap = await s.refresh({});
+            for (const [group, first] of Object.entries(snap.more)) {
+              for (let cursor: string | undefined = first; cursor;) cursor = (await s.loadMore(group, cursor, {})).next;
+            }
+          })(),
+        );
         perConnection[i] = one.requests;
       }
       const agents = sources.map(() => new Agent({ connections: 6, keepAliveTimeout: 30_000 }));
@@ -83,9 +119,22 @@ async function main(): Promise<void> {
       const o = medianOf(ours);
       const f = medianOf(floor);
       const requests = perConnection.reduce((k, l) => k + l.length, 0);
-      figure(`refresh ${n} connections x ${m} tasks (${held} tasks in store, ${requests} requests, ${rec.requests.length} in warm-up, concurrency ${DEFAULT_CONCURRENCY})`,
-        ms(o.wallMs), `bare undici ${ms(f.wallMs)}`, o.wallMs / f.wallMs, '<= 1.2x', o.wallMs / f.wallMs <= 1.2);
-      figure(`refresh ${n}x${m} client CPU`, ms(o.cpuMs), `bare undici ${ms(f.cpuMs)}`, o.cpuMs / f.cpuMs, '- (information)', undefined);
+      figure(
+        `refresh ${n} connections x ${m} tasks (${held} tasks in store, ${requests} requests, ${rec.requests.length} in warm-up, concurrency ${DEFAULT_CONCURRENCY})`,
+        ms(o.wallMs),
+        `bare undici ${ms(f.wallMs)}`,
+        o.wallMs / f.wallMs,
+        '<= 1.2x',
+        o.wallMs / f.wallMs <= 1.2,
+      );
+      figure(
+        `refresh ${n}x${m} client CPU`,
+        ms(o.cpuMs),
+        `bare undici ${ms(f.cpuMs)}`,
+        o.cpuMs / f.cpuMs,
+        '- (information)',
+        undefined,
+      );
       await Promise.all(sources.map(s => s.close()));
       await Promise.all(agents.map(a => a.close()));
     } finally {
@@ -94,4 +143,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), e => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  e => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  },
+);

@@ -16,11 +16,29 @@ const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? '200');
 const POLL_MS = Number(process.env.SOAK_POLL_MS ?? '5000');
 /** How often the fault mix changes. */
 const FAULT_PERIOD_MS = 10_000;
-const FAULTS: FaultMode[] = ['status-500', 'status-503', 'reset', 'truncated-json', 'wrong-content-type', 'throttle', 'unauthorized', 'hostile', 'huge-body', 'hang', 'echo-credentials'];
+const FAULTS: FaultMode[] = [
+  'status-500',
+  'status-503',
+  'reset',
+  'truncated-json',
+  'wrong-content-type',
+  'throttle',
+  'unauthorized',
+  'hostile',
+  'huge-body',
+  'hang',
+  'echo-credentials',
+];
 
 let unhandled = 0;
-process.on('unhandledRejection', e => { unhandled++; process.stderr.write(`unhandled rejection: ${String(e)}\n`); });
-process.on('uncaughtException', e => { unhandled++; process.stderr.write(`uncaught exception: ${String(e)}\n`); });
+process.on('unhandledRejection', e => {
+  unhandled++;
+  process.stderr.write(`unhandled rejection: ${String(e)}\n`);
+});
+process.on('uncaughtException', e => {
+  unhandled++;
+  process.stderr.write(`uncaught exception: ${String(e)}\n`);
+});
 
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
@@ -33,54 +51,81 @@ async function main(): Promise<void> {
   const sources: TaskSource[] = [];
   for (let n = 0; n < CONNECTIONS; n++) {
     const i = infos.find(c => c.provider === providers[n % providers.length])!;
-    sources.push(createSource(
-      { id: `soak-${n}`, name: `soak ${n}`, provider: i.provider, endpoint: i.endpoint, user: i.user, region: i.region, options: i.options },
-      { secret: i.secret },
-      { timeoutMs: 2000, log: e => { if (secrets.some(s => JSON.stringify(e).includes(s))) leaks++; } },
-    ));
+    sources.push(
+      createSource(
+        {
+          id: `soak-${n}`,
+          name: `soak ${n}`,
+          provider: i.provider,
+          endpoint: i.endpoint,
+          user: i.user,
+          region: i.region,
+          options: i.options,
+        },
+        { secret: i.secret },
+        {
+          timeoutMs: 2000,
+          log: e => {
+            if (secrets.some(s => JSON.stringify(e).includes(s))) leaks++;
+          },
+        },
+      ),
+    );
   }
   let leaks = 0;
   let polls = 0;
   const kinds: Record<string, number> = {};
   (globalThis as { gc?: () => void }).gc?.();
   const start = process.memoryUsage();
-  process.stdout.write(`soak: ${CONNECTIONS} connections, ${MINUTES} min, poll every ${POLL_MS} ms; heap at start ${mb(start.heapUsed)} (rss ${mb(start.rss)})\n`);
+  process.stdout.write(
+    `soak: ${CONNECTIONS} connections, ${MINUTES} min, poll every ${POLL_MS} ms; heap at start ${mb(start.heapUsed)} (rss ${mb(start.rss)})\n`,
+  );
 
   const end = Date.now() + MINUTES * 60_000;
   let f = 0;
   const faultTimer = setInterval(() => {
     // Two providers faulty at a time, rotating: the others must keep working.
-    const rules: FaultRule[] = [0, 1].map(k => ({ mode: FAULTS[(f + k) % FAULTS.length], provider: providers[(f + k) % providers.length] }));
+    const rules: FaultRule[] = [0, 1].map(k => ({
+      mode: FAULTS[(f + k) % FAULTS.length],
+      provider: providers[(f + k) % providers.length],
+    }));
     emu.context.faults.set(rules);
     f++;
   }, FAULT_PERIOD_MS);
   // The Redis Cloud account quota (400/min, shared by every connection with the same key) throttles most of the
   // Redis Cloud polls at this scale: that is expected and shows up as `throttled`.
-  await Promise.all(sources.map(async (s, n) => {
-    await new Promise(r => setTimeout(r, (n * POLL_MS) / CONNECTIONS)); // spread the start
-    while (Date.now() < end) {
-      const t0 = Date.now();
-      try {
-        await s.refresh({});
-        kinds.ok = (kinds.ok ?? 0) + 1;
-      } catch (e) {
-        const kind = e instanceof ProviderError ? e.kind : 'not-a-ProviderError';
-        kinds[kind] = (kinds[kind] ?? 0) + 1;
-        if (secrets.some(sec => String((e as Error).message).includes(sec))) leaks++;
+  await Promise.all(
+    sources.map(async (s, n) => {
+      await new Promise(r => setTimeout(r, (n * POLL_MS) / CONNECTIONS)); // spread the start
+      while (Date.now() < end) {
+        const t0 = Date.now();
+        try {
+          await s.refresh({});
+          kinds.ok = (kinds.ok ?? 0) + 1;
+        } catch (e) {
+          const kind = e instanceof ProviderError ? e.kind : 'not-a-ProviderError';
+          kinds[kind] = (kinds[kind] ?? 0) + 1;
+          if (secrets.some(sec => String((e as Error).message).includes(sec))) leaks++;
+        }
+        polls++;
+        await new Promise(r => setTimeout(r, Math.max(0, POLL_MS - (Date.now() - t0))));
       }
-      polls++;
-      await new Promise(r => setTimeout(r, Math.max(0, POLL_MS - (Date.now() - t0))));
-    }
-  }));
+    }),
+  );
   clearInterval(faultTimer);
   await Promise.all(sources.map(s => s.close()));
   await emu.close();
   (globalThis as { gc?: () => void }).gc?.();
   const finish = process.memoryUsage();
   process.stdout.write(`soak: ${polls} polls; outcomes ${JSON.stringify(kinds)}\n`);
-  process.stdout.write(`soak: heap at start ${mb(start.heapUsed)}, at end ${mb(finish.heapUsed)} (rss ${mb(start.rss)} -> ${mb(finish.rss)})\n`);
+  process.stdout.write(
+    `soak: heap at start ${mb(start.heapUsed)}, at end ${mb(finish.heapUsed)} (rss ${mb(start.rss)} -> ${mb(finish.rss)})\n`,
+  );
   process.stdout.write(`soak: unhandled rejections/exceptions ${unhandled}; secrets seen in errors or logs ${leaks}\n`);
   process.exitCode = unhandled === 0 && leaks === 0 ? 0 : 1;
 }
 
-main().catch(e => { process.stderr.write(`soak failed: ${(e as Error).stack}\n`); process.exit(2); });
+main().catch(e => {
+  process.stderr.write(`soak failed: ${(e as Error).stack}\n`);
+  process.exit(2);
+});

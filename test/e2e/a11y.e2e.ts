@@ -14,11 +14,15 @@ for (const { theme, name, bodyClass } of THEMES) {
   describe(`task details accessibility (${theme})`, function () {
     this.timeout(180_000);
     let ui: ThemedVsCode | undefined;
-    const vs = () => { if (!ui) throw new Error('VS Code did not start (see the before hook)'); return ui; };
+    const vs = () => {
+      if (!ui) throw new Error('VS Code did not start (see the before hook)');
+      return ui;
+    };
 
     before(async function () {
       this.timeout(180_000);
-      if (!fs.existsSync(`${REPO_ROOT}/dist/extension.js`)) throw new Error('dist/extension.js is missing: run `npm run build` first');
+      if (!fs.existsSync(`${REPO_ROOT}/dist/extension.js`))
+        throw new Error('dist/extension.js is missing: run `npm run build` first');
       ui = await ThemedVsCode.launch({ theme, env: { REDIS_TASKS_DEMO: '1' }, extensionDevelopmentPath: REPO_ROOT });
     });
     afterEach(async function () {
@@ -27,7 +31,9 @@ for (const { theme, name, bodyClass } of THEMES) {
         if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
       }
     });
-    after(async () => { await ui?.close(); });
+    after(async () => {
+      await ui?.close();
+    });
 
     it('reaches a task with the arrow keys, and Enter opens its details', async () => {
       await vs().openView();
@@ -45,9 +51,19 @@ for (const { theme, name, bodyClass } of THEMES) {
         if (label.startsWith('Task ')) break;
         await vs().page.keyboard.press('ArrowDown');
         // The focus moves synchronously in the list; wait until the row under focus changed.
-        await vs().page.waitForFunction((prev) => document.querySelector('.part.sidebar .monaco-list-row.focused[role="treeitem"]')?.getAttribute('aria-label') !== prev, label);
+        await vs().page.waitForFunction(
+          prev =>
+            document
+              .querySelector('.part.sidebar .monaco-list-row.focused[role="treeitem"]')
+              ?.getAttribute('aria-label') !== prev,
+          label,
+        );
       }
-      assert.match(label, /^Task .+, (Pending|Running|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown)/, 'a task row is focused, its status in words');
+      assert.match(
+        label,
+        /^Task .+, (Pending|Running|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown)/,
+        'a task row is focused, its status in words',
+      );
       await vs().page.keyboard.press('Enter');
       const frame = await vs().webviewFrame();
       await frame.locator('h1').waitFor({ timeout: 30_000 });
@@ -55,7 +71,10 @@ for (const { theme, name, bodyClass } of THEMES) {
       const taskName = label.replace(/^Task /, '').split(/ on |, /)[0];
       assert.ok(heading.includes(taskName), `the details of "${taskName}" are open (heading "${heading}")`);
       // The status is text, not only a colour or an icon.
-      assert.match(await frame.locator('.status').innerText(), /Pending|Running|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown/);
+      assert.match(
+        await frame.locator('.status').innerText(),
+        /Pending|Running|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown/,
+      );
     });
 
     it('the details webview has no serious or critical axe-core violation and follows the theme', async () => {
@@ -66,14 +85,23 @@ for (const { theme, name, bodyClass } of THEMES) {
       const bad = seriousOrWorse(violations);
       const file = await vs().screenshot(`a11y-details-${name}`);
       assert.ok(fs.statSync(file).size > 10_000);
-      assert.deepEqual(bad.map(v => v.id), [], describeViolations(bad));
+      assert.deepEqual(
+        bad.map(v => v.id),
+        [],
+        describeViolations(bad),
+      );
       // Every control can be reached with Tab and has a name.
-      const unnamed = await frame.locator('button, summary, a[href], input, select, textarea').evaluateAll(nodes => nodes
-        .filter(n => !(n.getAttribute('aria-label') || n.textContent || '').trim())
-        .map(n => n.outerHTML.slice(0, 80)));
+      const unnamed = await frame
+        .locator('button, summary, a[href], input, select, textarea')
+        .evaluateAll(nodes =>
+          nodes
+            .filter(n => !(n.getAttribute('aria-label') || n.textContent || '').trim())
+            .map(n => n.outerHTML.slice(0, 80)),
+        );
       assert.deepEqual(unnamed, []);
-      const unreachable = await frame.locator('button:not([disabled]), summary').evaluateAll(nodes => nodes
-        .filter(n => (n as HTMLElement).tabIndex < 0).map(n => n.outerHTML.slice(0, 80)));
+      const unreachable = await frame
+        .locator('button:not([disabled]), summary')
+        .evaluateAll(nodes => nodes.filter(n => (n as HTMLElement).tabIndex < 0).map(n => n.outerHTML.slice(0, 80)));
       assert.deepEqual(unreachable, []);
     });
   });

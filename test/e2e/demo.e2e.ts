@@ -3,7 +3,12 @@
 import * as assert from 'node:assert/strict';
 import { useVsCode } from './fixture';
 
-const DEMO_CONNECTIONS = ['Demo cluster', 'Redis Cloud (emulated)', 'Tencent Cloud Redis (emulated)', 'Alibaba Cloud (emulated)'];
+const DEMO_CONNECTIONS = [
+  'Demo cluster',
+  'Redis Cloud (emulated)',
+  'Tencent Cloud Redis (emulated)',
+  'Alibaba Cloud (emulated)',
+];
 
 describe('The demo (REDIS_TASKS_DEMO=1)', function () {
   this.timeout(90_000);
@@ -17,7 +22,10 @@ describe('The demo (REDIS_TASKS_DEMO=1)', function () {
     const connections = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]');
     await connections.first().waitFor({ timeout: 60_000 });
     await ui.statusBarItem(/\d+ running/).waitFor({ timeout: 60_000 });
-    await ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]').first().waitFor({ timeout: 60_000 });
+    await ui.page
+      .locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
     // Rows once kept saying "loading…" next to the tasks they had loaded.
     await connections.first().filter({ hasNotText: 'loading…' }).waitFor({ timeout: 30_000 });
     await ui.screenshot('demo');
@@ -25,7 +33,10 @@ describe('The demo (REDIS_TASKS_DEMO=1)', function () {
     // Rows are virtualised: collapse everything, then open one connection at a time to see its tasks.
     await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Collapse All"]').click();
     await connections.nth(DEMO_CONNECTIONS.length - 1).waitFor();
-    assert.deepEqual((await connections.locator('.label-name').allInnerTexts()).map(t => t.trim()), DEMO_CONNECTIONS);
+    assert.deepEqual(
+      (await connections.locator('.label-name').allInnerTexts()).map(t => t.trim()),
+      DEMO_CONNECTIONS,
+    );
     for (const name of DEMO_CONNECTIONS) {
       const row = connections.filter({ hasText: name });
       assert.doesNotMatch(await row.innerText(), /error|loading…/i, `${name} loaded without error`);
@@ -35,7 +46,11 @@ describe('The demo (REDIS_TASKS_DEMO=1)', function () {
       if ((await firstGroup.getAttribute('aria-expanded')) === 'false') await firstGroup.click();
       const task = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]').first();
       await task.waitFor({ timeout: 30_000 });
-      assert.match(await task.locator('.label-description').innerText(), /^(Running|Pending|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown)\b/, `${name} shows a task with a status`);
+      assert.match(
+        await task.locator('.label-description').innerText(),
+        /^(Running|Pending|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown)\b/,
+        `${name} shows a task with a status`,
+      );
       await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Collapse All"]').click();
     }
   });

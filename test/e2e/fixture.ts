@@ -4,7 +4,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { CLEAN_SETTINGS, REPO_ROOT, codeServerInstalled, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from '../vscode/codeServer';
+import {
+  CLEAN_SETTINGS,
+  REPO_ROOT,
+  codeServerInstalled,
+  launchBrowser,
+  startCodeServer,
+  workbenchUrl,
+  type Browser,
+  type CodeServer,
+} from '../vscode/codeServer';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 /** The title of the extension's activity-bar container (package.json `viewsContainers`). */
@@ -22,11 +31,16 @@ export interface VsCodeOptions {
 }
 
 export class VsCodeUi {
-  private constructor(readonly page: Page, private readonly server: CodeServer, private readonly browser: Browser) {}
+  private constructor(
+    readonly page: Page,
+    private readonly server: CodeServer,
+    private readonly browser: Browser,
+  ) {}
 
   static async launch(options: VsCodeOptions = {}): Promise<VsCodeUi> {
     const extensionPath = options.extensionPath ?? REPO_ROOT;
-    if (!fs.existsSync(path.join(extensionPath, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+    if (!fs.existsSync(path.join(extensionPath, 'dist', 'extension.js')))
+      throw new Error('dist/extension.js is missing: run `npm run build` first');
     if (!codeServerInstalled()) throw new Error('code-server is not installed: run `npm run setup:vscode`');
     // Nothing from the caller's shell decides what the extension does under test: only `options.env`.
     const env = { REDIS_TASKS_DEMO: undefined, ...options.env };
@@ -35,11 +49,13 @@ export class VsCodeUi {
     try {
       browser = await launchBrowser({ width: 1280, height: 800 });
       const ui = new VsCodeUi(browser.page, server, browser);
-      await browser.page.goto(workbenchUrl(server, {
-        folder: options.folder,
-        extensionDevelopmentPath: extensionPath,
-        extensionEnvironment: options.env,
-      }));
+      await browser.page.goto(
+        workbenchUrl(server, {
+          folder: options.folder,
+          extensionDevelopmentPath: extensionPath,
+          extensionEnvironment: options.env,
+        }),
+      );
       await browser.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
       return ui;
     } catch (e) {
@@ -53,12 +69,16 @@ export class VsCodeUi {
   async openView(): Promise<void> {
     const entry = this.page.locator(`.part.activitybar a.action-label[aria-label^="${VIEW_CONTAINER_TITLE}"]`);
     await entry.waitFor({ timeout: 30_000 }).catch(() => {
-      throw new Error(`no activity-bar entry "${VIEW_CONTAINER_TITLE}" within 30 s: does package.json contribute it (viewsContainers), and did the extension load?`);
+      throw new Error(
+        `no activity-bar entry "${VIEW_CONTAINER_TITLE}" within 30 s: does package.json contribute it (viewsContainers), and did the extension load?`,
+      );
     });
     // Clicking the entry of the container already shown would hide the side bar.
     const tab = entry.locator('xpath=ancestor::li[1]');
     if ((await tab.getAttribute('aria-selected')) !== 'true') await entry.click();
-    await this.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(VIEW_CONTAINER_TITLE, 'i') }).waitFor();
+    await this.page
+      .locator('.part.sidebar .composite.title', { hasText: new RegExp(VIEW_CONTAINER_TITLE, 'i') })
+      .waitFor();
   }
 
   /** Runs a command from the palette by (part of) its title, e.g. "Redis Tasks: Add Connection". */
@@ -84,7 +104,10 @@ export class VsCodeUi {
   }
 
   private quickPickRow(text: string): Locator {
-    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: text }).first();
+    return this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: text })
+      .first();
   }
 
   /** A row of a side-bar tree. Rows are virtualised: only the visible ones exist. */
@@ -94,7 +117,11 @@ export class VsCodeUi {
 
   /** The content document of the visible webview, e.g. the task details panel (hidden editors keep theirs). */
   webviewFrame(): FrameLocator {
-    return this.page.locator('iframe.webview.ready').filter({ visible: true }).contentFrame().frameLocator('iframe#active-frame');
+    return this.page
+      .locator('iframe.webview.ready')
+      .filter({ visible: true })
+      .contentFrame()
+      .frameLocator('iframe#active-frame');
   }
 
   /** Right-clicks `row` and picks `item` from its context menu (VS Code draws the menu itself in a web workbench). */
@@ -119,7 +146,10 @@ export class VsCodeUi {
   async answerDialog(button: string): Promise<void> {
     const message = (await this.dialog().locator('.dialog-message-text').innerText()).trim();
     await this.dialog().getByRole('button', { name: button, exact: true }).click();
-    await this.dialog().locator('.dialog-message-text').getByText(message, { exact: true }).waitFor({ state: 'detached' });
+    await this.dialog()
+      .locator('.dialog-message-text')
+      .getByText(message, { exact: true })
+      .waitFor({ state: 'detached' });
   }
 
   /**
@@ -156,7 +186,10 @@ export class VsCodeUi {
     const file = path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.mouse.move(1000, 700);
     if (!options.keepOpen) await this.page.keyboard.press('Escape');
-    await this.page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await this.page
+      .locator('.workbench-hover')
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await this.page.screenshot({ path: file });
     return file;
   }

@@ -12,7 +12,11 @@ export interface EnterpriseAccount {
 }
 
 /** The demo cluster's account on the emulator (src/emulator/redis-enterprise/catalog.ts). */
-export const DEMO_ENTERPRISE: EnterpriseAccount = { name: 'Lab cluster', user: 'demo@redis.example', password: 'demo-password' };
+export const DEMO_ENTERPRISE: EnterpriseAccount = {
+  name: 'Lab cluster',
+  user: 'demo@redis.example',
+  password: 'demo-password',
+};
 
 /** The prompt line under the quick input, which says what the current step asks for. */
 export function quickInputPrompt(ui: VsCodeUi): Locator {
@@ -23,7 +27,11 @@ export function quickInputPrompt(ui: VsCodeUi): Locator {
  * "Redis Tasks: Add Connection…" → Redis Enterprise → name, endpoint, user, password → "pin its SHA-256
  * fingerprint" → the modal showing the fingerprint. Stops with that modal open, so the caller can look at it.
  */
-export async function startAddEnterpriseConnection(ui: VsCodeUi, emulator: RunningEmulator, account: EnterpriseAccount): Promise<void> {
+export async function startAddEnterpriseConnection(
+  ui: VsCodeUi,
+  emulator: RunningEmulator,
+  account: EnterpriseAccount,
+): Promise<void> {
   await ui.runCommand('Redis Tasks: Add Connection');
   await ui.pickQuickItem('Redis Enterprise');
   await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
@@ -41,7 +49,11 @@ export async function startAddEnterpriseConnection(ui: VsCodeUi, emulator: Runni
 }
 
 /** The whole walk, pinning the certificate, then waiting for the connection's row. */
-export async function addEnterpriseConnection(ui: VsCodeUi, emulator: RunningEmulator, account: EnterpriseAccount): Promise<void> {
+export async function addEnterpriseConnection(
+  ui: VsCodeUi,
+  emulator: RunningEmulator,
+  account: EnterpriseAccount,
+): Promise<void> {
   await startAddEnterpriseConnection(ui, emulator, account);
   await ui.answerDialog('Pin Certificate');
   await ui.treeRow(account.name).first().waitFor({ timeout: 30_000 });

@@ -18,7 +18,11 @@ const TRACE_SVG = '<svg onload="window.__pwned=3"></svg>';
 function withTraceableErrors(inner: EmulatorModule): EmulatorModule {
   const poison = (task: unknown) => {
     if (task && typeof task === 'object' && Array.isArray((task as { errors?: unknown }).errors)) {
-      (task as { errors: unknown[] }).errors.push({ error_code: 'x', cluster_name: TRACE_SVG, description: `${TRACE_IMG} ${TRACE_SCRIPT}` });
+      (task as { errors: unknown[] }).errors.push({
+        error_code: 'x',
+        cluster_name: TRACE_SVG,
+        description: `${TRACE_IMG} ${TRACE_SCRIPT}`,
+      });
     }
   };
   return {
@@ -42,7 +46,11 @@ describe('Hostile text from the server in the real UI', function () {
   const dialogs: string[] = [];
 
   before(async () => {
-    emulator = await startEmulator({ modules: [withTraceableErrors(createModule())], clock: 'manual', scenario: 'hostile' });
+    emulator = await startEmulator({
+      modules: [withTraceableErrors(createModule())],
+      clock: 'manual',
+      scenario: 'hostile',
+    });
   });
   after(async () => {
     await emulator?.close();
@@ -53,31 +61,54 @@ describe('Hostile text from the server in the real UI', function () {
   it('shows markup in names, steps and errors as text; nothing is injected and nothing runs', async () => {
     const ui = vscode();
     // alert() from any frame of the page (the payloads' own `onerror=alert(1)`) would surface here.
-    ui.page.on('dialog', (d: Dialog) => { dialogs.push(d.message()); void d.dismiss(); });
+    ui.page.on('dialog', (d: Dialog) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await ui.openView();
     await ui.setSidebarWidth(560);
     await addEnterpriseConnection(ui, emulator, DEMO_ENTERPRISE);
 
     // A CRDB task row: its name is the poisoned operation, shown as text in the tree.
-    const row = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]').filter({ hasText: HOSTILE_MARKER }).first();
+    const row = ui.page
+      .locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]')
+      .filter({ hasText: HOSTILE_MARKER })
+      .first();
     await row.waitFor({ timeout: 30_000 });
-    assert.equal(await ui.page.locator('.part.sidebar img, .part.sidebar script').count(), 0, 'no element injected into the tree');
+    assert.equal(
+      await ui.page.locator('.part.sidebar img, .part.sidebar script').count(),
+      0,
+      'no element injected into the tree',
+    );
     await ui.screenshot('hostile-tree');
 
     await ui.contextMenu(row, 'Open Task Details');
     const page = ui.webviewFrame();
     const errors = page.locator('ul.errors li.error .error-message');
     await errors.filter({ hasText: TRACE_IMG }).first().waitFor({ timeout: 30_000 });
-    assert.ok((await page.locator('h1').innerText()).includes(HOSTILE_MARKER), 'the hostile name is the heading, as text');
-    assert.ok((await errors.allInnerTexts()).some(t => t.includes(TRACE_SCRIPT)), 'the <script> error text is shown as text');
-    assert.ok((await page.locator('.error-where').allInnerTexts()).some(t => t.includes(TRACE_SVG)), 'the <svg> cluster name is shown as text');
+    assert.ok(
+      (await page.locator('h1').innerText()).includes(HOSTILE_MARKER),
+      'the hostile name is the heading, as text',
+    );
+    assert.ok(
+      (await errors.allInnerTexts()).some(t => t.includes(TRACE_SCRIPT)),
+      'the <script> error text is shown as text',
+    );
+    assert.ok(
+      (await page.locator('.error-where').allInnerTexts()).some(t => t.includes(TRACE_SVG)),
+      'the <svg> cluster name is shown as text',
+    );
     const steps = await page.locator('ol.steps .step-detail').allInnerTexts();
-    assert.ok(steps.some(s => s.includes(HOSTILE_MARKER)), `a poisoned step text is shown: ${steps.join(' | ')}`);
+    assert.ok(
+      steps.some(s => s.includes(HOSTILE_MARKER)),
+      `a poisoned step text is shown: ${steps.join(' | ')}`,
+    );
 
     const inside = await page.locator('html').evaluate(() => ({
       img: document.querySelectorAll('img').length,
       // VS Code's host adds its own script (acquireVsCodeApi) beside ours: none may carry the payload.
-      payloadScripts: Array.from(document.querySelectorAll('script')).filter(x => /pwned/i.test(x.textContent ?? '')).length,
+      payloadScripts: Array.from(document.querySelectorAll('script')).filter(x => /pwned/i.test(x.textContent ?? ''))
+        .length,
       svg: document.querySelectorAll('svg').length,
       rootScripts: document.querySelectorAll('#root script, #root img, #root svg, #root iframe').length,
       title: document.title,

@@ -33,13 +33,20 @@ describe('Redis Enterprise through the real UI', function () {
 
   const vscode = useVsCode({ settings: { 'redisTasks.pollInterval.active': 0, 'redisTasks.pollInterval.idle': 0 } });
 
-  const cancelRequests = () => enterprise.requests.filter(r => r.method === 'POST' && CANCEL_PATH.test(r.path)).map(r => r.path);
+  const cancelRequests = () =>
+    enterprise.requests.filter(r => r.method === 'POST' && CANCEL_PATH.test(r.path)).map(r => r.path);
 
   /** What the cluster answers right now, read straight from the emulated API (the truth the UI must show). */
   async function clusterGet(path: string): Promise<unknown> {
     const url = new URL(path, emulator.url);
     const auth = Buffer.from(`${DEMO_ENTERPRISE.user}:${DEMO_ENTERPRISE.password}`).toString('base64');
-    const req: EmulatorRequest = { method: 'GET', url, headers: { authorization: `Basic ${auth}` }, body: Buffer.alloc(0), host: url.host };
+    const req: EmulatorRequest = {
+      method: 'GET',
+      url,
+      headers: { authorization: `Basic ${auth}` },
+      body: Buffer.alloc(0),
+      host: url.host,
+    };
     const answer = await enterprise.handle(req, emulator.context);
     assert.equal(answer?.status, 200, `GET ${path}`);
     return answer.json;
@@ -59,7 +66,8 @@ describe('Redis Enterprise through the real UI', function () {
     await ui.answerDialog('Pin Certificate');
 
     await ui.treeRow(DEMO_ENTERPRISE.name).first().waitFor({ timeout: 30_000 });
-    for (const group of ['Active-Active tasks', 'Actions', 'State machines']) await ui.treeRow(group).first().waitFor({ timeout: 30_000 });
+    for (const group of ['Active-Active tasks', 'Actions', 'State machines'])
+      await ui.treeRow(group).first().waitFor({ timeout: 30_000 });
     await ui.treeRow(IN_COMMIT).waitFor();
     await ui.treeRow(RESHARD).waitFor();
     assert.match(await rowDescription(ui.treeRow(FLUSH)), /^Pending\b/);
@@ -82,7 +90,7 @@ describe('Redis Enterprise through the real UI', function () {
     await ui.screenshot('progress');
   });
 
-  it('opens a task\'s details from its context menu: progress, shards, and a CRDB task\'s steps', async () => {
+  it("opens a task's details from its context menu: progress, shards, and a CRDB task's steps", async () => {
     const ui = vscode();
     await ui.contextMenu(ui.treeRow(RESHARD), 'Open Task Details');
     const page = ui.webviewFrame();
@@ -107,7 +115,11 @@ describe('Redis Enterprise through the real UI', function () {
     await page.locator('ol.steps li.step').nth(2).waitFor();
     const steps = await page.locator('ol.steps li.step').allInnerTexts();
     assert.equal(steps.length, 3);
-    for (const cluster of ['paris', 'virginia', 'tokyo']) assert.ok(steps.some(s => s.includes(cluster)), `a step on ${cluster}`);
+    for (const cluster of ['paris', 'virginia', 'tokyo'])
+      assert.ok(
+        steps.some(s => s.includes(cluster)),
+        `a step on ${cluster}`,
+      );
     await ui.screenshot('details-steps');
     await ui.runCommand('View: Close All Editors');
   });
@@ -118,7 +130,10 @@ describe('Redis Enterprise through the real UI', function () {
     const sentBefore = cancelRequests().length;
     await ui.contextMenu(row, 'Cancel Task');
     await ui.dialog().waitFor();
-    assert.match(await ui.dialog().innerText(), /Cancel "Flush Active-Active database" on geo-sessions \(Lab cluster\)\?/);
+    assert.match(
+      await ui.dialog().innerText(),
+      /Cancel "Flush Active-Active database" on geo-sessions \(Lab cluster\)\?/,
+    );
     assert.equal(cancelRequests().length, sentBefore, 'nothing is sent before the person confirms');
     await ui.answerDialog('Cancel Task');
     await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
@@ -136,13 +151,18 @@ describe('Redis Enterprise through the real UI', function () {
     const row = ui.treeRow(IN_COMMIT);
     const sentBefore = cancelRequests().length;
     await ui.contextMenu(row, 'Cancel Task');
-    await ui.dialog().filter({ hasText: `Task ID: ${IN_COMMIT_ID}` }).waitFor();
+    await ui
+      .dialog()
+      .filter({ hasText: `Task ID: ${IN_COMMIT_ID}` })
+      .waitFor();
     await ui.answerDialog('Cancel Task');
     // The cluster answered 406: the person is told why, and offered the forced cancel.
     await ui.dialog().filter({ hasText: 'reached its commit phase' }).waitFor({ timeout: 30_000 });
     assert.match(await ui.dialog().innerText(), /Only a forced cancel can stop it now/);
     await ui.answerDialog('Force Cancel…');
-    const warning = ui.dialog().filter({ hasText: 'Force cancel "Update Active-Active configuration" on global-cart?' });
+    const warning = ui
+      .dialog()
+      .filter({ hasText: 'Force cancel "Update Active-Active configuration" on global-cart?' });
     await warning.waitFor();
     const text = await warning.innerText();
     assert.match(text, /can break the CRDB in the cluster configuration store/);
@@ -151,12 +171,18 @@ describe('Redis Enterprise through the real UI', function () {
     await ui.answerDialog('Continue…');
 
     const input = ui.page.locator('.quick-input-widget input');
-    await ui.page.locator('.quick-input-widget .quick-input-message', { hasText: `Type the task id ${IN_COMMIT_ID}` }).waitFor();
+    await ui.page
+      .locator('.quick-input-widget .quick-input-message', { hasText: `Type the task id ${IN_COMMIT_ID}` })
+      .waitFor();
     // A near miss is refused in place, and nothing is sent.
     await input.fill(IN_COMMIT_ID.slice(0, -1));
-    await ui.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Type the task id exactly to confirm.' }).waitFor();
+    await ui.page
+      .locator('.quick-input-widget .quick-input-message', { hasText: 'Type the task id exactly to confirm.' })
+      .waitFor();
     await input.fill(IN_COMMIT_ID);
-    await ui.page.locator('.quick-input-widget .quick-input-message', { hasText: `Type the task id ${IN_COMMIT_ID}` }).waitFor();
+    await ui.page
+      .locator('.quick-input-widget .quick-input-message', { hasText: `Type the task id ${IN_COMMIT_ID}` })
+      .waitFor();
     await ui.screenshot('force-cancel', { keepOpen: true });
     assert.equal(cancelRequests().length, sentBefore + 1, 'only the refused plain cancel so far');
     await input.press('Enter');
@@ -174,8 +200,8 @@ describe('Redis Enterprise through the real UI', function () {
   it('shows "N running" in the status bar, matching the cluster, and lists them on click', async () => {
     const ui = vscode();
     await refreshView(ui);
-    const crdbTasks = await clusterGet('/v1/crdb_tasks') as unknown[];
-    const actions = await clusterGet('/v2/actions') as { status: string }[];
+    const crdbTasks = (await clusterGet('/v1/crdb_tasks')) as unknown[];
+    const actions = (await clusterGet('/v2/actions')) as { status: string }[];
     const expected = crdbTasks.length + actions.filter(a => a.status === 'running' || a.status === 'queued').length;
     assert.ok(expected > 0, 'the scenario has running tasks at this time');
 
@@ -184,10 +210,16 @@ describe('Redis Enterprise through the real UI', function () {
     // The same count in the tree: rows whose status reads Running or Pending.
     const rows = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"] .label-description');
     const descriptions = await rows.allInnerTexts();
-    assert.equal(descriptions.filter(d => /^(Running|Pending)\b/.test(d.trim())).length, expected, descriptions.join('\n'));
+    assert.equal(
+      descriptions.filter(d => /^(Running|Pending)\b/.test(d.trim())).length,
+      expected,
+      descriptions.join('\n'),
+    );
 
     // And in the group rows ("Actions · 1 running"), which must follow tasks that finished since.
-    const groupCounts = await ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="2"] .label-description').allInnerTexts();
+    const groupCounts = await ui.page
+      .locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="2"] .label-description')
+      .allInnerTexts();
     const sum = groupCounts.reduce((n, d) => n + Number(/(\d+) running/.exec(d)?.[1] ?? 0), 0);
     assert.equal(sum, expected, groupCounts.join('\n'));
 
@@ -195,7 +227,8 @@ describe('Redis Enterprise through the real UI', function () {
     const picks = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await picks.nth(expected - 1).waitFor();
     assert.equal(await picks.count(), expected);
-    for (const d of await picks.locator('.label-description').allInnerTexts()) assert.match(d, /^(Running|Pending) · Lab cluster$/);
+    for (const d of await picks.locator('.label-description').allInnerTexts())
+      assert.match(d, /^(Running|Pending) · Lab cluster$/);
     await ui.screenshot('status-bar', { keepOpen: true });
     await ui.page.keyboard.press('Escape');
   });

@@ -17,11 +17,23 @@ function codeServerCli(profile: string, args: string[]): string {
   const state = path.join(profile, 'state');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    XDG_DATA_HOME: path.join(state, 'xdg-data'), XDG_CONFIG_HOME: path.join(state, 'xdg-config'), XDG_CACHE_HOME: path.join(state, 'xdg-cache'),
+    XDG_DATA_HOME: path.join(state, 'xdg-data'),
+    XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
+    XDG_CACHE_HOME: path.join(state, 'xdg-cache'),
   };
   delete env.NODE_OPTIONS;
-  return execFileSync(CODE_SERVER_NODE, [CODE_SERVER_ENTRY, '--user-data-dir', path.join(profile, 'user-data'),
-    '--extensions-dir', path.join(profile, 'extensions'), ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  return execFileSync(
+    CODE_SERVER_NODE,
+    [
+      CODE_SERVER_ENTRY,
+      '--user-data-dir',
+      path.join(profile, 'user-data'),
+      '--extensions-dir',
+      path.join(profile, 'extensions'),
+      ...args,
+    ],
+    { env, encoding: 'utf8', timeout: 120_000 },
+  );
 }
 
 describe('the packaged .vsix, installed into code-server', function () {
@@ -51,7 +63,13 @@ describe('the packaged .vsix, installed into code-server', function () {
     const zip = fs.readFileSync(VSIX);
     assert.equal(zip.subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
     const names = zip.toString('latin1');
-    for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/media/icon.png', 'extension/l10n/bundle.l10n.zh-cn.json', 'extension/package.nls.zh-cn.json']) {
+    for (const f of [
+      'extension/package.json',
+      'extension/dist/extension.js',
+      'extension/media/icon.png',
+      'extension/l10n/bundle.l10n.zh-cn.json',
+      'extension/package.nls.zh-cn.json',
+    ]) {
       assert.ok(names.includes(f), `${f} is in the package`);
     }
     assert.doesNotMatch(names, /extension\/(src|test|node_modules)\/|\.js\.map/);
@@ -61,8 +79,13 @@ describe('the packaged .vsix, installed into code-server', function () {
     assert.ok(fs.existsSync(VSIX), 'the previous test packaged it');
     codeServerCli(profile, ['--install-extension', VSIX]);
     const listed = codeServerCli(profile, ['--list-extensions', '--show-versions']);
-    assert.match(listed, new RegExp(`^${EXTENSION_ID.replace(/\./g, '\\.')}@${manifest.version.replace(/\./g, '\\.')}$`, 'mi'));
-    const installed = fs.readdirSync(path.join(profile, 'extensions')).find(d => d.toLowerCase().startsWith(EXTENSION_ID.toLowerCase()));
+    assert.match(
+      listed,
+      new RegExp(`^${EXTENSION_ID.replace(/\./g, '\\.')}@${manifest.version.replace(/\./g, '\\.')}$`, 'mi'),
+    );
+    const installed = fs
+      .readdirSync(path.join(profile, 'extensions'))
+      .find(d => d.toLowerCase().startsWith(EXTENSION_ID.toLowerCase()));
     assert.ok(installed, 'the extension folder exists');
     assert.ok(fs.existsSync(path.join(profile, 'extensions', installed, 'dist', 'extension.js')));
     assert.ok(!fs.existsSync(path.join(profile, 'extensions', installed, 'src')), 'no source was installed');
@@ -76,7 +99,7 @@ describe('the packaged .vsix, installed into code-server', function () {
     await ui.openView();
     // The demo connections appear only once the extension has activated and started its emulator.
     await ui.taskRows().first().waitFor({ timeout: 90_000 });
-    assert.ok(await ui.treeRows().filter({ hasText: 'Demo cluster' }).count() >= 1);
+    assert.ok((await ui.treeRows().filter({ hasText: 'Demo cluster' }).count()) >= 1);
     const file = await ui.screenshot('vsix-installed');
     assert.ok(fs.statSync(file).size > 10_000);
   });

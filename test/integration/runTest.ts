@@ -15,7 +15,8 @@ const SUITE_OUT = path.join(REPO_ROOT, 'out', 'integration', 'suite');
 /** Every *.test.ts next to index.ts becomes its own bundle; index.js finds them at run time. */
 async function bundleSuite(): Promise<void> {
   fs.rmSync(SUITE_OUT, { recursive: true, force: true });
-  const entryPoints = fs.readdirSync(SUITE_SRC)
+  const entryPoints = fs
+    .readdirSync(SUITE_SRC)
     .filter(f => f === 'index.ts' || f.endsWith('.test.ts'))
     .map(f => path.join(SUITE_SRC, f));
   await esbuild.build({
@@ -51,7 +52,9 @@ async function main(): Promise<number> {
   const workspace = path.join(scratch, 'workspace');
   fs.mkdirSync(workspace);
   const shim = useShim();
-  console.log(`[integration] suite bundled in ${Date.now() - t0} ms; VS Code: ${shim ? 'code-server (test/vscode/code-shim.js)' : 'downloaded desktop build'}`);
+  console.log(
+    `[integration] suite bundled in ${Date.now() - t0} ms; VS Code: ${shim ? 'code-server (test/vscode/code-shim.js)' : 'downloaded desktop build'}`,
+  );
   // The demo flag would start the demo emulator inside the extension under test.
   delete process.env.REDIS_TASKS_DEMO;
   try {
@@ -76,4 +79,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(code => process.exit(code), e => { console.error(e); process.exit(1); });
+main().then(
+  code => process.exit(code),
+  e => {
+    console.error(e);
+    process.exit(1);
+  },
+);

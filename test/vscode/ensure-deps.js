@@ -6,6 +6,6 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 if (!existsSync(path.join(root, 'node_modules', 'tsx')) || !existsSync(path.join(root, 'node_modules', 'undici'))) {
-  process.stdout.write('Installing the project\'s packages (npm ci)…\n');
+  process.stdout.write("Installing the project's packages (npm ci)…\n");
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit' });
 }

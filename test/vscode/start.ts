@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   run(process.execPath, ['esbuild.mjs']);
 
   if (onPath('code') && process.env.REDIS_TASKS_VSCODE !== 'code-server') {
-    const child = spawn('code', [`--extensionDevelopmentPath=${REPO_ROOT}`, '--new-window'], { stdio: 'inherit', env: { ...process.env, ...DEMO_ENV } });
+    const child = spawn('code', [`--extensionDevelopmentPath=${REPO_ROOT}`, '--new-window'], {
+      stdio: 'inherit',
+      env: { ...process.env, ...DEMO_ENV },
+    });
     child.on('exit', code => process.exit(code ?? 0));
     return;
   }
@@ -34,22 +37,28 @@ async function main(): Promise<void> {
     run('bash', [path.join(REPO_ROOT, 'test', 'vscode', 'setup.sh')]);
   }
   const port = Number(process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be 1-65535, not ${process.env.PORT}`);
-  const server = await startCodeServer({ port, profileDir: path.join(REPO_ROOT, '.cache', 'demo-profile'), env: DEMO_ENV })
-    .catch((e: Error) => {
-      throw new Error(`${e.message}\nIs port ${port} in use? Choose another with PORT=<port> npm start`);
-    });
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`PORT must be 1-65535, not ${process.env.PORT}`);
+  const server = await startCodeServer({
+    port,
+    profileDir: path.join(REPO_ROOT, '.cache', 'demo-profile'),
+    env: DEMO_ENV,
+  }).catch((e: Error) => {
+    throw new Error(`${e.message}\nIs port ${port} in use? Choose another with PORT=<port> npm start`);
+  });
   const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT, extensionEnvironment: DEMO_ENV });
-  console.log([
-    '',
-    'Redis Task Browser demo is running in VS Code (code-server). Open:',
-    '',
-    `  ${url}`,
-    '',
-    'Click the Redis Tasks icon in the activity bar.',
-    `Press Ctrl+C to stop. (code-server log: ${server.logFile})`,
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      'Redis Task Browser demo is running in VS Code (code-server). Open:',
+      '',
+      `  ${url}`,
+      '',
+      'Click the Redis Tasks icon in the activity bar.',
+      `Press Ctrl+C to stop. (code-server log: ${server.logFile})`,
+      '',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const stop = (code: number) => {

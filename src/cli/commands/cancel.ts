@@ -13,7 +13,10 @@ export async function cancelCommand(ctx: CommandContext): Promise<ExitCode> {
   const id = args.positionals[0];
   if (args.force && !args.yesIKnow) {
     if (!io.stdinIsTTY) {
-      throw new UsageError(`Refusing --force without confirmation. ${FORCE_RISK} Add --yes-i-know to proceed anyway.`, 'cancel');
+      throw new UsageError(
+        `Refusing --force without confirmation. ${FORCE_RISK} Add --yes-i-know to proceed anyway.`,
+        'cancel',
+      );
     }
     io.stderr.write(`WARNING: ${FORCE_RISK}\n`);
     const typed = await io.prompt(`Type the task id (${id}) to force its cancel: `, { echo: true });
@@ -27,7 +30,9 @@ export async function cancelCommand(ctx: CommandContext): Promise<ExitCode> {
     await source.cancelTask(id, { force: args.force });
   } catch (e) {
     if (e instanceof ProviderError && e.kind === 'not-cancelable' && !args.force) {
-      ctx.note(`hint: the task may be in its commit phase. "redis-tasks cancel ${id} --force" cancels it anyway, at a risk: ${FORCE_RISK}`);
+      ctx.note(
+        `hint: the task may be in its commit phase. "redis-tasks cancel ${id} --force" cancels it anyway, at a risk: ${FORCE_RISK}`,
+      );
     }
     throw e;
   }

@@ -6,6 +6,8 @@ export async function getCommand(ctx: CommandContext): Promise<ExitCode> {
   const { args } = ctx;
   const source = await ctx.openSource();
   const task = await source.getTask(args.positionals[0], { resultTtlSeconds: args.ttlSeconds, group: args.instance });
-  ctx.io.stdout.write(args.json ? `${JSON.stringify(taskJson(task, args.raw), null, 2)}\n` : `${taskDetails(task, ctx.paint)}\n`);
+  ctx.io.stdout.write(
+    args.json ? `${JSON.stringify(taskJson(task, args.raw), null, 2)}\n` : `${taskDetails(task, ctx.paint)}\n`,
+  );
   return EXIT.ok;
 }

@@ -13,12 +13,19 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
   const source = await ctx.openSource();
   const snapshot = await source.refresh(query);
   const tasks = [...snapshot.tasks];
-  for (const [group, cursor] of Object.entries(snapshot.more)) tasks.push(...await allPages(source, group, cursor, query, ctx));
+  for (const [group, cursor] of Object.entries(snapshot.more))
+    tasks.push(...(await allPages(source, group, cursor, query, ctx)));
   for (const g of snapshot.groups) if (g.unsupportedReason) ctx.note(`note: ${g.label}: ${g.unsupportedReason}`);
 
   const shown = tasks.filter(t => matches(t, query));
   if (args.json) {
-    ctx.io.stdout.write(`${JSON.stringify(shown.map(t => taskJson(t, args.raw)), null, 2)}\n`);
+    ctx.io.stdout.write(
+      `${JSON.stringify(
+        shown.map(t => taskJson(t, args.raw)),
+        null,
+        2,
+      )}\n`,
+    );
   } else if (shown.length === 0) {
     ctx.io.stdout.write('No tasks.\n');
   } else {
@@ -27,12 +34,20 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
   return EXIT.ok;
 }
 
-async function allPages(source: TaskSource, group: string, cursor: string, query: TaskQuery, ctx: CommandContext): Promise<Task[]> {
+async function allPages(
+  source: TaskSource,
+  group: string,
+  cursor: string,
+  query: TaskQuery,
+  ctx: CommandContext,
+): Promise<Task[]> {
   const out: Task[] = [];
   let next: string | undefined = cursor;
   for (let page = 0; next !== undefined; page++) {
     if (page === MAX_PAGES_PER_GROUP) {
-      ctx.note(`note: stopped after ${MAX_PAGES_PER_GROUP} pages of ${group}; narrow the list with --since or --status.`);
+      ctx.note(
+        `note: stopped after ${MAX_PAGES_PER_GROUP} pages of ${group}; narrow the list with --since or --status.`,
+      );
       break;
     }
     const result = await source.loadMore(group, next, query);

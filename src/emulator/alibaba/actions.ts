@@ -4,7 +4,10 @@ import type { AliFailure } from './verify';
 
 /** The R-kvstore actions the emulator serves, with the parameter checks of the real service. */
 
-export interface Account { instances: EmuInstance[]; tasks: EmuTask[] }
+export interface Account {
+  instances: EmuInstance[];
+  tasks: EmuTask[];
+}
 
 type Answer = { ok: unknown } | AliFailure;
 
@@ -12,12 +15,32 @@ const SECONDS_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const MINUTES_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/;
 const DAY_MS = 86_400_000;
 
-const LEGACY_CODE: Record<Phase, string> = { pending: '0', running: '1', succeeded: '2', canceled: '4', paused: '7', interrupted: '8', failed: '8' };
-const HISTORY_WORD: Record<Phase, string> = { pending: 'Scheduled', running: 'Running', succeeded: 'Succeed', canceled: 'Canceled', paused: 'Waiting', interrupted: 'Failed', failed: 'Failed' };
+const LEGACY_CODE: Record<Phase, string> = {
+  pending: '0',
+  running: '1',
+  succeeded: '2',
+  canceled: '4',
+  paused: '7',
+  interrupted: '8',
+  failed: '8',
+};
+const HISTORY_WORD: Record<Phase, string> = {
+  pending: 'Scheduled',
+  running: 'Running',
+  succeeded: 'Succeed',
+  canceled: 'Canceled',
+  paused: 'Waiting',
+  interrupted: 'Failed',
+  failed: 'Failed',
+};
 const HISTORY_WORDS = new Set(['Scheduled', 'Running', 'Succeed', 'Failed', 'Cancelling', 'Canceled', 'Waiting']);
 
 export function missing(name: string): AliFailure {
-  return { status: 400, code: 'MissingParameter', message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.` };
+  return {
+    status: 400,
+    code: 'MissingParameter',
+    message: `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  };
 }
 
 function invalid(name: string, why = 'is not valid'): AliFailure {
@@ -40,7 +63,12 @@ function page<T>(items: T[], pageNumber: number, pageSize: number): T[] {
 }
 
 function list(value: string | undefined): string[] {
-  return value ? value.split(',').map(s => s.trim()).filter(Boolean) : [];
+  return value
+    ? value
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function stepsInfo(t: EmuTask, st: TaskState): string {
@@ -58,12 +86,23 @@ export function describeInstances(acc: Account, params: Params): Answer {
   if (typeof num !== 'number') return num;
   const ids = list(params.InstanceIds);
   const all = acc.instances.filter(i => i.regionId === params.RegionId && (!ids.length || ids.includes(i.id)));
-  return { ok: {
-    PageNumber: num, PageSize: size, TotalCount: all.length,
-    Instances: { KVStoreInstance: page(all, num, size).map(i => ({
-      InstanceId: i.id, InstanceName: i.name, InstanceStatus: i.status, RegionId: i.regionId, InstanceType: 'Redis', EngineVersion: '7.0',
-    })) },
-  } };
+  return {
+    ok: {
+      PageNumber: num,
+      PageSize: size,
+      TotalCount: all.length,
+      Instances: {
+        KVStoreInstance: page(all, num, size).map(i => ({
+          InstanceId: i.id,
+          InstanceName: i.name,
+          InstanceStatus: i.status,
+          RegionId: i.regionId,
+          InstanceType: 'Redis',
+          EngineVersion: '7.0',
+        })),
+      },
+    },
+  };
 }
 
 export function describeTasks(acc: Account, params: Params, now: number): Answer {
@@ -87,26 +126,34 @@ export function describeTasks(acc: Account, params: Params, now: number): Answer
     .sort((x, y) => y.createdAt - x.createdAt)
     .map(t => ({ t, st: taskState(t, now) }))
     .filter(r => codes.includes(LEGACY_CODE[r.st.phase]));
-  return { ok: {
-    PageNumber: num, PageSize: size, TotalRecordCount: rows.length,
-    Items: page(rows, num, size).map(({ t, st }) => ({
-      Status: LEGACY_CODE[st.phase],
-      TaskId: t.id,
-      TaskAction: t.action,
-      Progress: st.progress,
-      BeginTime: iso(t.startAt),
-      ...(st.finishedAt !== undefined ? { FinishTime: iso(st.finishedAt) } : {}),
-      Remain: st.remain,
-      ...(st.currentStep ? { CurrentStepName: st.currentStep } : {}),
-      ...(t.steps.length > 1 ? { StepProgressInfo: `${Math.max(st.stepIndex + 1, 0)}/${t.steps.length}`, StepsInfo: stepsInfo(t, st) } : {}),
-    })),
-  } };
+  return {
+    ok: {
+      PageNumber: num,
+      PageSize: size,
+      TotalRecordCount: rows.length,
+      Items: page(rows, num, size).map(({ t, st }) => ({
+        Status: LEGACY_CODE[st.phase],
+        TaskId: t.id,
+        TaskAction: t.action,
+        Progress: st.progress,
+        BeginTime: iso(t.startAt),
+        ...(st.finishedAt !== undefined ? { FinishTime: iso(st.finishedAt) } : {}),
+        Remain: st.remain,
+        ...(st.currentStep ? { CurrentStepName: st.currentStep } : {}),
+        ...(t.steps.length > 1
+          ? { StepProgressInfo: `${Math.max(st.stepIndex + 1, 0)}/${t.steps.length}`, StepsInfo: stepsInfo(t, st) }
+          : {}),
+      })),
+    },
+  };
 }
 
 export function describeHistoryTasks(acc: Account, params: Params, now: number): Answer {
   for (const p of ['FromStartTime', 'ToStartTime']) if (!params[p]) return missing(p);
-  if (!SECONDS_FORMAT.test(params.FromStartTime)) return invalid('FromStartTime', 'must be in the yyyy-MM-ddTHH:mm:ssZ format');
-  if (!SECONDS_FORMAT.test(params.ToStartTime)) return invalid('ToStartTime', 'must be in the yyyy-MM-ddTHH:mm:ssZ format');
+  if (!SECONDS_FORMAT.test(params.FromStartTime))
+    return invalid('FromStartTime', 'must be in the yyyy-MM-ddTHH:mm:ssZ format');
+  if (!SECONDS_FORMAT.test(params.ToStartTime))
+    return invalid('ToStartTime', 'must be in the yyyy-MM-ddTHH:mm:ssZ format');
   const from = Date.parse(params.FromStartTime);
   const to = Date.parse(params.ToStartTime);
   if (from < now - 30 * DAY_MS) return invalid('FromStartTime', 'must be within the last 30 days');
@@ -126,26 +173,49 @@ export function describeHistoryTasks(acc: Account, params: Params, now: number):
   const rows = acc.tasks
     .filter(t => t.createdAt >= from && t.createdAt <= to)
     .filter(t => !region || byId.get(t.instanceId)?.regionId === region)
-    .filter(t => (!instanceIds.length || instanceIds.includes(t.instanceId)) && (!taskIds.length || taskIds.includes(t.id)))
+    .filter(
+      t => (!instanceIds.length || instanceIds.includes(t.instanceId)) && (!taskIds.length || taskIds.includes(t.id)),
+    )
     .filter(t => !types.length || types.includes(t.type))
     .sort((x, y) => y.createdAt - x.createdAt)
     .map(t => ({ t, st: taskState(t, now) }))
     .filter(r => !statuses.length || statuses.includes(HISTORY_WORD[r.st.phase]));
-  return { ok: {
-    PageNumber: num, PageSize: size, TotalCount: rows.length,
-    Items: page(rows, num, size).map(({ t, st }) => {
-      const inst = byId.get(t.instanceId);
-      return {
-        TaskId: t.id, TaskType: t.type, Status: HISTORY_WORD[st.phase], Progress: st.progress, RemainTime: st.remain,
-        StartTime: iso(st.phase === 'pending' ? t.createdAt : t.startAt),
-        ...(st.finishedAt !== undefined ? { EndTime: iso(st.finishedAt) } : {}),
-        CurrentStepName: st.currentStep ?? '',
-        InstanceId: t.instanceId, InstanceName: inst?.name, RegionId: inst?.regionId, InstanceType: 'Instance', DbType: 'redis', Product: 'kvstore',
-        CallerSource: 'User', CallerUid: '1413459060060000',
-        ActionInfo: st.phase === 'paused' ? JSON.stringify({ steps: [{ action_info: { Waiting: ['modifySwitchTime'] }, step_name: st.currentStep }] }) : '{}',
-        TaskDetail: JSON.stringify({ steps: st.steps }),
-        ...(st.phase === 'failed' || st.phase === 'interrupted' ? { ReasonCode: st.phase === 'failed' ? 'InternalError' : 'Interrupted' } : {}),
-      };
-    }),
-  } };
+  return {
+    ok: {
+      PageNumber: num,
+      PageSize: size,
+      TotalCount: rows.length,
+      Items: page(rows, num, size).map(({ t, st }) => {
+        const inst = byId.get(t.instanceId);
+        return {
+          TaskId: t.id,
+          TaskType: t.type,
+          Status: HISTORY_WORD[st.phase],
+          Progress: st.progress,
+          RemainTime: st.remain,
+          StartTime: iso(st.phase === 'pending' ? t.createdAt : t.startAt),
+          ...(st.finishedAt !== undefined ? { EndTime: iso(st.finishedAt) } : {}),
+          CurrentStepName: st.currentStep ?? '',
+          InstanceId: t.instanceId,
+          InstanceName: inst?.name,
+          RegionId: inst?.regionId,
+          InstanceType: 'Instance',
+          DbType: 'redis',
+          Product: 'kvstore',
+          CallerSource: 'User',
+          CallerUid: '1413459060060000',
+          ActionInfo:
+            st.phase === 'paused'
+              ? JSON.stringify({
+                  steps: [{ action_info: { Waiting: ['modifySwitchTime'] }, step_name: st.currentStep }],
+                })
+              : '{}',
+          TaskDetail: JSON.stringify({ steps: st.steps }),
+          ...(st.phase === 'failed' || st.phase === 'interrupted'
+            ? { ReasonCode: st.phase === 'failed' ? 'InternalError' : 'Interrupted' }
+            : {}),
+        };
+      }),
+    },
+  };
 }

@@ -16,6 +16,16 @@ export const hostileProfile: HostileProfile = {
       'bad-request': [400, 'InvalidParameter', undefined],
     }[kind] as [number, string, Record<string, string> | undefined];
     const text = kind === 'clock-skew' ? 'Specified time stamp or date value is expired.' : message;
-    return { status, headers, json: { RequestId: 'EMU-HOSTILE-0000', HostId: req.host, Code: code, Message: text, Recommend: `https://api.aliyun.com/troubleshoot?q=${code}` } };
+    return {
+      status,
+      headers,
+      json: {
+        RequestId: 'EMU-HOSTILE-0000',
+        HostId: req.host,
+        Code: code,
+        Message: text,
+        Recommend: `https://api.aliyun.com/troubleshoot?q=${code}`,
+      },
+    };
   },
 };

@@ -40,7 +40,10 @@ export function createModule(options: AlibabaModuleOptions = {}): AlibabaModule 
     status: f.status,
     headers,
     json: {
-      RequestId: requestId(), HostId: req.host, Code: f.code, Message: f.message,
+      RequestId: requestId(),
+      HostId: req.host,
+      Code: f.code,
+      Message: f.message,
       Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(f.code)}&product=R-kvstore`,
     },
   });
@@ -53,8 +56,13 @@ export function createModule(options: AlibabaModuleOptions = {}): AlibabaModule 
     },
     connectionInfo(baseUrl: string) {
       return {
-        provider: 'alibaba', name: 'Alibaba Cloud (emulated)', endpoint: baseUrl, user: DEMO_ACCESS_KEY_ID,
-        secret: DEMO_ACCESS_KEY_SECRET, region: REGION, options: { taskApi: 'DescribeHistoryTasks' },
+        provider: 'alibaba',
+        name: 'Alibaba Cloud (emulated)',
+        endpoint: baseUrl,
+        user: DEMO_ACCESS_KEY_ID,
+        secret: DEMO_ACCESS_KEY_SECRET,
+        region: REGION,
+        options: { taskApi: 'DescribeHistoryTasks' },
       };
     },
     reset(ctx: EmulatorContext) {
@@ -73,19 +81,38 @@ export function createModule(options: AlibabaModuleOptions = {}): AlibabaModule 
       if (!req.headers['x-acs-action'] && !rpc) return undefined;
       const checked = verifier.verify(req);
       if ('code' in checked) return fail(req, checked);
-      if (checked.version !== '2015-01-01') return fail(req, { status: 400, code: 'InvalidVersion', message: `Specified parameter Version "${checked.version}" is not valid.` });
+      if (checked.version !== '2015-01-01')
+        return fail(req, {
+          status: 400,
+          code: 'InvalidVersion',
+          message: `Specified parameter Version "${checked.version}" is not valid.`,
+        });
       calls[checked.action] = (calls[checked.action] ?? 0) + 1;
       if (throttle.count > 0) {
         throttle.count--;
-        return fail(req, { status: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.' }, { 'x-acs-retry-after': String(throttle.retryAfterMs) });
+        return fail(
+          req,
+          { status: 400, code: 'Throttling.User', message: 'Request was denied due to user flow control.' },
+          { 'x-acs-retry-after': String(throttle.retryAfterMs) },
+        );
       }
-      if (unsupported.has(checked.action) || !['DescribeInstances', 'DescribeTasks', 'DescribeHistoryTasks'].includes(checked.action)) {
-        return fail(req, { status: 404, code: 'InvalidAction.NotFound', message: `Specified api is not found, please check your url and method. (${checked.action})` });
+      if (
+        unsupported.has(checked.action) ||
+        !['DescribeInstances', 'DescribeTasks', 'DescribeHistoryTasks'].includes(checked.action)
+      ) {
+        return fail(req, {
+          status: 404,
+          code: 'InvalidAction.NotFound',
+          message: `Specified api is not found, please check your url and method. (${checked.action})`,
+        });
       }
       const now = ctx.clock.now();
-      const answer = checked.action === 'DescribeInstances' ? describeInstances(account, checked.params)
-        : checked.action === 'DescribeTasks' ? describeTasks(account, checked.params, now)
-          : describeHistoryTasks(account, checked.params, now);
+      const answer =
+        checked.action === 'DescribeInstances'
+          ? describeInstances(account, checked.params)
+          : checked.action === 'DescribeTasks'
+            ? describeTasks(account, checked.params, now)
+            : describeHistoryTasks(account, checked.params, now);
       if ('code' in answer) return fail(req, answer);
       return { status: 200, json: { RequestId: requestId(), ...(answer.ok as object) } };
     },

@@ -3,8 +3,18 @@
  * seconds relative to the moment the scenario was (re)set, so tests can advance the clock and watch them move.
  */
 
-export interface SeedSubscription { id: number; name: string; plan: 'pro' | 'essentials'; provider: string; region: string }
-export interface SeedDatabase { databaseId: number; name: string; subscriptionId: number }
+export interface SeedSubscription {
+  id: number;
+  name: string;
+  plan: 'pro' | 'essentials';
+  provider: string;
+  region: string;
+}
+export interface SeedDatabase {
+  databaseId: number;
+  name: string;
+  subscriptionId: number;
+}
 
 export interface SeedTask {
   taskId: string;
@@ -16,7 +26,9 @@ export interface SeedTask {
   queued: number;
   /** Seconds in `processing-in-progress`. */
   runs: number;
-  outcome: { resourceId: number; additionalResourceId?: number } | { error: string | { type: string; status: string; description: string }; additionalInfo?: string };
+  outcome:
+    | { resourceId: number; additionalResourceId?: number }
+    | { error: string | { type: string; status: string; description: string }; additionalInfo?: string };
   /** Where the finished task's `resource` link points, when the real API would give one. */
   resourceHref?: string;
 }
@@ -40,34 +52,78 @@ export const DATABASES: SeedDatabase[] = [
 
 export const TASKS: SeedTask[] = [
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0001', commandType: 'databaseCreateRequest', description: 'Task request for database creation',
-    at: -30, queued: 40, runs: 60, outcome: { resourceId: 51002 }, resourceHref: '/subscriptions/1206/databases/51002',
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0001',
+    commandType: 'databaseCreateRequest',
+    description: 'Task request for database creation',
+    at: -30,
+    queued: 40,
+    runs: 60,
+    outcome: { resourceId: 51002 },
+    resourceHref: '/subscriptions/1206/databases/51002',
   },
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0002', commandType: 'subscriptionUpdateRequest', description: 'Task request for subscription update',
-    at: -3600, queued: 5, runs: 120, outcome: { resourceId: 1207 }, resourceHref: '/subscriptions/1207',
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0002',
+    commandType: 'subscriptionUpdateRequest',
+    description: 'Task request for subscription update',
+    at: -3600,
+    queued: 5,
+    runs: 120,
+    outcome: { resourceId: 1207 },
+    resourceHref: '/subscriptions/1207',
   },
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0003', commandType: 'databaseUpdateRequest', description: 'Task request for database update',
-    at: -1800, queued: 5, runs: 30,
-    outcome: { error: { type: 'DATABASE_INVALID_SHARDS_COUNT', status: '400 BAD_REQUEST', description: 'Invalid number of shards for this database' } },
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0003',
+    commandType: 'databaseUpdateRequest',
+    description: 'Task request for database update',
+    at: -1800,
+    queued: 5,
+    runs: 30,
+    outcome: {
+      error: {
+        type: 'DATABASE_INVALID_SHARDS_COUNT',
+        status: '400 BAD_REQUEST',
+        description: 'Invalid number of shards for this database',
+      },
+    },
     resourceHref: '/subscriptions/1207/databases/51010',
   },
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0004', commandType: 'fixedDatabaseBackupRequest', description: 'Task request for fixed database backup',
-    at: -7200, queued: 5, runs: 300, outcome: { resourceId: 51324587 },
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0004',
+    commandType: 'fixedDatabaseBackupRequest',
+    description: 'Task request for fixed database backup',
+    at: -7200,
+    queued: 5,
+    runs: 300,
+    outcome: { resourceId: 51324587 },
   },
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0005', commandType: 'vpcPeeringCreateRequest', description: 'Task request for VPC peering creation',
-    at: -600, queued: 5, runs: 40, outcome: { error: 'VPC_PEERING_INVALID_CIDR', additionalInfo: 'CIDR 10.0.0.0/24 overlaps the deployment CIDR' },
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0005',
+    commandType: 'vpcPeeringCreateRequest',
+    description: 'Task request for VPC peering creation',
+    at: -600,
+    queued: 5,
+    runs: 40,
+    outcome: { error: 'VPC_PEERING_INVALID_CIDR', additionalInfo: 'CIDR 10.0.0.0/24 overlaps the deployment CIDR' },
   },
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0006', commandType: 'subscriptionCreateRequest', description: 'Task request for subscription creation',
-    at: 60, queued: 20, runs: 120, outcome: { resourceId: 1208 }, resourceHref: '/subscriptions/1208',
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0006',
+    commandType: 'subscriptionCreateRequest',
+    description: 'Task request for subscription creation',
+    at: 60,
+    queued: 20,
+    runs: 120,
+    outcome: { resourceId: 1208 },
+    resourceHref: '/subscriptions/1208',
   },
   {
-    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0007', commandType: 'databaseDeleteRequest', description: 'Task request for database deletion',
-    at: -1, queued: 90, runs: 30, outcome: { resourceId: 51012 }, resourceHref: '/subscriptions/1207/databases/51012',
+    taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0007',
+    commandType: 'databaseDeleteRequest',
+    description: 'Task request for database deletion',
+    at: -1,
+    queued: 90,
+    runs: 30,
+    outcome: { resourceId: 51012 },
+    resourceHref: '/subscriptions/1207/databases/51012',
   },
 ];
 

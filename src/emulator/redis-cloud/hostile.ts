@@ -8,16 +8,22 @@ export const hostileProfile: HostileProfile = {
   // The user secret key travels in a header: an echo of the request already carries it.
   secretsKnown: [],
   error(_req, kind, message) {
-    const body = (status: number, type: string, description: string) => ({ error: { type, status: `${status}`, description } });
+    const body = (status: number, type: string, description: string) => ({
+      error: { type, status: `${status}`, description },
+    });
     switch (kind) {
-      case 'throttle': return {
-        status: 429,
-        headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-retry-after-seconds': '1' },
-        json: body(429, 'TOO_MANY_REQUESTS', message),
-      };
-      case 'unauthorized': return { status: 401, json: body(401, 'UNAUTHORIZED', 'Authentication failed for requested resource') };
-      case 'clock-skew': return undefined; // API keys carry no timestamp
-      case 'bad-request': return { status: 400, json: body(400, 'BAD_REQUEST', message) };
+      case 'throttle':
+        return {
+          status: 429,
+          headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-retry-after-seconds': '1' },
+          json: body(429, 'TOO_MANY_REQUESTS', message),
+        };
+      case 'unauthorized':
+        return { status: 401, json: body(401, 'UNAUTHORIZED', 'Authentication failed for requested resource') };
+      case 'clock-skew':
+        return undefined; // API keys carry no timestamp
+      case 'bad-request':
+        return { status: 400, json: body(400, 'BAD_REQUEST', message) };
     }
   },
 };

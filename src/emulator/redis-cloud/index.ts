@@ -25,7 +25,10 @@ interface State {
 }
 
 function apiError(status: number, type: string, description: string): EmulatorResponse {
-  const reason = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 429: 'TOO_MANY_REQUESTS' }[status] ?? 'ERROR';
+  const reason =
+    { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 429: 'TOO_MANY_REQUESTS' }[
+      status
+    ] ?? 'ERROR';
   return { status, json: { error: { type, status: `${status} ${reason}`, description } } };
 }
 
@@ -33,7 +36,8 @@ function apiError(status: number, type: string, description: string): EmulatorRe
 function intParam(url: URL, name: string, fallback: number): number | EmulatorResponse {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
-  if (!/^\d{1,9}$/.test(raw)) return apiError(400, 'BAD_REQUEST', `Parameter '${name}' must be a non-negative integer, got '${raw}'`);
+  if (!/^\d{1,9}$/.test(raw))
+    return apiError(400, 'BAD_REQUEST', `Parameter '${name}' must be a non-negative integer, got '${raw}'`);
   return Number(raw);
 }
 
@@ -41,7 +45,7 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
   const keys = options.keys ?? { [DEMO_ACCOUNT_KEY]: [DEMO_SECRET_KEY] };
   const state: State = { resetAt: 0, windows: new Map() };
 
-  const limitFor = (ctx: EmulatorContext) => ctx.scenario === 'throttled' ? 5 : options.requestsPerMinute ?? 400;
+  const limitFor = (ctx: EmulatorContext) => (ctx.scenario === 'throttled' ? 5 : (options.requestsPerMinute ?? 400));
 
   /** A fixed one-minute window per account key, as the quota is described: 400 requests per minute. */
   const meter = (accountKey: string, ctx: EmulatorContext): { remaining: number; retryAfter?: number } => {
@@ -59,10 +63,13 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
 
   const route = (req: EmulatorRequest, ctx: EmulatorContext, apiBase: string): EmulatorResponse => {
     const path = req.url.pathname.slice(PATH_PREFIX.length).replace(/\/+$/, '') || '/';
-    if (req.method !== 'GET') return apiError(405, 'METHOD_NOT_ALLOWED', `The emulator serves only reads: ${req.method} ${path}`);
+    if (req.method !== 'GET')
+      return apiError(405, 'METHOD_NOT_ALLOWED', `The emulator serves only reads: ${req.method} ${path}`);
     const now = ctx.clock.now();
-    const tasks = () => TASKS.map(t => taskAt(t, state.resetAt, now, apiBase)).filter((t): t is Record<string, unknown> => t !== undefined)
-      .sort((a, b) => String(b.timestamp).localeCompare(String(a.timestamp)));
+    const tasks = () =>
+      TASKS.map(t => taskAt(t, state.resetAt, now, apiBase))
+        .filter((t): t is Record<string, unknown> => t !== undefined)
+        .sort((a, b) => String(b.timestamp).localeCompare(String(a.timestamp)));
 
     if (path === '/tasks') {
       const list = tasks();
@@ -76,13 +83,21 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
     }
     if (path === '/subscriptions' || path === '/fixed/subscriptions') {
       const plan = path === '/subscriptions' ? 'pro' : 'essentials';
-      return { status: 200, json: { accountId: ACCOUNT_ID, subscriptions: SUBSCRIPTIONS.filter(s => s.plan === plan).map(s => subscriptionJson(s, apiBase)), links: [] } };
+      return {
+        status: 200,
+        json: {
+          accountId: ACCOUNT_ID,
+          subscriptions: SUBSCRIPTIONS.filter(s => s.plan === plan).map(s => subscriptionJson(s, apiBase)),
+          links: [],
+        },
+      };
     }
     m = /^\/(fixed\/)?subscriptions\/([^/]+)\/databases$/.exec(path);
     if (m) {
       const fixed = Boolean(m[1]);
       const rawId = decodeURIComponent(m[2]!);
-      if (!/^\d{1,9}$/.test(rawId)) return apiError(400, 'BAD_REQUEST', `Parameter 'subscriptionId' must be an integer, got '${rawId}'`);
+      if (!/^\d{1,9}$/.test(rawId))
+        return apiError(400, 'BAD_REQUEST', `Parameter 'subscriptionId' must be an integer, got '${rawId}'`);
       const sub = SUBSCRIPTIONS.find(s => s.id === Number(rawId) && (s.plan === 'essentials') === fixed);
       if (!sub) return apiError(404, 'SUBSCRIPTION_NOT_FOUND', `Subscription ${rawId} was not found`);
       const offset = intParam(req.url, 'offset', 0);
@@ -91,7 +106,13 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
       if (typeof limit !== 'number') return limit;
       const all = DATABASES.filter(d => d.subscriptionId === sub.id);
       const page = all.slice(offset, offset + limit).map(d => ({
-        databaseId: d.databaseId, name: d.name, protocol: 'redis', provider: sub.provider, region: sub.region, status: 'active', links: [],
+        databaseId: d.databaseId,
+        name: d.name,
+        protocol: 'redis',
+        provider: sub.provider,
+        region: sub.region,
+        status: 'active',
+        links: [],
       }));
       const entry = { subscriptionId: sub.id, numberOfDatabases: all.length, databases: page, links: [] };
       // Pro answers carry `subscription` as an array of one; Essentials as an object (both as in the spec's examples).
@@ -113,14 +134,19 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
       };
       const accountKey = header('x-api-key');
       const secretKey = header('x-api-secret-key');
-      const withId = (r: EmulatorResponse, extra: Record<string, string> = {}): EmulatorResponse => ({ ...r, headers: { ...(r.headers ?? {}), 'x-request-id': requestId, ...extra } });
+      const withId = (r: EmulatorResponse, extra: Record<string, string> = {}): EmulatorResponse => ({
+        ...r,
+        headers: { ...(r.headers ?? {}), 'x-request-id': requestId, ...extra },
+      });
       if (!accountKey || !secretKey || !(keys[accountKey] ?? []).includes(secretKey)) {
         return withId(apiError(401, 'UNAUTHORIZED', 'Authentication failed for requested resource'));
       }
       const quota = meter(accountKey, ctx);
       if (quota.retryAfter !== undefined) {
-        return withId(apiError(429, 'TOO_MANY_REQUESTS', 'Too many requests for this API key; try again later'),
-          { 'x-rate-limit-remaining': '0', 'x-rate-limit-retry-after-seconds': String(quota.retryAfter) });
+        return withId(apiError(429, 'TOO_MANY_REQUESTS', 'Too many requests for this API key; try again later'), {
+          'x-rate-limit-remaining': '0',
+          'x-rate-limit-retry-after-seconds': String(quota.retryAfter),
+        });
       }
       return withId(route(req, ctx, apiBase), { 'x-rate-limit-remaining': String(quota.remaining) });
     },
@@ -142,11 +168,36 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
 
 function subscriptionJson(s: SeedSubscription, apiBase: string): Record<string, unknown> {
   const self = s.plan === 'pro' ? `${apiBase}/subscriptions/${s.id}` : `${apiBase}/fixed/subscriptions/${s.id}`;
-  const common = { id: s.id, name: s.name, status: 'active', paymentMethodId: 8241, paymentMethodType: 'credit-card', links: [{ rel: 'self', href: self, type: 'GET' }] };
+  const common = {
+    id: s.id,
+    name: s.name,
+    status: 'active',
+    paymentMethodId: 8241,
+    paymentMethodType: 'credit-card',
+    links: [{ rel: 'self', href: self, type: 'GET' }],
+  };
   if (s.plan === 'pro') {
-    return { ...common, deploymentType: 'single-region', memoryStorage: 'ram', numberOfDatabases: DATABASES.filter(d => d.subscriptionId === s.id).length,
-      publicEndpointAccess: true, cloudDetails: [{ provider: s.provider, regions: [{ region: s.region }], links: [] }] };
+    return {
+      ...common,
+      deploymentType: 'single-region',
+      memoryStorage: 'ram',
+      numberOfDatabases: DATABASES.filter(d => d.subscriptionId === s.id).length,
+      publicEndpointAccess: true,
+      cloudDetails: [{ provider: s.provider, regions: [{ region: s.region }], links: [] }],
+    };
   }
-  return { ...common, planId: 98276, planName: 'Standard 1GB', size: 1, sizeMeasurementUnit: 'GB', provider: s.provider, region: s.region,
-    price: 22, pricePeriod: 'Month', priceCurrency: 'USD', maximumDatabases: 1, availability: 'Single-zone' };
+  return {
+    ...common,
+    planId: 98276,
+    planName: 'Standard 1GB',
+    size: 1,
+    sizeMeasurementUnit: 'GB',
+    provider: s.provider,
+    region: s.region,
+    price: 22,
+    pricePeriod: 'Month',
+    priceCurrency: 'USD',
+    maximumDatabases: 1,
+    availability: 'Single-zone',
+  };
 }

@@ -35,16 +35,63 @@ interface ActionTemplate {
 }
 
 const TEMPLATES: readonly ActionTemplate[] = [
-  { name: 'SMCreateBDB', type: 'state-machine', bdb: 2, shardSpeeds: [5, 3.5, 2.5], opName: 'create_shard', states: ['create_shards', 'wait_for_shards', 'configure_proxy', 'finalize'], description: 'Create database sessions' },
-  { name: 'retry_bdb', type: 'task', node: 2, durationS: 20, description: 'Retry the last failed operation on a database' },
-  { name: 'SMUpdateBDB', type: 'state-machine', bdb: 1, shardSpeeds: [2, 1.2, 0.8, 1.6], opName: 'reshard', states: ['prepare', 'reshard', 'rebind_endpoints', 'finalize'], v1WithoutProgress: true, description: 'Update database orders' },
-  { name: 'backup_bdb', type: 'task', bdb: 3, v2Only: true, shardSpeeds: [2.5, 1.7], opName: 'backup_shard', description: 'Back up database leaderboard' },
   {
-    name: 'SMUpgradeBDB', type: 'state-machine', bdb: 3, shardSpeeds: [2, 1], opName: 'upgrade_shard', states: ['prepare', 'upgrade_shards', 'finalize'],
-    fail: { afterS: 35, code: 'insufficient_resources', message: 'Not enough free memory on node 3 to upgrade the shard.' }, description: 'Upgrade database leaderboard',
+    name: 'SMCreateBDB',
+    type: 'state-machine',
+    bdb: 2,
+    shardSpeeds: [5, 3.5, 2.5],
+    opName: 'create_shard',
+    states: ['create_shards', 'wait_for_shards', 'configure_proxy', 'finalize'],
+    description: 'Create database sessions',
+  },
+  {
+    name: 'retry_bdb',
+    type: 'task',
+    node: 2,
+    durationS: 20,
+    description: 'Retry the last failed operation on a database',
+  },
+  {
+    name: 'SMUpdateBDB',
+    type: 'state-machine',
+    bdb: 1,
+    shardSpeeds: [2, 1.2, 0.8, 1.6],
+    opName: 'reshard',
+    states: ['prepare', 'reshard', 'rebind_endpoints', 'finalize'],
+    v1WithoutProgress: true,
+    description: 'Update database orders',
+  },
+  {
+    name: 'backup_bdb',
+    type: 'task',
+    bdb: 3,
+    v2Only: true,
+    shardSpeeds: [2.5, 1.7],
+    opName: 'backup_shard',
+    description: 'Back up database leaderboard',
+  },
+  {
+    name: 'SMUpgradeBDB',
+    type: 'state-machine',
+    bdb: 3,
+    shardSpeeds: [2, 1],
+    opName: 'upgrade_shard',
+    states: ['prepare', 'upgrade_shards', 'finalize'],
+    fail: {
+      afterS: 35,
+      code: 'insufficient_resources',
+      message: 'Not enough free memory on node 3 to upgrade the shard.',
+    },
+    description: 'Upgrade database leaderboard',
   },
   { name: 'export_bdb', type: 'task', bdb: 1, v2Only: true, durationS: 30, description: 'Export database orders' },
-  { name: 'maintenance_mode_on', type: 'other', node: 3, durationS: 25, description: 'Turn maintenance mode on for node 3' },
+  {
+    name: 'maintenance_mode_on',
+    type: 'other',
+    node: 3,
+    durationS: 25,
+    description: 'Turn maintenance mode on for node 3',
+  },
 ];
 
 export interface ActionsPlan {
@@ -94,7 +141,8 @@ export function actionAt(k: number, t: number, startMs: number, plan: ActionsPla
   const failAt = tpl.fail ? run + tpl.fail.afterS / slow : undefined;
   const endAt = failAt !== undefined ? Math.min(failAt, naturalEnd) : naturalEnd;
   const failed = failAt !== undefined && failAt <= naturalEnd && t >= failAt;
-  const phase: 'queued' | 'running' | 'completed' | 'failed' = t < run ? 'queued' : failed ? 'failed' : t >= endAt ? 'completed' : 'running';
+  const phase: 'queued' | 'running' | 'completed' | 'failed' =
+    t < run ? 'queued' : failed ? 'failed' : t >= endAt ? 'completed' : 'running';
   const x = Math.min(t, endAt);
   const sec = (s: number) => Math.floor((startMs + s * 1000) / 1000);
 
@@ -119,14 +167,23 @@ export function actionAt(k: number, t: number, startMs: number, plan: ActionsPla
         last_sample_time: sec(Math.floor(x / SAMPLE_S) * SAMPLE_S),
         op_name: tpl.opName ?? tpl.name,
         status_code: phase === 'failed' && p < 100 ? 'error' : p >= 100 ? 'done' : 'running',
-        status_description: phase === 'failed' && p < 100 ? 'Stopped: the action failed' : p >= 100 ? 'Finished' : `${tpl.opName ?? 'operation'} in progress`,
+        status_description:
+          phase === 'failed' && p < 100
+            ? 'Stopped: the action failed'
+            : p >= 100
+              ? 'Finished'
+              : `${tpl.opName ?? 'operation'} in progress`,
         progress: p,
       };
     });
   }
 
   const states = tpl.states;
-  const state = states ? (phase === 'completed' ? states[states.length - 1] : states[Math.min(states.length - 1, Math.floor((progress / 100) * states.length))]) : undefined;
+  const state = states
+    ? phase === 'completed'
+      ? states[states.length - 1]
+      : states[Math.min(states.length - 1, Math.floor((progress / 100) * states.length))]
+    : undefined;
   const uid = actionUid(k);
   const isSm = tpl.type === 'state-machine';
   const v1Status = phase === 'queued' ? 'pending' : phase === 'running' ? (isSm ? 'active' : 'running') : phase;
@@ -150,12 +207,20 @@ export function actionAt(k: number, t: number, startMs: number, plan: ActionsPla
   if (tpl.node !== undefined) v1.node_uid = String(tpl.node);
   if (tpl.bdb !== undefined) v1.object_name = `bdb:${tpl.bdb}`;
   if (pendingOps) v1.pending_ops = pendingOps;
-  if (error) { v1.error_code = error.code; v1.error_message = error.message; }
+  if (error) {
+    v1.error_code = error.code;
+    v1.error_message = error.message;
+  }
 
   const info: Record<string, unknown> = { description: tpl.description };
   if (error) info.error = error.message;
-  if (tpl.bdb !== undefined) { info.object_type = 'bdb'; info.object_uid = String(tpl.bdb); }
-  else if (tpl.node !== undefined) { info.object_type = 'node'; info.object_uid = String(tpl.node); }
+  if (tpl.bdb !== undefined) {
+    info.object_type = 'bdb';
+    info.object_uid = String(tpl.bdb);
+  } else if (tpl.node !== undefined) {
+    info.object_type = 'node';
+    info.object_uid = String(tpl.node);
+  }
   if (pendingOps) info.pending_ops = pendingOps;
   const v2: Record<string, unknown> = {
     action_uid: uid,

@@ -18,7 +18,11 @@ export const CRDBS = [
 ] as const;
 
 /** The clusters taking part in the Active-Active databases, as CRDB tasks report them. */
-export const PARTICIPATING_CLUSTERS = ['paris.demo.redis.example', 'virginia.demo.redis.example', 'tokyo.demo.redis.example'] as const;
+export const PARTICIPATING_CLUSTERS = [
+  'paris.demo.redis.example',
+  'virginia.demo.redis.example',
+  'tokyo.demo.redis.example',
+] as const;
 
 export const NODES = [
   { uid: 1, addr: '10.0.0.11', status: 'active', shard_count: 4 },

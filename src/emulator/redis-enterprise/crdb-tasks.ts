@@ -27,8 +27,18 @@ interface CrdbTemplate {
 const TEMPLATES: readonly CrdbTemplate[] = [
   { operation: 'create_crdb', crdb: 0, queuedS: 10, stepS: 15, clusterLagS: 5, commitS: 10 },
   {
-    operation: 'update_crdb', crdb: 1, queuedS: 5, stepS: 12, clusterLagS: 4, commitS: 8,
-    fail: { clusterIndex: 1, step: 2, code: 'insufficient_resources', description: 'Not enough memory on the cluster to grow the database replica.' },
+    operation: 'update_crdb',
+    crdb: 1,
+    queuedS: 5,
+    stepS: 12,
+    clusterLagS: 4,
+    commitS: 8,
+    fail: {
+      clusterIndex: 1,
+      step: 2,
+      code: 'insufficient_resources',
+      description: 'Not enough memory on the cluster to grow the database replica.',
+    },
   },
   // Sits in its commit phase for ten minutes: the task a plain cancel answers 406 for.
   { operation: 'update_crdb_config', crdb: 0, queuedS: 10, stepS: 15, clusterLagS: 5, commitS: 600 },
@@ -36,7 +46,10 @@ const TEMPLATES: readonly CrdbTemplate[] = [
   { operation: 'add_participating_cluster', crdb: 1, queuedS: 10, stepS: 20, clusterLagS: 6, commitS: 12 },
 ];
 
-export interface CancelEvent { at: number; force: boolean }
+export interface CancelEvent {
+  at: number;
+  force: boolean;
+}
 
 export type CrdbPhase = 'queued' | 'running' | 'commit' | 'finished' | 'failed';
 
@@ -84,7 +97,12 @@ function timeline(k: number, tpl: CrdbTemplate): Timeline {
 }
 
 /** The step each cluster reports at time x. */
-function clusterSteps(tl: Timeline, tpl: CrdbTemplate, x: number, finished: boolean): { name: string; progress: string }[] {
+function clusterSteps(
+  tl: Timeline,
+  tpl: CrdbTemplate,
+  x: number,
+  finished: boolean,
+): { name: string; progress: string }[] {
   return PARTICIPATING_CLUSTERS.map((name, i) => {
     if (finished) return { name, progress: 'done' };
     const s = tl.started + i * tpl.clusterLagS;
@@ -96,7 +114,13 @@ function clusterSteps(tl: Timeline, tpl: CrdbTemplate, x: number, finished: bool
 }
 
 /** Task k at t, or undefined when it does not exist yet. `startMs` turns scenario seconds into wall-clock times. */
-export function crdbTaskAt(k: number, t: number, startMs: number, cancel: CancelEvent | undefined, verbose: boolean): CrdbTaskState | undefined {
+export function crdbTaskAt(
+  k: number,
+  t: number,
+  startMs: number,
+  cancel: CancelEvent | undefined,
+  verbose: boolean,
+): CrdbTaskState | undefined {
   if (k < 0 || createdAt(k) > t) return undefined;
   const tpl = TEMPLATES[k % TEMPLATES.length];
   const tl = timeline(k, tpl);
@@ -107,11 +131,20 @@ export function crdbTaskAt(k: number, t: number, startMs: number, cancel: Cancel
   if (cancel && cancel.at <= t) {
     phase = 'failed';
     endedAt = cancel.at;
-    errors.push({ description: cancel.force ? 'Task was cancelled by user request (forced).' : 'Task was cancelled by user request.', error_code: 'task_cancelled' });
+    errors.push({
+      description: cancel.force
+        ? 'Task was cancelled by user request (forced).'
+        : 'Task was cancelled by user request.',
+      error_code: 'task_cancelled',
+    });
   } else if (tl.failAt !== undefined && tpl.fail && t >= tl.failAt) {
     phase = 'failed';
     endedAt = tl.failAt;
-    errors.push({ cluster_name: PARTICIPATING_CLUSTERS[tpl.fail.clusterIndex], description: tpl.fail.description, error_code: tpl.fail.code });
+    errors.push({
+      cluster_name: PARTICIPATING_CLUSTERS[tpl.fail.clusterIndex],
+      description: tpl.fail.description,
+      error_code: tpl.fail.code,
+    });
   } else if (t >= tl.endAt) {
     phase = 'finished';
     endedAt = tl.endAt;

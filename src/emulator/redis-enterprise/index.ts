@@ -1,10 +1,23 @@
 import type { EmulatorContext, EmulatorModule, EmulatorRequest, EmulatorResponse } from '../types';
 import { actionAt, actionIndex, listedRange, type ActionsPlan } from './actions';
 import {
-  CLUSTER_NAME, CRDBS, DATABASES, DEMO_PASSWORD, DEMO_USER, NODES, parseScenario, type ScenarioConfig,
+  CLUSTER_NAME,
+  CRDBS,
+  DATABASES,
+  DEMO_PASSWORD,
+  DEMO_USER,
+  NODES,
+  parseScenario,
+  type ScenarioConfig,
 } from './catalog';
 import {
-  DEFAULT_RESULT_TTL_S, LIST_WINDOW, crdbTaskAt, crdbTaskIndex, isRunning, newestIndex, type CancelEvent,
+  DEFAULT_RESULT_TTL_S,
+  LIST_WINDOW,
+  crdbTaskAt,
+  crdbTaskIndex,
+  isRunning,
+  newestIndex,
+  type CancelEvent,
 } from './crdb-tasks';
 
 /** One request as the module saw it: tests count cancels with this (a POST must arrive exactly once). */
@@ -19,7 +32,10 @@ export interface RedisEnterpriseEmulator extends EmulatorModule {
 
 const OWNED = /^\/(v1\/(cluster|nodes|bdbs|crdbs|crdb_tasks|actions)|v2\/actions)(\/|$)/;
 
-const UNAUTHORIZED: EmulatorResponse = { status: 401, json: { error_code: 'unauthorized', message: 'Unauthorized request. Invalid credentials.' } };
+const UNAUTHORIZED: EmulatorResponse = {
+  status: 401,
+  json: { error_code: 'unauthorized', message: 'Unauthorized request. Invalid credentials.' },
+};
 
 const notFound = (message: string): EmulatorResponse => ({ status: 404, json: { error_code: 'not_found', message } });
 
@@ -73,7 +89,11 @@ export function createModule(): RedisEnterpriseEmulator {
       const k = crdbTaskIndex(id);
       if (typeof ttlHeader === 'string' && k !== undefined) {
         const ttl = Number(ttlHeader);
-        if (!Number.isInteger(ttl) || ttl < 0) return { status: 400, json: { error_code: 'invalid_header', message: 'X-Result-TTL must be a non-negative integer' } };
+        if (!Number.isInteger(ttl) || ttl < 0)
+          return {
+            status: 400,
+            json: { error_code: 'invalid_header', message: 'X-Result-TTL must be a non-negative integer' },
+          };
         // Asked while the result is still kept: from now on it is kept this long after the end.
         if (readableCrdbTask(id, t, false)) ttls.set(k, ttl);
       }
@@ -84,10 +104,25 @@ export function createModule(): RedisEnterpriseEmulator {
       if (req.method !== 'POST') return methodNotAllowed();
       const task = readableCrdbTask(id, t, false);
       if (!task) return notFound(`Task ${id} not found`);
-      if (scenario.cancelConflict) return { status: 409, json: { error_code: 'cancel_failed', message: 'The task worker did not acknowledge the cancel request.' } };
-      if (!isRunning(task.phase)) return { status: 409, json: { error_code: 'task_not_running', message: `Task ${id} has already ${task.phase}.` } };
+      if (scenario.cancelConflict)
+        return {
+          status: 409,
+          json: { error_code: 'cancel_failed', message: 'The task worker did not acknowledge the cancel request.' },
+        };
+      if (!isRunning(task.phase))
+        return {
+          status: 409,
+          json: { error_code: 'task_not_running', message: `Task ${id} has already ${task.phase}.` },
+        };
       const force = req.url.searchParams.get('force') === 'true';
-      if (task.phase === 'commit' && !force) return { status: 406, json: { error_code: 'task_in_commit_phase', message: 'Task cannot be canceled: it reached the commit phase.' } };
+      if (task.phase === 'commit' && !force)
+        return {
+          status: 406,
+          json: {
+            error_code: 'task_in_commit_phase',
+            message: 'Task cannot be canceled: it reached the commit phase.',
+          },
+        };
       cancels.set(task.k, { at: t, force });
       return { status: 200, json: {} };
     }
@@ -135,10 +170,13 @@ export function createModule(): RedisEnterpriseEmulator {
 
   function bdbs(req: EmulatorRequest, rest: string[]): EmulatorResponse {
     if (req.method !== 'GET') return methodNotAllowed();
-    const fields = req.url.searchParams.get('fields')?.split(',').map(f => f.trim()).filter(Boolean);
-    const pick = (b: (typeof DATABASES)[number]) => fields?.length
-      ? Object.fromEntries(Object.entries(b).filter(([key]) => fields.includes(key)))
-      : b;
+    const fields = req.url.searchParams
+      .get('fields')
+      ?.split(',')
+      .map(f => f.trim())
+      .filter(Boolean);
+    const pick = (b: (typeof DATABASES)[number]) =>
+      fields?.length ? Object.fromEntries(Object.entries(b).filter(([key]) => fields.includes(key))) : b;
     if (rest.length === 0) return { status: 200, json: DATABASES.map(pick) };
     const db = DATABASES.find(b => String(b.uid) === rest[0]);
     return db ? { status: 200, json: pick(db) } : notFound(`Database ${rest[0]} does not exist`);
@@ -159,7 +197,9 @@ export function createModule(): RedisEnterpriseEmulator {
       if (version === 'v2') return actions(req, 'v2', rest, t);
       switch (resource) {
         case 'cluster':
-          return req.method === 'GET' ? { status: 200, json: { name: CLUSTER_NAME, rack_aware: false, created_time: '2025-10-14T09:21:27Z' } } : methodNotAllowed();
+          return req.method === 'GET'
+            ? { status: 200, json: { name: CLUSTER_NAME, rack_aware: false, created_time: '2025-10-14T09:21:27Z' } }
+            : methodNotAllowed();
         case 'nodes':
           return req.method === 'GET' ? { status: 200, json: NODES } : methodNotAllowed();
         case 'bdbs':
@@ -178,7 +218,13 @@ export function createModule(): RedisEnterpriseEmulator {
     },
 
     connectionInfo(baseUrl) {
-      return { provider: 'redis-enterprise', name: 'Demo cluster', endpoint: baseUrl, user: DEMO_USER, secret: DEMO_PASSWORD };
+      return {
+        provider: 'redis-enterprise',
+        name: 'Demo cluster',
+        endpoint: baseUrl,
+        user: DEMO_USER,
+        secret: DEMO_PASSWORD,
+      };
     },
 
     reset(ctx) {

@@ -22,8 +22,16 @@ export function fail(code: string, message: string): EmulatorResponse {
 function page(params: Params, defaultLimit: number, maxLimit: number): { limit: number; offset: number } {
   const limit = optInt(params, 'Limit') ?? defaultLimit;
   const offset = optInt(params, 'Offset') ?? 0;
-  if (limit < 1 || limit > maxLimit) throw new ParamError('InvalidParameterValue', `The value of parameter \`Limit\` must be between 1 and ${maxLimit}, got ${limit}.`);
-  if (offset < 0 || offset % limit !== 0) throw new ParamError('InvalidParameterValue', `The value of parameter \`Offset\` must be a multiple of \`Limit\` (${limit}), got ${offset}.`);
+  if (limit < 1 || limit > maxLimit)
+    throw new ParamError(
+      'InvalidParameterValue',
+      `The value of parameter \`Limit\` must be between 1 and ${maxLimit}, got ${limit}.`,
+    );
+  if (offset < 0 || offset % limit !== 0)
+    throw new ParamError(
+      'InvalidParameterValue',
+      `The value of parameter \`Offset\` must be a multiple of \`Limit\` (${limit}), got ${offset}.`,
+    );
   return { limit, offset };
 }
 
@@ -31,15 +39,28 @@ function time(params: Params, name: string, now: number): number | undefined {
   const v = optStr(params, name);
   if (v === undefined || v === '') return undefined;
   const t = parseTencentTime(v);
-  if (t === undefined) throw new ParamError('InvalidParameterValue', `The value of parameter \`${name}\` must look like 2021-12-30 00:00:00, got "${v}".`);
-  if (t < now - HISTORY_MS) throw new ParamError('InvalidParameterValue', `The parameter \`${name}\` must be within the last 30 days.`);
+  if (t === undefined)
+    throw new ParamError(
+      'InvalidParameterValue',
+      `The value of parameter \`${name}\` must look like 2021-12-30 00:00:00, got "${v}".`,
+    );
+  if (t < now - HISTORY_MS)
+    throw new ParamError('InvalidParameterValue', `The parameter \`${name}\` must be within the last 30 days.`);
   return t;
 }
 
 function instanceRow(i: Account['instances'][number]) {
   return {
-    InstanceId: i.id, InstanceName: i.name, Status: i.status, Region: i.region, ProjectId: i.projectId,
-    Engine: 'Redis', Type: 8, Port: 6379, Size: 1024, Createtime: '2024-01-01 10:00:00',
+    InstanceId: i.id,
+    InstanceName: i.name,
+    Status: i.status,
+    Region: i.region,
+    ProjectId: i.projectId,
+    Engine: 'Redis',
+    Type: 8,
+    Port: 6379,
+    Size: 1024,
+    Createtime: '2024-01-01 10:00:00',
   };
 }
 
@@ -72,7 +93,8 @@ export function describeInstances(account: Account, region: string, params: Para
 export function visibleTasks(account: Account, region: string, now: number): EmuTask[] {
   const inRegion = new Set(account.instances.filter(i => i.region === region).map(i => i.id));
   // Newest first, as the console shows them; a task exists from its submission on.
-  return account.tasks.filter(t => inRegion.has(t.instanceId) && t.createdAt <= now)
+  return account.tasks
+    .filter(t => inRegion.has(t.instanceId) && t.createdAt <= now)
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
 }
 
@@ -83,9 +105,16 @@ export function describeTaskList(account: Account, region: string, params: Param
   const begin = time(params, 'BeginTime', now) ?? now - HISTORY_MS;
   const end = time(params, 'EndTime', now);
   const types = optList(params, 'TaskTypes');
-  for (const t of types ?? []) if (!/^\d{3}$/.test(t)) throw new ParamError('InvalidParameterValue', `The value "${t}" of parameter \`TaskTypes\` is not a task type code.`);
+  for (const t of types ?? [])
+    if (!/^\d{3}$/.test(t))
+      throw new ParamError(
+        'InvalidParameterValue',
+        `The value "${t}" of parameter \`TaskTypes\` is not a task type code.`,
+      );
   const results = optList(params, 'Result')?.map(Number);
-  for (const r of results ?? []) if (![0, 1, 2, 4].includes(r)) throw new ParamError('InvalidParameterValue', `The value ${r} of parameter \`Result\` must be 0, 1, 2 or 4.`);
+  for (const r of results ?? [])
+    if (![0, 1, 2, 4].includes(r))
+      throw new ParamError('InvalidParameterValue', `The value ${r} of parameter \`Result\` must be 0, 1, 2 or 4.`);
   const uins = optList(params, 'OperateUin');
   const names = new Map(account.instances.map(i => [i.id, i.name]));
   const rows = visibleTasks(account, region, now).filter(t => {
@@ -102,7 +131,8 @@ export function describeTaskList(account: Account, region: string, params: Param
 }
 
 export function describeTaskInfo(account: Account, region: string, params: Params, now: number): EmulatorResponse {
-  if (params.TaskId === undefined || params.TaskId === null || params.TaskId === '') throw new ParamError('MissingParameter', 'The request is missing a required parameter `TaskId`.');
+  if (params.TaskId === undefined || params.TaskId === null || params.TaskId === '')
+    throw new ParamError('MissingParameter', 'The request is missing a required parameter `TaskId`.');
   const id = optInt(params, 'TaskId')!;
   const task = visibleTasks(account, region, now).find(t => t.id === id);
   if (!task) return fail('ResourceNotFound', `The task ${id} does not exist in region ${region}.`);
@@ -112,6 +142,6 @@ export function describeTaskInfo(account: Account, region: string, params: Param
     StartTime: formatTencentTime(task.createdAt),
     TaskType: INFO_TYPE_TEXT[task.type] ?? `Flow ${task.type}`,
     InstanceId: task.instanceId,
-    TaskMessage: s.phase === 'failed' || s.phase === 'error' ? task.message ?? 'failed' : '',
+    TaskMessage: s.phase === 'failed' || s.phase === 'error' ? (task.message ?? 'failed') : '',
   });
 }

@@ -1,5 +1,11 @@
 import { URLSearchParams } from 'node:url';
-import type { EmulatorConnectionInfo, EmulatorContext, EmulatorModule, EmulatorRequest, EmulatorResponse } from '../types';
+import type {
+  EmulatorConnectionInfo,
+  EmulatorContext,
+  EmulatorModule,
+  EmulatorRequest,
+  EmulatorResponse,
+} from '../types';
 import { VERSION, describeInstances, describeTaskInfo, describeTaskList, fail } from './current-api';
 import { DEMO_REGION, DEMO_SECRET_ID, DEMO_SECRET_KEY, seedAccount, seedScale, type Account } from './data';
 import { getRedisTaskList, legacyFail } from './legacy-api';
@@ -11,7 +17,12 @@ export { DEMO_REGION, DEMO_SECRET_ID, DEMO_SECRET_KEY } from './data';
 const REGIONS = new Set(['ap-guangzhou', 'ap-shanghai', 'ap-beijing', 'ap-singapore']);
 
 /** Requests per second per action, as Tencent documents them; beyond, `RequestLimitExceeded`. */
-export const RATE_LIMITS: Readonly<Record<string, number>> = { DescribeTaskList: 100, DescribeTaskInfo: 20, DescribeInstances: 20, GetRedisTaskList: 20 };
+export const RATE_LIMITS: Readonly<Record<string, number>> = {
+  DescribeTaskList: 100,
+  DescribeTaskInfo: 20,
+  DescribeInstances: 20,
+  GetRedisTaskList: 20,
+};
 
 /** Scenarios in which every Tencent request is throttled. */
 const THROTTLED_SCENARIOS = new Set(['throttled', 'tencent-throttled']);
@@ -45,13 +56,22 @@ class TencentModule implements EmulatorModule {
     // `scale:N` (benchmarks): N tasks, and no rate limit, which would otherwise measure the throttle, not the client.
     const scale = /^scale:(\d+)$/.exec(ctx.scenario);
     this.unlimited = scale !== null;
-    this.account = scale ? seedScale(ctx.clock.now(), Math.min(Number(scale[1]), 1_000_000)) : seedAccount(ctx.clock.now());
+    this.account = scale
+      ? seedScale(ctx.clock.now(), Math.min(Number(scale[1]), 1_000_000))
+      : seedAccount(ctx.clock.now());
     this.counts.clear();
     this.nonces.clear();
   }
 
   connectionInfo(baseUrl: string): EmulatorConnectionInfo {
-    return { provider: 'tencent', name: 'Tencent Cloud Redis (emulated)', endpoint: baseUrl, user: DEMO_SECRET_ID, secret: DEMO_SECRET_KEY, region: DEMO_REGION };
+    return {
+      provider: 'tencent',
+      name: 'Tencent Cloud Redis (emulated)',
+      endpoint: baseUrl,
+      user: DEMO_SECRET_ID,
+      secret: DEMO_SECRET_KEY,
+      region: DEMO_REGION,
+    };
   }
 
   handle(req: EmulatorRequest, ctx: EmulatorContext): EmulatorResponse | undefined {
@@ -60,7 +80,8 @@ class TencentModule implements EmulatorModule {
     if (path !== '/' || (req.method !== 'POST' && req.method !== 'GET')) return undefined;
     if (header(req, 'x-tc-action')) return this.tc3(req, ctx);
     // The parameter-signed form of the current API; `SecretId` sets it apart from Alibaba's `AccessKeyId`.
-    const isForm = req.method === 'GET' || (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
+    const isForm =
+      req.method === 'GET' || (header(req, 'content-type') ?? '').startsWith('application/x-www-form-urlencoded');
     if (!isForm) return undefined;
     const flat = formParams(req);
     if (!flat.Action || !flat.SecretId) return undefined;
@@ -86,25 +107,59 @@ class TencentModule implements EmulatorModule {
     else {
       try {
         const parsed: unknown = JSON.parse(req.body.toString('utf8') || '{}');
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return fail('InvalidParameter', 'The request body must be a JSON object.');
+        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+          return fail('InvalidParameter', 'The request body must be a JSON object.');
         params = parsed as Params;
       } catch {
         return fail('InvalidParameter', 'The request body is not valid JSON.');
       }
     }
     const secretId = /Credential=([^/]+)/.exec(header(req, 'authorization') ?? '')?.[1] ?? '';
-    return this.dispatch(ctx, secretId, header(req, 'x-tc-action') ?? '', header(req, 'x-tc-version'), header(req, 'x-tc-region'), params);
+    return this.dispatch(
+      ctx,
+      secretId,
+      header(req, 'x-tc-action') ?? '',
+      header(req, 'x-tc-version'),
+      header(req, 'x-tc-region'),
+      params,
+    );
   }
 
   private parameterSigned(req: EmulatorRequest, ctx: EmulatorContext, flat: Record<string, string>): EmulatorResponse {
     const failure = verifyParameterSignature(req, flat, this.secrets, ctx.clock.now());
     if (failure) return fail(failure.code, failure.message);
-    const { Action, Version, Region, SecretId, Signature, SignatureMethod, Timestamp, Nonce, RequestClient, Token, Language, ...rest } = flat;
-    void Signature; void SignatureMethod; void Timestamp; void Nonce; void RequestClient; void Token; void Language;
+    const {
+      Action,
+      Version,
+      Region,
+      SecretId,
+      Signature,
+      SignatureMethod,
+      Timestamp,
+      Nonce,
+      RequestClient,
+      Token,
+      Language,
+      ...rest
+    } = flat;
+    void Signature;
+    void SignatureMethod;
+    void Timestamp;
+    void Nonce;
+    void RequestClient;
+    void Token;
+    void Language;
     return this.dispatch(ctx, SecretId, Action, Version, Region, unflatten(rest));
   }
 
-  private dispatch(ctx: EmulatorContext, secretId: string, action: string, version: string | undefined, region: string | undefined, params: Params): EmulatorResponse {
+  private dispatch(
+    ctx: EmulatorContext,
+    secretId: string,
+    action: string,
+    version: string | undefined,
+    region: string | undefined,
+    params: Params,
+  ): EmulatorResponse {
     const handler = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined;
     if (!handler) return fail('InvalidAction', `The action ${action} does not exist in redis ${VERSION}.`);
     if (!version) return fail('MissingParameter', 'The request is missing a required parameter `Version`.');
@@ -112,7 +167,10 @@ class TencentModule implements EmulatorModule {
     if (!region) return fail('MissingParameter', 'The request is missing a required parameter `Region`.');
     if (!REGIONS.has(region)) return fail('UnsupportedRegion', `The region ${region} is not supported.`);
     if (this.throttled(ctx, secretId, action)) {
-      return fail('RequestLimitExceeded', `Your requests to ${action} are too frequent; the limit is ${RATE_LIMITS[action] ?? 20} per second.`);
+      return fail(
+        'RequestLimitExceeded',
+        `Your requests to ${action} are too frequent; the limit is ${RATE_LIMITS[action] ?? 20} per second.`,
+      );
     }
     try {
       return handler(this.account, region, params, ctx.clock.now());
@@ -126,17 +184,22 @@ class TencentModule implements EmulatorModule {
     const params = Object.fromEntries(req.url.searchParams.entries());
     const failure = verifyParameterSignature(req, params, this.secrets, ctx.clock.now());
     if (failure) {
-      if (failure.code === 'AuthFailure.SignatureExpire') return legacyFail(4200, 'AuthFailure.SignatureExpire', failure.message);
+      if (failure.code === 'AuthFailure.SignatureExpire')
+        return legacyFail(4200, 'AuthFailure.SignatureExpire', failure.message);
       if (failure.code.startsWith('AuthFailure')) return legacyFail(4100, failure.code, failure.message);
       return legacyFail(4000, failure.code, failure.message);
     }
     const nonce = `${params.SecretId}|${params.Nonce}|${params.Timestamp}`;
-    if (this.nonces.has(nonce)) return legacyFail(4500, 'RequestReplayed', 'The request was already received (same Nonce and Timestamp).');
+    if (this.nonces.has(nonce))
+      return legacyFail(4500, 'RequestReplayed', 'The request was already received (same Nonce and Timestamp).');
     this.nonces.add(nonce);
-    if (params.Action !== 'GetRedisTaskList') return legacyFail(4000, 'InvalidAction', `The action ${params.Action ?? ''} is not served here.`);
+    if (params.Action !== 'GetRedisTaskList')
+      return legacyFail(4000, 'InvalidAction', `The action ${params.Action ?? ''} is not served here.`);
     if (!params.Region) return legacyFail(4000, 'MissingParameter', 'The parameter Region is required.');
-    if (!REGIONS.has(params.Region)) return legacyFail(4000, 'InvalidParameter', `The region ${params.Region} is not supported.`);
-    if (this.throttled(ctx, params.SecretId, 'GetRedisTaskList')) return legacyFail(4400, 'RequestLimitExceeded', 'Too many requests.');
+    if (!REGIONS.has(params.Region))
+      return legacyFail(4000, 'InvalidParameter', `The region ${params.Region} is not supported.`);
+    if (this.throttled(ctx, params.SecretId, 'GetRedisTaskList'))
+      return legacyFail(4400, 'RequestLimitExceeded', 'Too many requests.');
     return getRedisTaskList(this.account, params.Region, params, ctx.clock.now());
   }
 }
@@ -144,4 +207,3 @@ class TencentModule implements EmulatorModule {
 export function createModule(): EmulatorModule {
   return new TencentModule();
 }
-

@@ -6,7 +6,10 @@ export function unflatten(flat: Record<string, string>): Params {
   const out: Params = {};
   for (const [key, value] of Object.entries(flat)) {
     const m = /^([^.]+)\.(\d+)$/.exec(key);
-    if (!m) { out[key] = value; continue; }
+    if (!m) {
+      out[key] = value;
+      continue;
+    }
     const list = (Array.isArray(out[m[1]]) ? out[m[1]] : (out[m[1]] = [])) as unknown[];
     list[Number(m[2])] = value;
   }
@@ -15,7 +18,10 @@ export function unflatten(flat: Record<string, string>): Params {
 }
 
 export class ParamError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -24,14 +30,16 @@ export function optInt(params: Params, name: string): number | undefined {
   const v = params[name];
   if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
-  if (!Number.isInteger(n)) throw new ParamError('InvalidParameterValue', `The value of parameter \`${name}\` must be an integer.`);
+  if (!Number.isInteger(n))
+    throw new ParamError('InvalidParameterValue', `The value of parameter \`${name}\` must be an integer.`);
   return n;
 }
 
 export function optStr(params: Params, name: string): string | undefined {
   const v = params[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' && typeof v !== 'number') throw new ParamError('InvalidParameter', `The parameter \`${name}\` must be a string.`);
+  if (typeof v !== 'string' && typeof v !== 'number')
+    throw new ParamError('InvalidParameter', `The parameter \`${name}\` must be a string.`);
   return String(v);
 }
 

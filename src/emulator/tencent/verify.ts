@@ -1,9 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
-import { legacySign, legacyStringToSign, parseTc3Authorization, tc3Sign, utcDate, type LegacySignatureMethod } from '../../providers/tencent/signer';
+import {
+  legacySign,
+  legacyStringToSign,
+  parseTc3Authorization,
+  tc3Sign,
+  utcDate,
+  type LegacySignatureMethod,
+} from '../../providers/tencent/signer';
 import type { EmulatorRequest } from '../types';
 
 /** How the service checks a request's signature; a failure carries Tencent's own code and message. */
-export interface AuthFailure { code: string; message: string }
+export interface AuthFailure {
+  code: string;
+  message: string;
+}
 
 /** Tencent rejects timestamps more than 5 minutes away from its clock. */
 export const MAX_SKEW_SECONDS = 300;
@@ -26,20 +36,44 @@ export function signedHost(host: string): string {
 
 function expired(timestamp: number, nowMs: number): AuthFailure | undefined {
   if (Math.abs(nowMs / 1000 - timestamp) <= MAX_SKEW_SECONDS) return undefined;
-  return { code: 'AuthFailure.SignatureExpire', message: `Signature expired. Timestamp ${timestamp} is more than ${MAX_SKEW_SECONDS} seconds away from the server time ${Math.floor(nowMs / 1000)}.` };
+  return {
+    code: 'AuthFailure.SignatureExpire',
+    message: `Signature expired. Timestamp ${timestamp} is more than ${MAX_SKEW_SECONDS} seconds away from the server time ${Math.floor(nowMs / 1000)}.`,
+  };
 }
 
-export function verifyTc3(req: EmulatorRequest, secrets: ReadonlyMap<string, string>, nowMs: number): AuthFailure | undefined {
+export function verifyTc3(
+  req: EmulatorRequest,
+  secrets: ReadonlyMap<string, string>,
+  nowMs: number,
+): AuthFailure | undefined {
   const auth = parseTc3Authorization(header(req, 'authorization') ?? '');
-  if (!auth) return { code: 'AuthFailure.InvalidAuthorization', message: 'Authorization header is missing or malformed.' };
+  if (!auth)
+    return { code: 'AuthFailure.InvalidAuthorization', message: 'Authorization header is missing or malformed.' };
   const timestamp = Number(header(req, 'x-tc-timestamp'));
-  if (!Number.isInteger(timestamp)) return { code: 'MissingParameter', message: 'The request is missing a required parameter `Timestamp` (X-TC-Timestamp).' };
+  if (!Number.isInteger(timestamp))
+    return {
+      code: 'MissingParameter',
+      message: 'The request is missing a required parameter `Timestamp` (X-TC-Timestamp).',
+    };
   const stale = expired(timestamp, nowMs);
   if (stale) return stale;
   const secretKey = secrets.get(auth.secretId);
-  if (secretKey === undefined) return { code: 'AuthFailure.SecretIdNotFound', message: 'The SecretId is not found, please ensure that your SecretId is correct.' };
-  if (auth.date !== utcDate(timestamp)) return { code: 'AuthFailure.SignatureFailure', message: 'The credential scope date does not match X-TC-Timestamp.' };
-  if (auth.service !== 'redis') return { code: 'AuthFailure.SignatureFailure', message: `The credential scope names service "${auth.service}", not redis.` };
+  if (secretKey === undefined)
+    return {
+      code: 'AuthFailure.SecretIdNotFound',
+      message: 'The SecretId is not found, please ensure that your SecretId is correct.',
+    };
+  if (auth.date !== utcDate(timestamp))
+    return {
+      code: 'AuthFailure.SignatureFailure',
+      message: 'The credential scope date does not match X-TC-Timestamp.',
+    };
+  if (auth.service !== 'redis')
+    return {
+      code: 'AuthFailure.SignatureFailure',
+      message: `The credential scope names service "${auth.service}", not redis.`,
+    };
   if (!auth.signedHeaders.includes('content-type') || !auth.signedHeaders.includes('host')) {
     return { code: 'AuthFailure.SignatureFailure', message: 'SignedHeaders must include content-type and host.' };
   }
@@ -50,11 +84,23 @@ export function verifyTc3(req: EmulatorRequest, secrets: ReadonlyMap<string, str
   }
   const method = req.method === 'GET' ? 'GET' : 'POST';
   const expected = tc3Sign({
-    secretId: auth.secretId, secretKey, timestamp, service: auth.service, host: signedHost(req.host), method, path: req.url.pathname,
-    query: method === 'GET' ? req.url.search.slice(1) : '', contentType: header(req, 'content-type') ?? '', payload: req.body, extraHeaders,
+    secretId: auth.secretId,
+    secretKey,
+    timestamp,
+    service: auth.service,
+    host: signedHost(req.host),
+    method,
+    path: req.url.pathname,
+    query: method === 'GET' ? req.url.search.slice(1) : '',
+    contentType: header(req, 'content-type') ?? '',
+    payload: req.body,
+    extraHeaders,
   });
   if (!same(expected.signature, auth.signature)) {
-    return { code: 'AuthFailure.SignatureFailure', message: 'The provided credentials could not be validated. Please check your signature is correct.' };
+    return {
+      code: 'AuthFailure.SignatureFailure',
+      message: 'The provided credentials could not be validated. Please check your signature is correct.',
+    };
   }
   return undefined;
 }
@@ -63,21 +109,36 @@ export function verifyTc3(req: EmulatorRequest, secrets: ReadonlyMap<string, str
  * The parameter signature (HmacSHA1 / HmacSHA256) over method, Host header as sent, path and the sorted raw
  * parameters. Used by the legacy API and accepted by the current one.
  */
-export function verifyParameterSignature(req: EmulatorRequest, params: Record<string, string>, secrets: ReadonlyMap<string, string>, nowMs: number): AuthFailure | undefined {
+export function verifyParameterSignature(
+  req: EmulatorRequest,
+  params: Record<string, string>,
+  secrets: ReadonlyMap<string, string>,
+  nowMs: number,
+): AuthFailure | undefined {
   for (const p of ['SecretId', 'Timestamp', 'Nonce', 'Signature']) {
-    if (!params[p]) return { code: 'MissingParameter', message: `The request is missing a required parameter \`${p}\`.` };
+    if (!params[p])
+      return { code: 'MissingParameter', message: `The request is missing a required parameter \`${p}\`.` };
   }
   const method = (params.SignatureMethod ?? 'HmacSHA1') as LegacySignatureMethod;
-  if (method !== 'HmacSHA1' && method !== 'HmacSHA256') return { code: 'InvalidParameterValue', message: `SignatureMethod ${method} is not HmacSHA1 or HmacSHA256.` };
+  if (method !== 'HmacSHA1' && method !== 'HmacSHA256')
+    return { code: 'InvalidParameterValue', message: `SignatureMethod ${method} is not HmacSHA1 or HmacSHA256.` };
   const timestamp = Number(params.Timestamp);
-  if (!Number.isInteger(timestamp)) return { code: 'InvalidParameterValue', message: 'The parameter `Timestamp` must be Unix seconds.' };
+  if (!Number.isInteger(timestamp))
+    return { code: 'InvalidParameterValue', message: 'The parameter `Timestamp` must be Unix seconds.' };
   const stale = expired(timestamp, nowMs);
   if (stale) return stale;
   const secretKey = secrets.get(params.SecretId);
-  if (secretKey === undefined) return { code: 'AuthFailure.SecretIdNotFound', message: 'The SecretId is not found, please ensure that your SecretId is correct.' };
+  if (secretKey === undefined)
+    return {
+      code: 'AuthFailure.SecretIdNotFound',
+      message: 'The SecretId is not found, please ensure that your SecretId is correct.',
+    };
   const toSign = legacyStringToSign(req.method === 'GET' ? 'GET' : 'POST', req.host, req.url.pathname, params);
   if (!same(legacySign(secretKey, toSign, method), params.Signature)) {
-    return { code: 'AuthFailure.SignatureFailure', message: 'The provided credentials could not be validated. Please check your signature is correct.' };
+    return {
+      code: 'AuthFailure.SignatureFailure',
+      message: 'The provided credentials could not be validated. Please check your signature is correct.',
+    };
   }
   return undefined;
 }

@@ -14,15 +14,19 @@ export function cancelDeps(deps: CommandDeps): CancelFlowDeps {
 }
 
 export function registerCancelTask(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
-  ctx.subscriptions.push(vscode.commands.registerCommand('redisTasks.cancelTask', async (arg?: unknown) => {
-    const ref = await resolveTask(deps, arg, t => t.capabilities.cancel && isActive(t.status));
-    if (ref) await cancelFlow(cancelDeps(deps), ref.connectionId, ref.taskId);
-  }));
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand('redisTasks.cancelTask', async (arg?: unknown) => {
+      const ref = await resolveTask(deps, arg, t => t.capabilities.cancel && isActive(t.status));
+      if (ref) await cancelFlow(cancelDeps(deps), ref.connectionId, ref.taskId);
+    }),
+  );
 }
 
 export function registerForceCancelTask(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
-  ctx.subscriptions.push(vscode.commands.registerCommand('redisTasks.forceCancelTask', async (arg?: unknown) => {
-    const ref = await resolveTask(deps, arg, t => t.capabilities.forceCancel && isActive(t.status));
-    if (ref) await forceCancelFlow(cancelDeps(deps), ref.connectionId, ref.taskId);
-  }));
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand('redisTasks.forceCancelTask', async (arg?: unknown) => {
+      const ref = await resolveTask(deps, arg, t => t.capabilities.forceCancel && isActive(t.status));
+      if (ref) await forceCancelFlow(cancelDeps(deps), ref.connectionId, ref.taskId);
+    }),
+  );
 }

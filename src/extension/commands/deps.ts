@@ -38,23 +38,42 @@ export function isConnectionRef(v: unknown): v is ConnectionRef {
 }
 
 /** The task a command applies to: the node it was invoked on, or one picked from the palette. */
-export async function resolveTask(deps: CommandDeps, arg: unknown, filter: (t: Task) => boolean = () => true): Promise<TaskRef | undefined> {
+export async function resolveTask(
+  deps: CommandDeps,
+  arg: unknown,
+  filter: (t: Task) => boolean = () => true,
+): Promise<TaskRef | undefined> {
   if (isTaskRef(arg)) return { connectionId: arg.connectionId, taskId: arg.taskId };
-  const items = deps.store.connectionIds().flatMap(c => deps.store.allTasks(c)).filter(filter).map(t => ({
-    label: taskLabel(t),
-    description: `${statusText(t.status)} · ${deps.service.nameOf(t.source)}`,
-    detail: t.id,
-    ref: { connectionId: t.source, taskId: t.id },
-  }));
+  const items = deps.store
+    .connectionIds()
+    .flatMap(c => deps.store.allTasks(c))
+    .filter(filter)
+    .map(t => ({
+      label: taskLabel(t),
+      description: `${statusText(t.status)} · ${deps.service.nameOf(t.source)}`,
+      detail: t.id,
+      ref: { connectionId: t.source, taskId: t.id },
+    }));
   if (!items.length) {
-    await deps.prompts.showInformationMessage(vscode.l10n.t('No task to choose from. Refresh the Redis Tasks view first.'), {});
+    await deps.prompts.showInformationMessage(
+      vscode.l10n.t('No task to choose from. Refresh the Redis Tasks view first.'),
+      {},
+    );
     return undefined;
   }
-  const pick = await deps.prompts.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose a task'), matchOnDescription: true, matchOnDetail: true });
+  const pick = await deps.prompts.showQuickPick(items, {
+    placeHolder: vscode.l10n.t('Choose a task'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return pick?.ref;
 }
 
-export async function resolveConnection(deps: CommandDeps, arg: unknown, placeHolder?: string): Promise<string | undefined> {
+export async function resolveConnection(
+  deps: CommandDeps,
+  arg: unknown,
+  placeHolder?: string,
+): Promise<string | undefined> {
   if (isConnectionRef(arg)) return arg.connectionId;
   const list = deps.connections.list();
   if (!list.length) {
@@ -62,7 +81,9 @@ export async function resolveConnection(deps: CommandDeps, arg: unknown, placeHo
     return undefined;
   }
   if (list.length === 1) return list[0].id;
-  const pick = await deps.prompts.showQuickPick(list.map(c => ({ label: c.name, description: c.endpoint ?? c.region, id: c.id })),
-    { placeHolder: placeHolder ?? vscode.l10n.t('Choose a connection') });
+  const pick = await deps.prompts.showQuickPick(
+    list.map(c => ({ label: c.name, description: c.endpoint ?? c.region, id: c.id })),
+    { placeHolder: placeHolder ?? vscode.l10n.t('Choose a connection') },
+  );
   return pick?.id;
 }

@@ -21,10 +21,14 @@ export const REDIS_CLOUD_API = 'https://api.redislabs.com/v1';
 
 export function providerLabel(p: ProviderId): string {
   switch (p) {
-    case 'redis-enterprise': return vscode.l10n.t('Redis Enterprise');
-    case 'redis-cloud': return vscode.l10n.t('Redis Cloud');
-    case 'tencent': return vscode.l10n.t('Tencent Cloud');
-    case 'alibaba': return vscode.l10n.t('Alibaba Cloud');
+    case 'redis-enterprise':
+      return vscode.l10n.t('Redis Enterprise');
+    case 'redis-cloud':
+      return vscode.l10n.t('Redis Cloud');
+    case 'tencent':
+      return vscode.l10n.t('Tencent Cloud');
+    case 'alibaba':
+      return vscode.l10n.t('Alibaba Cloud');
   }
 }
 
@@ -35,7 +39,9 @@ export function providerFields(p: ProviderId): ProviderFields {
         label: providerLabel(p),
         description: vscode.l10n.t('Cluster REST API (Active-Active tasks, actions, state machines)'),
         endpointRequired: true,
-        endpointPrompt: vscode.l10n.t('Cluster address, e.g. https://cluster.example.com:9443 (port 9443 when omitted)'),
+        endpointPrompt: vscode.l10n.t(
+          'Cluster address, e.g. https://cluster.example.com:9443 (port 9443 when omitted)',
+        ),
         userPrompt: vscode.l10n.t('User (email or name) of the cluster'),
         secretPrompt: vscode.l10n.t('Password of the cluster user'),
         needsRegion: false,

@@ -28,27 +28,44 @@ export async function addConnectionFlow(deps: ConnectionFlowDeps): Promise<Conne
   return editFlow(deps, undefined, picked.provider);
 }
 
-export async function editConnectionFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig): Promise<ConnectionConfig | undefined> {
+export async function editConnectionFlow(
+  deps: ConnectionFlowDeps,
+  existing: ConnectionConfig,
+): Promise<ConnectionConfig | undefined> {
   return editFlow(deps, existing, existing.provider);
 }
 
-async function editFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig | undefined, provider: ProviderId): Promise<ConnectionConfig | undefined> {
+async function editFlow(
+  deps: ConnectionFlowDeps,
+  existing: ConnectionConfig | undefined,
+  provider: ProviderId,
+): Promise<ConnectionConfig | undefined> {
   const { prompts } = deps;
   const f = providerFields(provider);
-  const title = existing ? vscode.l10n.t('Edit Connection "{0}"', existing.name) : vscode.l10n.t('Add {0} Connection', f.label);
+  const title = existing
+    ? vscode.l10n.t('Edit Connection "{0}"', existing.name)
+    : vscode.l10n.t('Add {0} Connection', f.label);
   const all = deps.connections.list();
 
   const name = await prompts.showInputBox({
-    title, prompt: vscode.l10n.t('A name for this connection'), value: existing?.name ?? '', ignoreFocusOut: true,
-    validateInput: v => v.trim() ? undefined : vscode.l10n.t('Enter a name.'),
+    title,
+    prompt: vscode.l10n.t('A name for this connection'),
+    value: existing?.name ?? '',
+    ignoreFocusOut: true,
+    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('Enter a name.')),
   });
   if (name === undefined) return undefined;
 
   const endpointText = await prompts.showInputBox({
-    title, prompt: f.endpointPrompt, value: existing?.endpoint ?? f.defaultEndpoint ?? '', ignoreFocusOut: true,
+    title,
+    prompt: f.endpointPrompt,
+    value: existing?.endpoint ?? f.defaultEndpoint ?? '',
+    ignoreFocusOut: true,
     validateInput: v => {
       if (!v.trim()) return f.endpointRequired ? vscode.l10n.t('Enter an address.') : undefined;
-      return normaliseEndpoint(v, provider) ? undefined : vscode.l10n.t('Enter an https:// address without credentials.');
+      return normaliseEndpoint(v, provider)
+        ? undefined
+        : vscode.l10n.t('Enter an https:// address without credentials.');
     },
   });
   if (endpointText === undefined) return undefined;
@@ -57,23 +74,31 @@ async function editFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig | u
   let region: string | undefined;
   if (f.needsRegion) {
     region = await prompts.showInputBox({
-      title, prompt: vscode.l10n.t('Region, e.g. {0}', DEFAULT_REGION[provider] ?? ''), value: existing?.region ?? DEFAULT_REGION[provider] ?? '',
-      ignoreFocusOut: true, validateInput: v => /^[a-z0-9-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a region id.'),
+      title,
+      prompt: vscode.l10n.t('Region, e.g. {0}', DEFAULT_REGION[provider] ?? ''),
+      value: existing?.region ?? DEFAULT_REGION[provider] ?? '',
+      ignoreFocusOut: true,
+      validateInput: v => (/^[a-z0-9-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a region id.')),
     });
     if (region === undefined) return undefined;
     region = region.trim();
   }
 
   const user = await prompts.showInputBox({
-    title, prompt: f.userPrompt, value: existing?.user ?? '', ignoreFocusOut: true,
-    validateInput: v => v.trim() ? undefined : vscode.l10n.t('This field is required.'),
+    title,
+    prompt: f.userPrompt,
+    value: existing?.user ?? '',
+    ignoreFocusOut: true,
+    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('This field is required.')),
   });
   if (user === undefined) return undefined;
 
   const secret = await prompts.showInputBox({
-    title, password: true, ignoreFocusOut: true,
+    title,
+    password: true,
+    ignoreFocusOut: true,
     prompt: existing ? vscode.l10n.t('{0} (leave empty to keep the stored one)', f.secretPrompt) : f.secretPrompt,
-    validateInput: v => (v || existing) ? undefined : vscode.l10n.t('This field is required.'),
+    validateInput: v => (v || existing ? undefined : vscode.l10n.t('This field is required.')),
   });
   if (secret === undefined) return undefined;
 
@@ -88,19 +113,29 @@ async function editFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig | u
 
   const options: Record<string, string | number | boolean> = { ...(existing?.options ?? {}) };
   if (provider === 'tencent') {
-    const api = await prompts.showQuickPick([
-      { label: vscode.l10n.t('Current API (DescribeTaskList, TC3-HMAC-SHA256)'), legacy: false },
-      { label: vscode.l10n.t('Legacy API (GetRedisTaskList)'), legacy: true },
-    ], { title, placeHolder: vscode.l10n.t('Which Tencent Cloud API?'), ignoreFocusOut: true });
+    const api = await prompts.showQuickPick(
+      [
+        { label: vscode.l10n.t('Current API (DescribeTaskList, TC3-HMAC-SHA256)'), legacy: false },
+        { label: vscode.l10n.t('Legacy API (GetRedisTaskList)'), legacy: true },
+      ],
+      { title, placeHolder: vscode.l10n.t('Which Tencent Cloud API?'), ignoreFocusOut: true },
+    );
     if (!api) return undefined;
     if (api.legacy) options.legacyApi = true;
     else delete options.legacyApi;
   }
   if (provider === 'alibaba') {
-    const api = await prompts.showQuickPick([
-      { label: 'DescribeHistoryTasks', description: vscode.l10n.t('current, region-wide'), value: 'DescribeHistoryTasks' },
-      { label: 'DescribeTasks', description: vscode.l10n.t('older, per instance'), value: 'DescribeTasks' },
-    ], { title, placeHolder: vscode.l10n.t('Which task API?'), ignoreFocusOut: true });
+    const api = await prompts.showQuickPick(
+      [
+        {
+          label: 'DescribeHistoryTasks',
+          description: vscode.l10n.t('current, region-wide'),
+          value: 'DescribeHistoryTasks',
+        },
+        { label: 'DescribeTasks', description: vscode.l10n.t('older, per instance'), value: 'DescribeTasks' },
+      ],
+      { title, placeHolder: vscode.l10n.t('Which task API?'), ignoreFocusOut: true },
+    );
     if (!api) return undefined;
     options.taskApi = api.value;
   }
@@ -121,18 +156,43 @@ async function editFlow(deps: ConnectionFlowDeps, existing: ConnectionConfig | u
   return config;
 }
 
-async function askTls(deps: ConnectionFlowDeps, title: string, endpoint: string, current: TlsTrust | undefined): Promise<TlsTrust | undefined> {
+async function askTls(
+  deps: ConnectionFlowDeps,
+  title: string,
+  endpoint: string,
+  current: TlsTrust | undefined,
+): Promise<TlsTrust | undefined> {
   const { prompts } = deps;
   const items = [
-    { label: vscode.l10n.t('Trust the system certificate authorities'), description: current?.mode === 'system' ? vscode.l10n.t('current') : undefined, mode: 'system' as const },
-    { label: vscode.l10n.t('Trust a CA certificate file…'), description: current?.mode === 'ca-file' ? current.caFile : undefined, mode: 'ca-file' as const },
-    { label: vscode.l10n.t('Trust this server\'s certificate (pin its SHA-256 fingerprint)'), description: current?.mode === 'pinned' ? current.fingerprint256 : undefined, mode: 'pinned' as const },
+    {
+      label: vscode.l10n.t('Trust the system certificate authorities'),
+      description: current?.mode === 'system' ? vscode.l10n.t('current') : undefined,
+      mode: 'system' as const,
+    },
+    {
+      label: vscode.l10n.t('Trust a CA certificate file…'),
+      description: current?.mode === 'ca-file' ? current.caFile : undefined,
+      mode: 'ca-file' as const,
+    },
+    {
+      label: vscode.l10n.t("Trust this server's certificate (pin its SHA-256 fingerprint)"),
+      description: current?.mode === 'pinned' ? current.fingerprint256 : undefined,
+      mode: 'pinned' as const,
+    },
   ];
-  const pick = await prompts.showQuickPick(items, { title, placeHolder: vscode.l10n.t('How should the server\'s TLS certificate be trusted?'), ignoreFocusOut: true });
+  const pick = await prompts.showQuickPick(items, {
+    title,
+    placeHolder: vscode.l10n.t("How should the server's TLS certificate be trusted?"),
+    ignoreFocusOut: true,
+  });
   if (!pick) return undefined;
   if (pick.mode === 'system') return { mode: 'system' };
   if (pick.mode === 'ca-file') {
-    const files = await prompts.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Trust this CA'), filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], '*': ['*'] } });
+    const files = await prompts.showOpenDialog({
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Trust this CA'),
+      filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], '*': ['*'] },
+    });
     if (!files?.length) return undefined;
     return { mode: 'ca-file', caFile: files[0].fsPath };
   }
@@ -140,7 +200,10 @@ async function askTls(deps: ConnectionFlowDeps, title: string, endpoint: string,
   try {
     info = await deps.providers().probeCertificate(endpoint);
   } catch (e) {
-    await prompts.showErrorMessage(vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, (e as Error).message), {});
+    await prompts.showErrorMessage(
+      vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, (e as Error).message),
+      {},
+    );
     return undefined;
   }
   const fingerprint = deps.providers().normaliseFingerprint(info.fingerprint256);
@@ -149,10 +212,16 @@ async function askTls(deps: ConnectionFlowDeps, title: string, endpoint: string,
     vscode.l10n.t('Subject: {0}', info.subject),
     vscode.l10n.t('Issuer: {0}', info.issuer),
     vscode.l10n.t('Valid until: {0}', info.validTo),
-    info.trusted ? vscode.l10n.t('The system already trusts this certificate.') : vscode.l10n.t('The system does not trust this certificate ({0}).', info.authorizationError ?? ''),
+    info.trusted
+      ? vscode.l10n.t('The system already trusts this certificate.')
+      : vscode.l10n.t('The system does not trust this certificate ({0}).', info.authorizationError ?? ''),
     vscode.l10n.t('Compare the fingerprint with the one your cluster administrator gives you before pinning it.'),
   ].join('\n');
   const pin = vscode.l10n.t('Pin Certificate');
-  const answer = await prompts.showWarningMessage(vscode.l10n.t('Trust the certificate of {0}?', endpoint), { modal: true, detail }, pin);
+  const answer = await prompts.showWarningMessage(
+    vscode.l10n.t('Trust the certificate of {0}?', endpoint),
+    { modal: true, detail },
+    pin,
+  );
   return answer === pin ? { mode: 'pinned', fingerprint256: fingerprint } : undefined;
 }

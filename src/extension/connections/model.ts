@@ -20,7 +20,8 @@ function parseTls(value: unknown): TlsTrust | undefined {
   const v = value as Record<string, unknown>;
   if (v.mode === 'system') return { mode: 'system' };
   if (v.mode === 'ca-file' && typeof v.caFile === 'string') return { mode: 'ca-file', caFile: v.caFile };
-  if (v.mode === 'pinned' && typeof v.fingerprint256 === 'string') return { mode: 'pinned', fingerprint256: v.fingerprint256 };
+  if (v.mode === 'pinned' && typeof v.fingerprint256 === 'string')
+    return { mode: 'pinned', fingerprint256: v.fingerprint256 };
   return undefined;
 }
 
@@ -28,7 +29,13 @@ function parseTls(value: unknown): TlsTrust | undefined {
 export function parseConnection(value: unknown): ConnectionConfig | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
-  if (typeof v.id !== 'string' || !v.id || typeof v.provider !== 'string' || !PROVIDERS.includes(v.provider as ProviderId)) return undefined;
+  if (
+    typeof v.id !== 'string' ||
+    !v.id ||
+    typeof v.provider !== 'string' ||
+    !PROVIDERS.includes(v.provider as ProviderId)
+  )
+    return undefined;
   const options: Record<string, string | number | boolean> = {};
   if (v.options && typeof v.options === 'object') {
     for (const [k, o] of Object.entries(v.options as Record<string, unknown>)) {
@@ -63,7 +70,12 @@ export function isDemo(c: ConnectionConfig): boolean {
 }
 
 export function newConnectionId(existing: readonly ConnectionConfig[], name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32) || 'connection';
+  const base =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 32) || 'connection';
   let id = base;
   for (let i = 2; existing.some(c => c.id === id); i++) id = `${base}-${i}`;
   return id;
@@ -127,7 +139,9 @@ export class ConnectionsModel implements vscode.Disposable {
   }
 
   private async write(list: ConnectionConfig[]): Promise<void> {
-    await vscode.workspace.getConfiguration(SECTION).update(KEY, list.map(toSetting), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration(SECTION)
+      .update(KEY, list.map(toSetting), vscode.ConfigurationTarget.Global);
   }
 
   dispose(): void {

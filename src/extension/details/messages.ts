@@ -17,7 +17,12 @@ export type FromWebviewMessage =
   | { type: 'openConsole' };
 
 const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set<FromWebviewMessage['type']>([
-  'ready', 'cancel', 'forceCancel', 'copyId', 'refresh', 'openConsole',
+  'ready',
+  'cancel',
+  'forceCancel',
+  'copyId',
+  'refresh',
+  'openConsole',
 ]);
 
 /**

@@ -119,23 +119,35 @@ const STATUS_ICONS: Record<TaskStatus, { icon: string; spin: boolean }> = {
 
 export function statusText(status: TaskStatus, labels: DetailsLabels): string {
   switch (status) {
-    case 'pending': return labels.statusPending;
-    case 'running': return labels.statusRunning;
-    case 'succeeded': return labels.statusSucceeded;
-    case 'failed': return labels.statusFailed;
-    case 'canceled': return labels.statusCanceled;
-    case 'paused': return labels.statusPaused;
-    case 'interrupted': return labels.statusInterrupted;
-    case 'unknown': return labels.statusUnknown;
+    case 'pending':
+      return labels.statusPending;
+    case 'running':
+      return labels.statusRunning;
+    case 'succeeded':
+      return labels.statusSucceeded;
+    case 'failed':
+      return labels.statusFailed;
+    case 'canceled':
+      return labels.statusCanceled;
+    case 'paused':
+      return labels.statusPaused;
+    case 'interrupted':
+      return labels.statusInterrupted;
+    case 'unknown':
+      return labels.statusUnknown;
   }
 }
 
 function kindText(kind: TaskKind, labels: DetailsLabels): string {
   switch (kind) {
-    case 'crdb-task': return labels.kindCrdbTask;
-    case 'action': return labels.kindAction;
-    case 'state-machine': return labels.kindStateMachine;
-    case 'cloud-task': return labels.kindCloudTask;
+    case 'crdb-task':
+      return labels.kindCrdbTask;
+    case 'action':
+      return labels.kindAction;
+    case 'state-machine':
+      return labels.kindStateMachine;
+    case 'cloud-task':
+      return labels.kindCloudTask;
   }
 }
 
@@ -210,9 +222,10 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
   fields.push({ label: labels.connection, value: state.connectionName });
 
   const percent = percentOf(task.progress);
-  const progress: DetailsProgress = percent === undefined
-    ? { text: labels.progressUnknown, indeterminate: active }
-    : { percent, text: fill(labels.percent, percent), indeterminate: false };
+  const progress: DetailsProgress =
+    percent === undefined
+      ? { text: labels.progressUnknown, indeterminate: active }
+      : { percent, text: fill(labels.percent, percent), indeterminate: false };
 
   const times: DetailsTime[] = [];
   if (task.startedAt !== undefined) times.push({ label: labels.started, value: formatTime(task.startedAt, labels) });
@@ -238,7 +251,10 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
 
   const shards: DetailsShard[] = task.shards.map(shard => {
     const shardPercent = percentOf(shard.progress);
-    const status = [shard.statusDescription, shard.statusCode && shard.statusDescription ? `(${shard.statusCode})` : shard.statusCode]
+    const status = [
+      shard.statusDescription,
+      shard.statusCode && shard.statusDescription ? `(${shard.statusCode})` : shard.statusCode,
+    ]
       .filter(Boolean)
       .join(' ');
     return {
@@ -264,7 +280,8 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     fields,
     progress,
     // A finished task's leftover estimate would only mislead.
-    remaining: active && task.remainingSeconds !== undefined ? formatDuration(task.remainingSeconds, labels) : undefined,
+    remaining:
+      active && task.remainingSeconds !== undefined ? formatDuration(task.remainingSeconds, labels) : undefined,
     times,
     steps,
     stepsHaveProgress: steps.some(s => s.percent !== undefined || s.remaining !== undefined),

@@ -12,7 +12,12 @@ import { parsePanelState, parseWebviewMessage, type FromWebviewMessage, type ToW
 import { displayTask } from '../displayNames';
 import { buildDetailsModel, buildPlaceholderModel, type DetailsModel } from './model';
 
-export interface TaskDetailsState { connectionName: string; stale: boolean; cancelling: boolean; error?: string }
+export interface TaskDetailsState {
+  connectionName: string;
+  stale: boolean;
+  cancelling: boolean;
+  error?: string;
+}
 
 export interface TaskDetailsHost {
   getTask(connectionId: string, taskId: string): Task | undefined;
@@ -39,7 +44,10 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
     // The page may load our script and stylesheet and the codicon font, nothing else on disk.
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'codicons')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'media'),
+      vscode.Uri.joinPath(extensionUri, 'dist', 'codicons'),
+    ],
   };
 }
 
@@ -151,7 +159,8 @@ export class TaskDetailsPanel {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    if (panels.get(panelKey(this.connectionId, this.taskId)) === this) panels.delete(panelKey(this.connectionId, this.taskId));
+    if (panels.get(panelKey(this.connectionId, this.taskId)) === this)
+      panels.delete(panelKey(this.connectionId, this.taskId));
     this.host.setWatched(this.connectionId, this.taskId, false);
     for (const s of this.subscriptions.splice(0)) s.dispose();
     this.webviewPanel.dispose();
@@ -193,7 +202,8 @@ export class TaskDetailsPanel {
           if (task && task.capabilities.cancel && isActive(task.status)) await this.host.cancel(connectionId, taskId);
           return;
         case 'forceCancel':
-          if (task && task.capabilities.forceCancel && isActive(task.status)) await this.host.forceCancel(connectionId, taskId);
+          if (task && task.capabilities.forceCancel && isActive(task.status))
+            await this.host.forceCancel(connectionId, taskId);
           return;
         case 'copyId':
           await vscode.env.clipboard.writeText(taskId);

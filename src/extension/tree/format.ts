@@ -7,23 +7,35 @@ import { displayName } from '../displayNames';
 
 export function statusText(status: TaskStatus): string {
   switch (status) {
-    case 'pending': return vscode.l10n.t('Pending');
-    case 'running': return vscode.l10n.t('Running');
-    case 'succeeded': return vscode.l10n.t('Succeeded');
-    case 'failed': return vscode.l10n.t('Failed');
-    case 'canceled': return vscode.l10n.t('Canceled');
-    case 'paused': return vscode.l10n.t('Paused');
-    case 'interrupted': return vscode.l10n.t('Interrupted');
-    case 'unknown': return vscode.l10n.t('Unknown');
+    case 'pending':
+      return vscode.l10n.t('Pending');
+    case 'running':
+      return vscode.l10n.t('Running');
+    case 'succeeded':
+      return vscode.l10n.t('Succeeded');
+    case 'failed':
+      return vscode.l10n.t('Failed');
+    case 'canceled':
+      return vscode.l10n.t('Canceled');
+    case 'paused':
+      return vscode.l10n.t('Paused');
+    case 'interrupted':
+      return vscode.l10n.t('Interrupted');
+    case 'unknown':
+      return vscode.l10n.t('Unknown');
   }
 }
 
 export function kindText(kind: TaskKind): string {
   switch (kind) {
-    case 'crdb-task': return vscode.l10n.t('Active-Active (CRDB) task');
-    case 'action': return vscode.l10n.t('Action');
-    case 'state-machine': return vscode.l10n.t('State machine');
-    case 'cloud-task': return vscode.l10n.t('Cloud task');
+    case 'crdb-task':
+      return vscode.l10n.t('Active-Active (CRDB) task');
+    case 'action':
+      return vscode.l10n.t('Action');
+    case 'state-machine':
+      return vscode.l10n.t('State machine');
+    case 'cloud-task':
+      return vscode.l10n.t('Cloud task');
   }
 }
 
@@ -31,14 +43,22 @@ export function kindText(kind: TaskKind): string {
 export function statusIcon(status: TaskStatus, cancelling = false): vscode.ThemeIcon {
   if (cancelling) return new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('list.warningForeground'));
   switch (status) {
-    case 'pending': return new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow'));
-    case 'running': return new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'));
-    case 'succeeded': return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'failed': return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
-    case 'canceled': return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    case 'paused': return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.yellow'));
-    case 'interrupted': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    case 'unknown': return new vscode.ThemeIcon('question');
+    case 'pending':
+      return new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow'));
+    case 'running':
+      return new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'));
+    case 'succeeded':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    case 'failed':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    case 'canceled':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    case 'paused':
+      return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.yellow'));
+    case 'interrupted':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'unknown':
+      return new vscode.ThemeIcon('question');
   }
 }
 
@@ -68,10 +88,13 @@ export interface TaskRowState {
 /** "Running · 45% · started 3 min. ago" */
 export function taskDescription(task: Task, state: TaskRowState): string {
   const parts = [state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status)];
-  if (task.progress !== undefined && isActive(task.status)) parts.push(vscode.l10n.t('{0}%', Math.round(task.progress)));
+  if (task.progress !== undefined && isActive(task.status))
+    parts.push(vscode.l10n.t('{0}%', Math.round(task.progress)));
   else if (task.currentStep && isActive(task.status)) parts.push(task.currentStep);
-  if (task.finishedAt !== undefined && !isActive(task.status)) parts.push(vscode.l10n.t('finished {0}', relativeTime(task.finishedAt, state.now)));
-  else if (task.startedAt !== undefined) parts.push(vscode.l10n.t('started {0}', relativeTime(task.startedAt, state.now)));
+  if (task.finishedAt !== undefined && !isActive(task.status))
+    parts.push(vscode.l10n.t('finished {0}', relativeTime(task.finishedAt, state.now)));
+  else if (task.startedAt !== undefined)
+    parts.push(vscode.l10n.t('started {0}', relativeTime(task.startedAt, state.now)));
   if (state.stale) parts.push(vscode.l10n.t('stale'));
   return parts.join(' · ');
 }
@@ -95,7 +118,10 @@ function when(epochMs: number | undefined): string | undefined {
 export function taskTooltip(task: Task, state: TaskRowState & { connectionName: string }): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
     [vscode.l10n.t('Status'), `${statusText(task.status)} (${vscode.l10n.t('provider: {0}', task.providerStatus)})`],
-    [vscode.l10n.t('Progress'), task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress))],
+    [
+      vscode.l10n.t('Progress'),
+      task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress)),
+    ],
     [vscode.l10n.t('Current step'), task.currentStep],
     [vscode.l10n.t('Task ID'), task.id],
     [vscode.l10n.t('Type'), task.type],
@@ -108,9 +134,11 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
   const m = new vscode.MarkdownString();
   m.appendMarkdown(`**${md(displayName(task.name))}**\n\n`);
   if (state.cancelling) m.appendMarkdown(`_${md(vscode.l10n.t('Cancelling…'))}_\n\n`);
-  if (state.stale) m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
+  if (state.stale)
+    m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
   for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);
-  for (const e of task.errors.slice(0, 5)) m.appendMarkdown(`\n$(error) ${md([e.where, e.code, e.message].filter(Boolean).join(' · '))}  \n`);
+  for (const e of task.errors.slice(0, 5))
+    m.appendMarkdown(`\n$(error) ${md([e.where, e.code, e.message].filter(Boolean).join(' · '))}  \n`);
   m.supportThemeIcons = true;
   return m;
 }

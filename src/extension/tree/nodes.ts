@@ -5,7 +5,17 @@ import type { Task, TaskGroup } from '../../core/task';
 import { providerLabel } from '../connections/fields';
 import { isDemo } from '../connections/model';
 import { groupDisplayName } from '../displayNames';
-import { md, relativeTime, statusIcon, taskAccessibilityLabel, taskContextValue, taskDescription, taskLabel, taskTooltip, type TaskRowState } from './format';
+import {
+  md,
+  relativeTime,
+  statusIcon,
+  taskAccessibilityLabel,
+  taskContextValue,
+  taskDescription,
+  taskLabel,
+  taskTooltip,
+  type TaskRowState,
+} from './format';
 
 /**
  * Tree nodes extend TreeItem and carry what commands need (Pick<> of these). Ids are stable across polls, so VS Code
@@ -23,13 +33,19 @@ export const nodeId = {
 
 export class ConnectionNode extends vscode.TreeItem {
   readonly type = 'connection';
-  constructor(public config: ConnectionConfig, view: ConnectionView | undefined, now: number) {
+  constructor(
+    public config: ConnectionConfig,
+    view: ConnectionView | undefined,
+    now: number,
+  ) {
     super(config.name, vscode.TreeItemCollapsibleState.Expanded);
     this.id = nodeId.connection(config.id);
     this.update(config, view, now);
   }
 
-  get connectionId(): string { return this.config.id; }
+  get connectionId(): string {
+    return this.config.id;
+  }
 
   update(config: ConnectionConfig, view: ConnectionView | undefined, now: number): void {
     this.config = config;
@@ -39,14 +55,17 @@ export class ConnectionNode extends vscode.TreeItem {
     if (!view || view.status === 'loading') parts.push(vscode.l10n.t('loading…'));
     else if (view.status === 'error') parts.push(vscode.l10n.t('error'));
     if (view?.stale) {
-      parts.push(view.updatedAt !== undefined
-        ? vscode.l10n.t('stale, updated {0}', relativeTime(view.updatedAt, now))
-        : vscode.l10n.t('stale'));
+      parts.push(
+        view.updatedAt !== undefined
+          ? vscode.l10n.t('stale, updated {0}', relativeTime(view.updatedAt, now))
+          : vscode.l10n.t('stale'),
+      );
     }
     this.description = parts.join(' · ');
-    this.iconPath = view?.status === 'error'
-      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-      : new vscode.ThemeIcon(config.provider === 'redis-enterprise' ? 'server' : 'cloud');
+    this.iconPath =
+      view?.status === 'error'
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon(config.provider === 'redis-enterprise' ? 'server' : 'cloud');
     const tokens = ['connection'];
     if (isDemo(config)) tokens.push('demo');
     if (view?.error) tokens.push('error');
@@ -64,27 +83,45 @@ export class ConnectionNode extends vscode.TreeItem {
 /** The one row a failing connection shows: the readable message and the ways out (click retries; menu edits). */
 export class ErrorNode extends vscode.TreeItem {
   readonly type = 'error';
-  constructor(readonly connectionId: string, message: string) {
+  constructor(
+    readonly connectionId: string,
+    message: string,
+  ) {
     super(message, vscode.TreeItemCollapsibleState.None);
     this.id = nodeId.error(connectionId);
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     this.description = vscode.l10n.t('Click to retry, or edit the connection');
-    this.tooltip = new vscode.MarkdownString(`${md(message)}\n\n${md(vscode.l10n.t('Click to retry. Right-click to edit the connection. The tasks below are the last known ones.'))}`);
+    this.tooltip = new vscode.MarkdownString(
+      `${md(message)}\n\n${md(vscode.l10n.t('Click to retry. Right-click to edit the connection. The tasks below are the last known ones.'))}`,
+    );
     this.contextValue = 'connectionError';
-    this.command = { command: 'redisTasks.refreshConnection', title: vscode.l10n.t('Retry'), arguments: [{ connectionId }] };
-    this.accessibilityInformation = { label: vscode.l10n.t('Error: {0}. Activate to retry.', message), role: 'treeitem' };
+    this.command = {
+      command: 'redisTasks.refreshConnection',
+      title: vscode.l10n.t('Retry'),
+      arguments: [{ connectionId }],
+    };
+    this.accessibilityInformation = {
+      label: vscode.l10n.t('Error: {0}. Activate to retry.', message),
+      role: 'treeitem',
+    };
   }
 }
 
 export class GroupNode extends vscode.TreeItem {
   readonly type = 'group';
-  constructor(readonly connectionId: string, public group: TaskGroup, tasks: readonly Task[]) {
+  constructor(
+    readonly connectionId: string,
+    public group: TaskGroup,
+    tasks: readonly Task[],
+  ) {
     super(groupDisplayName(group), vscode.TreeItemCollapsibleState.Expanded);
     this.id = nodeId.group(connectionId, group.id);
     this.update(group, tasks);
   }
 
-  get groupId(): string { return this.group.id; }
+  get groupId(): string {
+    return this.group.id;
+  }
 
   update(group: TaskGroup, tasks: readonly Task[]): void {
     this.group = group;
@@ -93,7 +130,15 @@ export class GroupNode extends vscode.TreeItem {
     const running = tasks.filter(t => t.status === 'running' || t.status === 'pending').length;
     const parts = [group.description, running ? vscode.l10n.t('{0} running', running) : undefined].filter(Boolean);
     this.description = parts.join(' · ') || undefined;
-    this.iconPath = new vscode.ThemeIcon(group.kind === 'crdb-tasks' ? 'globe' : group.kind === 'state-machines' ? 'type-hierarchy' : group.kind === 'instance' ? 'database' : 'tasklist');
+    this.iconPath = new vscode.ThemeIcon(
+      group.kind === 'crdb-tasks'
+        ? 'globe'
+        : group.kind === 'state-machines'
+          ? 'type-hierarchy'
+          : group.kind === 'instance'
+            ? 'database'
+            : 'tasklist',
+    );
     this.contextValue = 'group';
     this.tooltip = group.unsupportedReason ?? group.description;
     this.accessibilityInformation = { label: [label, ...parts].join(', '), role: 'treeitem' };
@@ -102,14 +147,21 @@ export class GroupNode extends vscode.TreeItem {
 
 export class TaskNode extends vscode.TreeItem {
   readonly type = 'task';
-  constructor(public task: Task, state: TaskRowState & { connectionName: string; consoleUrl?: string }) {
+  constructor(
+    public task: Task,
+    state: TaskRowState & { connectionName: string; consoleUrl?: string },
+  ) {
     super(taskLabel(task), vscode.TreeItemCollapsibleState.None);
     this.id = nodeId.task(task.source, task.id);
     this.update(task, state);
   }
 
-  get connectionId(): string { return this.task.source; }
-  get taskId(): string { return this.task.id; }
+  get connectionId(): string {
+    return this.task.source;
+  }
+  get taskId(): string {
+    return this.task.id;
+  }
 
   update(task: Task, state: TaskRowState & { connectionName: string; consoleUrl?: string }): void {
     this.task = task;
@@ -119,18 +171,29 @@ export class TaskNode extends vscode.TreeItem {
     this.tooltip = taskTooltip(task, state);
     this.contextValue = taskContextValue(task, { cancelling: state.cancelling, consoleUrl: state.consoleUrl });
     this.accessibilityInformation = { label: taskAccessibilityLabel(task, state), role: 'treeitem' };
-    this.command = { command: 'redisTasks.openTaskDetails', title: vscode.l10n.t('Open Task Details'), arguments: [{ connectionId: task.source, taskId: task.id }] };
+    this.command = {
+      command: 'redisTasks.openTaskDetails',
+      title: vscode.l10n.t('Open Task Details'),
+      arguments: [{ connectionId: task.source, taskId: task.id }],
+    };
   }
 }
 
 export class LoadMoreNode extends vscode.TreeItem {
   readonly type = 'more';
-  constructor(readonly connectionId: string, readonly groupId: string) {
+  constructor(
+    readonly connectionId: string,
+    readonly groupId: string,
+  ) {
     super(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     this.id = nodeId.more(connectionId, groupId);
     this.iconPath = new vscode.ThemeIcon('ellipsis');
     this.contextValue = 'loadMore';
-    this.command = { command: 'redisTasks.loadMore', title: vscode.l10n.t('Load more'), arguments: [{ connectionId, groupId }] };
+    this.command = {
+      command: 'redisTasks.loadMore',
+      title: vscode.l10n.t('Load more'),
+      arguments: [{ connectionId, groupId }],
+    };
     this.accessibilityInformation = { label: vscode.l10n.t('Load more tasks'), role: 'button' };
   }
 }

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import type { ConnectionConfig } from '../../core/connection';
 import type { StoreChange, TaskStore } from '../../core/store';
-import { ConnectionNode, ErrorNode, GroupNode, LoadMoreNode, MessageNode, TaskNode, nodeId, type TreeNode } from './nodes';
+import {
+  ConnectionNode,
+  ErrorNode,
+  GroupNode,
+  LoadMoreNode,
+  MessageNode,
+  TaskNode,
+  nodeId,
+  type TreeNode,
+} from './nodes';
 
 export interface TaskTreeDeps {
   store: TaskStore;
@@ -58,9 +67,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const { store } = this.deps;
     const now = this.now();
     if (!element) {
-      return this.deps.connections().map(c => this.cached(nodeId.connection(c.id),
-        () => new ConnectionNode(c, store.connection(c.id), now),
-        n => (n as ConnectionNode).update(c, store.connection(c.id), now)));
+      return this.deps.connections().map(c =>
+        this.cached(
+          nodeId.connection(c.id),
+          () => new ConnectionNode(c, store.connection(c.id), now),
+          n => (n as ConnectionNode).update(c, store.connection(c.id), now),
+        ),
+      );
     }
     if (element instanceof ConnectionNode) {
       const id = element.connectionId;
@@ -79,9 +92,16 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       for (const g of view.groups) {
         const tasks = store.tasksOf(id, g.id);
-        out.push(this.cached(nodeId.group(id, g.id), () => new GroupNode(id, g, tasks), n => (n as GroupNode).update(g, tasks)));
+        out.push(
+          this.cached(
+            nodeId.group(id, g.id),
+            () => new GroupNode(id, g, tasks),
+            n => (n as GroupNode).update(g, tasks),
+          ),
+        );
       }
-      if (view.groups.length === 0 && view.status === 'ok') out.push(new MessageNode(nodeId.message(id, '', 'empty'), vscode.l10n.t('No tasks')));
+      if (view.groups.length === 0 && view.status === 'ok')
+        out.push(new MessageNode(nodeId.message(id, '', 'empty'), vscode.l10n.t('No tasks')));
       return out;
     }
     if (element instanceof GroupNode) {
@@ -89,16 +109,35 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const view = store.connection(id);
       const config = this.deps.connections().find(c => c.id === id);
       const state = {
-        stale: view?.stale ?? false, now, connectionName: config?.name ?? id, consoleUrl: this.deps.consoleUrl(id),
+        stale: view?.stale ?? false,
+        now,
+        connectionName: config?.name ?? id,
+        consoleUrl: this.deps.consoleUrl(id),
       };
       const tasks = store.tasksOf(id, element.groupId);
       const out: TreeNode[] = tasks.map(t => {
         const s = { ...state, cancelling: store.isCancelling(id, t.id) };
-        return this.cached(nodeId.task(id, t.id), () => new TaskNode(t, s), n => (n as TaskNode).update(t, s));
+        return this.cached(
+          nodeId.task(id, t.id),
+          () => new TaskNode(t, s),
+          n => (n as TaskNode).update(t, s),
+        );
       });
-      if (view?.more[element.groupId]) out.push(this.cached(nodeId.more(id, element.groupId), () => new LoadMoreNode(id, element.groupId), () => undefined));
+      if (view?.more[element.groupId])
+        out.push(
+          this.cached(
+            nodeId.more(id, element.groupId),
+            () => new LoadMoreNode(id, element.groupId),
+            () => undefined,
+          ),
+        );
       if (!tasks.length) {
-        out.push(new MessageNode(nodeId.message(id, element.groupId, 'empty'), element.group.unsupportedReason ?? vscode.l10n.t('No tasks')));
+        out.push(
+          new MessageNode(
+            nodeId.message(id, element.groupId, 'empty'),
+            element.group.unsupportedReason ?? vscode.l10n.t('No tasks'),
+          ),
+        );
       }
       return out;
     }
@@ -158,8 +197,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const view = this.deps.store.connection(t.connectionId);
       const config = this.deps.connections().find(c => c.id === t.connectionId);
       n.update(task, {
-        stale: view?.stale ?? false, now, cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),
-        connectionName: config?.name ?? t.connectionId, consoleUrl: this.deps.consoleUrl(t.connectionId),
+        stale: view?.stale ?? false,
+        now,
+        cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),
+        connectionName: config?.name ?? t.connectionId,
+        consoleUrl: this.deps.consoleUrl(t.connectionId),
       });
       fire.add(n);
       // The group row counts its running tasks ("2 running"): a task that finished changes that count, so redraw

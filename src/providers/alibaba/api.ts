@@ -4,7 +4,15 @@ import { parseJson } from '../../core/shape';
 import type { HttpClient } from '../../http/client';
 import { toAlibabaError, type TaskApi } from './errors';
 import { parseErrorBody } from './wire';
-import { EMPTY_SHA256, acs3Authorization, acs3Query, acsTimestamp, percentEncode, rpcSignature, type Params } from './signer';
+import {
+  EMPTY_SHA256,
+  acs3Authorization,
+  acs3Query,
+  acsTimestamp,
+  percentEncode,
+  rpcSignature,
+  type Params,
+} from './signer';
 
 export const API_VERSION = '2015-01-01';
 
@@ -22,7 +30,10 @@ export interface AlibabaApiOptions {
 }
 
 function queryString(params: Params): string {
-  return Object.keys(params).sort().map(k => `${percentEncode(k)}=${percentEncode(params[k])}`).join('&');
+  return Object.keys(params)
+    .sort()
+    .map(k => `${percentEncode(k)}=${percentEncode(params[k])}`)
+    .join('&');
 }
 
 /**
@@ -36,7 +47,7 @@ export class AlibabaApi {
   constructor(private readonly o: AlibabaApiOptions) {}
 
   async call(action: string, params: Params, what: string, signal?: AbortSignal): Promise<unknown> {
-    const host = this.host ??= new URL(this.o.endpoint).host;
+    const host = (this.host ??= new URL(this.o.endpoint).host);
     const now = this.o.signingNow ?? Date.now;
     const res = await this.o.http.request({
       method: 'POST',
@@ -50,8 +61,14 @@ export class AlibabaApi {
         if (this.o.scheme === 'rpc-v1') {
           const all: Params = {
             ...params,
-            Action: action, Format: 'JSON', Version: API_VERSION, AccessKeyId: this.o.accessKeyId,
-            SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: nonce, Timestamp: timestamp,
+            Action: action,
+            Format: 'JSON',
+            Version: API_VERSION,
+            AccessKeyId: this.o.accessKeyId,
+            SignatureMethod: 'HMAC-SHA1',
+            SignatureVersion: '1.0',
+            SignatureNonce: nonce,
+            Timestamp: timestamp,
           };
           all.Signature = rpcSignature('POST', all, this.o.secret);
           return { url: `${this.o.endpoint}/?${queryString(all)}`, headers };
@@ -66,7 +83,18 @@ export class AlibabaApi {
         };
         // The same encoded, sorted query goes into the signature and the URL: built once.
         const qs = acs3Query(params);
-        const authorization = acs3Authorization({ method: 'POST', path: '/', query: params, canonicalQuery: qs, headers: signedHeaders, payloadHash: EMPTY_SHA256 }, this.o.accessKeyId, this.o.secret);
+        const authorization = acs3Authorization(
+          {
+            method: 'POST',
+            path: '/',
+            query: params,
+            canonicalQuery: qs,
+            headers: signedHeaders,
+            payloadHash: EMPTY_SHA256,
+          },
+          this.o.accessKeyId,
+          this.o.secret,
+        );
         // undici sends Host as the URL's host (the port only when not the default), which is what was signed;
         // setting it by hand would also change the TLS server name, which breaks certificate pinning.
         const { host: _signedHost, ...sent } = signedHeaders;
@@ -76,7 +104,11 @@ export class AlibabaApi {
     const text = res.text();
     if (res.status >= 400) {
       let body: unknown;
-      try { body = JSON.parse(text); } catch { body = undefined; }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
       throw toAlibabaError({
         action,
         status: res.status,
@@ -88,9 +120,12 @@ export class AlibabaApi {
     }
     const ct = res.headers['content-type'] ?? '';
     if (ct && !/json/i.test(ct)) {
-      throw new ProviderError('bad-response', `The answer to ${what} is not JSON (content type ${ct.split(';')[0]}). Is the endpoint an Alibaba Cloud API?`, { status: res.status });
+      throw new ProviderError(
+        'bad-response',
+        `The answer to ${what} is not JSON (content type ${ct.split(';')[0]}). Is the endpoint an Alibaba Cloud API?`,
+        { status: res.status },
+      );
     }
     return parseJson(text, what);
   }
 }
-

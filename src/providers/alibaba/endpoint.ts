@@ -2,9 +2,24 @@ import { ProviderError } from '../../core/errors';
 
 /** Regions served by the central host (from the official SDK's endpoint map); every other region has its own host. */
 const CENTRAL_REGIONS = new Set([
-  'cn-qingdao', 'cn-beijing', 'cn-wulanchabu', 'cn-hangzhou', 'cn-shanghai', 'cn-heyuan', 'cn-hangzhou-finance',
-  'cn-beijing-finance-pop', 'cn-beijing-gov-1', 'cn-edge-1', 'cn-fujian', 'cn-wuhan', 'cn-yushanfang', 'cn-zhangbei',
-  'cn-hongkong-finance-pop', 'ap-northeast-2-pop', 'eu-west-1-oxs', 'rus-west-1-pop',
+  'cn-qingdao',
+  'cn-beijing',
+  'cn-wulanchabu',
+  'cn-hangzhou',
+  'cn-shanghai',
+  'cn-heyuan',
+  'cn-hangzhou-finance',
+  'cn-beijing-finance-pop',
+  'cn-beijing-gov-1',
+  'cn-edge-1',
+  'cn-fujian',
+  'cn-wuhan',
+  'cn-yushanfang',
+  'cn-zhangbei',
+  'cn-hongkong-finance-pop',
+  'ap-northeast-2-pop',
+  'eu-west-1-oxs',
+  'rus-west-1-pop',
 ]);
 
 export function defaultEndpoint(region: string): string {
@@ -22,7 +37,8 @@ export function resolveEndpoint(override: string | undefined, region: string): s
   } catch {
     throw new ProviderError('bad-request', `The endpoint "${raw}" is not a URL or host name.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ProviderError('bad-request', `The endpoint "${raw}" must use http or https.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ProviderError('bad-request', `The endpoint "${raw}" must use http or https.`);
   return `${url.protocol}//${url.host}`;
 }
 

@@ -8,7 +8,8 @@ export function otherTaskApi(api: TaskApi): TaskApi {
   return api === 'DescribeTasks' ? 'DescribeHistoryTasks' : 'DescribeTasks';
 }
 
-const AUTH_CODES = /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidTimeStamp|SignatureNonceUsed|InvalidSecurityToken|MissingSecurityToken|InvalidAccessKeySecret)/;
+const AUTH_CODES =
+  /^(InvalidAccessKeyId|SignatureDoesNotMatch|IncompleteSignature|InvalidTimeStamp|SignatureNonceUsed|InvalidSecurityToken|MissingSecurityToken|InvalidAccessKeySecret)/;
 const FORBIDDEN_CODES = /^(Forbidden|NoPermission|InvalidAccessKeyId\.Inactive)/;
 const UNSUPPORTED_CODES = /^(InvalidAction|UnsupportedOperation|Unsupported)/;
 
@@ -58,16 +59,17 @@ export function toAlibabaError(ctx: ErrorContext): ProviderError {
         : code.startsWith('SignatureDoesNotMatch')
           ? 'Alibaba Cloud rejected the request signature: the AccessKey secret does not belong to this AccessKey ID. Re-enter the secret.'
           : code.startsWith('InvalidTimeStamp')
-            ? 'Alibaba Cloud rejected the request time: this computer\'s clock is off by more than 15 minutes.'
+            ? "Alibaba Cloud rejected the request time: this computer's clock is off by more than 15 minutes."
             : `Alibaba Cloud rejected the credentials (${code}): ${serverMessage}`;
       break;
     case 'forbidden':
       message = `This AccessKey may not call ${ctx.action} (${code}). Grant the RAM user kvstore:${ctx.action} (read-only).`;
       break;
     case 'unsupported': {
-      const hint = ctx.taskApi && (ctx.action === 'DescribeTasks' || ctx.action === 'DescribeHistoryTasks')
-        ? ` Set the connection option taskApi=${otherTaskApi(ctx.taskApi)} and try again.`
-        : '';
+      const hint =
+        ctx.taskApi && (ctx.action === 'DescribeTasks' || ctx.action === 'DescribeHistoryTasks')
+          ? ` Set the connection option taskApi=${otherTaskApi(ctx.taskApi)} and try again.`
+          : '';
       message = `This Alibaba Cloud endpoint does not offer ${ctx.action} (${code}).${hint}`;
       break;
     }
@@ -90,6 +92,7 @@ export function toAlibabaError(ctx: ErrorContext): ProviderError {
     code,
     requestId: ctx.body.requestId,
     // x-acs-retry-after is in milliseconds (the official SDK sleeps that many ms).
-    retryAfterMs: kind === 'throttled' && Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter, 60_000) : undefined,
+    retryAfterMs:
+      kind === 'throttled' && Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter, 60_000) : undefined,
   });
 }

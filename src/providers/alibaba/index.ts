@@ -15,24 +15,47 @@ import { guardSecrets } from '../secret-guard';
  */
 export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const region = config.region?.trim();
-  if (!region) throw new ProviderError('bad-request', 'An Alibaba Cloud connection needs a region (RegionId such as cn-hangzhou).');
+  if (!region)
+    throw new ProviderError(
+      'bad-request',
+      'An Alibaba Cloud connection needs a region (RegionId such as cn-hangzhou).',
+    );
   if (!config.user) throw new ProviderError('auth', 'An Alibaba Cloud connection needs an AccessKey ID.');
   if (!secret.secret) throw new ProviderError('auth', 'An Alibaba Cloud connection needs an AccessKey secret.');
   const taskApi = readTaskApi(config.options?.taskApi);
   const scheme = readScheme(config.options?.signatureVersion);
-  const http = new HttpClient({ tls: config.tls, proxy: deps.proxy, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, log: deps.log });
+  const http = new HttpClient({
+    tls: config.tls,
+    proxy: deps.proxy,
+    timeoutMs: deps.timeoutMs,
+    maxBytes: deps.maxBytes,
+    log: deps.log,
+  });
   const api = new AlibabaApi({
-    http, endpoint: resolveEndpoint(config.endpoint, region), accessKeyId: config.user, secret: secret.secret, scheme, taskApi,
+    http,
+    endpoint: resolveEndpoint(config.endpoint, region),
+    accessKeyId: config.user,
+    secret: secret.secret,
+    scheme,
+    taskApi,
   });
   return new AlibabaTaskSource({
-    connectionId: config.id, region, taskApi, api, now: deps.now ?? Date.now, close: () => http.close(),
+    connectionId: config.id,
+    region,
+    taskApi,
+    api,
+    now: deps.now ?? Date.now,
+    close: () => http.close(),
   });
 });
 
 function readTaskApi(value: unknown): TaskApi {
   if (value === undefined || value === '') return 'DescribeHistoryTasks';
   if (value === 'DescribeHistoryTasks' || value === 'DescribeTasks') return value;
-  throw new ProviderError('bad-request', `The option taskApi must be DescribeHistoryTasks or DescribeTasks, not "${String(value)}".`);
+  throw new ProviderError(
+    'bad-request',
+    `The option taskApi must be DescribeHistoryTasks or DescribeTasks, not "${String(value)}".`,
+  );
 }
 
 function readScheme(value: unknown): SignatureScheme {

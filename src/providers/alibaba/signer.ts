@@ -60,7 +60,10 @@ export interface Acs3Input {
 }
 
 export function acs3Query(query: Params): string {
-  return Object.keys(query).sort().map(k => `${percentEncode(k)}=${percentEncode(query[k])}`).join('&');
+  return Object.keys(query)
+    .sort()
+    .map(k => `${percentEncode(k)}=${percentEncode(query[k])}`)
+    .join('&');
 }
 
 /** The headers that take part in the signature, lower-cased and sorted. */
@@ -71,11 +74,21 @@ export function acs3SignedHeaderNames(headers: Record<string, string>): string[]
     .sort();
 }
 
-export function acs3CanonicalRequest(input: Acs3Input, signedHeaders: string[] = acs3SignedHeaderNames(input.headers)): string {
+export function acs3CanonicalRequest(
+  input: Acs3Input,
+  signedHeaders: string[] = acs3SignedHeaderNames(input.headers),
+): string {
   const lower: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.headers)) lower[k.toLowerCase()] = v;
   const canonicalHeaders = signedHeaders.map(h => `${h}:${(lower[h] ?? '').trim()}\n`).join('');
-  return [input.method.toUpperCase(), input.path || '/', input.canonicalQuery ?? acs3Query(input.query), canonicalHeaders, signedHeaders.join(';'), input.payloadHash].join('\n');
+  return [
+    input.method.toUpperCase(),
+    input.path || '/',
+    input.canonicalQuery ?? acs3Query(input.query),
+    canonicalHeaders,
+    signedHeaders.join(';'),
+    input.payloadHash,
+  ].join('\n');
 }
 
 export function acs3StringToSign(canonicalRequest: string): string {
@@ -83,7 +96,9 @@ export function acs3StringToSign(canonicalRequest: string): string {
 }
 
 export function acs3Signature(input: Acs3Input, secret: string, signedHeaders?: string[]): string {
-  return createHmac('sha256', secret).update(acs3StringToSign(acs3CanonicalRequest(input, signedHeaders)), 'utf8').digest('hex');
+  return createHmac('sha256', secret)
+    .update(acs3StringToSign(acs3CanonicalRequest(input, signedHeaders)), 'utf8')
+    .digest('hex');
 }
 
 export function acs3Authorization(input: Acs3Input, accessKeyId: string, secret: string): string {

@@ -32,7 +32,10 @@ export interface AlibabaSourceOptions {
   close: () => Promise<void>;
 }
 
-interface Window { from: number; to: number }
+interface Window {
+  from: number;
+  to: number;
+}
 
 /** `yyyy-MM-ddTHH:mmZ`, DescribeTasks' minute-precision format. */
 function minuteTimestamp(ms: number): string {
@@ -132,7 +135,10 @@ export class AlibabaTaskSource implements TaskSource {
     }
     const res = await this.legacyPage(group, query, pageNumber, signal, skip);
     if (!res) return { tasks: [] };
-    return { tasks: res.tasks, next: res.consumed > offset && res.consumed < res.total ? encodeCursor(res.consumed) : undefined };
+    return {
+      tasks: res.tasks,
+      next: res.consumed > offset && res.consumed < res.total ? encodeCursor(res.consumed) : undefined,
+    };
   }
 
   async getTask(id: string, options: GetTaskOptions = {}): Promise<Task> {
@@ -140,17 +146,27 @@ export class AlibabaTaskSource implements TaskSource {
     const window: Window = { from: now - HISTORY_MAX_AGE_MS + 60_000, to: now };
     if (this.o.taskApi === 'DescribeHistoryTasks') {
       const params: Record<string, string> = {
-        RegionId: this.o.region, InstanceType: 'Instance', TaskId: id,
-        FromStartTime: acsTimestamp(window.from), ToStartTime: acsTimestamp(window.to), PageSize: '10', PageNumber: '1',
+        RegionId: this.o.region,
+        InstanceType: 'Instance',
+        TaskId: id,
+        FromStartTime: acsTimestamp(window.from),
+        ToStartTime: acsTimestamp(window.to),
+        PageSize: '10',
+        PageNumber: '1',
       };
       if (options.group) params.InstanceId = options.group;
-      const res = parseHistoryTasks(await this.o.api.call('DescribeHistoryTasks', params, `task ${id}`, options.signal));
+      const res = parseHistoryTasks(
+        await this.o.api.call('DescribeHistoryTasks', params, `task ${id}`, options.signal),
+      );
       const item = res.items.find(i => i.taskId === id);
       if (!item) throw notFound(id);
       return fromHistoryTask(item, this.context(item.instanceId ?? options.group ?? '', item.instanceName));
     }
     if (!options.group) {
-      throw new ProviderError('bad-request', `DescribeTasks needs the instance of task ${id}: open it from its instance in the tree.`);
+      throw new ProviderError(
+        'bad-request',
+        `DescribeTasks needs the instance of task ${id}: open it from its instance in the tree.`,
+      );
     }
     // DescribeTasks has no task id filter: walk the instance's pages (bounded) until it appears.
     for (let page = 1; page <= 10; page++) {
@@ -199,9 +215,18 @@ export class AlibabaTaskSource implements TaskSource {
   private async listInstances(signal?: AbortSignal): Promise<AliInstance[]> {
     const out: AliInstance[] = [];
     for (let page = 1; page <= MAX_INSTANCE_PAGES; page++) {
-      const res = parseInstances(await this.o.api.call('DescribeInstances', {
-        RegionId: this.o.region, PageSize: String(INSTANCE_PAGE), PageNumber: String(page),
-      }, 'the list of instances', signal));
+      const res = parseInstances(
+        await this.o.api.call(
+          'DescribeInstances',
+          {
+            RegionId: this.o.region,
+            PageSize: String(INSTANCE_PAGE),
+            PageNumber: String(page),
+          },
+          'the list of instances',
+          signal,
+        ),
+      );
       out.push(...res.items);
       if (res.items.length === 0 || out.length >= res.total) break;
     }
@@ -214,9 +239,12 @@ export class AlibabaTaskSource implements TaskSource {
   private async historyPage(query: TaskQuery, instanceId: string | undefined, page: number, signal?: AbortSignal) {
     const w = this.window(query, HISTORY_MAX_AGE_MS);
     const params: Record<string, string> = {
-      RegionId: this.o.region, InstanceType: 'Instance',
-      FromStartTime: acsTimestamp(w.from), ToStartTime: acsTimestamp(w.to),
-      PageSize: String(HISTORY_PAGE), PageNumber: String(page),
+      RegionId: this.o.region,
+      InstanceType: 'Instance',
+      FromStartTime: acsTimestamp(w.from),
+      ToStartTime: acsTimestamp(w.to),
+      PageSize: String(HISTORY_PAGE),
+      PageNumber: String(page),
     };
     if (query.statuses?.length) {
       const codes = providerStatuses(HISTORY_TASKS_STATUS, query.statuses);
@@ -240,15 +268,27 @@ export class AlibabaTaskSource implements TaskSource {
       codes = providerStatuses(DESCRIBE_TASKS_STATUS, query.statuses);
       if (!codes.length) return undefined;
     }
-    const res = parseLegacyTasks(await this.o.api.call('DescribeTasks', {
-      RegionId: this.o.region, InstanceId: instanceId,
-      // Minute precision: round outwards so tasks started in the current minute are inside the window.
-      StartTime: minuteTimestamp(Math.floor(w.from / 60_000) * 60_000),
-      EndTime: minuteTimestamp(Math.ceil((w.to + 1) / 60_000) * 60_000),
-      Status: codes.join(','), PageSize: String(LEGACY_PAGE), PageNumber: String(page),
-    }, `the tasks of ${instanceId}`, signal));
+    const res = parseLegacyTasks(
+      await this.o.api.call(
+        'DescribeTasks',
+        {
+          RegionId: this.o.region,
+          InstanceId: instanceId,
+          // Minute precision: round outwards so tasks started in the current minute are inside the window.
+          StartTime: minuteTimestamp(Math.floor(w.from / 60_000) * 60_000),
+          EndTime: minuteTimestamp(Math.ceil((w.to + 1) / 60_000) * 60_000),
+          Status: codes.join(','),
+          PageSize: String(LEGACY_PAGE),
+          PageNumber: String(page),
+        },
+        `the tasks of ${instanceId}`,
+        signal,
+      ),
+    );
     const ctx = this.context(instanceId);
-    const items = res.items.slice(skip).filter(i => !query.types?.length || (i.taskAction !== undefined && query.types.includes(i.taskAction)));
+    const items = res.items
+      .slice(skip)
+      .filter(i => !query.types?.length || (i.taskAction !== undefined && query.types.includes(i.taskAction)));
     return {
       tasks: items.map(i => fromLegacyTask(i, ctx)),
       consumed: (page - 1) * LEGACY_PAGE + res.items.length,

@@ -39,6 +39,9 @@ export function historyTasksStatus(word: string | undefined): TaskStatus {
 }
 
 /** The provider values that mean any of `statuses`, for the server-side `Status` filter (empty: nothing matches). */
-export function providerStatuses(table: Readonly<Record<string, TaskStatus>>, statuses: readonly TaskStatus[]): string[] {
+export function providerStatuses(
+  table: Readonly<Record<string, TaskStatus>>,
+  statuses: readonly TaskStatus[],
+): string[] {
   return Object.keys(table).filter(k => statuses.includes(table[k]));
 }

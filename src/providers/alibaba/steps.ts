@@ -16,13 +16,17 @@ export function parseStepsInfo(text: string | undefined): StepsResult {
     try {
       value = JSON.parse(s);
       continue;
-    } catch { /* not JSON at this layer: try one level of unescaping below */ }
+    } catch {
+      /* not JSON at this layer: try one level of unescaping below */
+    }
     const unescaped = s.replace(/\\(["\\/])/g, '$1');
     if (unescaped === s) break;
     value = unescaped;
   }
-  const list = Array.isArray(value) ? value
-    : value && typeof value === 'object' && Array.isArray((value as { steps?: unknown }).steps) ? (value as { steps: unknown[] }).steps
+  const list = Array.isArray(value)
+    ? value
+    : value && typeof value === 'object' && Array.isArray((value as { steps?: unknown }).steps)
+      ? (value as { steps: unknown[] }).steps
       : undefined;
   if (!list) return { ok: false, raw: text };
   const steps: TaskStep[] = [];

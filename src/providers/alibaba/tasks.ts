@@ -23,8 +23,10 @@ export function fromLegacyTask(item: AliLegacyTask, ctx: TaskContext): Task {
   const errors: TaskProblem[] = [];
   // A malformed StepsInfo must not hide the task: show its text as a problem and keep going.
   if (!parsed.ok) errors.push({ message: `Steps could not be read: ${parsed.raw}`, code: 'StepsInfo' });
-  const current = item.currentStepName && item.stepProgressInfo ? `${item.currentStepName} (${item.stepProgressInfo})`
-    : item.currentStepName ?? (item.stepProgressInfo ? `step ${item.stepProgressInfo}` : undefined);
+  const current =
+    item.currentStepName && item.stepProgressInfo
+      ? `${item.currentStepName} (${item.stepProgressInfo})`
+      : (item.currentStepName ?? (item.stepProgressInfo ? `step ${item.stepProgressInfo}` : undefined));
   return {
     id: item.taskId,
     source: ctx.connectionId,
@@ -53,7 +55,8 @@ export function fromLegacyTask(item: AliLegacyTask, ctx: TaskContext): Task {
 export function fromHistoryTask(item: AliHistoryTask, ctx: TaskContext): Task {
   const status = historyTasksStatus(item.status);
   const errors: TaskProblem[] = [];
-  if (status === 'failed' && item.reasonCode) errors.push({ message: `Failed: ${item.reasonCode}`, code: item.reasonCode });
+  if (status === 'failed' && item.reasonCode)
+    errors.push({ message: `Failed: ${item.reasonCode}`, code: item.reasonCode });
   // TaskDetail varies by task type; where it carries steps, show them, otherwise it stays in `raw`.
   const parsed = item.taskDetail ? parseStepsInfo(item.taskDetail) : undefined;
   return {

@@ -15,13 +15,27 @@ export function aliTimeMs(value: string | undefined): number | undefined {
     const h = digits(value, 11, 2);
     const mi = digits(value, 14, 2);
     const s = digits(value, 17, 2);
-    if (value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && value.charCodeAt(10) === 84
-        && value.charCodeAt(13) === 58 && value.charCodeAt(16) === 58
-        // The ranges where Date.parse and Date.UTC agree (a day past the month's end rolls over in both).
-        && y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59) {
+    if (
+      value.charCodeAt(4) === 45 &&
+      value.charCodeAt(7) === 45 &&
+      value.charCodeAt(10) === 84 &&
+      value.charCodeAt(13) === 58 &&
+      value.charCodeAt(16) === 58 &&
+      // The ranges where Date.parse and Date.UTC agree (a day past the month's end rolls over in both).
+      y >= 1000 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= 31 &&
+      h >= 0 &&
+      h <= 23 &&
+      mi >= 0 &&
+      mi <= 59 &&
+      s >= 0 &&
+      s <= 59
+    ) {
       return Date.UTC(y, mo - 1, d, h, mi, s);
     }
   }
   return toEpochMs(value);
 }
-

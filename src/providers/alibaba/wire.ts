@@ -147,6 +147,11 @@ export interface AliErrorBody {
 export function parseErrorBody(value: unknown): AliErrorBody {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   const o = value as JsonObject;
-  const str = (k: string) => (typeof o[k] === 'string' ? o[k] as string : undefined);
-  return { code: str('Code') ?? str('code'), message: str('Message') ?? str('message'), requestId: str('RequestId') ?? str('requestId'), recommend: str('Recommend') };
+  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  return {
+    code: str('Code') ?? str('code'),
+    message: str('Message') ?? str('message'),
+    requestId: str('RequestId') ?? str('requestId'),
+    recommend: str('Recommend'),
+  };
 }

@@ -3,7 +3,15 @@ import { requireJson } from '../../http/content-type';
 import type { HttpClient } from '../../http/client';
 import { errorFromResponse, retryAfterMs } from './errors';
 import type { RateLimiter } from './rate-limiter';
-import { parseDatabases, parseSubscriptions, parseTask, parseTaskList, type WireDatabasePage, type WireSubscription, type WireTask } from './wire';
+import {
+  parseDatabases,
+  parseSubscriptions,
+  parseTask,
+  parseTaskList,
+  type WireDatabasePage,
+  type WireSubscription,
+  type WireTask,
+} from './wire';
 
 export const DEFAULT_ENDPOINT = 'https://api.redislabs.com/v1';
 
@@ -72,10 +80,18 @@ export class RedisCloudApi {
   }
 
   async listFixedSubscriptions(signal?: AbortSignal): Promise<WireSubscription[]> {
-    return parseSubscriptions(await this.get('/fixed/subscriptions', 'the list of Essentials subscriptions', signal), 'essentials');
+    return parseSubscriptions(
+      await this.get('/fixed/subscriptions', 'the list of Essentials subscriptions', signal),
+      'essentials',
+    );
   }
 
-  async listDatabases(sub: WireSubscription, offset: number, limit: number, signal?: AbortSignal): Promise<WireDatabasePage> {
+  async listDatabases(
+    sub: WireSubscription,
+    offset: number,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<WireDatabasePage> {
     const prefix = sub.plan === 'pro' ? '/subscriptions' : '/fixed/subscriptions';
     const path = `${prefix}/${encodeURIComponent(sub.id)}/databases?offset=${offset}&limit=${limit}`;
     return parseDatabases(await this.get(path, `the databases of subscription ${sub.id}`, signal), sub.id);

@@ -6,5 +6,7 @@ export function accountConsoleUrl(base = CONSOLE_BASE): string {
 }
 
 export function subscriptionConsoleUrl(id: string, plan: 'pro' | 'essentials', base = CONSOLE_BASE): string {
-  return plan === 'pro' ? `${base}/#/subscriptions/subscription/${encodeURIComponent(id)}/bdbs` : accountConsoleUrl(base);
+  return plan === 'pro'
+    ? `${base}/#/subscriptions/subscription/${encodeURIComponent(id)}/bdbs`
+    : accountConsoleUrl(base);
 }

@@ -16,7 +16,11 @@ export interface ErrorBody {
  */
 export function readErrorBody(text: string): ErrorBody {
   let v: unknown;
-  try { v = JSON.parse(text); } catch { return {}; }
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return {};
+  }
   if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
   const o = v as Record<string, unknown>;
   const str = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : undefined);
@@ -45,8 +49,9 @@ function kindFor(status: number): ErrorKind {
 
 const ADVICE: Partial<Record<ErrorKind, string>> = {
   auth: 'Check the API account key and the user secret key, and that API access is enabled for the account.',
-  forbidden: 'The key is valid but not allowed here: check the key\'s source IP restrictions and the user\'s role.',
-  throttled: 'The account\'s API request quota (400 per minute by default) is used up; requests slow down and resume shortly.',
+  forbidden: "The key is valid but not allowed here: check the key's source IP restrictions and the user's role.",
+  throttled:
+    "The account's API request quota (400 per minute by default) is used up; requests slow down and resume shortly.",
   unsupported: 'This account does not have the feature behind this endpoint.',
   server: 'Redis Cloud had a problem; try again later.',
 };

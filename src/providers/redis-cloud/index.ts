@@ -22,7 +22,8 @@ export const OPTION_KEYS = {
 function positive(value: string | number | boolean | undefined, name: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new ProviderError('bad-request', `The option ${name} should be a positive number, not "${String(value)}".`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new ProviderError('bad-request', `The option ${name} should be a positive number, not "${String(value)}".`);
   return n;
 }
 
@@ -31,14 +32,40 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no API account key.`);
   if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no user secret key.`);
   const now = deps.now ?? Date.now;
-  const requestsPerMinute = positive(options[OPTION_KEYS.requestsPerMinute], OPTION_KEYS.requestsPerMinute, DEFAULT_POLICY.requestsPerMinute);
+  const requestsPerMinute = positive(
+    options[OPTION_KEYS.requestsPerMinute],
+    OPTION_KEYS.requestsPerMinute,
+    DEFAULT_POLICY.requestsPerMinute,
+  );
   const pageSize = Math.floor(positive(options[OPTION_KEYS.pageSize], OPTION_KEYS.pageSize, 100));
   const namesTtlMs = positive(options[OPTION_KEYS.namesTtlSeconds], OPTION_KEYS.namesTtlSeconds, 300) * 1000;
-  const http = new HttpClient({ tls: config.tls, proxy: deps.proxy, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, log: deps.log });
+  const http = new HttpClient({
+    tls: config.tls,
+    proxy: deps.proxy,
+    timeoutMs: deps.timeoutMs,
+    maxBytes: deps.maxBytes,
+    log: deps.log,
+  });
   // The quota is real time, whatever clock the views use for their windows.
-  const limiter = limiterForAccount(config.user, { ...DEFAULT_POLICY, requestsPerMinute }, { now: Date.now, sleep: abortableSleep });
-  const api = new RedisCloudApi({ http, endpoint: config.endpoint || DEFAULT_ENDPOINT, accountKey: config.user, secretKey: secret.secret, limiter });
+  const limiter = limiterForAccount(
+    config.user,
+    { ...DEFAULT_POLICY, requestsPerMinute },
+    { now: Date.now, sleep: abortableSleep },
+  );
+  const api = new RedisCloudApi({
+    http,
+    endpoint: config.endpoint || DEFAULT_ENDPOINT,
+    accountKey: config.user,
+    secretKey: secret.secret,
+    limiter,
+  });
   return new RedisCloudTaskSource({
-    connectionId: config.id, api, now, pageSize, namesTtlMs, databasePageSize: 100, close: () => http.close(),
+    connectionId: config.id,
+    api,
+    now,
+    pageSize,
+    namesTtlMs,
+    databasePageSize: 100,
+    close: () => http.close(),
   });
 });

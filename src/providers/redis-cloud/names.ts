@@ -34,7 +34,10 @@ export class NameIndex {
   /** Why names could not be read (the key may lack the permission): shown, never fatal. */
   problem?: string;
 
-  constructor(private readonly api: RedisCloudApi, private readonly options: NameIndexOptions) {}
+  constructor(
+    private readonly api: RedisCloudApi,
+    private readonly options: NameIndexOptions,
+  ) {}
 
   private fresh(at: number | undefined): boolean {
     return at !== undefined && this.options.now() - at < this.options.ttlMs;
@@ -51,7 +54,8 @@ export class NameIndex {
           this.api.listSubscriptions(signal),
           this.api.listFixedSubscriptions(signal).catch(e => {
             // Some keys cannot see Essentials subscriptions; Pro names are still worth having.
-            if (isProviderError(e) && (e.kind === 'forbidden' || e.kind === 'not-found' || e.kind === 'unsupported')) return [];
+            if (isProviderError(e) && (e.kind === 'forbidden' || e.kind === 'not-found' || e.kind === 'unsupported'))
+              return [];
             throw e;
           }),
         ]);
@@ -128,7 +132,9 @@ export class NameIndex {
     return {
       subscriptionId,
       subscription: subscriptionId ? this.subscriptions.get(subscriptionId) : undefined,
-      database: dbId ? this.databases.get(dbId) ?? (subscriptionId ? { id: dbId, subscriptionId } : undefined) : undefined,
+      database: dbId
+        ? (this.databases.get(dbId) ?? (subscriptionId ? { id: dbId, subscriptionId } : undefined))
+        : undefined,
     };
   }
 }

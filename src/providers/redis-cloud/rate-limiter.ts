@@ -76,8 +76,14 @@ export interface LimiterDeps {
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new ProviderError('aborted', 'The request was canceled.'));
-    const t = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(new ProviderError('aborted', 'The request was canceled.')); };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new ProviderError('aborted', 'The request was canceled.'));
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -88,7 +94,10 @@ export class RateLimiter {
   /** When the server's remaining count drops to this, we stop spending what is left of the window. */
   private readonly reserve: number;
 
-  constructor(readonly policy: RateLimitPolicy, private readonly deps: LimiterDeps) {
+  constructor(
+    readonly policy: RateLimitPolicy,
+    private readonly deps: LimiterDeps,
+  ) {
     this.bucket = new TokenBucket({
       capacity: policy.burst,
       refillPerMs: (policy.requestsPerMinute * policy.steadyShare) / 60_000,
@@ -101,7 +110,8 @@ export class RateLimiter {
   delayMs(): number {
     const pause = Math.max(0, this.pausedUntil - this.deps.now());
     const tokens = this.bucket.available();
-    const refill = tokens >= 1 ? 0 : Math.ceil((1 - tokens) / ((this.policy.requestsPerMinute * this.policy.steadyShare) / 60_000));
+    const refill =
+      tokens >= 1 ? 0 : Math.ceil((1 - tokens) / ((this.policy.requestsPerMinute * this.policy.steadyShare) / 60_000));
     return Math.max(pause, refill);
   }
 

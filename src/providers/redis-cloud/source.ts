@@ -19,7 +19,8 @@ export interface RedisCloudSourceOptions {
 }
 
 function parseCursor(cursor: string): number {
-  if (!/^\d+$/.test(cursor)) throw new ProviderError('bad-request', `"${cursor}" is not a Redis Cloud task list cursor.`);
+  if (!/^\d+$/.test(cursor))
+    throw new ProviderError('bad-request', `"${cursor}" is not a Redis Cloud task list cursor.`);
   return Number(cursor);
 }
 
@@ -45,7 +46,11 @@ export class RedisCloudTaskSource implements TaskSource {
 
   constructor(private readonly options: RedisCloudSourceOptions) {
     this.connectionId = options.connectionId;
-    this.names = new NameIndex(options.api, { now: options.now, ttlMs: options.namesTtlMs, databasePageSize: options.databasePageSize });
+    this.names = new NameIndex(options.api, {
+      now: options.now,
+      ttlMs: options.namesTtlMs,
+      databasePageSize: options.databasePageSize,
+    });
     this.ctx = { connectionId: options.connectionId, firstSeen: new Map() };
   }
 

@@ -51,7 +51,10 @@ export function taskTypeName(commandType: string | undefined): string | undefine
   if (!commandType) return undefined;
   const known = TASK_TYPE_NAMES[commandType];
   if (known) return known;
-  const words = commandType.replace(/Request$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').trim();
+  const words = commandType
+    .replace(/Request$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1).toLowerCase() : commandType;
 }
 

@@ -1,4 +1,11 @@
-import { FINAL_STATUSES, toEpochMs, type Task, type TaskGroup, type TaskProblem, type TaskTarget } from '../../core/task';
+import {
+  FINAL_STATUSES,
+  toEpochMs,
+  type Task,
+  type TaskGroup,
+  type TaskProblem,
+  type TaskTarget,
+} from '../../core/task';
 import { subscriptionConsoleUrl, accountConsoleUrl } from './console';
 import type { TaskPlace } from './names';
 import { mapStatus } from './status-map';
@@ -30,9 +37,14 @@ function problems(w: WireTask): TaskProblem[] {
 
 function target(w: WireTask, place: TaskPlace): TaskTarget | undefined {
   const kind = resourceTypeOf(w.commandType);
-  if (kind === 'database' && place.database) return { id: place.database.id, name: place.database.name, type: 'database' };
+  if (kind === 'database' && place.database)
+    return { id: place.database.id, name: place.database.name, type: 'database' };
   if (kind === 'subscription' && place.subscriptionId) {
-    return { id: place.subscriptionId, name: place.subscription?.name, type: place.subscription?.plan === 'essentials' ? 'essentials-subscription' : 'subscription' };
+    return {
+      id: place.subscriptionId,
+      name: place.subscription?.name,
+      type: place.subscription?.plan === 'essentials' ? 'essentials-subscription' : 'subscription',
+    };
   }
   if (w.resourceId) return { id: w.resourceId, type: kind };
   return undefined;
@@ -74,7 +86,9 @@ export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext): Task {
     capabilities: {
       cancel: false,
       forceCancel: false,
-      consoleUrl: place.subscriptionId ? subscriptionConsoleUrl(place.subscriptionId, place.subscription?.plan ?? 'pro') : accountConsoleUrl(),
+      consoleUrl: place.subscriptionId
+        ? subscriptionConsoleUrl(place.subscriptionId, place.subscription?.plan ?? 'pro')
+        : accountConsoleUrl(),
     },
     raw: w.raw,
   };

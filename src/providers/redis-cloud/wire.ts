@@ -77,7 +77,11 @@ function parseError(value: unknown, path: string): WireTaskError | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string') return { type: value };
   const o = asObject(value, path);
-  const e = { type: optString(o, 'type', path), status: optString(o, 'status', path), description: optString(o, 'description', path) };
+  const e = {
+    type: optString(o, 'type', path),
+    status: optString(o, 'status', path),
+    description: optString(o, 'description', path),
+  };
   return e.type || e.status || e.description ? e : undefined;
 }
 
@@ -111,7 +115,12 @@ export function parseSubscriptions(value: unknown, plan: WireSubscription['plan'
   const list = optArray(root.subscriptions, 'subscriptions');
   return list.map((s, i) => {
     const o = asObject(s, `subscriptions[${i}]`);
-    return { id: reqString(o, 'id', `subscriptions[${i}]`), name: optString(o, 'name', `subscriptions[${i}]`), status: optString(o, 'status', `subscriptions[${i}]`), plan };
+    return {
+      id: reqString(o, 'id', `subscriptions[${i}]`),
+      name: optString(o, 'name', `subscriptions[${i}]`),
+      status: optString(o, 'status', `subscriptions[${i}]`),
+      plan,
+    };
   });
 }
 
@@ -121,8 +130,12 @@ export function parseSubscriptions(value: unknown, plan: WireSubscription['plan'
  */
 export function parseDatabases(value: unknown, subscriptionId: string): WireDatabasePage {
   const root = asObject(value, 'databases response');
-  const entries = root.subscription === undefined || root.subscription === null ? []
-    : Array.isArray(root.subscription) ? root.subscription : [root.subscription];
+  const entries =
+    root.subscription === undefined || root.subscription === null
+      ? []
+      : Array.isArray(root.subscription)
+        ? root.subscription
+        : [root.subscription];
   const databases: WireDatabase[] = [];
   let total: number | undefined;
   entries.forEach((entry, i) => {
@@ -134,7 +147,11 @@ export function parseDatabases(value: unknown, subscriptionId: string): WireData
     optArray(e.databases, `${path}.databases`).forEach((d, j) => {
       const dpath = `${path}.databases[${j}]`;
       const db = asObject(d, dpath);
-      databases.push({ id: reqString(db, 'databaseId', dpath), name: optString(db, 'name', dpath), subscriptionId: subId });
+      databases.push({
+        id: reqString(db, 'databaseId', dpath),
+        name: optString(db, 'name', dpath),
+        subscriptionId: subId,
+      });
     });
   });
   return { databases, total };

@@ -11,7 +11,11 @@ export const DEFAULT_PORT = 9443;
 /** `cluster.example` → `https://cluster.example:9443`; an explicit scheme or port is kept. No trailing slash. */
 export function baseUrl(endpoint: string | undefined): URL {
   const text = (endpoint ?? '').trim();
-  if (!text) throw new ProviderError('bad-request', 'The connection has no cluster address. Edit it and enter the cluster\'s REST API endpoint, e.g. https://cluster.example.com:9443.');
+  if (!text)
+    throw new ProviderError(
+      'bad-request',
+      "The connection has no cluster address. Edit it and enter the cluster's REST API endpoint, e.g. https://cluster.example.com:9443.",
+    );
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
@@ -39,7 +43,13 @@ export class EnterpriseClient {
   constructor(config: ConnectionConfig, secret: ConnectionSecret, deps: SourceDeps) {
     this.base = baseUrl(config.endpoint);
     this.authorization = `Basic ${Buffer.from(`${config.user ?? ''}:${secret.secret}`, 'utf8').toString('base64')}`;
-    this.http = new HttpClient({ tls: config.tls, proxy: deps.proxy, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, log: deps.log });
+    this.http = new HttpClient({
+      tls: config.tls,
+      proxy: deps.proxy,
+      timeoutMs: deps.timeoutMs,
+      maxBytes: deps.maxBytes,
+      log: deps.log,
+    });
   }
 
   url(path: string): string {
@@ -47,7 +57,12 @@ export class EnterpriseClient {
   }
 
   /** The raw answer; statuses are the caller's business. */
-  async raw(method: 'GET' | 'POST', path: string, purpose: RequestPurpose, options: GetOptions & { idempotent?: boolean } = {}): Promise<HttpResponse> {
+  async raw(
+    method: 'GET' | 'POST',
+    path: string,
+    purpose: RequestPurpose,
+    options: GetOptions & { idempotent?: boolean } = {},
+  ): Promise<HttpResponse> {
     return this.http.request({
       method,
       url: this.url(path),
@@ -62,7 +77,7 @@ export class EnterpriseClient {
   async getJson(path: string, purpose: RequestPurpose, options: GetOptions = {}): Promise<unknown> {
     const res = await this.raw('GET', path, purpose, options);
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, purpose);
-    requireJson(res, purpose.what, 'Is the endpoint the cluster\'s REST API (port 9443)?');
+    requireJson(res, purpose.what, "Is the endpoint the cluster's REST API (port 9443)?");
     return parseJson(res.text(), purpose.what);
   }
 

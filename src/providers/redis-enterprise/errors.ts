@@ -22,7 +22,8 @@ export function readErrorBody(res: HttpResponse): ErrorBody {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const o = v as Record<string, unknown>;
       const code = typeof o.error_code === 'string' ? o.error_code : undefined;
-      const message = typeof o.message === 'string' ? o.message : typeof o.description === 'string' ? o.description : undefined;
+      const message =
+        typeof o.message === 'string' ? o.message : typeof o.description === 'string' ? o.description : undefined;
       return { code, message };
     }
   } catch {
@@ -38,27 +39,48 @@ export function errorFromResponse(res: HttpResponse, purpose: RequestPurpose): P
   const serverSays = body.message ? ` The cluster said: ${body.message}` : '';
   switch (res.status) {
     case 400:
-      return new ProviderError('bad-request', `The cluster rejected the request for ${purpose.what} as malformed.${serverSays}`, details);
+      return new ProviderError(
+        'bad-request',
+        `The cluster rejected the request for ${purpose.what} as malformed.${serverSays}`,
+        details,
+      );
     case 401:
       return new ProviderError('auth', 'The cluster rejected the user name or password.', details);
     case 403:
-      return new ProviderError('forbidden', purpose.permission
-        ? `The user's role lacks the ${purpose.permission} permission needed for ${purpose.what}.`
-        : `The user's role is not allowed to read ${purpose.what}.`, details);
+      return new ProviderError(
+        'forbidden',
+        purpose.permission
+          ? `The user's role lacks the ${purpose.permission} permission needed for ${purpose.what}.`
+          : `The user's role is not allowed to read ${purpose.what}.`,
+        details,
+      );
     case 404:
       return new ProviderError('not-found', `Not found on the cluster: ${purpose.what}.${serverSays}`, details);
     case 429:
       // A cluster behind a gateway (or a busy node) asks us to slow down: the poller backs off instead of alarming.
       return new ProviderError('throttled', `The cluster asked to slow down (HTTP 429) for ${purpose.what}.`, {
-        ...details, retryAfterMs: parseRetryAfter(res.headers['retry-after'], 60_000),
+        ...details,
+        retryAfterMs: parseRetryAfter(res.headers['retry-after'], 60_000),
       });
     case 503:
-      return new ProviderError('server', `The cluster node is not responding (HTTP 503) for ${purpose.what}. Try again, or connect to another node.`, details);
+      return new ProviderError(
+        'server',
+        `The cluster node is not responding (HTTP 503) for ${purpose.what}. Try again, or connect to another node.`,
+        details,
+      );
     default:
       if (res.status >= 500) {
-        return new ProviderError('server', `The cluster failed to answer ${purpose.what} (HTTP ${res.status}).${serverSays}`, details);
+        return new ProviderError(
+          'server',
+          `The cluster failed to answer ${purpose.what} (HTTP ${res.status}).${serverSays}`,
+          details,
+        );
       }
-      return new ProviderError('bad-response', `Unexpected HTTP ${res.status} for ${purpose.what}.${serverSays}`, details);
+      return new ProviderError(
+        'bad-response',
+        `Unexpected HTTP ${res.status} for ${purpose.what}.${serverSays}`,
+        details,
+      );
   }
 }
 
@@ -70,11 +92,18 @@ export function cancelError(res: HttpResponse, id: string): ProviderError {
     case 404:
       return new ProviderError('not-found', `Task ${id} no longer exists on the cluster.`, details);
     case 406:
-      return new ProviderError('not-cancelable',
+      return new ProviderError(
+        'not-cancelable',
         `Task ${id} reached its commit phase and cannot be canceled gracefully. A forced cancel is possible but can ` +
-        'break the Active-Active database in the cluster configuration store.', details);
+          'break the Active-Active database in the cluster configuration store.',
+        details,
+      );
     case 409:
-      return new ProviderError('conflict', `The cluster failed to cancel task ${id}: ${body.message ?? 'no reason given'}`, details);
+      return new ProviderError(
+        'conflict',
+        `The cluster failed to cancel task ${id}: ${body.message ?? 'no reason given'}`,
+        details,
+      );
     default:
       return errorFromResponse(res, { what: `canceling task ${id}` });
   }

@@ -5,4 +5,6 @@ import { guardSecrets } from '../secret-guard';
 export { RedisEnterpriseSource } from './source';
 
 /** Redis Enterprise Software: CRDB tasks, actions and state machines of one cluster's REST API. */
-export const create: ProviderFactory = guardSecrets((config, secret, deps) => new RedisEnterpriseSource(config, secret, deps));
+export const create: ProviderFactory = guardSecrets(
+  (config, secret, deps) => new RedisEnterpriseSource(config, secret, deps),
+);

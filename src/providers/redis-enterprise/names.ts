@@ -27,18 +27,29 @@ export class NameCache {
   private readonly missed = new Set<string>();
   private inFlight: Promise<void> | undefined;
 
-  constructor(private readonly fetchers: NameFetchers, private readonly now: () => number = Date.now,
-    private readonly maxAgeMs = NAME_MAX_AGE_MS) {}
+  constructor(
+    private readonly fetchers: NameFetchers,
+    private readonly now: () => number = Date.now,
+    private readonly maxAgeMs = NAME_MAX_AGE_MS,
+  ) {}
 
-  get cluster(): string | undefined { return this.clusterName; }
-  bdb(uid: string): string | undefined { return this.bdbNames.get(uid); }
-  crdb(guid: string): string | undefined { return this.crdbNames.get(guid); }
+  get cluster(): string | undefined {
+    return this.clusterName;
+  }
+  bdb(uid: string): string | undefined {
+    return this.bdbNames.get(uid);
+  }
+  crdb(guid: string): string | undefined {
+    return this.crdbNames.get(guid);
+  }
 
   /** Never rejects. */
   async ensure(needed: NamesNeeded = { bdbs: [], crdbs: [] }): Promise<void> {
     if (this.inFlight) await this.inFlight;
     if (!this.shouldFetch(needed)) return;
-    this.inFlight = this.fetch(needed).finally(() => { this.inFlight = undefined; });
+    this.inFlight = this.fetch(needed).finally(() => {
+      this.inFlight = undefined;
+    });
     await this.inFlight;
   }
 
@@ -54,7 +65,11 @@ export class NameCache {
 
   private async fetch(needed: NamesNeeded): Promise<void> {
     this.fetchedAt = this.now();
-    const [cluster, bdbs, crdbs] = await Promise.allSettled([this.fetchers.cluster(), this.fetchers.bdbs(), this.fetchers.crdbs()]);
+    const [cluster, bdbs, crdbs] = await Promise.allSettled([
+      this.fetchers.cluster(),
+      this.fetchers.bdbs(),
+      this.fetchers.crdbs(),
+    ]);
     if (cluster.status === 'fulfilled' && cluster.value) this.clusterName = cluster.value;
     if (bdbs.status === 'fulfilled') this.bdbNames = new Map(bdbs.value.map(b => [b.uid, b.name]));
     if (crdbs.status === 'fulfilled') this.crdbNames = new Map(crdbs.value.map(c => [c.uid, c.name]));

@@ -21,7 +21,10 @@ export function crdbTaskToTask(w: CrdbTaskWire, ctx: NormaliseContext): Task {
     code: e.errorCode,
     where: e.clusterName,
   }));
-  const status = crdbStatus(w.status, w.errors.flatMap(e => [e.description ?? '', e.errorCode ?? '']));
+  const status = crdbStatus(
+    w.status,
+    w.errors.flatMap(e => [e.description ?? '', e.errorCode ?? '']),
+  );
   const cancelable = status === 'pending' || status === 'running';
   const target: TaskTarget | undefined = w.crdbGuid
     ? { id: w.crdbGuid, name: ctx.crdbName?.(w.crdbGuid), type: 'crdb' }
@@ -60,7 +63,7 @@ export function actionToTask(w: ActionWire, ctx: NormaliseContext): Task {
     provider: 'redis-enterprise',
     kind: w.kind,
     group: w.kind === 'state-machine' ? GROUP_STATE_MACHINES : GROUP_ACTIONS,
-    name: w.name ? actionLabel(w.name) : w.description ?? 'Cluster action',
+    name: w.name ? actionLabel(w.name) : (w.description ?? 'Cluster action'),
     type: w.name || undefined,
     target: actionTarget(w, ctx),
     status: actionStatus(w.status),

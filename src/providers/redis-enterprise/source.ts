@@ -6,11 +6,27 @@ import type { SourceDeps } from '../factory';
 import { EnterpriseClient } from './client';
 import { NameCache } from './names';
 import {
-  GROUP_ACTIONS, GROUP_CRDB, GROUP_STATE_MACHINES, actionToTask, bdbUidOf, crdbTaskToTask, type NormaliseContext,
+  GROUP_ACTIONS,
+  GROUP_CRDB,
+  GROUP_STATE_MACHINES,
+  actionToTask,
+  bdbUidOf,
+  crdbTaskToTask,
+  type NormaliseContext,
 } from './normalise';
 import {
-  parseBdbNames, parseClusterName, parseCrdbNames, parseCrdbTask, parseCrdbTaskList, parseV1Action, parseV1Actions,
-  parseV2Action, parseV2Actions, type ActionKind, type ActionWire, type CrdbTaskWire,
+  parseBdbNames,
+  parseClusterName,
+  parseCrdbNames,
+  parseCrdbTask,
+  parseCrdbTaskList,
+  parseV1Action,
+  parseV1Actions,
+  parseV2Action,
+  parseV2Actions,
+  type ActionKind,
+  type ActionWire,
+  type CrdbTaskWire,
 } from './wire';
 
 const CRDB_LIST = { what: 'the list of Active-Active (CRDB) tasks', permission: 'view_crdb_task_list' };
@@ -44,14 +60,29 @@ export class RedisEnterpriseSource implements TaskSource {
     this.connectionId = config.id;
     this.client = new EnterpriseClient(config, secret, deps);
     this.console = consoleUrlFor(config, this.client.base);
-    this.names = new NameCache({
-      cluster: async () => parseClusterName(await this.client.getJson('/v1/cluster', { what: 'the cluster name', permission: 'view_cluster_info' })),
-      bdbs: async () => parseBdbNames(await this.client.getJson('/v1/bdbs?fields=uid,name', { what: 'the database names', permission: 'view_all_bdbs_info' })),
-      crdbs: async () => parseCrdbNames(await this.client.getJson('/v1/crdbs', { what: 'the Active-Active database names' })),
-    }, deps.now ?? Date.now);
+    this.names = new NameCache(
+      {
+        cluster: async () =>
+          parseClusterName(
+            await this.client.getJson('/v1/cluster', { what: 'the cluster name', permission: 'view_cluster_info' }),
+          ),
+        bdbs: async () =>
+          parseBdbNames(
+            await this.client.getJson('/v1/bdbs?fields=uid,name', {
+              what: 'the database names',
+              permission: 'view_all_bdbs_info',
+            }),
+          ),
+        crdbs: async () =>
+          parseCrdbNames(await this.client.getJson('/v1/crdbs', { what: 'the Active-Active database names' })),
+      },
+      deps.now ?? Date.now,
+    );
   }
 
-  get actionsApiVersion(): ActionsApi | undefined { return this.actionsApi; }
+  get actionsApiVersion(): ActionsApi | undefined {
+    return this.actionsApi;
+  }
 
   consoleUrl(): string {
     return this.console;
@@ -72,9 +103,27 @@ export class RedisEnterpriseSource implements TaskSource {
     ].filter(t => matches(t, query));
     const description = this.names.cluster;
     const groups: TaskGroup[] = [
-      { id: GROUP_CRDB, label: 'Active-Active tasks', kind: 'crdb-tasks', description, unsupportedReason: crdb.unsupportedReason },
-      { id: GROUP_ACTIONS, label: 'Actions', kind: 'actions', description, unsupportedReason: actions.unsupportedReason },
-      { id: GROUP_STATE_MACHINES, label: 'State machines', kind: 'state-machines', description, unsupportedReason: actions.unsupportedReason },
+      {
+        id: GROUP_CRDB,
+        label: 'Active-Active tasks',
+        kind: 'crdb-tasks',
+        description,
+        unsupportedReason: crdb.unsupportedReason,
+      },
+      {
+        id: GROUP_ACTIONS,
+        label: 'Actions',
+        kind: 'actions',
+        description,
+        unsupportedReason: actions.unsupportedReason,
+      },
+      {
+        id: GROUP_STATE_MACHINES,
+        label: 'State machines',
+        kind: 'state-machines',
+        description,
+        unsupportedReason: actions.unsupportedReason,
+      },
     ];
     return { groups, tasks, more: {} };
   }
@@ -94,7 +143,8 @@ export class RedisEnterpriseSource implements TaskSource {
       }
       if (group === GROUP_CRDB) throw notFound(id);
     }
-    const kind: ActionKind | undefined = group === GROUP_STATE_MACHINES ? 'state-machine' : group === GROUP_ACTIONS ? 'action' : undefined;
+    const kind: ActionKind | undefined =
+      group === GROUP_STATE_MACHINES ? 'state-machine' : group === GROUP_ACTIONS ? 'action' : undefined;
     const action = await this.tryGetAction(id, kind, options.signal);
     if (!action) throw notFound(id);
     const uid = bdbUidOf(action);
@@ -124,7 +174,12 @@ export class RedisEnterpriseSource implements TaskSource {
       return { items: parseCrdbTaskList(await this.client.getJson('/v1/crdb_tasks', CRDB_LIST, { signal })) };
     } catch (e) {
       // Older clusters answer only GET /v1/crdb_tasks/{id}: a 404 on the list means "not supported", not "no tasks".
-      if (isNotFound(e)) return { items: [], unsupportedReason: 'This cluster version cannot list Active-Active tasks (GET /v1/crdb_tasks answers 404). Upgrade the cluster to see them here.' };
+      if (isNotFound(e))
+        return {
+          items: [],
+          unsupportedReason:
+            'This cluster version cannot list Active-Active tasks (GET /v1/crdb_tasks answers 404). Upgrade the cluster to see them here.',
+        };
       if (isProviderError(e) && e.kind === 'forbidden') return { items: [], unsupportedReason: e.message };
       throw e;
     }
@@ -151,10 +206,14 @@ export class RedisEnterpriseSource implements TaskSource {
 
   private async tryGetCrdbTask(id: string, options: GetTaskOptions): Promise<CrdbTaskWire | undefined> {
     const headers: Record<string, string> = {};
-    if (options.resultTtlSeconds !== undefined) headers['x-result-ttl'] = String(Math.max(0, Math.round(options.resultTtlSeconds)));
+    if (options.resultTtlSeconds !== undefined)
+      headers['x-result-ttl'] = String(Math.max(0, Math.round(options.resultTtlSeconds)));
     try {
-      const body = await this.client.getJson(`/v1/crdb_tasks/${encodeURIComponent(id)}?verbose=true`,
-        { what: `CRDB task ${id}`, permission: 'view_crdb_task' }, { headers, signal: options.signal });
+      const body = await this.client.getJson(
+        `/v1/crdb_tasks/${encodeURIComponent(id)}?verbose=true`,
+        { what: `CRDB task ${id}`, permission: 'view_crdb_task' },
+        { headers, signal: options.signal },
+      );
       return parseCrdbTask(body);
     } catch (e) {
       if (isNotFound(e)) return undefined;
@@ -163,7 +222,11 @@ export class RedisEnterpriseSource implements TaskSource {
   }
 
   /** v2 first unless this cluster is known to be v1. A 404 on v2 may mean "no such uid" or "no v2": ask v1 too. */
-  private async tryGetAction(uid: string, kind: ActionKind | undefined, signal?: AbortSignal): Promise<ActionWire | undefined> {
+  private async tryGetAction(
+    uid: string,
+    kind: ActionKind | undefined,
+    signal?: AbortSignal,
+  ): Promise<ActionWire | undefined> {
     const purpose = { what: `action ${uid}`, permission: 'view_status_of_cluster_action' };
     const path = `/actions/${encodeURIComponent(uid)}`;
     if (this.actionsApi !== 'v1') {
@@ -187,7 +250,11 @@ function isNotFound(e: unknown): boolean {
 }
 
 function notFound(id: string): ProviderError {
-  return new ProviderError('not-found', `Task ${id} was not found on the cluster: it may have finished more than its result time-to-live ago, or the id is wrong.`, { status: 404 });
+  return new ProviderError(
+    'not-found',
+    `Task ${id} was not found on the cluster: it may have finished more than its result time-to-live ago, or the id is wrong.`,
+    { status: 404 },
+  );
 }
 
 /** The query applied here: this API has no server-side filters. Tasks without a start time pass time filters. */

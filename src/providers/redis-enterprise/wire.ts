@@ -63,7 +63,11 @@ export function parseCrdbTask(value: unknown, path = 'crdb_task'): CrdbTaskWire 
   const errors = optArray(o.errors, `${path}.errors`).map((e, i) => {
     const p = `${path}.errors[${i}]`;
     const eo = asObject(e, p);
-    return { clusterName: optString(eo, 'cluster_name', p), description: optString(eo, 'description', p), errorCode: optString(eo, 'error_code', p) };
+    return {
+      clusterName: optString(eo, 'cluster_name', p),
+      description: optString(eo, 'description', p),
+      errorCode: optString(eo, 'error_code', p),
+    };
   });
   let clusters: CrdbTaskCluster[] = [];
   if (o.progress !== undefined && o.progress !== null) {
@@ -93,9 +97,10 @@ export function parseCrdbTask(value: unknown, path = 'crdb_task'): CrdbTaskWire 
 /** `GET /v1/actions`: `{actions: [...], "state-machines": [...]}`; which array a record sits in gives its kind. */
 export function parseV1Actions(value: unknown): ActionWire[] {
   const o = asObject(value, 'actions response');
-  const list = (key: string, kind: ActionKind) => o[key] === undefined || o[key] === null
-    ? []
-    : asArray(o[key], key).map((a, i) => parseV1Action(a, `${key}[${i}]`, kind));
+  const list = (key: string, kind: ActionKind) =>
+    o[key] === undefined || o[key] === null
+      ? []
+      : asArray(o[key], key).map((a, i) => parseV1Action(a, `${key}[${i}]`, kind));
   return [...list('actions', 'action'), ...list('state-machines', 'state-machine')];
 }
 
@@ -133,7 +138,10 @@ export function parseV2Actions(value: unknown): ActionWire[] {
 
 export function parseV2Action(value: unknown, path = 'action'): ActionWire {
   const o = asObject(value, path);
-  const info = o.additional_info === undefined || o.additional_info === null ? {} : asObject(o.additional_info, `${path}.additional_info`);
+  const info =
+    o.additional_info === undefined || o.additional_info === null
+      ? {}
+      : asObject(o.additional_info, `${path}.additional_info`);
   const ip = `${path}.additional_info`;
   const objectType = optString(info, 'object_type', ip);
   const objectUid = optString(info, 'object_uid', ip);
@@ -189,7 +197,10 @@ export function parsePendingOps(value: unknown, path: string): ShardOperation[] 
   });
 }
 
-export interface NamedUid { uid: string; name: string }
+export interface NamedUid {
+  uid: string;
+  name: string;
+}
 
 /** `GET /v1/bdbs?fields=uid,name`. */
 export function parseBdbNames(value: unknown): NamedUid[] {

@@ -50,7 +50,16 @@ export class TencentApi {
       sign: req => {
         const timestamp = Math.floor(now() / 1000);
         const signingKey = this.keyFor(timestamp);
-        const { authorization } = tc3Sign({ secretId, secretKey, timestamp, service: SERVICE, host: this.host, contentType: CONTENT_TYPE, payload: req.body ?? '', signingKey });
+        const { authorization } = tc3Sign({
+          secretId,
+          secretKey,
+          timestamp,
+          service: SERVICE,
+          host: this.host,
+          contentType: CONTENT_TYPE,
+          payload: req.body ?? '',
+          signingKey,
+        });
         return {
           ...req,
           headers: {
@@ -65,7 +74,14 @@ export class TencentApi {
       },
     });
     if (res.status !== 200) {
-      const kind = res.status === 429 ? 'throttled' : res.status >= 500 ? 'server' : res.status === 401 || res.status === 403 ? 'auth' : 'bad-response';
+      const kind =
+        res.status === 429
+          ? 'throttled'
+          : res.status >= 500
+            ? 'server'
+            : res.status === 401 || res.status === 403
+              ? 'auth'
+              : 'bad-response';
       throw new ProviderError(kind, `Tencent Cloud answered ${what} with HTTP ${res.status}.`, { status: res.status });
     }
     requireJson(res, what, 'Is the endpoint a Tencent Cloud API?');
@@ -73,14 +89,20 @@ export class TencentApi {
     const response = asObject(envelope.Response, 'Response');
     if (response.Error !== undefined && response.Error !== null) {
       const error = asObject(response.Error, 'Response.Error');
-      throw tencentError(reqString(error, 'Code', 'Response.Error'), optString(error, 'Message', 'Response.Error') ?? '', optString(response, 'RequestId', 'Response'), what);
+      throw tencentError(
+        reqString(error, 'Code', 'Response.Error'),
+        optString(error, 'Message', 'Response.Error') ?? '',
+        optString(response, 'RequestId', 'Response'),
+        what,
+      );
     }
     return response;
   }
 
   private keyFor(timestamp: number): Buffer {
     const date = utcDate(timestamp);
-    if (this.signingKey?.date !== date) this.signingKey = { date, key: tc3SigningKey(this.options.secretKey, date, SERVICE) };
+    if (this.signingKey?.date !== date)
+      this.signingKey = { date, key: tc3SigningKey(this.options.secretKey, date, SERVICE) };
     return this.signingKey.key;
   }
 }

@@ -34,21 +34,45 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
   if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no SecretId.`);
   if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no SecretKey.`);
-  if (!config.region) throw new ProviderError('bad-request', `The connection "${config.name}" has no region (such as ap-guangzhou).`);
+  if (!config.region)
+    throw new ProviderError('bad-request', `The connection "${config.name}" has no region (such as ap-guangzhou).`);
   const legacy = flag(options[OPTION_KEYS.legacyApi]);
   const method = String(options[OPTION_KEYS.legacySignatureMethod] ?? 'HmacSHA256');
   if (legacy && method !== 'HmacSHA256' && method !== 'HmacSHA1') {
     throw new ProviderError('bad-request', `The legacy signature method "${method}" is not HmacSHA256 or HmacSHA1.`);
   }
-  const http = new HttpClient({ tls: config.tls, proxy: deps.proxy, timeoutMs: deps.timeoutMs, maxBytes: deps.maxBytes, log: deps.log });
+  const http = new HttpClient({
+    tls: config.tls,
+    proxy: deps.proxy,
+    timeoutMs: deps.timeoutMs,
+    maxBytes: deps.maxBytes,
+    log: deps.log,
+  });
   const now = deps.now ?? Date.now;
   const common = { connectionId: config.id, region: config.region, http, now };
   if (legacy) {
-    const api = new LegacyTencentApi({ http, endpoint: withScheme(config.endpoint) || LEGACY_ENDPOINT, secretId: config.user, secretKey: secret.secret,
-      region: config.region, signatureMethod: method as LegacySignatureMethod, now });
+    const api = new LegacyTencentApi({
+      http,
+      endpoint: withScheme(config.endpoint) || LEGACY_ENDPOINT,
+      secretId: config.user,
+      secretKey: secret.secret,
+      region: config.region,
+      signatureMethod: method as LegacySignatureMethod,
+      now,
+    });
     return new LegacyTencentTaskSource(common, api);
   }
-  const uins = String(options[OPTION_KEYS.operateUin] ?? '').split(',').map(s => s.trim()).filter(Boolean);
-  const api = new TencentApi({ http, endpoint: withScheme(config.endpoint) || DEFAULT_ENDPOINT, secretId: config.user, secretKey: secret.secret, region: config.region, now });
+  const uins = String(options[OPTION_KEYS.operateUin] ?? '')
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
+  const api = new TencentApi({
+    http,
+    endpoint: withScheme(config.endpoint) || DEFAULT_ENDPOINT,
+    secretId: config.user,
+    secretKey: secret.secret,
+    region: config.region,
+    now,
+  });
   return new TencentTaskSource({ ...common, operateUin: uins.length ? uins : undefined }, api);
 });

@@ -23,7 +23,9 @@ export interface LegacyApiOptions {
 
 /** `k=v` with both sides URL-encoded: the signature is computed over raw values but sent encoded. */
 function encodeQuery(params: Record<string, string>): string {
-  return Object.keys(params).map(k => `${encodeURIComponent(k)}=${encodeURIComponent(params[k])}`).join('&');
+  return Object.keys(params)
+    .map(k => `${encodeURIComponent(k)}=${encodeURIComponent(params[k])}`)
+    .join('&');
 }
 
 /** API 2.0 (`/v2/index.php`): GET with the parameter signature, answers `{code, message, codeDesc, ...}`. */
@@ -60,14 +62,20 @@ export class LegacyTencentApi {
     });
     if (res.status !== 200) {
       const kind = res.status === 404 ? 'unsupported' : res.status >= 500 ? 'server' : 'bad-response';
-      const hint = res.status === 404 ? ' This endpoint does not serve the legacy API: turn the connection\'s legacy option off.' : '';
-      throw new ProviderError(kind, `Tencent Cloud (legacy API) answered ${what} with HTTP ${res.status}.${hint}`, { status: res.status });
+      const hint =
+        res.status === 404
+          ? " This endpoint does not serve the legacy API: turn the connection's legacy option off."
+          : '';
+      throw new ProviderError(kind, `Tencent Cloud (legacy API) answered ${what} with HTTP ${res.status}.${hint}`, {
+        status: res.status,
+      });
     }
     requireJson(res, what, 'Is the endpoint the Tencent Cloud legacy API?');
     const body = asObject(parseJson(res.text(), what), '(body)');
     const code = toNumber(body.code);
     if (code === undefined) throw shapeError('code', 'a number', body.code);
-    if (code !== 0) throw legacyError(code, optString(body, 'message', '(body)') ?? '', optString(body, 'codeDesc', '(body)'), what);
+    if (code !== 0)
+      throw legacyError(code, optString(body, 'message', '(body)') ?? '', optString(body, 'codeDesc', '(body)'), what);
     return body;
   }
 }

@@ -71,9 +71,19 @@ export function parseInstances(response: JsonObject): Paged<InstanceRecord> {
     const o = asObject(v, p);
     const id = reqString(o, 'InstanceId', p);
     // The instance status only decorates its group: an undocumented value must not hide the instance's tasks.
-    return { id, name: optString(o, 'InstanceName', p) || id, status: toNumber(o.Status), region: optString(o, 'Region', p), raw: o };
+    return {
+      id,
+      name: optString(o, 'InstanceName', p) || id,
+      status: toNumber(o.Status),
+      region: optString(o, 'Region', p),
+      raw: o,
+    };
   });
-  return { totalCount: total(response, 'TotalCount', path, items.length), items, requestId: optString(response, 'RequestId', path) };
+  return {
+    totalCount: total(response, 'TotalCount', path, items.length),
+    items,
+    requestId: optString(response, 'RequestId', path),
+  };
 }
 
 export function parseTaskList(response: JsonObject): Paged<TaskListRecord> {
@@ -95,7 +105,11 @@ export function parseTaskList(response: JsonObject): Paged<TaskListRecord> {
       raw: o,
     };
   });
-  return { totalCount: total(response, 'TotalCount', path, items.length), items, requestId: optString(response, 'RequestId', path) };
+  return {
+    totalCount: total(response, 'TotalCount', path, items.length),
+    items,
+    requestId: optString(response, 'RequestId', path),
+  };
 }
 
 export function parseTaskInfo(response: JsonObject): TaskInfoRecord {

@@ -39,7 +39,11 @@ function window(query: TaskQuery, now: number): { begin?: number; end?: number }
   };
 }
 
-export function taskListFilter(query: TaskQuery, now: number, extra: Pick<TaskListFilter, 'OperateUin' | 'InstanceName'> = {}): ServerQuery<TaskListFilter> {
+export function taskListFilter(
+  query: TaskQuery,
+  now: number,
+  extra: Pick<TaskListFilter, 'OperateUin' | 'InstanceName'> = {},
+): ServerQuery<TaskListFilter> {
   const params: TaskListFilter = { ...extra };
   if (query.instanceId) params.InstanceId = query.instanceId;
   const { begin, end } = window(query, now);
@@ -74,7 +78,10 @@ export function legacyTaskListParams(query: TaskQuery, now: number): ServerQuery
     statuses = new Set(query.statuses);
     const codes = query.statuses.flatMap(s => LEGACY_STATUS_FILTER[s] ?? []);
     if (!statuses.has('unknown')) {
-      if (codes.length) codes.forEach((c, i) => { params[`taskStatus.${i}`] = String(c); });
+      if (codes.length)
+        codes.forEach((c, i) => {
+          params[`taskStatus.${i}`] = String(c);
+        });
       else empty = true;
     }
   }
@@ -83,7 +90,10 @@ export function legacyTaskListParams(query: TaskQuery, now: number): ServerQuery
     // Accept current codes ("012") and legacy names ("backupInstance"); the server filter knows seven types only,
     // so any other type makes us filter on our side instead.
     const names = query.types.map(legacyTaskName);
-    if (names.every(n => LEGACY_FILTERABLE.has(n))) names.forEach((n, i) => { params[`taskType.${i}`] = `task_${n}`; });
+    if (names.every(n => LEGACY_FILTERABLE.has(n)))
+      names.forEach((n, i) => {
+        params[`taskType.${i}`] = `task_${n}`;
+      });
     else types = new Set(names);
   }
   return { params, empty, statuses, types };

@@ -64,10 +64,19 @@ export function tc3Sign(input: Tc3Input): Tc3Signature {
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map(n => `${n}:${headers[n].trim().toLowerCase()}\n`).join('');
   const signedHeaders = names.join(';');
-  const canonicalRequest = [method, input.path ?? '/', input.query ?? '', canonicalHeaders, signedHeaders, sha256Hex(input.payload)].join('\n');
+  const canonicalRequest = [
+    method,
+    input.path ?? '/',
+    input.query ?? '',
+    canonicalHeaders,
+    signedHeaders,
+    sha256Hex(input.payload),
+  ].join('\n');
   const date = utcDate(input.timestamp);
   const credentialScope = `${date}/${input.service}/tc3_request`;
-  const stringToSign = [TC3_ALGORITHM, String(input.timestamp), credentialScope, sha256Hex(canonicalRequest)].join('\n');
+  const stringToSign = [TC3_ALGORITHM, String(input.timestamp), credentialScope, sha256Hex(canonicalRequest)].join(
+    '\n',
+  );
   const kSigning = input.signingKey ?? tc3SigningKey(input.secretKey, date, input.service);
   const signature = createHmac('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
   const authorization = `${TC3_ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
@@ -91,9 +100,18 @@ export interface Tc3Authorization {
 
 /** Reads an `Authorization: TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…` header; undefined if malformed. */
 export function parseTc3Authorization(header: string): Tc3Authorization | undefined {
-  const m = /^TC3-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/i.exec(header.trim());
+  const m =
+    /^TC3-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/i.exec(
+      header.trim(),
+    );
   if (!m) return undefined;
-  return { secretId: m[1], date: m[2], service: m[3], signedHeaders: m[4].toLowerCase().split(';'), signature: m[5].toLowerCase() };
+  return {
+    secretId: m[1],
+    date: m[2],
+    service: m[3],
+    signedHeaders: m[4].toLowerCase().split(';'),
+    signature: m[5].toLowerCase(),
+  };
 }
 
 export type LegacySignatureMethod = 'HmacSHA1' | 'HmacSHA256';
@@ -102,12 +120,21 @@ export type LegacySignatureMethod = 'HmacSHA1' | 'HmacSHA256';
  * The parameter signature (API 2.0, and the current API's `SignatureMethod` variant): the method, host and path, then
  * the parameters sorted by name as `k=v` with raw (not URL-encoded) values.
  */
-export function legacyStringToSign(method: 'GET' | 'POST', host: string, path: string, params: Record<string, string>): string {
-  const keys = Object.keys(params).filter(k => k !== 'Signature').sort();
+export function legacyStringToSign(
+  method: 'GET' | 'POST',
+  host: string,
+  path: string,
+  params: Record<string, string>,
+): string {
+  const keys = Object.keys(params)
+    .filter(k => k !== 'Signature')
+    .sort();
   return `${method}${host}${path}?${keys.map(k => `${k}=${params[k]}`).join('&')}`;
 }
 
 /** Base64 HMAC of the string to sign; the caller URL-encodes it when it goes into a query string. */
 export function legacySign(secretKey: string, stringToSign: string, method: LegacySignatureMethod): string {
-  return createHmac(method === 'HmacSHA1' ? 'sha1' : 'sha256', secretKey).update(stringToSign, 'utf8').digest('base64');
+  return createHmac(method === 'HmacSHA1' ? 'sha1' : 'sha256', secretKey)
+    .update(stringToSign, 'utf8')
+    .digest('base64');
 }

@@ -35,7 +35,10 @@ export interface TencentSourceOptions {
  * "Load more" cursor: the next page of one instance at `offset`, dropping the first `skip` tasks (already shown from
  * the region-wide first page). Offsets stay multiples of the page size, as `DescribeTaskList` demands.
  */
-interface Cursor { offset: number; skip: number }
+interface Cursor {
+  offset: number;
+  skip: number;
+}
 
 function encodeCursor(c: Cursor): string {
   return `${c.offset}:${c.skip}`;
@@ -84,7 +87,10 @@ abstract class TencentSourceBase implements TaskSource {
 
 /** The current API: instances from `DescribeInstances`, tasks from one region-wide `DescribeTaskList`. */
 export class TencentTaskSource extends TencentSourceBase {
-  constructor(options: TencentSourceOptions, private readonly api: TencentApi) {
+  constructor(
+    options: TencentSourceOptions,
+    private readonly api: TencentApi,
+  ) {
     super(options);
   }
 
@@ -92,7 +98,14 @@ export class TencentTaskSource extends TencentSourceBase {
     const all: InstanceRecord[] = [];
     const limit = this.sizes.instances;
     for (let page = 0; page < MAX_INSTANCE_PAGES; page++) {
-      const r = parseInstances(await this.api.call('DescribeInstances', { Limit: limit, Offset: page * limit }, 'the list of Redis instances', signal));
+      const r = parseInstances(
+        await this.api.call(
+          'DescribeInstances',
+          { Limit: limit, Offset: page * limit },
+          'the list of Redis instances',
+          signal,
+        ),
+      );
       all.push(...r.items);
       if (r.items.length < limit || all.length >= r.totalCount) break;
     }
@@ -100,10 +113,20 @@ export class TencentTaskSource extends TencentSourceBase {
   }
 
   private async taskPage(query: TaskQuery, instanceId: string | undefined, cursor: Cursor, signal?: AbortSignal) {
-    const q = taskListFilter(instanceId ? { ...query, instanceId } : query, this.options.now(), { OperateUin: this.options.operateUin });
-    if (q.empty) return { tasks: [] as Task[], next: undefined, truncated: false, perInstance: new Map<string, number>() };
+    const q = taskListFilter(instanceId ? { ...query, instanceId } : query, this.options.now(), {
+      OperateUin: this.options.operateUin,
+    });
+    if (q.empty)
+      return { tasks: [] as Task[], next: undefined, truncated: false, perInstance: new Map<string, number>() };
     const limit = this.sizes.tasks;
-    const r = parseTaskList(await this.api.call('DescribeTaskList', { ...q.params, Limit: limit, Offset: cursor.offset }, 'the task list', signal));
+    const r = parseTaskList(
+      await this.api.call(
+        'DescribeTaskList',
+        { ...q.params, Limit: limit, Offset: cursor.offset },
+        'the task list',
+        signal,
+      ),
+    );
     const end = cursor.offset + r.items.length;
     const truncated = r.items.length === limit && end < r.totalCount;
     const items = r.items.slice(cursor.skip);
@@ -111,14 +134,20 @@ export class TencentTaskSource extends TencentSourceBase {
     const perInstance = new Map<string, number>();
     for (const t of items) perInstance.set(t.instanceId, (perInstance.get(t.instanceId) ?? 0) + 1);
     const tasks = items.map(t => taskFromList(this.ctx, t)).filter(t => keep(t, q));
-    return { tasks, next: truncated ? encodeCursor({ offset: cursor.offset + limit, skip: 0 }) : undefined, truncated, perInstance };
+    return {
+      tasks,
+      next: truncated ? encodeCursor({ offset: cursor.offset + limit, skip: 0 }) : undefined,
+      truncated,
+      perInstance,
+    };
   }
 
   async refresh(query: TaskQuery, signal?: AbortSignal): Promise<TaskSnapshot> {
     const instances = await this.instances(signal);
     const wanted = query.instanceId ? instances.filter(i => i.id === query.instanceId) : instances;
     const groups = new Map<string, TaskGroup>(wanted.map(i => [i.id, groupOf(i.id, i.name)]));
-    if (query.instanceId && !groups.has(query.instanceId)) groups.set(query.instanceId, groupOf(query.instanceId, undefined));
+    if (query.instanceId && !groups.has(query.instanceId))
+      groups.set(query.instanceId, groupOf(query.instanceId, undefined));
 
     const page = await this.taskPage(query, query.instanceId, { offset: 0, skip: 0 }, signal);
     const more: Record<string, string> = {};
@@ -148,14 +177,19 @@ export class TencentTaskSource extends TencentSourceBase {
 
   async getTask(id: string, options: GetTaskOptions = {}): Promise<Task> {
     if (!/^\d+$/.test(id)) throw new ProviderError('not-found', `"${id}" is not a Tencent task id (a number).`);
-    const r = parseTaskInfo(await this.api.call('DescribeTaskInfo', { TaskId: Number(id) }, `task ${id}`, options.signal));
+    const r = parseTaskInfo(
+      await this.api.call('DescribeTaskInfo', { TaskId: Number(id) }, `task ${id}`, options.signal),
+    );
     return taskFromInfo(this.ctx, id, options.group, r);
   }
 }
 
 /** The legacy API 2.0: `GetRedisTaskList` only, so instances are learned from the tasks themselves. */
 export class LegacyTencentTaskSource extends TencentSourceBase {
-  constructor(options: TencentSourceOptions, private readonly api: LegacyTencentApi) {
+  constructor(
+    options: TencentSourceOptions,
+    private readonly api: LegacyTencentApi,
+  ) {
     super(options);
   }
 
@@ -163,7 +197,12 @@ export class LegacyTencentTaskSource extends TencentSourceBase {
     const q = legacyTaskListParams(instanceId ? { ...query, instanceId } : query, this.options.now());
     if (q.empty) return { tasks: [] as Task[], next: undefined, perInstance: new Map<string, number>() };
     const limit = this.sizes.tasks;
-    const body = await this.api.call('GetRedisTaskList', { ...q.params, limit: String(limit), offset: String(offset) }, 'the task list', signal);
+    const body = await this.api.call(
+      'GetRedisTaskList',
+      { ...q.params, limit: String(limit), offset: String(offset) },
+      'the task list',
+      signal,
+    );
     const r = parseLegacyTaskList(body);
     const end = offset + r.items.length;
     const perInstance = new Map<string, number>();
@@ -199,10 +238,19 @@ export class LegacyTencentTaskSource extends TencentSourceBase {
     const key = splitLegacyTaskId(id);
     if (!key) throw new ProviderError('not-found', `"${id}" is not a task of the legacy Tencent API.`);
     const params: Record<string, string> = { redisId: key.redisId, limit: '100', offset: '0' };
-    if (key.startTime) { params.beginTime = key.startTime; params.endTime = key.startTime; }
-    const r = parseLegacyTaskList(await this.api.call('GetRedisTaskList', params, `task ${key.taskName || id} of ${key.redisId}`, options.signal));
+    if (key.startTime) {
+      params.beginTime = key.startTime;
+      params.endTime = key.startTime;
+    }
+    const r = parseLegacyTaskList(
+      await this.api.call('GetRedisTaskList', params, `task ${key.taskName || id} of ${key.redisId}`, options.signal),
+    );
     const found = r.items.find(t => legacyTaskId(t) === id);
-    if (!found) throw new ProviderError('not-found', `Task ${key.taskName || id} of instance ${key.redisId} started ${key.startTime} is no longer listed.`);
+    if (!found)
+      throw new ProviderError(
+        'not-found',
+        `Task ${key.taskName || id} of instance ${key.redisId} started ${key.startTime} is no longer listed.`,
+      );
     return taskFromLegacy(this.ctx, found);
   }
 }

@@ -33,13 +33,22 @@ function lookup(table: Readonly<Record<string, TaskStatus>>, raw: unknown): Task
 }
 
 export const listResultStatus = (raw: unknown): TaskStatus => lookup(LIST_RESULT_STATUS, raw);
-export const infoStatus = (raw: unknown): TaskStatus => lookup(INFO_STATUS, typeof raw === 'string' ? raw.toLowerCase() : raw);
+export const infoStatus = (raw: unknown): TaskStatus =>
+  lookup(INFO_STATUS, typeof raw === 'string' ? raw.toLowerCase() : raw);
 export const legacyStatus = (raw: unknown): TaskStatus => lookup(LEGACY_STATUS, raw);
 
 /** Our statuses as `DescribeTaskList` `Result` filter values; statuses the API cannot express have none. */
-export const RESULT_FILTER: Readonly<Partial<Record<TaskStatus, number>>> = { pending: 0, running: 1, succeeded: 2, failed: 4 };
+export const RESULT_FILTER: Readonly<Partial<Record<TaskStatus, number>>> = {
+  pending: 0,
+  running: 1,
+  succeeded: 2,
+  failed: 4,
+};
 
 /** Our statuses as legacy `taskStatus.n` filter values (failed covers both the failure and the error code). */
 export const LEGACY_STATUS_FILTER: Readonly<Partial<Record<TaskStatus, number[]>>> = {
-  pending: [0], running: [1], succeeded: [2], failed: [3, -1],
+  pending: [0],
+  running: [1],
+  succeeded: [2],
+  failed: [3, -1],
 };

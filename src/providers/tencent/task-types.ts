@@ -93,7 +93,13 @@ export const LEGACY_NAME_BY_CODE: Readonly<Record<string, string>> = {
 
 /** The legacy `taskType.n` filter knows only these (sent as `task_<name>`). */
 export const LEGACY_FILTERABLE: ReadonlySet<string> = new Set([
-  'importRdb', 'exportBackup', 'restoreBackup', 'restoreStream', 'backupInstance', 'cleanInstance', 'resizeInstance',
+  'importRdb',
+  'exportBackup',
+  'restoreBackup',
+  'restoreStream',
+  'backupInstance',
+  'cleanInstance',
+  'resizeInstance',
 ]);
 
 /** A type the user chose (a current code, a legacy name or a `task_` filter value) as a legacy task name. */

@@ -38,7 +38,14 @@ export function normaliseProgress(value: number | undefined): number | undefined
   return clampPercent(value <= 1 ? Math.round(value * 10000) / 100 : value);
 }
 
-function base(ctx: TaskContext, id: string, instanceId: string, status: TaskStatus, providerStatus: string, raw: unknown): Task {
+function base(
+  ctx: TaskContext,
+  id: string,
+  instanceId: string,
+  status: TaskStatus,
+  providerStatus: string,
+  raw: unknown,
+): Task {
   return {
     id,
     source: ctx.connectionId,
@@ -93,7 +100,8 @@ export function taskFromInfo(ctx: TaskContext, id: string, groupHint: string | u
   if (instanceId) task.target = { id: instanceId, type: 'instance' };
   task.startedAt = parseTencentTime(r.startTime);
   if (status === 'succeeded') task.progress = 100;
-  if (status === 'failed') task.errors = [{ message: r.taskMessage || 'The task failed without a message.', code: r.status }];
+  if (status === 'failed')
+    task.errors = [{ message: r.taskMessage || 'The task failed without a message.', code: r.status }];
   return task;
 }
 
@@ -117,6 +125,9 @@ export function taskFromLegacy(ctx: TaskContext, r: LegacyTaskRecord): Task {
   // Legacy progress is a flag: 0 unfinished, 1 finished. Only "finished" says a number.
   task.progress = r.progress === 1 || status === 'succeeded' ? 100 : undefined;
   task.startedAt = parseTencentTime(r.startTime);
-  if (status === 'failed') task.errors = [{ message: r.status === '-1' ? 'The task stopped with an execution error.' : 'The task failed.', code: r.status }];
+  if (status === 'failed')
+    task.errors = [
+      { message: r.status === '-1' ? 'The task stopped with an execution error.' : 'The task failed.', code: r.status },
+    ];
   return task;
 }

@@ -26,7 +26,14 @@ export function parseTencentTime(value: string | undefined): number | undefined 
 /** `parseTencentTime` of an exact `yyyy-mm-dd hh:mm:ss` (or `T`); null when the text is not exactly that shape. */
 function wallClockDigits(v: string): number | undefined | null {
   const sep = v.charCodeAt(10);
-  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || (sep !== 32 && sep !== 84) || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return null;
+  if (
+    v.charCodeAt(4) !== 45 ||
+    v.charCodeAt(7) !== 45 ||
+    (sep !== 32 && sep !== 84) ||
+    v.charCodeAt(13) !== 58 ||
+    v.charCodeAt(16) !== 58
+  )
+    return null;
   const y = digits(v, 0, 4);
   const mo = digits(v, 5, 2);
   const d = digits(v, 8, 2);
@@ -37,7 +44,6 @@ function wallClockDigits(v: string): number | undefined | null {
   if (y === 0 || mo === 0 || d === 0) return undefined;
   return Date.UTC(y, mo - 1, d, h, mi, s) - TENCENT_UTC_OFFSET_MINUTES * 60_000;
 }
-
 
 export function formatTencentTime(epochMs: number): string {
   const t = new Date(epochMs + TENCENT_UTC_OFFSET_MINUTES * 60_000).toISOString();

@@ -4,7 +4,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { CLEAN_SETTINGS, REPO_ROOT, codeServerInstalled, launchBrowser, startCodeServer, workbenchUrl, type Browser, type CodeServer } from '../../vscode/codeServer';
+import {
+  CLEAN_SETTINGS,
+  REPO_ROOT,
+  codeServerInstalled,
+  launchBrowser,
+  startCodeServer,
+  workbenchUrl,
+  type Browser,
+  type CodeServer,
+} from '../../vscode/codeServer';
 
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
 export const VIEW_TITLE = 'Redis Tasks';
@@ -20,7 +29,11 @@ export interface ThemedOptions {
 }
 
 export class ThemedVsCode {
-  private constructor(readonly page: Page, private readonly server: CodeServer, private readonly browser: Browser) {}
+  private constructor(
+    readonly page: Page,
+    private readonly server: CodeServer,
+    private readonly browser: Browser,
+  ) {}
 
   static async launch(o: ThemedOptions): Promise<ThemedVsCode> {
     if (!codeServerInstalled()) throw new Error('code-server is not installed: run `npm run setup:vscode`');
@@ -30,14 +43,20 @@ export class ThemedVsCode {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
     }
-    const server = await startCodeServer({ settings, env: { REDIS_TASKS_DEMO: undefined, ...o.env }, profileDir: o.profileDir });
+    const server = await startCodeServer({
+      settings,
+      env: { REDIS_TASKS_DEMO: undefined, ...o.env },
+      profileDir: o.profileDir,
+    });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser({ width: 1280, height: 800 });
-      await browser.page.goto(workbenchUrl(server, {
-        extensionDevelopmentPath: o.extensionDevelopmentPath,
-        extensionEnvironment: o.env,
-      }));
+      await browser.page.goto(
+        workbenchUrl(server, {
+          extensionDevelopmentPath: o.extensionDevelopmentPath,
+          extensionEnvironment: o.env,
+        }),
+      );
       await browser.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
       return new ThemedVsCode(browser.page, server, browser);
     } catch (e) {
@@ -47,7 +66,9 @@ export class ThemedVsCode {
     }
   }
 
-  get logFile(): string { return this.server.logFile; }
+  get logFile(): string {
+    return this.server.logFile;
+  }
 
   async openView(): Promise<void> {
     const entry = this.page.locator(`.part.activitybar a.action-label[aria-label^="${VIEW_TITLE}"]`);
@@ -62,7 +83,11 @@ export class ThemedVsCode {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: title }).first().click();
+    await this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: title })
+      .first()
+      .click();
   }
 
   treeRows(): Locator {
@@ -91,7 +116,10 @@ export class ThemedVsCode {
     fs.mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.mouse.move(1000, 700);
-    await this.page.locator('.workbench-hover').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await this.page
+      .locator('.workbench-hover')
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -128,5 +156,13 @@ export function seriousOrWorse(violations: AxeViolation[]): AxeViolation[] {
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
-  return violations.map(v => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map(n => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`).join('\n');
+  return violations
+    .map(
+      v =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 5)
+          .map(n => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`)
+          .join('\n')}`,
+    )
+    .join('\n');
 }

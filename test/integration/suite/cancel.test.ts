@@ -1,15 +1,32 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import {
-  addConnections, api, clickMatching, connectionRow, connectionTo, findTask, inputAnswers, manualPolling, removeAllConnections, run,
-  startRecordingEmulator, stubPrompts, taskRows, waitFor, type PromptStub, type RecordingEmulator, type RedisTasksApi,
+  addConnections,
+  api,
+  clickMatching,
+  connectionRow,
+  connectionTo,
+  findTask,
+  inputAnswers,
+  manualPolling,
+  removeAllConnections,
+  run,
+  startRecordingEmulator,
+  stubPrompts,
+  taskRows,
+  waitFor,
+  type PromptStub,
+  type RecordingEmulator,
+  type RedisTasksApi,
   type SeenRequest,
 } from './support';
 
 const RE = 'cancel-re';
 
 const cancelPosts = (emu: RecordingEmulator, mark: number, taskId?: string): SeenRequest[] =>
-  emu.since(mark, 'redis-enterprise').filter(r => r.method === 'POST' && /\/actions\/cancel(\?|$)/.test(r.path) && (!taskId || r.path.includes(taskId)));
+  emu
+    .since(mark, 'redis-enterprise')
+    .filter(r => r.method === 'POST' && /\/actions\/cancel(\?|$)/.test(r.path) && (!taskId || r.path.includes(taskId)));
 
 describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
   let a: RedisTasksApi;
@@ -36,7 +53,9 @@ describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
 
   /** The task's row as the view reads it now. */
   async function rowOf(taskId: string) {
-    const row = taskRows(await connectionRow(a, RE)).find(r => (r.node as unknown as { taskId: string }).taskId === taskId);
+    const row = taskRows(await connectionRow(a, RE)).find(
+      r => (r.node as unknown as { taskId: string }).taskId === taskId,
+    );
     assert.ok(row, `no row for task ${taskId}`);
     return row;
   }
@@ -70,7 +89,11 @@ describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
     assert.doesNotMatch(row.contextValue, /;cancelable/, 'no second cancel while one is on its way');
 
     await run('redisTasks.refreshConnection', { connectionId: RE });
-    const after = await waitFor(a, () => !a.store.isCancelling(RE, task.id) && a.store.task(RE, task.id), 'the next data for the task');
+    const after = await waitFor(
+      a,
+      () => !a.store.isCancelling(RE, task.id) && a.store.task(RE, task.id),
+      'the next data for the task',
+    );
     // The cluster says `failed` with a task_cancelled error; the tree says what happened.
     assert.equal(after.status, 'canceled');
     assert.equal(after.providerStatus, 'failed');
@@ -104,10 +127,17 @@ describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
       await run('redisTasks.forceCancelTask', { connectionId: RE, taskId: committing });
       assert.ok(validationMessage, 'the input box itself refuses a mismatch');
       assert.deepEqual(cancelPosts(emu, mark), []);
-      assert.ok(prompts.calls.some(c => c.method === 'showInformationMessage' && /did not match: nothing was sent/.test(c.text)));
+      assert.ok(
+        prompts.calls.some(
+          c => c.method === 'showInformationMessage' && /did not match: nothing was sent/.test(c.text),
+        ),
+      );
 
       prompts.restore();
-      prompts = stubPrompts(a, { showWarningMessage: clickMatching(/^Continue…$/), showInputBox: inputAnswers(undefined) });
+      prompts = stubPrompts(a, {
+        showWarningMessage: clickMatching(/^Continue…$/),
+        showInputBox: inputAnswers(undefined),
+      });
       await run('redisTasks.forceCancelTask', { connectionId: RE, taskId: committing });
       assert.deepEqual(cancelPosts(emu, mark), []);
       assert.equal(a.store.isCancelling(RE, committing), false);
@@ -126,19 +156,24 @@ describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
       await run('redisTasks.cancelTask', { connectionId: RE, taskId: committing });
 
       const posts = cancelPosts(emu, mark, committing);
-      assert.deepEqual(posts.map(p => p.path), [
-        `/v1/crdb_tasks/${committing}/actions/cancel`,
-        `/v1/crdb_tasks/${committing}/actions/cancel?force=true`,
-      ], 'the plain cancel (406), then one forced cancel');
+      assert.deepEqual(
+        posts.map(p => p.path),
+        [`/v1/crdb_tasks/${committing}/actions/cancel`, `/v1/crdb_tasks/${committing}/actions/cancel?force=true`],
+        'the plain cancel (406), then one forced cancel',
+      );
       assert.equal(warnings.length, 3, warnings.map(w => w.message).join(' / '));
       assert.match(warnings[1].message, /reached its commit phase/);
       assert.match(warnings[2].detail ?? '', /can break the CRDB in the cluster configuration store/);
-      assert.match(warnings[2].detail ?? '', /The server said: .*commit phase/, 'the server\'s own 406 words are shown');
+      assert.match(warnings[2].detail ?? '', /The server said: .*commit phase/, "the server's own 406 words are shown");
       assert.equal(prompts.calls.filter(c => c.method === 'showErrorMessage').length, 0);
       assert.equal(a.store.isCancelling(RE, committing), true);
 
       await run('redisTasks.refreshConnection', { connectionId: RE });
-      const done = await waitFor(a, () => !a.store.isCancelling(RE, committing) && a.store.task(RE, committing), 'the forced cancel to show');
+      const done = await waitFor(
+        a,
+        () => !a.store.isCancelling(RE, committing) && a.store.task(RE, committing),
+        'the forced cancel to show',
+      );
       assert.equal(done.status, 'canceled');
       assert.match(JSON.stringify(done.errors), /forced/);
       assert.equal(cancelPosts(emu, mark).length, 2, 'nothing more was sent');

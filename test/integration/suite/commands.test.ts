@@ -2,9 +2,23 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sequenceId } from '../../../src/emulator/redis-enterprise/catalog';
 import {
-  addConnections, api, connectionRow, connectionTo, findTask, inputAnswers, manualPolling, quickPickAnswers,
-  removeAllConnections, run, startRecordingEmulator, stubPrompts, taskRows, waitFor, type PromptStub,
-  type RecordingEmulator, type RedisTasksApi,
+  addConnections,
+  api,
+  connectionRow,
+  connectionTo,
+  findTask,
+  inputAnswers,
+  manualPolling,
+  quickPickAnswers,
+  removeAllConnections,
+  run,
+  startRecordingEmulator,
+  stubPrompts,
+  taskRows,
+  waitFor,
+  type PromptStub,
+  type RecordingEmulator,
+  type RedisTasksApi,
 } from './support';
 
 const RE = 'cmd-re';
@@ -14,7 +28,8 @@ const CLOUD = 'cmd-cloud';
 const crdbTaskId = (k: number) => sequenceId('crdb-task', k);
 
 function detailsTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap(g => g.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap(g => g.tabs)
     .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('redisTasks.taskDetails'));
 }
 
@@ -24,10 +39,23 @@ function waitForDetailsTab(label: string, timeoutMs = 20_000): Promise<vscode.Ta
   const now = find();
   if (now) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`no details tab "${label}"; tabs: ${detailsTabs().map(t => t.label).join(', ')}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(
+        new Error(
+          `no details tab "${label}"; tabs: ${detailsTabs()
+            .map(t => t.label)
+            .join(', ')}`,
+        ),
+      );
+    }, timeoutMs);
     const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
       const t = find();
-      if (t) { clearTimeout(timer); sub.dispose(); resolve(t); }
+      if (t) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(t);
+      }
     });
   });
 }
@@ -46,7 +74,9 @@ describe('commands', () => {
     a = await api();
     await removeAllConnections(a);
     await manualPolling();
-    await vscode.workspace.getConfiguration('redisTasks').update('resultTtlSeconds', 3600, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('redisTasks')
+      .update('resultTtlSeconds', 3600, vscode.ConfigurationTarget.Global);
     emu = await startRecordingEmulator();
     await addConnections(a, [connectionTo(emu, 'redis-enterprise', RE), connectionTo(emu, 'redis-cloud', CLOUD)]);
   });
@@ -58,7 +88,9 @@ describe('commands', () => {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('redisTasks').update('resultTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('redisTasks')
+      .update('resultTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
     await run('redisTasks.clearFilter');
     await removeAllConnections(a);
     await emu?.close();
@@ -68,8 +100,14 @@ describe('commands', () => {
     const mark = emu.requests.length;
     await run('redisTasks.refresh');
     const seen = emu.since(mark);
-    assert.ok(seen.some(r => r.provider === 'redis-enterprise' && r.method === 'GET' && r.path.startsWith('/v1/crdb_tasks')), 'Redis Enterprise listed its CRDB tasks');
-    assert.ok(seen.some(r => r.provider === 'redis-cloud' && r.method === 'GET'), 'Redis Cloud was asked');
+    assert.ok(
+      seen.some(r => r.provider === 'redis-enterprise' && r.method === 'GET' && r.path.startsWith('/v1/crdb_tasks')),
+      'Redis Enterprise listed its CRDB tasks',
+    );
+    assert.ok(
+      seen.some(r => r.provider === 'redis-cloud' && r.method === 'GET'),
+      'Redis Cloud was asked',
+    );
     assert.equal(seen.filter(r => r.path === '/v1/crdb_tasks').length, 1, 'one list request per connection');
   });
 
@@ -81,7 +119,10 @@ describe('commands', () => {
   });
 
   it('Filter Tasks keeps the chosen statuses; Clear Filter brings the rest back', async () => {
-    assert.ok(a.store.allTasks(RE).some(t => t.status === 'succeeded'), 'the cluster has finished actions to hide');
+    assert.ok(
+      a.store.allTasks(RE).some(t => t.status === 'succeeded'),
+      'the cluster has finished actions to hide',
+    );
     prompts = stubPrompts(a, {
       showQuickPick: quickPickAnswers(
         items => items.filter(i => i.label === 'Running' || i.label === 'Pending'), // statuses (canPickMany)
@@ -93,7 +134,13 @@ describe('commands', () => {
     assert.equal(prompts.calls.length, 3, prompts.calls.map(c => c.text).join(' / '));
     assert.deepEqual(a.service.getQuery().statuses?.sort(), ['pending', 'running']);
     assert.equal(a.service.isFiltered(), true);
-    await waitFor(a, () => a.store.allTasks(RE).length > 0 && a.store.allTasks(RE).every(t => t.status === 'running' || t.status === 'pending'), 'only running tasks');
+    await waitFor(
+      a,
+      () =>
+        a.store.allTasks(RE).length > 0 &&
+        a.store.allTasks(RE).every(t => t.status === 'running' || t.status === 'pending'),
+      'only running tasks',
+    );
     for (const r of taskRows(await connectionRow(a, RE))) assert.match(r.description, /^(Running|Pending)/);
 
     await run('redisTasks.clearFilter');
@@ -110,9 +157,17 @@ describe('commands', () => {
     await run('redisTasks.showTaskById', { connectionId: RE });
     const lookups = emu.since(mark).filter(r => r.path.startsWith(`/v1/crdb_tasks/${finished}`));
     assert.equal(lookups.length, 1);
-    assert.equal(lookups[0].headers['x-result-ttl'], '3600', 'the X-Result-TTL header carries redisTasks.resultTtlSeconds');
+    assert.equal(
+      lookups[0].headers['x-result-ttl'],
+      '3600',
+      'the X-Result-TTL header carries redisTasks.resultTtlSeconds',
+    );
     assert.equal(a.store.task(RE, finished)?.status, 'succeeded');
-    assert.equal(prompts.calls.filter(c => c.method === 'showErrorMessage').length, 0, prompts.calls.map(c => c.text).join(' / '));
+    assert.equal(
+      prompts.calls.filter(c => c.method === 'showErrorMessage').length,
+      0,
+      prompts.calls.map(c => c.text).join(' / '),
+    );
     await waitForDetailsTab(a.store.task(RE, finished)!.name);
     await closeDetailsTabs();
 
@@ -127,7 +182,10 @@ describe('commands', () => {
     await run('redisTasks.showTaskById', { connectionId: RE });
     const errors = prompts.calls.filter(c => c.method === 'showErrorMessage');
     assert.equal(errors.length, 1);
-    assert.match(errors[0].text, new RegExp(`Task ${failedLongAgo} was not found on .*Finished tasks are kept only for a while`));
+    assert.match(
+      errors[0].text,
+      new RegExp(`Task ${failedLongAgo} was not found on .*Finished tasks are kept only for a while`),
+    );
   });
 
   it('Copy Task ID puts the id on the clipboard (from a row, and picked from the palette)', async () => {
@@ -137,12 +195,14 @@ describe('commands', () => {
     assert.equal(await vscode.env.clipboard.readText(), task.id);
 
     const other = findTask(a, CLOUD, () => true)!;
-    prompts = stubPrompts(a, { showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)) as never });
+    prompts = stubPrompts(a, {
+      showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)) as never,
+    });
     await run('redisTasks.copyTaskId');
     assert.equal(await vscode.env.clipboard.readText(), other.id);
   });
 
-  it('Copy Task JSON copies the provider\'s own payload', async () => {
+  it("Copy Task JSON copies the provider's own payload", async () => {
     const task = findTask(a, RE, t => t.kind === 'crdb-task')!;
     await vscode.env.clipboard.writeText('');
     await run('redisTasks.copyTaskJson', { connectionId: RE, taskId: task.id });
@@ -160,13 +220,16 @@ describe('commands', () => {
     assert.equal(a.poller.isWatched(CLOUD, task.id), true, 'an open panel watches its task');
   });
 
-  it('Open in Console opens the task\'s console address', async () => {
+  it("Open in Console opens the task's console address", async () => {
     const task = findTask(a, CLOUD, t => !!t.capabilities.consoleUrl)!;
     assert.ok(task, 'a Redis Cloud task with a console address');
     const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
     const original = env.openExternal;
     const opened: string[] = [];
-    env.openExternal = async (uri: vscode.Uri) => { opened.push(uri.toString(true)); return true; };
+    env.openExternal = async (uri: vscode.Uri) => {
+      opened.push(uri.toString(true));
+      return true;
+    };
     try {
       await run('redisTasks.openInConsole', { connectionId: CLOUD, taskId: task.id });
     } finally {
@@ -181,7 +244,10 @@ describe('commands', () => {
     assert.equal(channel.name, 'Redis Tasks');
     const original = channel.show;
     const shown: unknown[][] = [];
-    channel.show = ((...args: unknown[]) => { shown.push(args); return (original as (...x: unknown[]) => void).apply(channel, args); }) as typeof channel.show;
+    channel.show = ((...args: unknown[]) => {
+      shown.push(args);
+      return (original as (...x: unknown[]) => void).apply(channel, args);
+    }) as typeof channel.show;
     try {
       await run('redisTasks.showLog');
     } finally {

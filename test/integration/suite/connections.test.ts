@@ -2,9 +2,25 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
 import {
-  WRONG_SECRET, api, clickMatching, connectionRow, inputAnswers, manualPolling, quickPickAnswers, removeAllConnections,
-  run, settingsConnections, startRecordingEmulator, stubPrompts, treeRows, userSettingsFile, waitFor,
-  waitForConnectionOk, type PromptStub, type RecordingEmulator, type RedisTasksApi,
+  WRONG_SECRET,
+  api,
+  clickMatching,
+  connectionRow,
+  inputAnswers,
+  manualPolling,
+  quickPickAnswers,
+  removeAllConnections,
+  run,
+  settingsConnections,
+  startRecordingEmulator,
+  stubPrompts,
+  treeRows,
+  userSettingsFile,
+  waitFor,
+  waitForConnectionOk,
+  type PromptStub,
+  type RecordingEmulator,
+  type RedisTasksApi,
 } from './support';
 
 const PIN_ITEM = /^Trust this server's certificate/;
@@ -41,7 +57,11 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
       assert.ok(!file.includes(s), `no secret in ${userSettingsFile()}`);
     }
     for (const entry of settingsConnections() as Record<string, unknown>[]) {
-      for (const k of Object.keys(entry)) assert.ok(['id', 'name', 'provider', 'endpoint', 'user', 'region', 'tls', 'options'].includes(k), `unexpected key ${k}`);
+      for (const k of Object.keys(entry))
+        assert.ok(
+          ['id', 'name', 'provider', 'endpoint', 'user', 'region', 'tls', 'options'].includes(k),
+          `unexpected key ${k}`,
+        );
     }
   }
 
@@ -58,15 +78,27 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     });
     await run('redisTasks.addConnection');
     assert.equal(warnings.length, 1);
-    assert.ok(hex(warnings[0].detail ?? '').includes(hex(emu.emulator.certificate!.fingerprint256)), 'the fingerprint is shown before pinning');
+    assert.ok(
+      hex(warnings[0].detail ?? '').includes(hex(emu.emulator.certificate!.fingerprint256)),
+      'the fingerprint is shown before pinning',
+    );
 
     const saved = a.connections.get('it-cluster');
-    assert.ok(saved, `saved as it-cluster; have ${a.connections.list().map(c => c.id).join(', ')}`);
+    assert.ok(
+      saved,
+      `saved as it-cluster; have ${a.connections
+        .list()
+        .map(c => c.id)
+        .join(', ')}`,
+    );
     assert.equal(saved.name, 'IT cluster');
     assert.equal(saved.provider, 'redis-enterprise');
     assert.equal(saved.endpoint, info.endpoint);
     assert.equal(saved.tls?.mode, 'pinned');
-    assert.equal(hex(saved.tls.mode === 'pinned' ? saved.tls.fingerprint256 : ''), hex(emu.emulator.certificate!.fingerprint256));
+    assert.equal(
+      hex(saved.tls.mode === 'pinned' ? saved.tls.fingerprint256 : ''),
+      hex(emu.emulator.certificate!.fingerprint256),
+    );
     assert.equal((await a.connections.secret('it-cluster'))?.secret, info.secret, 'the password is in SecretStorage');
     assertNoSecretInSettings(info.secret);
 
@@ -114,12 +146,19 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     });
     await run('redisTasks.editConnection', { connectionId: 'it-cluster' });
     assert.equal((await a.connections.secret('it-cluster'))?.secret, WRONG_SECRET);
-    const view = await waitFor(a, () => a.store.connection('it-cluster')?.error && a.store.connection('it-cluster'), 'the auth error');
+    const view = await waitFor(
+      a,
+      () => a.store.connection('it-cluster')?.error && a.store.connection('it-cluster'),
+      'the auth error',
+    );
     assert.equal(view.error?.kind, 'auth');
     const row = await connectionRow(a, 'it-cluster');
     const error = row.children.find(c => c.node.type === 'error');
     assert.ok(error, 'an error row');
-    assert.ok(error.label.length > 10 && !error.label.includes(WRONG_SECRET) && !error.label.includes(info.secret), error.label);
+    assert.ok(
+      error.label.length > 10 && !error.label.includes(WRONG_SECRET) && !error.label.includes(info.secret),
+      error.label,
+    );
     assert.equal(error.contextValue, 'connectionError');
     assertNoSecretInSettings(WRONG_SECRET, info.secret);
 

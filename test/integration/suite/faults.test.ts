@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
 import {
-  addConnections, api, connectionRow, connectionTo, manualPolling, removeAllConnections, run, startRecordingEmulator,
-  taskRows, waitFor, waitForConnectionOk, type RecordingEmulator, type RedisTasksApi, type Task,
+  addConnections,
+  api,
+  connectionRow,
+  connectionTo,
+  manualPolling,
+  removeAllConnections,
+  run,
+  startRecordingEmulator,
+  taskRows,
+  waitFor,
+  waitForConnectionOk,
+  type RecordingEmulator,
+  type RedisTasksApi,
+  type Task,
 } from './support';
 
 const RE = 'fault-re';
@@ -21,7 +33,9 @@ describe('a failing provider: an error row, stale tasks, the others unaffected',
     await manualPolling();
     emu = await startRecordingEmulator();
     await addConnections(a, [
-      connectionTo(emu, 'redis-enterprise', RE), connectionTo(emu, 'redis-cloud', CLOUD), connectionTo(emu, 'tencent', TENCENT),
+      connectionTo(emu, 'redis-enterprise', RE),
+      connectionTo(emu, 'redis-cloud', CLOUD),
+      connectionTo(emu, 'tencent', TENCENT),
     ]);
   });
 
@@ -32,7 +46,10 @@ describe('a failing provider: an error row, stale tasks, the others unaffected',
   });
 
   it('503 from Redis Enterprise: a readable error row, its last tasks stay (stale), other connections keep updating', async () => {
-    const reTasks = a.store.allTasks(RE).map(t => t.id).sort();
+    const reTasks = a.store
+      .allTasks(RE)
+      .map(t => t.id)
+      .sort();
     const tencentBefore = shown(a.store.allTasks(TENCENT));
     const cloudUpdatedAt = a.store.connection(CLOUD)!.updatedAt!;
     assert.ok(reTasks.length > 0);
@@ -42,7 +59,11 @@ describe('a failing provider: an error row, stale tasks, the others unaffected',
     await emu.advance(120);
     const mark = emu.requests.length;
     await run('redisTasks.refresh');
-    const view = await waitFor(a, () => a.store.connection(RE)?.status === 'error' && a.store.connection(RE), 'the Redis Enterprise error');
+    const view = await waitFor(
+      a,
+      () => a.store.connection(RE)?.status === 'error' && a.store.connection(RE),
+      'the Redis Enterprise error',
+    );
     assert.equal(view.stale, true);
     assert.equal(view.error?.kind, 'server');
 
@@ -53,7 +74,13 @@ describe('a failing provider: an error row, stale tasks, the others unaffected',
     assert.doesNotMatch(message, /<|>|script|alert\(/i, 'no markup from the proxy page in the message');
     assert.match(row.description, /error/);
     assert.match(row.description, /stale/);
-    assert.deepEqual(taskRows(row).map(r => (r.node as unknown as { taskId: string }).taskId).sort(), reTasks, 'the last good tasks stay');
+    assert.deepEqual(
+      taskRows(row)
+        .map(r => (r.node as unknown as { taskId: string }).taskId)
+        .sort(),
+      reTasks,
+      'the last good tasks stay',
+    );
     for (const r of taskRows(row)) assert.match(r.description, /stale$/, `${r.label}: ${r.description}`);
 
     // The other connections were asked and answered with the new state.
@@ -70,9 +97,16 @@ describe('a failing provider: an error row, stale tasks, the others unaffected',
   });
 
   it('401 from Tencent Cloud: an error about the credentials, while Redis Enterprise still shows its own', async () => {
-    await emu.setFaults([{ mode: 'status-503', provider: 'redis-enterprise' }, { mode: 'unauthorized', provider: 'tencent' }]);
+    await emu.setFaults([
+      { mode: 'status-503', provider: 'redis-enterprise' },
+      { mode: 'unauthorized', provider: 'tencent' },
+    ]);
     await run('redisTasks.refreshConnection', { connectionId: TENCENT });
-    const view = await waitFor(a, () => a.store.connection(TENCENT)?.error && a.store.connection(TENCENT), 'the Tencent error');
+    const view = await waitFor(
+      a,
+      () => a.store.connection(TENCENT)?.error && a.store.connection(TENCENT),
+      'the Tencent error',
+    );
     assert.equal(view.error?.kind, 'auth');
     const row = await connectionRow(a, TENCENT);
     const error = row.children.find(c => c.node.type === 'error');

@@ -6,7 +6,10 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
-  const files = fs.readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter(f => f.endsWith('.test.js'))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   if (files.length === 0) throw new Error(`no *.test.js files in ${__dirname}`);
 
@@ -15,9 +18,15 @@ export async function run(): Promise<void> {
   let pending = 0;
   const failures = await new Promise<number>(resolve => {
     const runner = mocha.run(resolve);
-    runner.on('pass', () => { passed++; });
-    runner.on('fail', () => { failed++; });
-    runner.on('pending', () => { pending++; });
+    runner.on('pass', () => {
+      passed++;
+    });
+    runner.on('fail', () => {
+      failed++;
+    });
+    runner.on('pending', () => {
+      pending++;
+    });
   });
   console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} pending` : ''}`);
   // A hook failure counts in `failures` without a failed test: either way the run fails.

@@ -1,8 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  addConnections, api, connectionTo, findTask, manualPolling, removeAllConnections, run, startRecordingEmulator, until,
-  type RecordingEmulator, type RedisTasksApi, type SeenRequest,
+  addConnections,
+  api,
+  connectionTo,
+  findTask,
+  manualPolling,
+  removeAllConnections,
+  run,
+  startRecordingEmulator,
+  until,
+  type RecordingEmulator,
+  type RedisTasksApi,
+  type SeenRequest,
 } from './support';
 
 const RE = 'poll-re';
@@ -62,10 +72,21 @@ describe('polling follows the view', () => {
     a.poller.watch(RE, running);
     assert.notEqual(a.poller.dueAt(RE), undefined, 'a watched running task schedules a poll');
     // Three ticks of the poller's own timer, counted on the server.
-    const ticks = await emu.waitForRequests(mark, r => r.method === 'GET' && r.path.startsWith(`/v1/crdb_tasks/${running}`), 3, 'watched-task polls');
+    const ticks = await emu.waitForRequests(
+      mark,
+      r => r.method === 'GET' && r.path.startsWith(`/v1/crdb_tasks/${running}`),
+      3,
+      'watched-task polls',
+    );
     assert.ok(ticks.length >= 3);
-    const lists = emu.since(mark).filter(r => isListRequest(r) || r.path.startsWith('/v1/actions') || r.path.startsWith('/v2/actions'));
-    assert.deepEqual(lists.map(r => r.path), [], 'no list request while the view is hidden');
+    const lists = emu
+      .since(mark)
+      .filter(r => isListRequest(r) || r.path.startsWith('/v1/actions') || r.path.startsWith('/v2/actions'));
+    assert.deepEqual(
+      lists.map(r => r.path),
+      [],
+      'no list request while the view is hidden',
+    );
 
     a.poller.unwatch(RE, running);
     await until(() => a.poller.inFlightCount() === 0, 'the watched poll in flight to end');

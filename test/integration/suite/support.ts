@@ -44,7 +44,13 @@ export interface RecordingEmulator {
   /** Requests recorded since `mark` (a length of `requests`), optionally of one provider. */
   since(mark: number, provider?: ProviderId): SeenRequest[];
   /** Resolves once `count` requests recorded from `mark` on satisfy the predicate (checked at each request). */
-  waitForRequests(mark: number, predicate: (r: SeenRequest) => boolean, count: number, what: string, timeoutMs?: number): Promise<SeenRequest[]>;
+  waitForRequests(
+    mark: number,
+    predicate: (r: SeenRequest) => boolean,
+    count: number,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<SeenRequest[]>;
   /** Moves the emulator's manual clock; the extension's own timers are not touched. */
   advance(seconds: number): Promise<void>;
   setFaults(rules: FaultRule[]): Promise<void>;
@@ -63,7 +69,13 @@ export async function startRecordingEmulator(): Promise<RecordingEmulator> {
     m.handle = async (req, ctx) => {
       const answer = await handle(req, ctx);
       if (answer) {
-        requests.push({ provider: m.provider, method: req.method, path: `${req.url.pathname}${req.url.search}`, headers: req.headers, body: req.body.toString('utf8') });
+        requests.push({
+          provider: m.provider,
+          method: req.method,
+          path: `${req.url.pathname}${req.url.search}`,
+          headers: req.headers,
+          body: req.body.toString('utf8'),
+        });
         for (const l of [...listeners]) l();
       }
       return answer;
@@ -74,26 +86,35 @@ export async function startRecordingEmulator(): Promise<RecordingEmulator> {
     url: emulator.url,
     requests,
     since: (mark, provider) => requests.slice(mark).filter(r => !provider || r.provider === provider),
-    waitForRequests: (mark, predicate, count, what, timeoutMs = 20_000) => new Promise((resolve, reject) => {
-      const matching = () => requests.slice(mark).filter(predicate);
-      const check = () => {
-        const m = matching();
-        if (m.length < count) return;
-        clearTimeout(timer);
-        listeners.delete(check);
-        resolve(m);
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} × ${what} (saw ${matching().length})`));
-      }, timeoutMs);
-      listeners.add(check);
-      check();
-    }),
-    advance: async seconds => { emulator.context.clock.advance(seconds * 1000); },
+    waitForRequests: (mark, predicate, count, what, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const matching = () => requests.slice(mark).filter(predicate);
+        const check = () => {
+          const m = matching();
+          if (m.length < count) return;
+          clearTimeout(timer);
+          listeners.delete(check);
+          resolve(m);
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(
+            new Error(`timed out after ${timeoutMs} ms waiting for ${count} × ${what} (saw ${matching().length})`),
+          );
+        }, timeoutMs);
+        listeners.add(check);
+        check();
+      }),
+    advance: async seconds => {
+      emulator.context.clock.advance(seconds * 1000);
+    },
     // The same FaultInjector `/__emulator/faults` feeds; in process because the server's certificate is self-signed.
-    setFaults: async rules => { emulator.context.faults.set(rules); },
-    clearFaults: async () => { emulator.context.faults.clear(); },
+    setFaults: async rules => {
+      emulator.context.faults.set(rules);
+    },
+    clearFaults: async () => {
+      emulator.context.faults.clear();
+    },
     info: provider => {
       const i = emulator.connections().find(c => c.provider === provider);
       if (!i) throw new Error(`the emulator serves no ${provider} module`);
@@ -104,7 +125,12 @@ export async function startRecordingEmulator(): Promise<RecordingEmulator> {
 }
 
 /** A connection to one emulated API, pinned to the emulator's self-signed certificate (as a person would pin it). */
-export function connectionTo(emu: RecordingEmulator, provider: ProviderId, id: string, name?: string): { config: ConnectionConfig; secret: string } {
+export function connectionTo(
+  emu: RecordingEmulator,
+  provider: ProviderId,
+  id: string,
+  name?: string,
+): { config: ConnectionConfig; secret: string } {
   const i = emu.info(provider);
   const fp = emu.emulator.certificate?.fingerprint256;
   return {
@@ -125,12 +151,20 @@ export function connectionTo(emu: RecordingEmulator, provider: ProviderId, id: s
 // ---------------------------------------------------------------------------------------------------------------
 // Waiting without sleeping: re-check a condition whenever the store or the connections change.
 
-export async function waitFor<T>(a: RedisTasksApi, probe: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  a: RedisTasksApi,
+  probe: () => T | undefined | false,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const first = probe();
   if (first) return first;
   return new Promise<T>((resolve, reject) => {
     const subs: { dispose(): void }[] = [];
-    const done = () => { clearTimeout(timer); for (const s of subs) s.dispose(); };
+    const done = () => {
+      clearTimeout(timer);
+      for (const s of subs) s.dispose();
+    };
     const check = () => {
       let v: T | undefined | false;
       try {
@@ -146,7 +180,10 @@ export async function waitFor<T>(a: RedisTasksApi, probe: () => T | undefined | 
       }
     };
     // A safety net only: the events below drive the checks.
-    const timer = setTimeout(() => { done(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
     subs.push(a.store.onDidChange(check), a.connections.onDidChange(check));
   });
 }
@@ -166,10 +203,14 @@ export async function until(predicate: () => boolean, what: string, timeoutMs = 
 
 /** Waits until the connection shows a good snapshot (status ok, not stale). */
 export function waitForConnectionOk(a: RedisTasksApi, id: string): Promise<true> {
-  return waitFor(a, () => {
-    const c = a.store.connection(id);
-    return !!c && c.status === 'ok' && !c.stale || undefined;
-  }, `connection ${id} to load`);
+  return waitFor(
+    a,
+    () => {
+      const c = a.store.connection(id);
+      return (!!c && c.status === 'ok' && !c.stale) || undefined;
+    },
+    `connection ${id} to load`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -191,7 +232,11 @@ export async function resetPolling(): Promise<void> {
 }
 
 /** Adds connections the way the Add Connection flow ends (settings + SecretStorage) and waits for their first load. */
-export async function addConnections(a: RedisTasksApi, list: { config: ConnectionConfig; secret: string }[], wait = true): Promise<void> {
+export async function addConnections(
+  a: RedisTasksApi,
+  list: { config: ConnectionConfig; secret: string }[],
+  wait = true,
+): Promise<void> {
   for (const { config, secret } of list) await a.connections.save(config, { secret });
   if (wait) for (const { config } of list) await waitForConnectionOk(a, config.id);
 }
@@ -233,14 +278,22 @@ function findFiles(dir: string, depth: number, match: (p: string) => boolean, ou
 
 /** The user settings.json of the test profile (desktop: <profile>/User; code-server: <profile>/user-data/User). */
 export function userSettingsFile(): string {
-  const found = findFiles(profileDir(), 3, p => path.basename(p) === 'settings.json' && path.basename(path.dirname(p)) === 'User');
+  const found = findFiles(
+    profileDir(),
+    3,
+    p => path.basename(p) === 'settings.json' && path.basename(path.dirname(p)) === 'User',
+  );
   assert.ok(found.length > 0, `no User/settings.json under ${profileDir()}`);
   return found[0];
 }
 
 /** Every log file the extension's "Redis Tasks" output channel wrote in this profile. */
 export function redisTasksLogFiles(): string[] {
-  return findFiles(profileDir(), 7, p => path.basename(p) === 'Redis Tasks.log' && path.basename(path.dirname(p)).toLowerCase() === EXTENSION_ID);
+  return findFiles(
+    profileDir(),
+    7,
+    p => path.basename(p) === 'Redis Tasks.log' && path.basename(path.dirname(p)).toLowerCase() === EXTENSION_ID,
+  );
 }
 
 /** The log channel's content on disk, once a marker logged now has been flushed (waits on the file, not a clock). */
@@ -249,9 +302,12 @@ export async function flushedLog(a: RedisTasksApi, timeoutMs = 15_000): Promise<
   a.log.info(marker);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = redisTasksLogFiles().map(f => fs.readFileSync(f, 'utf8')).join('\n');
+    const text = redisTasksLogFiles()
+      .map(f => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     if (text.includes(marker)) return text;
-    if (Date.now() > deadline) throw new Error(`the log file never showed ${marker} (files: ${redisTasksLogFiles().join(', ') || 'none'})`);
+    if (Date.now() > deadline)
+      throw new Error(`the log file never showed ${marker} (files: ${redisTasksLogFiles().join(', ') || 'none'})`);
     await fileChanged(redisTasksLogFiles(), 500);
   }
 }
@@ -260,10 +316,18 @@ export async function flushedLog(a: RedisTasksApi, timeoutMs = 15_000): Promise<
 function fileChanged(files: string[], maxMs: number): Promise<void> {
   return new Promise(resolve => {
     const watchers: fs.FSWatcher[] = [];
-    const done = () => { clearTimeout(t); for (const w of watchers) w.close(); resolve(); };
+    const done = () => {
+      clearTimeout(t);
+      for (const w of watchers) w.close();
+      resolve();
+    };
     const t = setTimeout(done, maxMs);
     for (const f of files) {
-      try { watchers.push(fs.watch(f, done)); } catch { /* gone: the timer re-checks */ }
+      try {
+        watchers.push(fs.watch(f, done));
+      } catch {
+        /* gone: the timer re-checks */
+      }
     }
   });
 }
@@ -290,14 +354,27 @@ export function stubPrompts(a: RedisTasksApi, handlers: Handlers = {}): PromptSt
   const prompts = a.prompts as unknown as Record<string, unknown>;
   const original = { ...prompts };
   const calls: PromptCall[] = [];
-  const methods: (keyof Prompts)[] = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showInputBox', 'showQuickPick', 'showOpenDialog', 'createQuickPick'];
+  const methods: (keyof Prompts)[] = [
+    'showInformationMessage',
+    'showWarningMessage',
+    'showErrorMessage',
+    'showInputBox',
+    'showQuickPick',
+    'showOpenDialog',
+    'createQuickPick',
+  ];
   for (const m of methods) {
     prompts[m] = (...args: unknown[]) => {
       const first = args[0] as { title?: string; prompt?: string } | string | undefined;
       const opts = args[1] as { placeHolder?: string; title?: string } | undefined;
-      const text = typeof first === 'string' ? first
-        : m === 'showInputBox' ? `${first?.title ?? ''} ${first?.prompt ?? ''}`.trim()
-          : m === 'showQuickPick' ? `${opts?.title ?? ''} ${opts?.placeHolder ?? ''}`.trim() : '';
+      const text =
+        typeof first === 'string'
+          ? first
+          : m === 'showInputBox'
+            ? `${first?.title ?? ''} ${first?.prompt ?? ''}`.trim()
+            : m === 'showQuickPick'
+              ? `${opts?.title ?? ''} ${opts?.placeHolder ?? ''}`.trim()
+              : '';
       calls.push({ method: m, text, args });
       const h = handlers[m] as ((...x: unknown[]) => unknown) | undefined;
       if (m === 'createQuickPick') throw new Error('createQuickPick is not stubbed in this test');
@@ -306,12 +383,16 @@ export function stubPrompts(a: RedisTasksApi, handlers: Handlers = {}): PromptSt
   }
   return {
     calls,
-    restore: () => { Object.assign(prompts, original); },
+    restore: () => {
+      Object.assign(prompts, original);
+    },
   };
 }
 
 /** Answers input boxes in order, checking each answer passes the box's own validation (as the real box would). */
-export function inputAnswers(...answers: (string | undefined)[]): (options: vscode.InputBoxOptions) => Promise<string | undefined> {
+export function inputAnswers(
+  ...answers: (string | undefined)[]
+): (options: vscode.InputBoxOptions) => Promise<string | undefined> {
   const queue = [...answers];
   return async options => {
     assert.ok(queue.length > 0, `unexpected input box: ${options.title ?? ''} ${options.prompt ?? ''}`);
@@ -327,7 +408,10 @@ export function inputAnswers(...answers: (string | undefined)[]): (options: vsco
 /** Picks, in order, the first item whose label (or description) matches each pattern. */
 export function quickPickAnswers(...patterns: (RegExp | ((items: readonly vscode.QuickPickItem[]) => unknown))[]) {
   const queue = [...patterns];
-  return async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, _options?: vscode.QuickPickOptions) => {
+  return async (
+    items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>,
+    _options?: vscode.QuickPickOptions,
+  ) => {
     const list = await items;
     const p = queue.shift();
     assert.ok(p, `unexpected quick pick: ${list.map(i => i.label).join(' | ')}`);
@@ -362,14 +446,18 @@ function text(v: string | vscode.TreeItemLabel | boolean | undefined): string {
 }
 
 export async function treeRows(a: RedisTasksApi, parent?: TreeNode): Promise<TreeRow[]> {
-  const nodes = await a.tree.getChildren(parent) ?? [];
+  const nodes = (await a.tree.getChildren(parent)) ?? [];
   const rows: TreeRow[] = [];
   for (const node of nodes) {
     const item = await a.tree.getTreeItem(node);
-    const expandable = item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
+    const expandable =
+      item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
     rows.push({
-      node, item,
-      label: text(item.label), description: text(item.description), contextValue: item.contextValue ?? '',
+      node,
+      item,
+      label: text(item.label),
+      description: text(item.description),
+      contextValue: item.contextValue ?? '',
       children: expandable ? await treeRows(a, node) : [],
     });
   }

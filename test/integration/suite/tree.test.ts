@@ -1,14 +1,39 @@
 import * as assert from 'node:assert/strict';
 import {
-  PROVIDERS, addConnections, api, connectionRow, connectionTo, findTask, manualPolling, removeAllConnections, run,
-  startRecordingEmulator, taskRows, waitFor, type RecordingEmulator, type RedisTasksApi, type Task, type TreeRow,
+  PROVIDERS,
+  addConnections,
+  api,
+  connectionRow,
+  connectionTo,
+  findTask,
+  manualPolling,
+  removeAllConnections,
+  run,
+  startRecordingEmulator,
+  taskRows,
+  waitFor,
+  type RecordingEmulator,
+  type RedisTasksApi,
+  type Task,
+  type TreeRow,
 } from './support';
 
 // The words the tree uses, repeated here on purpose: a change of wording should be a visible, reviewed change.
-const PROVIDER_LABEL = { 'redis-enterprise': 'Redis Enterprise', 'redis-cloud': 'Redis Cloud', tencent: 'Tencent Cloud', alibaba: 'Alibaba Cloud' } as const;
+const PROVIDER_LABEL = {
+  'redis-enterprise': 'Redis Enterprise',
+  'redis-cloud': 'Redis Cloud',
+  tencent: 'Tencent Cloud',
+  alibaba: 'Alibaba Cloud',
+} as const;
 const STATUS_TEXT: Record<Task['status'], string> = {
-  pending: 'Pending', running: 'Running', succeeded: 'Succeeded', failed: 'Failed', canceled: 'Canceled', paused: 'Paused',
-  interrupted: 'Interrupted', unknown: 'Unknown',
+  pending: 'Pending',
+  running: 'Running',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  paused: 'Paused',
+  interrupted: 'Interrupted',
+  unknown: 'Unknown',
 };
 
 const id = (p: string) => `tree-${p}`;
@@ -22,7 +47,10 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
     await removeAllConnections(a);
     await manualPolling();
     emu = await startRecordingEmulator();
-    await addConnections(a, PROVIDERS.map(p => connectionTo(emu, p, id(p))));
+    await addConnections(
+      a,
+      PROVIDERS.map(p => connectionTo(emu, p, id(p))),
+    );
   });
 
   after(async () => {
@@ -41,12 +69,23 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
       assert.ok(task, `row ${r.label} has no task in the store`);
       const target = task.target?.name ?? task.target?.id;
       assert.equal(r.label, target ? `${task.name} · ${target}` : task.name);
-      assert.ok(r.description.startsWith(STATUS_TEXT[task.status]), `"${r.description}" starts with the status of ${task.id}`);
+      assert.ok(
+        r.description.startsWith(STATUS_TEXT[task.status]),
+        `"${r.description}" starts with the status of ${task.id}`,
+      );
       const tokens = r.contextValue.split(';');
       assert.equal(tokens[0], 'task');
       const active = task.status === 'running' || task.status === 'pending' || task.status === 'paused';
-      assert.equal(tokens.includes('cancelable'), task.capabilities.cancel && active, `cancelable token of ${r.label} (${r.contextValue})`);
-      assert.equal(tokens.includes('forceCancelable'), task.capabilities.forceCancel && active, `forceCancelable token of ${r.label}`);
+      assert.equal(
+        tokens.includes('cancelable'),
+        task.capabilities.cancel && active,
+        `cancelable token of ${r.label} (${r.contextValue})`,
+      );
+      assert.equal(
+        tokens.includes('forceCancelable'),
+        task.capabilities.forceCancel && active,
+        `forceCancelable token of ${r.label}`,
+      );
       assert.equal(r.item.command?.command, 'redisTasks.openTaskDetails', 'a click opens the details');
     }
   }
@@ -60,7 +99,11 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
       assert.equal(row.contextValue, 'connection');
       const groups = row.children.filter(c => c.node.type === 'group');
       assert.ok(groups.length > 0, 'at least one group');
-      assert.deepEqual(groups.map(g => g.label), a.store.connection(id(provider))!.groups.map(g => g.label), 'groups in the store\'s order');
+      assert.deepEqual(
+        groups.map(g => g.label),
+        a.store.connection(id(provider))!.groups.map(g => g.label),
+        "groups in the store's order",
+      );
       assert.ok(taskRows(row).length > 0, 'at least one task');
       assertRowsMatchStore(id(provider), row);
     });
@@ -68,7 +111,10 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
 
   it('Redis Enterprise: CRDB tasks, actions and state machines; only CRDB tasks can be cancelled', async () => {
     const row = await connectionRow(a, id('redis-enterprise'));
-    assert.deepEqual(row.children.map(g => g.label), ['Active-Active tasks', 'Actions', 'State machines']);
+    assert.deepEqual(
+      row.children.map(g => g.label),
+      ['Active-Active tasks', 'Actions', 'State machines'],
+    );
     const crdb = row.children[0].children;
     const config = crdb.find(r => r.label === 'Update Active-Active configuration · global-cart');
     assert.ok(config, `CRDB rows: ${crdb.map(r => r.label).join(', ')}`);
@@ -81,16 +127,28 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
 
   it('Redis Cloud groups by subscription; its tasks have no cancel', async () => {
     const row = await connectionRow(a, id('redis-cloud'));
-    assert.ok(row.children.some(g => g.label === 'Other tasks'), row.children.map(g => g.label).join(', '));
-    assert.ok(row.children.some(g => /^(Pro|Essentials) · \d+/.test(g.description)), 'subscription groups say plan and id');
+    assert.ok(
+      row.children.some(g => g.label === 'Other tasks'),
+      row.children.map(g => g.label).join(', '),
+    );
+    assert.ok(
+      row.children.some(g => /^(Pro|Essentials) · \d+/.test(g.description)),
+      'subscription groups say plan and id',
+    );
     for (const r of taskRows(row)) assert.doesNotMatch(r.contextValue, /cancelable/i);
   });
 
   it('Tencent and Alibaba group by instance, named with the instance id as description', async () => {
     const tencent = await connectionRow(a, id('tencent'));
-    assert.ok(tencent.children.every(g => /^crs-/.test(g.description)), tencent.children.map(g => g.description).join(', '));
+    assert.ok(
+      tencent.children.every(g => /^crs-/.test(g.description)),
+      tencent.children.map(g => g.description).join(', '),
+    );
     const alibaba = await connectionRow(a, id('alibaba'));
-    assert.ok(alibaba.children.every(g => /^r-/.test(g.description)), alibaba.children.map(g => g.description).join(', '));
+    assert.ok(
+      alibaba.children.every(g => /^r-/.test(g.description)),
+      alibaba.children.map(g => g.description).join(', '),
+    );
   });
 
   it('a task that starts on the server shows as Running after the clock moves and Refresh runs', async () => {
@@ -102,8 +160,14 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
     // Queued 20 s at most, then about 45 s of steps: 30 s later it runs and is not yet committing.
     await emu.advance(30);
     await run('redisTasks.refresh');
-    const now = await waitFor(a, () => a.store.task(conn, queued.id)?.status === 'running' && a.store.task(conn, queued.id), 'the queued task to run');
-    const row = (await connectionRow(a, conn)).children[0].children.find(r => (r.node as unknown as { taskId: string }).taskId === now.id);
+    const now = await waitFor(
+      a,
+      () => a.store.task(conn, queued.id)?.status === 'running' && a.store.task(conn, queued.id),
+      'the queued task to run',
+    );
+    const row = (await connectionRow(a, conn)).children[0].children.find(
+      r => (r.node as unknown as { taskId: string }).taskId === now.id,
+    );
     assert.ok(row);
     assert.match(row.description, /^Running/);
     // The same node object is updated in place, so VS Code keeps selection and expansion.

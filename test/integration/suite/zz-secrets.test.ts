@@ -2,9 +2,22 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import {
-  PROVIDERS, WRONG_SECRET, addConnections, api, connectionRow, connectionTo, flushedLog, manualPolling,
-  removeAllConnections, run, settingsConnections, startRecordingEmulator, userSettingsFile, waitFor,
-  type RecordingEmulator, type RedisTasksApi,
+  PROVIDERS,
+  WRONG_SECRET,
+  addConnections,
+  api,
+  connectionRow,
+  connectionTo,
+  flushedLog,
+  manualPolling,
+  removeAllConnections,
+  run,
+  settingsConnections,
+  startRecordingEmulator,
+  userSettingsFile,
+  waitFor,
+  type RecordingEmulator,
+  type RedisTasksApi,
 } from './support';
 
 const id = (p: string) => `secret-${p}`;
@@ -22,10 +35,14 @@ describe('no test secret ever appears in the log or the settings', () => {
     emu = await startRecordingEmulator();
     const re = emu.info('redis-enterprise');
     secrets = [
-      ...PROVIDERS.map(p => emu.info(p).secret), WRONG_SECRET,
+      ...PROVIDERS.map(p => emu.info(p).secret),
+      WRONG_SECRET,
       Buffer.from(`${re.user}:${re.secret}`).toString('base64'),
     ];
-    await addConnections(a, PROVIDERS.map(p => connectionTo(emu, p, id(p))));
+    await addConnections(
+      a,
+      PROVIDERS.map(p => connectionTo(emu, p, id(p))),
+    );
   });
 
   after(async () => {
@@ -52,7 +69,10 @@ describe('no test secret ever appears in the log or the settings', () => {
       const row = await connectionRow(a, id(p));
       const error = row.children.find(c => c.node.type === 'error');
       assert.ok(error, `${p}: an error row`);
-      assertNoSecret(`${error.label} ${JSON.stringify(error.item.tooltip)} ${a.store.connection(id(p))?.error?.message}`, `the ${p} error row`);
+      assertNoSecret(
+        `${error.label} ${JSON.stringify(error.item.tooltip)} ${a.store.connection(id(p))?.error?.message}`,
+        `the ${p} error row`,
+      );
     }
     await emu.clearFaults();
   });
@@ -61,8 +81,13 @@ describe('no test secret ever appears in the log or the settings', () => {
     const log = await flushedLog(a);
     // The log is really this channel's content: request lines of this suite's connections are in it, and those of
     // the connection the connections suite edited with a wrong password.
-    for (const p of PROVIDERS) assert.ok(log.includes(`[${emu.info(p).name} [${id(p)}]]`), `the log has lines for ${p}`);
-    assert.match(log, /\[IT cluster renamed\] GET .* → 401/, 'the wrong-password requests of the connections suite are logged');
+    for (const p of PROVIDERS)
+      assert.ok(log.includes(`[${emu.info(p).name} [${id(p)}]]`), `the log has lines for ${p}`);
+    assert.match(
+      log,
+      /\[IT cluster renamed\] GET .* → 401/,
+      'the wrong-password requests of the connections suite are logged',
+    );
     assert.match(log, /GET https:\/\/127\.0\.0\.1:\d+\/v1\/crdb_tasks/);
     assertNoSecret(log, 'the log file');
   });

@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import { ProviderError } from '../../../src/core/errors';
 import type { TaskSource } from '../../../src/core/source';
 import type { Task, TaskSnapshot } from '../../../src/core/task';
-import { createModule, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, type AlibabaModule } from '../../../src/emulator/alibaba';
+import {
+  createModule,
+  DEMO_ACCESS_KEY_ID,
+  DEMO_ACCESS_KEY_SECRET,
+  type AlibabaModule,
+} from '../../../src/emulator/alibaba';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server';
 import { create } from '../../../src/providers/alibaba';
 
@@ -33,9 +38,17 @@ describe('alibaba client against the emulator', () => {
   let mod: AlibabaModule;
   const sources: TaskSource[] = [];
 
-  const source = (options: Record<string, string> = {}, secret = DEMO_ACCESS_KEY_SECRET, user = DEMO_ACCESS_KEY_ID, tls?: { mode: 'pinned'; fingerprint256: string }) => {
-    const s = create({ id: 'ali', name: 'ali', provider: 'alibaba', endpoint: emu.url, user, region: 'cn-hangzhou', options, tls },
-      { secret }, { now: () => emu.context.clock.now() });
+  const source = (
+    options: Record<string, string> = {},
+    secret = DEMO_ACCESS_KEY_SECRET,
+    user = DEMO_ACCESS_KEY_ID,
+    tls?: { mode: 'pinned'; fingerprint256: string },
+  ) => {
+    const s = create(
+      { id: 'ali', name: 'ali', provider: 'alibaba', endpoint: emu.url, user, region: 'cn-hangzhou', options, tls },
+      { secret },
+      { now: () => emu.context.clock.now() },
+    );
     sources.push(s);
     return s;
   };
@@ -50,14 +63,17 @@ describe('alibaba client against the emulator', () => {
     await emu.close();
   });
 
-  it('lists the region\'s instances as groups and their tasks with one region-wide request per page (ACS3)', async () => {
+  it("lists the region's instances as groups and their tasks with one region-wide request per page (ACS3)", async () => {
     const s = source();
     const snap = await s.refresh({});
-    assert.deepEqual(snap.groups.map(g => [g.id, g.label, g.kind, g.description]), [
-      ['r-bp1emu00000000001', 'orders-cache', 'instance', 'r-bp1emu00000000001'],
-      ['r-bp1emu00000000002', 'session-store', 'instance', 'r-bp1emu00000000002'],
-      ['r-bp1emu00000000003', 'analytics-tair', 'instance', 'r-bp1emu00000000003'],
-    ]);
+    assert.deepEqual(
+      snap.groups.map(g => [g.id, g.label, g.kind, g.description]),
+      [
+        ['r-bp1emu00000000001', 'orders-cache', 'instance', 'r-bp1emu00000000001'],
+        ['r-bp1emu00000000002', 'session-store', 'instance', 'r-bp1emu00000000002'],
+        ['r-bp1emu00000000003', 'analytics-tair', 'instance', 'r-bp1emu00000000003'],
+      ],
+    );
     // 7 scenario tasks in the region and 130 bulk ones; the 3-day-old creation fails inside the window.
     assert.equal(mod.calls.DescribeInstances, 1);
     assert.equal(mod.calls.DescribeHistoryTasks, 1);
@@ -70,8 +86,14 @@ describe('alibaba client against the emulator', () => {
     assert.equal(running.remainingSeconds, 330);
     assert.equal(running.capabilities.cancel, false);
     assert.equal(running.capabilities.forceCancel, false);
-    assert.match(running.capabilities.consoleUrl ?? '', /kvstore\.console\.aliyun\.com\/Redis\/instance\/cn-hangzhou\/r-bp1emu00000000001/);
-    assert.deepEqual(running.steps.map(st => st.name), ['init_instance', 'migrate_data', 'switch_over']);
+    assert.match(
+      running.capabilities.consoleUrl ?? '',
+      /kvstore\.console\.aliyun\.com\/Redis\/instance\/cn-hangzhou\/r-bp1emu00000000001/,
+    );
+    assert.deepEqual(
+      running.steps.map(st => st.name),
+      ['init_instance', 'migrate_data', 'switch_over'],
+    );
     assert.equal(byId(snap, 't-emu0000000000006').status, 'failed');
     assert.equal(byId(snap, 't-emu0000000000007').status, 'canceled');
     assert.equal(byId(snap, 't-emu0000000000005').status, 'pending');
@@ -102,14 +124,28 @@ describe('alibaba client against the emulator', () => {
     const s = source();
     const now = emu.context.clock.now();
     const running = await s.refresh({ statuses: ['running'] });
-    assert.deepEqual(running.tasks.map(t => t.id).sort(), ['t-emu0000000000001', 't-emu0000000000003', 't-emu0000000000004']);
+    assert.deepEqual(running.tasks.map(t => t.id).sort(), [
+      't-emu0000000000001',
+      't-emu0000000000003',
+      't-emu0000000000004',
+    ]);
     const types = await s.refresh({ types: ['RestartIns', 'HaSwitch'] });
     assert.deepEqual(types.tasks.map(t => t.id).sort(), ['t-emu0000000000003', 't-emu0000000000005']);
     const inst = await s.refresh({ instanceId: 'r-bp1emu00000000003' });
-    assert.deepEqual(inst.groups.map(g => g.id), ['r-bp1emu00000000003']);
+    assert.deepEqual(
+      inst.groups.map(g => g.id),
+      ['r-bp1emu00000000003'],
+    );
     assert.ok(inst.tasks.every(t => t.group === 'r-bp1emu00000000003'));
     const recent = await s.refresh({ since: now - 3 * 3600_000, until: now });
-    assert.deepEqual(recent.tasks.map(t => t.id).sort(), ['t-emu0000000000001', 't-emu0000000000002', 't-emu0000000000003', 't-emu0000000000004', 't-emu0000000000005', 't-emubulk0000000000']);
+    assert.deepEqual(recent.tasks.map(t => t.id).sort(), [
+      't-emu0000000000001',
+      't-emu0000000000002',
+      't-emu0000000000003',
+      't-emu0000000000004',
+      't-emu0000000000005',
+      't-emubulk0000000000',
+    ]);
     const none = await s.refresh({ statuses: ['interrupted', 'paused'] });
     assert.deepEqual(none.tasks, [], 'DescribeHistoryTasks has no paused/interrupted words');
   });
@@ -148,7 +184,13 @@ describe('alibaba client against the emulator', () => {
     assert.ok(page2.tasks.length > 0);
     const doubled = byId(snap, 't-emu0000000000002');
     assert.equal(doubled.status, 'succeeded');
-    assert.deepEqual(doubled.steps.map(st => [st.name, st.progress]), [['apply_config', 100], ['restart_redis', 100]]);
+    assert.deepEqual(
+      doubled.steps.map(st => [st.name, st.progress]),
+      [
+        ['apply_config', 100],
+        ['restart_redis', 100],
+      ],
+    );
     emu.context.clock.advance(100_000);
     snap = await s.refresh({});
     assert.equal(byId(snap, 't-emu0000000000003').status, 'paused');
@@ -158,9 +200,15 @@ describe('alibaba client against the emulator', () => {
     assert.match(running.currentStep ?? '', /^migrate_data \(2\/3\)$/);
     assert.equal(running.steps[1].progress, Math.round((130 / 300) * 1000) / 10);
     const only = await s.refresh({ statuses: ['paused'], instanceId: 'r-bp1emu00000000002' });
-    assert.deepEqual(only.tasks.map(t => t.id), ['t-emu0000000000003']);
+    assert.deepEqual(
+      only.tasks.map(t => t.id),
+      ['t-emu0000000000003'],
+    );
     const typed = await s.refresh({ types: ['RestartInstance'] });
-    assert.deepEqual(typed.tasks.map(t => t.id), ['t-emu0000000000003']);
+    assert.deepEqual(
+      typed.tasks.map(t => t.id),
+      ['t-emu0000000000003'],
+    );
     const got = await s.getTask('t-emu0000000000004', { group: 'r-bp1emu00000000002' });
     assert.equal(got.status, 'interrupted');
     await rejects(s.getTask('t-emu0000000000004'), e => assert.equal(e.kind, 'bad-request'));
@@ -168,7 +216,10 @@ describe('alibaba client against the emulator', () => {
 
   it('keeps a task with malformed StepsInfo and shows the raw text', async () => {
     const s = source({ taskApi: 'DescribeTasks' });
-    const snap = await s.refresh({ instanceId: 'r-bp1emu00000000003', since: emu.context.clock.now() - 2 * 86_400_000 });
+    const snap = await s.refresh({
+      instanceId: 'r-bp1emu00000000003',
+      since: emu.context.clock.now() - 2 * 86_400_000,
+    });
     const t = byId(snap, 't-emu0000000000007');
     assert.equal(t.status, 'canceled');
     assert.deepEqual(t.steps, []);
@@ -191,7 +242,7 @@ describe('alibaba client against the emulator', () => {
     });
   });
 
-  it('throttling is `throttled` with the server\'s retry-after', async () => {
+  it("throttling is `throttled` with the server's retry-after", async () => {
     mod.throttleNext(1, 2500);
     await rejects(source().refresh({}), e => {
       assert.equal(e.kind, 'throttled');
@@ -206,8 +257,18 @@ describe('alibaba client against the emulator', () => {
     const legacy = createModule({ unsupported: ['DescribeHistoryTasks'] });
     const other = await startEmulator({ modules: [legacy], http: true, clock: 'manual' });
     try {
-      const s = create({ id: 'x', name: 'x', provider: 'alibaba', endpoint: other.url, user: DEMO_ACCESS_KEY_ID, region: 'cn-hangzhou' },
-        { secret: DEMO_ACCESS_KEY_SECRET }, {});
+      const s = create(
+        {
+          id: 'x',
+          name: 'x',
+          provider: 'alibaba',
+          endpoint: other.url,
+          user: DEMO_ACCESS_KEY_ID,
+          region: 'cn-hangzhou',
+        },
+        { secret: DEMO_ACCESS_KEY_SECRET },
+        {},
+      );
       sources.push(s);
       await rejects(s.refresh({}), e => {
         assert.equal(e.kind, 'unsupported');
@@ -223,8 +284,19 @@ describe('alibaba client against the emulator', () => {
     const secure = createModule();
     const tlsEmu = await startEmulator({ modules: [secure], clock: 'manual' });
     try {
-      const s = create({ id: 'y', name: 'y', provider: 'alibaba', endpoint: tlsEmu.url, user: DEMO_ACCESS_KEY_ID, region: 'cn-hangzhou',
-        tls: { mode: 'pinned', fingerprint256: tlsEmu.certificate!.fingerprint256 } }, { secret: DEMO_ACCESS_KEY_SECRET }, { now: () => tlsEmu.context.clock.now() });
+      const s = create(
+        {
+          id: 'y',
+          name: 'y',
+          provider: 'alibaba',
+          endpoint: tlsEmu.url,
+          user: DEMO_ACCESS_KEY_ID,
+          region: 'cn-hangzhou',
+          tls: { mode: 'pinned', fingerprint256: tlsEmu.certificate!.fingerprint256 },
+        },
+        { secret: DEMO_ACCESS_KEY_SECRET },
+        { now: () => tlsEmu.context.clock.now() },
+      );
       sources.push(s);
       const snap = await s.refresh({});
       assert.equal(snap.groups.length, 3);
@@ -236,6 +308,14 @@ describe('alibaba client against the emulator', () => {
 
   it('validates the connection before any request', () => {
     assert.throws(() => create({ id: 'z', name: 'z', provider: 'alibaba', user: 'k' }, { secret: 's' }, {}), /region/);
-    assert.throws(() => create({ id: 'z', name: 'z', provider: 'alibaba', user: 'k', region: 'cn-hangzhou', options: { taskApi: 'Nope' } }, { secret: 's' }, {}), /taskApi/);
+    assert.throws(
+      () =>
+        create(
+          { id: 'z', name: 'z', provider: 'alibaba', user: 'k', region: 'cn-hangzhou', options: { taskApi: 'Nope' } },
+          { secret: 's' },
+          {},
+        ),
+      /taskApi/,
+    );
   });
 });

@@ -6,11 +6,18 @@ import { parseStepsInfo } from '../../../src/providers/alibaba/steps';
 import { fromHistoryTask, fromLegacyTask } from '../../../src/providers/alibaba/tasks';
 import { parseHistoryTasks, parseInstances, parseLegacyTasks } from '../../../src/providers/alibaba/wire';
 
-const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/alibaba/describe-tasks-seed.json'), 'utf8')) as unknown;
-const ctx = { connectionId: 'c1', instanceId: 'r-bp1zxszhcgatnx', instanceName: 'orders', consoleUrl: 'https://console/x' };
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, '../../fixtures/alibaba/describe-tasks-seed.json'), 'utf8'),
+) as unknown;
+const ctx = {
+  connectionId: 'c1',
+  instanceId: 'r-bp1zxszhcgatnx',
+  instanceName: 'orders',
+  consoleUrl: 'https://console/x',
+};
 
 describe('alibaba response parsing', () => {
-  it('parses the seed\'s sample DescribeTasks response exactly', () => {
+  it("parses the seed's sample DescribeTasks response exactly", () => {
     const page = parseLegacyTasks(fixture);
     assert.equal(page.requestId, '608FAEC9-485E-4C65-82DE-2E5B955E****');
     assert.equal(page.pageNumber, 1);
@@ -18,20 +25,35 @@ describe('alibaba response parsing', () => {
     assert.equal(page.total, 2);
     assert.equal(page.items.length, 1);
     const task = fromLegacyTask(page.items[0], ctx);
-    assert.deepEqual({ ...task, raw: undefined }, {
-      id: '32302****', source: 'c1', provider: 'alibaba', kind: 'cloud-task', group: 'r-bp1zxszhcgatnx',
-      name: 'Modify parameters', type: 'ModifyDBInstanceParameter',
-      target: { id: 'r-bp1zxszhcgatnx', name: 'orders', type: 'instance' },
-      status: 'succeeded', providerStatus: '2', progress: 100,
-      startedAt: Date.UTC(2020, 10, 13, 6, 16, 54), finishedAt: Date.UTC(2020, 10, 13, 6, 17, 18),
-      remainingSeconds: 60, currentStep: 'init_redis (3/3)',
-      steps: [
-        { name: 'init_instance', progress: 100, remainingSeconds: 0 },
-        { name: 'init_redis', progress: 12.3, remainingSeconds: 107 },
-        { name: 'init_config', progress: 0, remainingSeconds: 1881 },
-      ],
-      shards: [], errors: [], capabilities: { cancel: false, forceCancel: false, consoleUrl: 'https://console/x' }, raw: undefined,
-    });
+    assert.deepEqual(
+      { ...task, raw: undefined },
+      {
+        id: '32302****',
+        source: 'c1',
+        provider: 'alibaba',
+        kind: 'cloud-task',
+        group: 'r-bp1zxszhcgatnx',
+        name: 'Modify parameters',
+        type: 'ModifyDBInstanceParameter',
+        target: { id: 'r-bp1zxszhcgatnx', name: 'orders', type: 'instance' },
+        status: 'succeeded',
+        providerStatus: '2',
+        progress: 100,
+        startedAt: Date.UTC(2020, 10, 13, 6, 16, 54),
+        finishedAt: Date.UTC(2020, 10, 13, 6, 17, 18),
+        remainingSeconds: 60,
+        currentStep: 'init_redis (3/3)',
+        steps: [
+          { name: 'init_instance', progress: 100, remainingSeconds: 0 },
+          { name: 'init_redis', progress: 12.3, remainingSeconds: 107 },
+          { name: 'init_config', progress: 0, remainingSeconds: 1881 },
+        ],
+        shards: [],
+        errors: [],
+        capabilities: { cancel: false, forceCancel: false, consoleUrl: 'https://console/x' },
+        raw: undefined,
+      },
+    );
     assert.equal((task.raw as { TaskId: string }).TaskId, '32302****');
   });
 
@@ -40,7 +62,10 @@ describe('alibaba response parsing', () => {
     assert.deepEqual(parseStepsInfo(plain), { ok: true, steps: [{ name: 'a', progress: 50, remainingSeconds: 5 }] });
     assert.deepEqual(parseStepsInfo(JSON.stringify(plain)), parseStepsInfo(plain));
     assert.deepEqual(parseStepsInfo(plain.replace(/"/g, '\\"')), parseStepsInfo(plain));
-    assert.deepEqual(parseStepsInfo('{"steps":[{"name":"b","progress":"100","remain":0}]}'), { ok: true, steps: [{ name: 'b', progress: 100, remainingSeconds: 0 }] });
+    assert.deepEqual(parseStepsInfo('{"steps":[{"name":"b","progress":"100","remain":0}]}'), {
+      ok: true,
+      steps: [{ name: 'b', progress: 100, remainingSeconds: 0 }],
+    });
     assert.deepEqual(parseStepsInfo(undefined), { ok: true, steps: [] });
     assert.deepEqual(parseStepsInfo(''), { ok: true, steps: [] });
   });
@@ -67,10 +92,26 @@ describe('alibaba response parsing', () => {
 
   it('parses DescribeHistoryTasks items into tasks', () => {
     const page = parseHistoryTasks({
-      RequestId: 'R1', PageNumber: 1, PageSize: 10, TotalCount: 1,
-      Items: [{ TaskId: 't-1', TaskType: 'ModifyInsSpec', Status: 'Failed', Progress: '79.0', RemainTime: 0, StartTime: '2022-02-03T11:31:03Z',
-        EndTime: '2022-02-03T12:06:17Z', CurrentStepName: 'exec_task', InstanceId: 'r-1', InstanceName: 'n1', ReasonCode: 'InternalError',
-        TaskDetail: '{"steps":[{"name":"exec_task","progress":79,"remain":0}]}' }],
+      RequestId: 'R1',
+      PageNumber: 1,
+      PageSize: 10,
+      TotalCount: 1,
+      Items: [
+        {
+          TaskId: 't-1',
+          TaskType: 'ModifyInsSpec',
+          Status: 'Failed',
+          Progress: '79.0',
+          RemainTime: 0,
+          StartTime: '2022-02-03T11:31:03Z',
+          EndTime: '2022-02-03T12:06:17Z',
+          CurrentStepName: 'exec_task',
+          InstanceId: 'r-1',
+          InstanceName: 'n1',
+          ReasonCode: 'InternalError',
+          TaskDetail: '{"steps":[{"name":"exec_task","progress":79,"remain":0}]}',
+        },
+      ],
     });
     assert.equal(page.total, 1);
     const task = fromHistoryTask(page.items[0], { connectionId: 'c', instanceId: 'r-1' });
@@ -85,10 +126,19 @@ describe('alibaba response parsing', () => {
   });
 
   it('parses DescribeInstances and names the failing field', () => {
-    const page = parseInstances({ TotalCount: 1, Instances: { KVStoreInstance: [{ InstanceId: 'r-1', InstanceName: 'a', InstanceStatus: 'Normal' }] } });
+    const page = parseInstances({
+      TotalCount: 1,
+      Instances: { KVStoreInstance: [{ InstanceId: 'r-1', InstanceName: 'a', InstanceStatus: 'Normal' }] },
+    });
     assert.deepEqual(page.items, [{ id: 'r-1', name: 'a', status: 'Normal', regionId: undefined }]);
-    assert.throws(() => parseInstances({ Instances: { KVStoreInstance: [{ InstanceName: 'a' }] } }),
-      (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && /KVStoreInstance\[0\]\.InstanceId/.test(e.message));
-    assert.throws(() => parseLegacyTasks({ Items: 'nope' }), (e: unknown) => e instanceof ProviderError && /Items/.test(e.message));
+    assert.throws(
+      () => parseInstances({ Instances: { KVStoreInstance: [{ InstanceName: 'a' }] } }),
+      (e: unknown) =>
+        e instanceof ProviderError && e.kind === 'bad-response' && /KVStoreInstance\[0\]\.InstanceId/.test(e.message),
+    );
+    assert.throws(
+      () => parseLegacyTasks({ Items: 'nope' }),
+      (e: unknown) => e instanceof ProviderError && /Items/.test(e.message),
+    );
   });
 });

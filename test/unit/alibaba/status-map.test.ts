@@ -1,15 +1,33 @@
 import { strict as assert } from 'node:assert';
-import { DESCRIBE_TASKS_STATUS, HISTORY_TASKS_STATUS, describeTasksStatus, historyTasksStatus, providerStatuses } from '../../../src/providers/alibaba/status-map';
+import {
+  DESCRIBE_TASKS_STATUS,
+  HISTORY_TASKS_STATUS,
+  describeTasksStatus,
+  historyTasksStatus,
+  providerStatuses,
+} from '../../../src/providers/alibaba/status-map';
 import { TASK_TYPE_NAMES, taskTypeName } from '../../../src/providers/alibaba/task-types';
 
 describe('alibaba status maps', () => {
-  const legacy: [string, string][] = [['0', 'pending'], ['1', 'running'], ['2', 'succeeded'], ['4', 'canceled'], ['7', 'paused'], ['8', 'interrupted']];
+  const legacy: [string, string][] = [
+    ['0', 'pending'],
+    ['1', 'running'],
+    ['2', 'succeeded'],
+    ['4', 'canceled'],
+    ['7', 'paused'],
+    ['8', 'interrupted'],
+  ];
   for (const [code, status] of legacy) {
     it(`DescribeTasks status ${code} is ${status}`, () => assert.equal(describeTasksStatus(code), status));
   }
   const history: [string, string][] = [
-    ['Scheduled', 'pending'], ['Waiting', 'pending'], ['Running', 'running'], ['Cancelling', 'running'],
-    ['Succeed', 'succeeded'], ['Failed', 'failed'], ['Canceled', 'canceled'],
+    ['Scheduled', 'pending'],
+    ['Waiting', 'pending'],
+    ['Running', 'running'],
+    ['Cancelling', 'running'],
+    ['Succeed', 'succeeded'],
+    ['Failed', 'failed'],
+    ['Canceled', 'canceled'],
   ];
   for (const [word, status] of history) {
     it(`DescribeHistoryTasks status ${word} is ${status}`, () => assert.equal(historyTasksStatus(word), status));

@@ -5,12 +5,37 @@ import { UsageError } from '../../../src/cli/usageError';
 
 const NOW = Date.UTC(2026, 1, 1, 12, 0, 0);
 const parse = (argv: string[], env: Record<string, string> = {}) => parseArgs(argv, env, NOW);
-const usage = (argv: string[], pattern: RegExp) => assert.throws(() => parse(argv), (e: unknown) => e instanceof UsageError && pattern.test(e.message));
+const usage = (argv: string[], pattern: RegExp) =>
+  assert.throws(
+    () => parse(argv),
+    (e: unknown) => e instanceof UsageError && pattern.test(e.message),
+  );
 
 describe('cli argument parsing', () => {
   it('reads every connection flag, in both --flag value and --flag=value forms', () => {
-    const a = parse(['list', '--provider', 'tencent', '--endpoint=https://redis.example:443', '--user', 'AKID1', '--region', 'ap-guangzhou',
-      '--ca', '/tmp/ca.pem', '--option', 'legacyApi=true', '--option', 'limit=50', '--option', 'mode=fast', '--timeout-ms', '1500', '--json', '--raw', '--verbose']);
+    const a = parse([
+      'list',
+      '--provider',
+      'tencent',
+      '--endpoint=https://redis.example:443',
+      '--user',
+      'AKID1',
+      '--region',
+      'ap-guangzhou',
+      '--ca',
+      '/tmp/ca.pem',
+      '--option',
+      'legacyApi=true',
+      '--option',
+      'limit=50',
+      '--option',
+      'mode=fast',
+      '--timeout-ms',
+      '1500',
+      '--json',
+      '--raw',
+      '--verbose',
+    ]);
     assert.equal(a.command, 'list');
     assert.equal(a.provider, 'tencent');
     assert.equal(a.endpoint, 'https://redis.example:443');
@@ -52,7 +77,17 @@ describe('cli argument parsing', () => {
   });
 
   it('reads list filters', () => {
-    const a = parse(['list', '--status', 'running,FAILED', '--type', 'create_crdb,SMCreateBDB', '--since', '24h', '--instance', 'crs-1']);
+    const a = parse([
+      'list',
+      '--status',
+      'running,FAILED',
+      '--type',
+      'create_crdb,SMCreateBDB',
+      '--since',
+      '24h',
+      '--instance',
+      'crs-1',
+    ]);
     assert.deepEqual(a.statuses, ['running', 'failed']);
     assert.deepEqual(a.types, ['create_crdb', 'SMCreateBDB']);
     assert.equal(a.since, NOW - 24 * 3600_000);
@@ -67,7 +102,8 @@ describe('cli argument parsing', () => {
     assert.throws(() => parseSince('yesterday', NOW), /--since takes a duration/);
   });
 
-  it('rejects an unknown status and names the valid ones', () => usage(['list', '--status', 'runing'], /Unknown status "runing".*running/));
+  it('rejects an unknown status and names the valid ones', () =>
+    usage(['list', '--status', 'runing'], /Unknown status "runing".*running/));
 
   it('reads get, cancel and wait options', () => {
     const g = parse(['get', '42', '--ttl', '600']);
@@ -113,7 +149,10 @@ describe('cli argument parsing', () => {
   }
 
   it('never echoes a secret given on argv in the error', () => {
-    assert.throws(() => parse(['list', '--password=hunter2']), (e: unknown) => e instanceof Error && !e.message.includes('hunter2'));
+    assert.throws(
+      () => parse(['list', '--password=hunter2']),
+      (e: unknown) => e instanceof Error && !e.message.includes('hunter2'),
+    );
   });
 
   it('understands help in every form', () => {

@@ -6,7 +6,13 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/serve
 import type { EmulatorConnectionInfo } from '../../../src/emulator/types';
 import { fakeIo } from './fakes';
 
-interface ListedTask { id: string; group: string; provider: string; status: string; name: string }
+interface ListedTask {
+  id: string;
+  group: string;
+  provider: string;
+  status: string;
+  name: string;
+}
 
 /** The flag each platform's users know for their key id (all map to the same connection field). */
 const KEY_FLAG: Record<Exclude<ProviderId, 'redis-enterprise'>, string> = {
@@ -26,8 +32,17 @@ for (const provider of Object.keys(KEY_FLAG) as (keyof typeof KEY_FLAG)[]) {
       const found = emu.connections().find(c => c.provider === provider);
       assert.ok(found, `the emulator serves ${provider}`);
       info = found;
-      conn = ['--provider', provider, '--endpoint', info.endpoint, KEY_FLAG[provider], info.user,
-        '--fingerprint', emu.certificate!.fingerprint256, ...(info.region ? ['--region', info.region] : [])];
+      conn = [
+        '--provider',
+        provider,
+        '--endpoint',
+        info.endpoint,
+        KEY_FLAG[provider],
+        info.user,
+        '--fingerprint',
+        emu.certificate!.fingerprint256,
+        ...(info.region ? ['--region', info.region] : []),
+      ];
     });
     after(() => emu.close());
     beforeEach(() => emu.reset());
@@ -35,17 +50,23 @@ for (const provider of Object.keys(KEY_FLAG) as (keyof typeof KEY_FLAG)[]) {
     async function run(argv: string[], secret = info.secret) {
       const io = fakeIo({ env: { REDIS_TASKS_SECRET_KEY: secret } });
       // The emulator's clock is frozen; signed requests must carry its time, not the wall clock's.
-      const code = await runCli([...argv, ...conn], io, { sleep: async () => undefined, now: () => emu.context.clock.now() });
+      const code = await runCli([...argv, ...conn], io, {
+        sleep: async () => undefined,
+        now: () => emu.context.clock.now(),
+      });
       return { code, out: io.out, err: io.err };
     }
 
-    it('lists the account\'s tasks as JSON, with the secret key taken from REDIS_TASKS_SECRET_KEY', async () => {
+    it("lists the account's tasks as JSON, with the secret key taken from REDIS_TASKS_SECRET_KEY", async () => {
       const r = await run(['list', '--json']);
       assert.equal(r.code, 0, r.err);
       const tasks = JSON.parse(r.out) as ListedTask[];
       assert.ok(tasks.length > 0, 'the demo account has tasks');
       assert.ok(tasks.every(t => t.provider === provider));
-      assert.ok(tasks.every(t => typeof t.name === 'string' && t.name.length > 0), 'every task has a readable name');
+      assert.ok(
+        tasks.every(t => typeof t.name === 'string' && t.name.length > 0),
+        'every task has a readable name',
+      );
     });
 
     it('filters by status: exactly the running tasks of the unfiltered list', async () => {
@@ -53,8 +74,17 @@ for (const provider of Object.keys(KEY_FLAG) as (keyof typeof KEY_FLAG)[]) {
       const r = await run(['list', '--json', '--status', 'running']);
       assert.equal(r.code, 0, r.err);
       const running = JSON.parse(r.out) as ListedTask[];
-      assert.ok(all.some(t => t.status !== 'running'), 'the demo has tasks the filter must drop');
-      assert.deepEqual(running.map(t => t.id).sort(), all.filter(t => t.status === 'running').map(t => t.id).sort());
+      assert.ok(
+        all.some(t => t.status !== 'running'),
+        'the demo has tasks the filter must drop',
+      );
+      assert.deepEqual(
+        running.map(t => t.id).sort(),
+        all
+          .filter(t => t.status === 'running')
+          .map(t => t.id)
+          .sort(),
+      );
     });
 
     it('gets one listed task by id', async () => {

@@ -12,20 +12,33 @@ const ROOT = join(__dirname, '..', '..', '..');
  * Runs the built binary without blocking: the emulator answering it lives in this same process, so a synchronous
  * spawn would wait forever on a server that cannot run.
  */
-function runBinary(args: string[], env: Record<string, string | undefined>, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runBinary(
+  args: string[],
+  env: Record<string, string | undefined>,
+  input?: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
     child.on('error', reject);
     child.on('close', status => resolve({ status, stdout, stderr }));
     child.stdin.end(input ?? '');
   });
 }
 
-interface ListedTask { id: string; type?: string; status: string; raw?: unknown }
+interface ListedTask {
+  id: string;
+  type?: string;
+  status: string;
+  raw?: unknown;
+}
 
 describe('cli against the emulated Redis Enterprise API', () => {
   let emu: RunningEmulator;
@@ -125,7 +138,10 @@ describe('cli against the emulated Redis Enterprise API', () => {
     assert.ok(task, 'a flush_crdb task is listed');
     let polls = 0;
     const r = await run(['wait', task.id, '--interval', '10', '--ttl', '600'], {
-      sleep: async ms => { polls++; advance(ms / 1000); },
+      sleep: async ms => {
+        polls++;
+        advance(ms / 1000);
+      },
       now: () => emu.context.clock.now(),
     });
     assert.equal(r.code, 0, r.err);
@@ -157,13 +173,20 @@ describe('cli against the emulated Redis Enterprise API', () => {
     });
 
     it('lists tasks as JSON and exits 0', async () => {
-      const r = await runBinary(['list', '--json', ...conn], { PATH: process.env.PATH, REDIS_TASKS_PASSWORD: 'demo-password' });
+      const r = await runBinary(['list', '--json', ...conn], {
+        PATH: process.env.PATH,
+        REDIS_TASKS_PASSWORD: 'demo-password',
+      });
       assert.equal(r.status, 0, r.stderr);
       assert.ok(Array.isArray(JSON.parse(r.stdout)));
     });
 
     it('reads the password from piped stdin and exits 4 for an unknown task', async () => {
-      const r = await runBinary(['get', '00000000-0000-4000-a000-000000000999', ...conn], { PATH: process.env.PATH }, 'demo-password\n');
+      const r = await runBinary(
+        ['get', '00000000-0000-4000-a000-000000000999', ...conn],
+        { PATH: process.env.PATH },
+        'demo-password\n',
+      );
       assert.equal(r.status, 4, r.stderr);
       assert.match(r.stderr, /^redis-tasks: /);
     });

@@ -10,14 +10,26 @@ export interface FakeIo extends CliIo {
   prompts: Array<{ question: string; echo: boolean }>;
 }
 
-export function fakeIo(opts: { env?: Record<string, string>; tty?: boolean; stdin?: string; answers?: string[]; stdoutTTY?: boolean } = {}): FakeIo {
+export function fakeIo(
+  opts: { env?: Record<string, string>; tty?: boolean; stdin?: string; answers?: string[]; stdoutTTY?: boolean } = {},
+): FakeIo {
   const answers = [...(opts.answers ?? [])];
   const io: FakeIo = {
     out: '',
     err: '',
     prompts: [],
-    stdout: { isTTY: opts.stdoutTTY ?? false, write: s => { io.out += s; } },
-    stderr: { isTTY: false, write: s => { io.err += s; } },
+    stdout: {
+      isTTY: opts.stdoutTTY ?? false,
+      write: s => {
+        io.out += s;
+      },
+    },
+    stderr: {
+      isTTY: false,
+      write: s => {
+        io.err += s;
+      },
+    },
     env: { ...(opts.env ?? {}) },
     stdinIsTTY: opts.tty ?? false,
     readStdinLine: async () => (opts.stdin === undefined ? undefined : opts.stdin.split('\n')[0]),
@@ -71,8 +83,20 @@ export interface FakeSourceSpec {
   cancel?: Error | 'absent';
 }
 
-export function fakeDeps(spec: FakeSourceSpec, extra: Partial<CliDeps> = {}): { deps: Partial<CliDeps>; rec: Recorded } {
-  const rec: Recorded = { configs: [], secrets: [], deps: [], queries: [], gets: [], cancels: [], loadMore: [], closed: 0 };
+export function fakeDeps(
+  spec: FakeSourceSpec,
+  extra: Partial<CliDeps> = {},
+): { deps: Partial<CliDeps>; rec: Recorded } {
+  const rec: Recorded = {
+    configs: [],
+    secrets: [],
+    deps: [],
+    queries: [],
+    gets: [],
+    cancels: [],
+    loadMore: [],
+    closed: 0,
+  };
   const deps: Partial<CliDeps> = {
     createSource: (config, secret, d) => {
       rec.configs.push(config);
@@ -96,7 +120,9 @@ export function fakeDeps(spec: FakeSourceSpec, extra: Partial<CliDeps> = {}): { 
           if (a instanceof Error) throw a;
           return a;
         },
-        close: async () => { rec.closed++; },
+        close: async () => {
+          rec.closed++;
+        },
       };
       if (spec.cancel !== 'absent') {
         source.cancelTask = async (id, options) => {
@@ -112,4 +138,8 @@ export function fakeDeps(spec: FakeSourceSpec, extra: Partial<CliDeps> = {}): { 
   return { deps, rec };
 }
 
-export const RE_ENV = { REDIS_TASKS_ENDPOINT: 'https://cluster.example:9443', REDIS_TASKS_USER: 'admin@example.com', REDIS_TASKS_PASSWORD: 's3cret-pass' };
+export const RE_ENV = {
+  REDIS_TASKS_ENDPOINT: 'https://cluster.example:9443',
+  REDIS_TASKS_USER: 'admin@example.com',
+  REDIS_TASKS_PASSWORD: 's3cret-pass',
+};

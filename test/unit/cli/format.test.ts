@@ -1,10 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { formatProgress, formatTime, painter, progressLine, statusText, table, taskJson } from '../../../src/cli/format';
+import {
+  formatProgress,
+  formatTime,
+  painter,
+  progressLine,
+  statusText,
+  table,
+  taskJson,
+} from '../../../src/cli/format';
 import { task } from './fakes';
 
 describe('cli formatting', () => {
   it('aligns columns and trims trailing spaces', () => {
-    const out = table(['A', 'LONGER'], [['xxxx', 'y'], ['z', '']]);
+    const out = table(
+      ['A', 'LONGER'],
+      [
+        ['xxxx', 'y'],
+        ['z', ''],
+      ],
+    );
     assert.equal(out, 'A     LONGER\nxxxx  y\nz');
   });
 
@@ -32,7 +46,10 @@ describe('cli formatting', () => {
   });
 
   it('writes a progress line with time, id, status, progress and step', () => {
-    assert.equal(progressLine(task({ currentStep: 'syncing' }), Date.UTC(2026, 0, 1)), '2026-01-01 00:00:00Z  t1  running (started)  40%  syncing');
+    assert.equal(
+      progressLine(task({ currentStep: 'syncing' }), Date.UTC(2026, 0, 1)),
+      '2026-01-01 00:00:00Z  t1  running (started)  40%  syncing',
+    );
   });
 
   it('drops raw from JSON unless asked', () => {

@@ -6,16 +6,29 @@ import { helpText } from '../../../src/cli/help';
 import { fakeDeps, fakeIo, RE_ENV, task } from './fakes';
 
 const KIND_CODES: Array<[ErrorKind, number]> = [
-  ['auth', 3], ['forbidden', 3], ['not-found', 4], ['not-cancelable', 5], ['conflict', 5],
-  ['network', 6], ['tls', 6], ['timeout', 6], ['bad-response', 7], ['server', 7], ['throttled', 7],
-  ['bad-request', 7], ['unsupported', 7], ['aborted', 7],
+  ['auth', 3],
+  ['forbidden', 3],
+  ['not-found', 4],
+  ['not-cancelable', 5],
+  ['conflict', 5],
+  ['network', 6],
+  ['tls', 6],
+  ['timeout', 6],
+  ['bad-response', 7],
+  ['server', 7],
+  ['throttled', 7],
+  ['bad-request', 7],
+  ['unsupported', 7],
+  ['aborted', 7],
 ];
 
 describe('cli commands (fake source)', () => {
   describe('exit codes', () => {
     for (const [kind, code] of KIND_CODES) {
       it(`exits ${code} for a ${kind} error, with one clear line`, async () => {
-        const { deps } = fakeDeps({ gets: [new ProviderError(kind, `Something ${kind}.`, { code: 'X1', requestId: 'r-9' })] });
+        const { deps } = fakeDeps({
+          gets: [new ProviderError(kind, `Something ${kind}.`, { code: 'X1', requestId: 'r-9' })],
+        });
         const io = fakeIo({ env: RE_ENV });
         assert.equal(await runCli(['get', 't1'], io, deps), code);
         assert.equal(exitCodeFor(kind), code);
@@ -73,12 +86,35 @@ describe('cli commands (fake source)', () => {
     it('builds the connection config from flags and passes deps (proxy, timeout)', async () => {
       const { deps, rec } = fakeDeps({});
       const io = fakeIo({ env: { REDIS_TASKS_SECRET_KEY: 'tc-key', HTTPS_PROXY: 'http://proxy:3128' } });
-      const code = await runCli(['list', '--provider', 'tencent', '--secret-id', 'AKID', '--region', 'ap-guangzhou',
-        '--option', 'legacyApi=true', '--timeout-ms', '2000', '--ca', '/etc/ca.pem'], io, deps);
+      const code = await runCli(
+        [
+          'list',
+          '--provider',
+          'tencent',
+          '--secret-id',
+          'AKID',
+          '--region',
+          'ap-guangzhou',
+          '--option',
+          'legacyApi=true',
+          '--timeout-ms',
+          '2000',
+          '--ca',
+          '/etc/ca.pem',
+        ],
+        io,
+        deps,
+      );
       assert.equal(code, 0, io.err);
       assert.deepEqual(rec.configs[0], {
-        id: 'cli', name: 'redis-tasks', provider: 'tencent', endpoint: undefined, user: 'AKID', region: 'ap-guangzhou',
-        tls: { mode: 'ca-file', caFile: '/etc/ca.pem' }, options: { legacyApi: true },
+        id: 'cli',
+        name: 'redis-tasks',
+        provider: 'tencent',
+        endpoint: undefined,
+        user: 'AKID',
+        region: 'ap-guangzhou',
+        tls: { mode: 'ca-file', caFile: '/etc/ca.pem' },
+        options: { legacyApi: true },
       });
       assert.deepEqual(rec.secrets[0], { secret: 'tc-key' });
       assert.equal(rec.deps[0].proxy, 'http://proxy:3128');
@@ -105,7 +141,9 @@ describe('cli commands (fake source)', () => {
     });
 
     it('removes the secret from anything it prints, even a server message that echoes it', async () => {
-      const { deps } = fakeDeps({ gets: [new ProviderError('auth', 'User admin with password s3cret-pass rejected.')] });
+      const { deps } = fakeDeps({
+        gets: [new ProviderError('auth', 'User admin with password s3cret-pass rejected.')],
+      });
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['get', 't1'], io, deps), EXIT.auth);
       assert.doesNotMatch(io.err, /s3cret-pass/);
@@ -114,20 +152,39 @@ describe('cli commands (fake source)', () => {
   });
 
   describe('list', () => {
-    const groups = [{ id: 'crdb-tasks', label: 'CRDB tasks', kind: 'crdb-tasks' as const }, { id: 'actions', label: 'Actions', kind: 'actions' as const, unsupportedReason: 'too old' }];
+    const groups = [
+      { id: 'crdb-tasks', label: 'CRDB tasks', kind: 'crdb-tasks' as const },
+      { id: 'actions', label: 'Actions', kind: 'actions' as const, unsupportedReason: 'too old' },
+    ];
 
     it('prints an aligned table with status and provider status', async () => {
-      const tasks = [task(), task({ id: 'a-22', group: 'actions', name: 'SMCreateBDB', target: { id: 'bdb:1' }, status: 'failed', providerStatus: 'failed', progress: undefined, startedAt: undefined })];
+      const tasks = [
+        task(),
+        task({
+          id: 'a-22',
+          group: 'actions',
+          name: 'SMCreateBDB',
+          target: { id: 'bdb:1' },
+          status: 'failed',
+          providerStatus: 'failed',
+          progress: undefined,
+          startedAt: undefined,
+        }),
+      ];
       const { deps } = fakeDeps({ snapshot: { groups, tasks, more: {} } });
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['list'], io, deps), 0);
       const lines = io.out.trimEnd().split('\n');
       assert.equal(lines.length, 3);
       assert.match(lines[0], /^GROUP +ID +NAME +TARGET +STATUS +PROGRESS +STARTED$/);
-      assert.match(lines[1], /^CRDB tasks +t1 +create_crdb +orders \(guid-1\) +running \(started\) +40% +2026-01-31 10:00:00Z$/);
+      assert.match(
+        lines[1],
+        /^CRDB tasks +t1 +create_crdb +orders \(guid-1\) +running \(started\) +40% +2026-01-31 10:00:00Z$/,
+      );
       assert.match(lines[2], /^Actions +a-22 +SMCreateBDB +bdb:1 +failed +- +-$/);
       // Aligned: every column starts at the same offset on each line.
-      const col = (l: string) => l.indexOf(l.includes('STATUS') ? 'STATUS' : l.includes('running') ? 'running' : 'failed');
+      const col = (l: string) =>
+        l.indexOf(l.includes('STATUS') ? 'STATUS' : l.includes('running') ? 'running' : 'failed');
       assert.equal(col(lines[0]), col(lines[1]));
       assert.equal(col(lines[1]), col(lines[2]));
       assert.doesNotMatch(io.out, /\u001b\[/, 'no colour when stdout is not a TTY');
@@ -156,12 +213,20 @@ describe('cli commands (fake source)', () => {
       assert.equal(await runCli(['list', '--json'], io, deps), 0);
       const parsed = JSON.parse(io.out) as Array<Record<string, unknown>>;
       assert.equal(parsed.length, 2);
-      assert.deepEqual(Object.keys(parsed[0]).sort(), Object.keys(task()).filter(k => k !== 'raw').sort());
+      assert.deepEqual(
+        Object.keys(parsed[0]).sort(),
+        Object.keys(task())
+          .filter(k => k !== 'raw')
+          .sort(),
+      );
       assert.equal(parsed[0].status, 'running');
       assert.equal('raw' in parsed[0], false);
       const withRaw = fakeIo({ env: RE_ENV });
       await runCli(['list', '--json', '--raw'], withRaw, deps);
-      assert.deepEqual((JSON.parse(withRaw.out) as Array<Record<string, unknown>>)[0].raw, { id: 't1', secretish: 'raw-payload' });
+      assert.deepEqual((JSON.parse(withRaw.out) as Array<Record<string, unknown>>)[0].raw, {
+        id: 't1',
+        secretish: 'raw-payload',
+      });
     });
 
     it('passes filters to the source and applies them to what it returns', async () => {
@@ -174,9 +239,21 @@ describe('cli commands (fake source)', () => {
       const now = Date.UTC(2026, 1, 1);
       const { deps, rec } = fakeDeps({ snapshot: { groups, tasks, more: {} } }, { now: () => now });
       const io = fakeIo({ env: RE_ENV });
-      await runCli(['list', '--json', '--status', 'running', '--type', 'create_crdb', '--since', '7d', '--instance', 'i-1'], io, deps);
-      assert.deepEqual(rec.queries[0], { statuses: ['running'], types: ['create_crdb'], since: now - 7 * 86_400_000, instanceId: 'i-1' });
-      assert.deepEqual((JSON.parse(io.out) as Array<{ id: string }>).map(t => t.id), ['keep']);
+      await runCli(
+        ['list', '--json', '--status', 'running', '--type', 'create_crdb', '--since', '7d', '--instance', 'i-1'],
+        io,
+        deps,
+      );
+      assert.deepEqual(rec.queries[0], {
+        statuses: ['running'],
+        types: ['create_crdb'],
+        since: now - 7 * 86_400_000,
+        instanceId: 'i-1',
+      });
+      assert.deepEqual(
+        (JSON.parse(io.out) as Array<{ id: string }>).map(t => t.id),
+        ['keep'],
+      );
     });
 
     it('follows "more" cursors until the last page', async () => {
@@ -186,8 +263,14 @@ describe('cli commands (fake source)', () => {
       });
       const io = fakeIo({ env: RE_ENV });
       await runCli(['list', '--json'], io, deps);
-      assert.deepEqual((JSON.parse(io.out) as Array<{ id: string }>).map(t => t.id), ['p1', 'p2', 'p3']);
-      assert.deepEqual(rec.loadMore, [{ group: 'crdb-tasks', cursor: 'c2' }, { group: 'crdb-tasks', cursor: 'c3' }]);
+      assert.deepEqual(
+        (JSON.parse(io.out) as Array<{ id: string }>).map(t => t.id),
+        ['p1', 'p2', 'p3'],
+      );
+      assert.deepEqual(rec.loadMore, [
+        { group: 'crdb-tasks', cursor: 'c2' },
+        { group: 'crdb-tasks', cursor: 'c3' },
+      ]);
     });
   });
 
@@ -201,7 +284,15 @@ describe('cli commands (fake source)', () => {
     it('prints fields, steps, shards and errors', async () => {
       const t = task({
         steps: [{ name: 'syncing', detail: 'cluster-a' }],
-        shards: [{ shardId: '3', opName: 'SMUpgradeBDB', statusCode: 'ok', progress: 50, heartbeatAt: Date.UTC(2026, 0, 31, 10, 5) }],
+        shards: [
+          {
+            shardId: '3',
+            opName: 'SMUpgradeBDB',
+            statusCode: 'ok',
+            progress: 50,
+            heartbeatAt: Date.UTC(2026, 0, 31, 10, 5),
+          },
+        ],
         errors: [{ message: 'Timeout contacting peer', code: 'peer_timeout', where: 'cluster-b' }],
         currentStep: 'syncing',
       });
@@ -235,7 +326,9 @@ describe('cli commands (fake source)', () => {
     });
 
     it('exits 5 on a commit-phase 406 and hints at --force with its risk', async () => {
-      const { deps, rec } = fakeDeps({ cancel: new ProviderError('not-cancelable', 'Task t1 cannot be canceled now.', { status: 406 }) });
+      const { deps, rec } = fakeDeps({
+        cancel: new ProviderError('not-cancelable', 'Task t1 cannot be canceled now.', { status: 406 }),
+      });
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['cancel', 't1'], io, deps), EXIT.notCancelable);
       assert.equal(rec.cancels.length, 1);
@@ -248,7 +341,10 @@ describe('cli commands (fake source)', () => {
       assert.equal(await runCli(['cancel', 't1', '--force'], io, deps), EXIT.usage);
       assert.equal(rec.configs.length, 0, 'no connection is even opened');
       assert.equal(rec.cancels.length, 0);
-      assert.match(io.err, /Refusing --force.*break the Active-Active database \(CRDB\) in the cluster configuration store.*--yes-i-know/);
+      assert.match(
+        io.err,
+        /Refusing --force.*break the Active-Active database \(CRDB\) in the cluster configuration store.*--yes-i-know/,
+      );
     });
 
     it('forces with --yes-i-know', async () => {
@@ -279,7 +375,10 @@ describe('cli commands (fake source)', () => {
 
     it('exits 7 when the provider has no cancel', async () => {
       const io = fakeIo({ env: { ...RE_ENV, REDIS_TASKS_SECRET_KEY: 'k' } });
-      assert.equal(await runCli(['cancel', 't1', '--provider', 'tencent'], io, fakeDeps({ cancel: 'absent' }).deps), EXIT.other);
+      assert.equal(
+        await runCli(['cancel', 't1', '--provider', 'tencent'], io, fakeDeps({ cancel: 'absent' }).deps),
+        EXIT.other,
+      );
       assert.match(io.err, /tencent has no API to cancel a task/);
     });
 
@@ -295,12 +394,30 @@ describe('cli commands (fake source)', () => {
     function clockDeps() {
       let now = Date.UTC(2026, 1, 1);
       const sleeps: number[] = [];
-      return { sleeps, extra: { now: () => now, sleep: async (ms: number) => { sleeps.push(ms); now += ms; } } };
+      return {
+        sleeps,
+        extra: {
+          now: () => now,
+          sleep: async (ms: number) => {
+            sleeps.push(ms);
+            now += ms;
+          },
+        },
+      };
     }
 
     it('exits 0 when the task succeeds, polling at the interval', async () => {
       const c = clockDeps();
-      const { deps, rec } = fakeDeps({ gets: [task({ progress: 10 }), task({ progress: 60 }), task({ status: 'succeeded', providerStatus: 'finished', progress: 100 })] }, c.extra);
+      const { deps, rec } = fakeDeps(
+        {
+          gets: [
+            task({ progress: 10 }),
+            task({ progress: 60 }),
+            task({ status: 'succeeded', providerStatus: 'finished', progress: 100 }),
+          ],
+        },
+        c.extra,
+      );
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['wait', 't1', '--interval', '2'], io, deps), 0);
       assert.equal(rec.gets.length, 3);
@@ -329,13 +446,18 @@ describe('cli commands (fake source)', () => {
 
     it('retries transient errors at the next interval, honouring a longer Retry-After', async () => {
       const c = clockDeps();
-      const { deps, rec } = fakeDeps({ gets: [
-        new ProviderError('network', 'Connection refused.'),
-        new ProviderError('throttled', 'Slow down.', { retryAfterMs: 9000 }),
-        new ProviderError('server', 'HTTP 503.'),
-        new ProviderError('timeout', 'No answer.'),
-        task({ status: 'succeeded' }),
-      ] }, c.extra);
+      const { deps, rec } = fakeDeps(
+        {
+          gets: [
+            new ProviderError('network', 'Connection refused.'),
+            new ProviderError('throttled', 'Slow down.', { retryAfterMs: 9000 }),
+            new ProviderError('server', 'HTTP 503.'),
+            new ProviderError('timeout', 'No answer.'),
+            task({ status: 'succeeded' }),
+          ],
+        },
+        c.extra,
+      );
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['wait', 't1', '--interval', '1'], io, deps), 0);
       assert.equal(rec.gets.length, 5);
@@ -360,12 +482,24 @@ describe('cli commands (fake source)', () => {
   });
 
   describe('fingerprint', () => {
-    const info = { fingerprint256: 'AA:BB', subject: 'CN=localhost', issuer: 'CN=localhost', validTo: 'Jan 1 2027', trusted: false, authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT' };
+    const info = {
+      fingerprint256: 'AA:BB',
+      subject: 'CN=localhost',
+      issuer: 'CN=localhost',
+      validTo: 'Jan 1 2027',
+      trusted: false,
+      authorizationError: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    };
 
     it('prints the fingerprint on stdout and how to pin it on stderr, without asking for a secret', async () => {
       const probed: string[] = [];
       const io = fakeIo({ tty: true });
-      const code = await runCli(['fingerprint', '--endpoint', 'https://127.0.0.1:9443'], io, { probeCertificate: async ep => { probed.push(ep); return info; } });
+      const code = await runCli(['fingerprint', '--endpoint', 'https://127.0.0.1:9443'], io, {
+        probeCertificate: async ep => {
+          probed.push(ep);
+          return info;
+        },
+      });
       assert.equal(code, 0);
       assert.equal(io.out, 'AA:BB\n');
       assert.match(io.err, /--fingerprint AA:BB/);
@@ -376,12 +510,19 @@ describe('cli commands (fake source)', () => {
     it('needs an https endpoint', async () => {
       const io = fakeIo();
       assert.equal(await runCli(['fingerprint'], io, { probeCertificate: async () => info }), EXIT.usage);
-      assert.equal(await runCli(['fingerprint', '--endpoint', 'http://x:8080'], io, { probeCertificate: async () => info }), EXIT.usage);
+      assert.equal(
+        await runCli(['fingerprint', '--endpoint', 'http://x:8080'], io, { probeCertificate: async () => info }),
+        EXIT.usage,
+      );
     });
 
     it('exits 6 when the server cannot be reached', async () => {
       const io = fakeIo();
-      const code = await runCli(['fingerprint', '--endpoint', 'https://x:1'], io, { probeCertificate: async () => { throw new ProviderError('network', 'Cannot read the certificate of x:1: refused'); } });
+      const code = await runCli(['fingerprint', '--endpoint', 'https://x:1'], io, {
+        probeCertificate: async () => {
+          throw new ProviderError('network', 'Cannot read the certificate of x:1: refused');
+        },
+      });
       assert.equal(code, EXIT.network);
     });
   });

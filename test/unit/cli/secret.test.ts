@@ -26,7 +26,10 @@ describe('cli secret sources', () => {
   });
 
   it('fails clearly on empty piped stdin', async () => {
-    await assert.rejects(readSecret('tencent', 'id', fakeIo({ stdin: '' })), (e: unknown) => e instanceof UsageError && /REDIS_TASKS_SECRET_KEY/.test(e.message));
+    await assert.rejects(
+      readSecret('tencent', 'id', fakeIo({ stdin: '' })),
+      (e: unknown) => e instanceof UsageError && /REDIS_TASKS_SECRET_KEY/.test(e.message),
+    );
   });
 
   it('prompts without echo on a terminal', async () => {

@@ -9,14 +9,20 @@ function badResponse(pattern: RegExp) {
 describe('core shape readers', () => {
   it('asObject accepts objects and names the path otherwise', () => {
     assert.deepEqual(asObject({ a: 1 }, 'x'), { a: 1 });
-    assert.throws(() => asObject([], 'crdb_tasks[3].progress'), badResponse(/crdb_tasks\[3\]\.progress should be an object, got an array/));
+    assert.throws(
+      () => asObject([], 'crdb_tasks[3].progress'),
+      badResponse(/crdb_tasks\[3\]\.progress should be an object, got an array/),
+    );
     assert.throws(() => asObject('s', 'p'), badResponse(/p should be an object, got a string/));
     assert.throws(() => asObject(null, 'p'), badResponse(/got null/));
   });
 
   it('asArray accepts arrays and names the path otherwise', () => {
     assert.deepEqual(asArray([1], 'x'), [1]);
-    assert.throws(() => asArray({}, 'Response.Tasks'), badResponse(/Response\.Tasks should be an array, got an object/));
+    assert.throws(
+      () => asArray({}, 'Response.Tasks'),
+      badResponse(/Response\.Tasks should be an array, got an object/),
+    );
   });
 
   it('optString turns numbers and booleans into strings and names a wrong field', () => {
@@ -26,7 +32,10 @@ describe('core shape readers', () => {
     assert.equal(optString(o, 'flag', 'task'), 'true');
     assert.equal(optString(o, 'nothing', 'task'), undefined);
     assert.equal(optString(o, 'absent', 'task'), undefined);
-    assert.throws(() => optString(o, 'nested', 'tasks[0]'), badResponse(/tasks\[0\]\.nested should be a string, got an object/));
+    assert.throws(
+      () => optString(o, 'nested', 'tasks[0]'),
+      badResponse(/tasks\[0\]\.nested should be a string, got an object/),
+    );
   });
 
   it('reqString says which field is missing', () => {
@@ -36,9 +45,18 @@ describe('core shape readers', () => {
 
   it('parseJson says what invalid JSON looked like without quoting it', () => {
     assert.deepEqual(parseJson('{"a":1}', 'the list'), { a: 1 });
-    assert.throws(() => parseJson('<html>Maintenance</html>', 'the list of CRDB tasks'), badResponse(/answer to the list of CRDB tasks is not valid JSON \(an HTML or XML page\)\.$/));
-    assert.throws(() => parseJson('{"tasks": [', 'the list of CRDB tasks'), badResponse(/not valid JSON \(11 bytes of something else\)\.$/));
-    assert.throws(() => parseJson('<script>alert(1)</script>', 'x'), (e: Error) => !e.message.includes('script'));
+    assert.throws(
+      () => parseJson('<html>Maintenance</html>', 'the list of CRDB tasks'),
+      badResponse(/answer to the list of CRDB tasks is not valid JSON \(an HTML or XML page\)\.$/),
+    );
+    assert.throws(
+      () => parseJson('{"tasks": [', 'the list of CRDB tasks'),
+      badResponse(/not valid JSON \(11 bytes of something else\)\.$/),
+    );
+    assert.throws(
+      () => parseJson('<script>alert(1)</script>', 'x'),
+      (e: Error) => !e.message.includes('script'),
+    );
     assert.throws(() => parseJson('x'.repeat(200), 'it'), badResponse(/\(200 bytes of something else\)/));
   });
 });
@@ -74,7 +92,10 @@ describe('core errors', () => {
   });
 
   it('describe adds the provider code and request id when known', () => {
-    assert.equal(new ProviderError('throttled', 'Slow down.', { code: 'Throttling.User', requestId: 'r1' }).describe(), 'Slow down. (code Throttling.User, request r1)');
+    assert.equal(
+      new ProviderError('throttled', 'Slow down.', { code: 'Throttling.User', requestId: 'r1' }).describe(),
+      'Slow down. (code Throttling.User, request r1)',
+    );
     assert.equal(new ProviderError('server', 'Oops.').describe(), 'Oops.');
   });
 });
@@ -83,7 +104,13 @@ describe('ProviderError across bundles', () => {
   it('is recognised by instanceof even when another copy of the class made it (dist/providers.js vs dist/extension.js)', async () => {
     // A second, independent copy of the module, as a second esbuild bundle would have.
     const { buildSync } = await import('esbuild');
-    const out = buildSync({ entryPoints: ['src/core/errors.ts'], bundle: true, write: false, format: 'cjs', platform: 'node' });
+    const out = buildSync({
+      entryPoints: ['src/core/errors.ts'],
+      bundle: true,
+      write: false,
+      format: 'cjs',
+      platform: 'node',
+    });
     const mod = { exports: {} as Record<string, unknown> };
     new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
     const Other = mod.exports.ProviderError as typeof ProviderError;

@@ -10,7 +10,8 @@ describe('core task helpers', () => {
       assert.equal(toNumber('0'), 0);
     });
     it('gives undefined for anything else', () => {
-      for (const v of ['', '  ', 'abc', '12abc', null, undefined, true, {}, [], NaN, Infinity]) assert.equal(toNumber(v), undefined, String(v));
+      for (const v of ['', '  ', 'abc', '12abc', null, undefined, true, {}, [], NaN, Infinity])
+        assert.equal(toNumber(v), undefined, String(v));
     });
   });
 

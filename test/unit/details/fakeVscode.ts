@@ -10,7 +10,11 @@ export class FakeEmitter<T> {
   private listeners: Array<Listener<T>> = [];
   readonly event = (listener: Listener<T>) => {
     this.listeners.push(listener);
-    return { dispose: () => { this.listeners = this.listeners.filter(l => l !== listener); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter(l => l !== listener);
+      },
+    };
   };
   fire(e: T): void {
     for (const l of [...this.listeners]) l(e);
@@ -21,7 +25,10 @@ export class FakeEmitter<T> {
 }
 
 export class FakeUri {
-  constructor(readonly scheme: string, readonly path: string) {}
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
   toString(): string {
     return `${this.scheme}:${this.path}`;
   }
@@ -58,7 +65,12 @@ export class FakeWebviewPanel {
     onDidReceiveMessage: this.messageEmitter.event,
   };
 
-  constructor(readonly viewType: string, title: string, readonly column: unknown, readonly options: Record<string, unknown>) {
+  constructor(
+    readonly viewType: string,
+    title: string,
+    readonly column: unknown,
+    readonly options: Record<string, unknown>,
+  ) {
     this.title = title;
   }
   reveal(): void {
@@ -96,12 +108,20 @@ export function createFakeVscode() {
     Uri: FakeUri,
     ViewColumn: { Active: -1, One: 1 },
     l10n: {
-      t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)),
+      t: (message: string, ...args: unknown[]) =>
+        message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m)),
     },
     env: {
       language: 'en',
-      clipboard: { writeText: async (text: string) => { record.clipboard.push(text); } },
-      openExternal: async (uri: FakeUri) => { record.opened.push(uri.toString()); return true; },
+      clipboard: {
+        writeText: async (text: string) => {
+          record.clipboard.push(text);
+        },
+      },
+      openExternal: async (uri: FakeUri) => {
+        record.opened.push(uri.toString());
+        return true;
+      },
     },
     window: {
       createWebviewPanel: (viewType: string, title: string, column: unknown, options: Record<string, unknown>) => {

@@ -40,7 +40,11 @@ export function crdbTask(): Task {
     ],
     currentStep: 'syncing',
     capabilities: { cancel: true, forceCancel: true },
-    raw: { id: '9f1c2d3e-crdb', status: 'started', progress: { clusters: [{ name: 'cluster-east', progress: 'creating_bdb' }] } },
+    raw: {
+      id: '9f1c2d3e-crdb',
+      status: 'started',
+      progress: { clusters: [{ name: 'cluster-east', progress: 'creating_bdb' }] },
+    },
   });
 }
 
@@ -54,7 +58,14 @@ export function shardedAction(): Task {
     target: { id: 'bdb:1', name: 'cache' },
     startedAt: T0,
     shards: [
-      { shardId: 'redis:1', opName: 'migrate', statusCode: 'ok', statusDescription: 'in progress', progress: 150, heartbeatAt: T0 + 50_000 },
+      {
+        shardId: 'redis:1',
+        opName: 'migrate',
+        statusCode: 'ok',
+        statusDescription: 'in progress',
+        progress: 150,
+        heartbeatAt: T0 + 50_000,
+      },
       { shardId: 'redis:2', opName: 'migrate', statusCode: 'waiting' },
     ],
     capabilities: { cancel: true, forceCancel: false },
@@ -79,7 +90,11 @@ export function steppedTask(): Task {
       { name: 'copy data', progress: 40, remainingSeconds: 125 },
       { name: 'switch', progress: 0 },
     ],
-    capabilities: { cancel: false, forceCancel: false, consoleUrl: 'https://kvstore.console.aliyun.com/#/detail/r-abc' },
+    capabilities: {
+      cancel: false,
+      forceCancel: false,
+      consoleUrl: 'https://kvstore.console.aliyun.com/#/detail/r-abc',
+    },
   });
 }
 

@@ -16,9 +16,12 @@ describe('details: HTML shell', () => {
   it('sets a strict CSP: nothing by default, our resources only, scripts by nonce', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     assert.equal(csp, contentSecurityPolicy(options.cspSource, options.nonce));
-    assert.equal(csp, "default-src 'none'; img-src https://file+.vscode-resource.vscode-cdn.net; "
-      + "style-src https://file+.vscode-resource.vscode-cdn.net; font-src https://file+.vscode-resource.vscode-cdn.net; "
-      + "script-src 'nonce-abcDEF123_-';");
+    assert.equal(
+      csp,
+      "default-src 'none'; img-src https://file+.vscode-resource.vscode-cdn.net; " +
+        'style-src https://file+.vscode-resource.vscode-cdn.net; font-src https://file+.vscode-resource.vscode-cdn.net; ' +
+        "script-src 'nonce-abcDEF123_-';",
+    );
   });
 
   it('has no unsafe-inline, unsafe-eval, inline styles, inline scripts or remote resources', () => {

@@ -9,14 +9,34 @@ describe('details: webview messages', () => {
   });
 
   it('ignores anything else', () => {
-    for (const m of [undefined, null, 'cancel', 42, {}, { type: 'render' }, { type: 'deleteAll' }, { type: ['cancel'] }, { command: 'cancel' }]) {
+    for (const m of [
+      undefined,
+      null,
+      'cancel',
+      42,
+      {},
+      { type: 'render' },
+      { type: 'deleteAll' },
+      { type: ['cancel'] },
+      { command: 'cancel' },
+    ]) {
       assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m));
     }
   });
 
   it('reads the saved panel state, refusing incomplete ones', () => {
-    assert.deepEqual(parsePanelState({ connectionId: 'c', taskId: 't', rawOpen: true }), { connectionId: 'c', taskId: 't' });
-    for (const s of [undefined, null, {}, { connectionId: 'c' }, { connectionId: '', taskId: 't' }, { connectionId: 1, taskId: 't' }]) {
+    assert.deepEqual(parsePanelState({ connectionId: 'c', taskId: 't', rawOpen: true }), {
+      connectionId: 'c',
+      taskId: 't',
+    });
+    for (const s of [
+      undefined,
+      null,
+      {},
+      { connectionId: 'c' },
+      { connectionId: '', taskId: 't' },
+      { connectionId: 1, taskId: 't' },
+    ]) {
       assert.equal(parsePanelState(s), undefined, JSON.stringify(s));
     }
   });

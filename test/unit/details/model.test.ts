@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { ENGLISH_LABELS, fill } from '../../../src/extension/details/labels';
 import {
-  buildDetailsModel, buildPlaceholderModel, formatDuration, formatTime, RAW_JSON_LIMIT, type DetailsState,
+  buildDetailsModel,
+  buildPlaceholderModel,
+  formatDuration,
+  formatTime,
+  RAW_JSON_LIMIT,
+  type DetailsState,
 } from '../../../src/extension/details/model';
 import { crdbTask, failedTask, shardedAction, steppedTask, task, T0 } from './fixtures';
 
@@ -10,7 +15,7 @@ const fresh: DetailsState = { connectionName: 'Prod cluster', stale: false, canc
 const NOW = T0 + 90_000;
 
 describe('details: buildDetailsModel', () => {
-  it('shows a CRDB task\'s per-cluster step names without percentages, and both cancel buttons', () => {
+  it("shows a CRDB task's per-cluster step names without percentages, and both cancel buttons", () => {
     const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
     assert.equal(m.title, 'create_crdb · orders');
     assert.equal(m.status.text, 'Running');
@@ -18,14 +23,20 @@ describe('details: buildDetailsModel', () => {
     assert.equal(m.status.spin, true);
     assert.equal(m.status.providerStatus, 'started');
     assert.equal(m.target, 'orders (guid-1)');
-    assert.deepEqual(m.steps.map(s => [s.name, s.detail, s.percent, s.current]), [
-      ['creating_bdb', 'cluster-east', undefined, false],
-      ['syncing', 'cluster-west', undefined, true],
-    ]);
+    assert.deepEqual(
+      m.steps.map(s => [s.name, s.detail, s.percent, s.current]),
+      [
+        ['creating_bdb', 'cluster-east', undefined, false],
+        ['syncing', 'cluster-west', undefined, true],
+      ],
+    );
     assert.equal(m.stepsHaveProgress, false);
     assert.deepEqual(m.progress, { text: L.progressUnknown, indeterminate: true });
     assert.deepEqual(m.actions, { cancel: true, forceCancel: true, cancelDisabled: false, openConsole: false });
-    assert.deepEqual(m.fields.map(f => f.label), ['Task ID', 'Type', 'Kind', 'Target', 'Connection']);
+    assert.deepEqual(
+      m.fields.map(f => f.label),
+      ['Task ID', 'Type', 'Kind', 'Target', 'Connection'],
+    );
     assert.equal(m.fields.find(f => f.label === 'Kind')?.value, 'Active-Active (CRDB) task');
     assert.equal(m.fields.find(f => f.label === 'Connection')?.value, 'Prod cluster');
   });
@@ -37,12 +48,26 @@ describe('details: buildDetailsModel', () => {
     assert.equal(m.now, NOW);
   });
 
-  it('lists an action\'s shards with operation, status words and code, clamped progress and heartbeat time', () => {
+  it("lists an action's shards with operation, status words and code, clamped progress and heartbeat time", () => {
     const m = buildDetailsModel(shardedAction(), fresh, L, NOW);
     assert.deepEqual(m.progress, { percent: 42.3, text: '42.3%', indeterminate: false });
     assert.deepEqual(m.shards, [
-      { shardId: 'redis:1', operation: 'migrate', status: 'in progress (ok)', percent: 100, progressText: '100%', heartbeatAt: T0 + 50_000 },
-      { shardId: 'redis:2', operation: 'migrate', status: 'waiting', percent: undefined, progressText: '', heartbeatAt: undefined },
+      {
+        shardId: 'redis:1',
+        operation: 'migrate',
+        status: 'in progress (ok)',
+        percent: 100,
+        progressText: '100%',
+        heartbeatAt: T0 + 50_000,
+      },
+      {
+        shardId: 'redis:2',
+        operation: 'migrate',
+        status: 'waiting',
+        percent: undefined,
+        progressText: '',
+        heartbeatAt: undefined,
+      },
     ]);
     assert.deepEqual(m.actions, { cancel: true, forceCancel: false, cancelDisabled: false, openConsole: false });
   });
@@ -51,16 +76,19 @@ describe('details: buildDetailsModel', () => {
     const m = buildDetailsModel(steppedTask(), fresh, L, NOW);
     assert.equal(m.remaining, '2 min 5 s');
     assert.equal(m.stepsHaveProgress, true);
-    assert.deepEqual(m.steps.map(s => [s.index, s.name, s.progressText, s.remaining, s.current]), [
-      [1, 'prepare', '100%', '0 s', false],
-      [2, 'copy data', '40%', '2 min 5 s', true],
-      [3, 'switch', '0%', undefined, false],
-    ]);
+    assert.deepEqual(
+      m.steps.map(s => [s.index, s.name, s.progressText, s.remaining, s.current]),
+      [
+        [1, 'prepare', '100%', '0 s', false],
+        [2, 'copy data', '40%', '2 min 5 s', true],
+        [3, 'switch', '0%', undefined, false],
+      ],
+    );
     assert.equal(m.actions.openConsole, true);
     assert.equal(m.actions.cancel, false);
   });
 
-  it('shows a failed task\'s errors, its duration, and no cancel or leftover remaining time', () => {
+  it("shows a failed task's errors, its duration, and no cancel or leftover remaining time", () => {
     const m = buildDetailsModel(failedTask(), fresh, L, NOW);
     assert.equal(m.status.text, 'Failed');
     assert.equal(m.status.icon, 'error');
@@ -86,18 +114,29 @@ describe('details: buildDetailsModel', () => {
   });
 
   it('shows a stale banner with the reason, the cancelling banner, and keeps cancel from being pressed twice', () => {
-    const m = buildDetailsModel(crdbTask(), { ...fresh, stale: true, cancelling: true, error: 'Connection refused' }, L, NOW);
-    assert.deepEqual(m.banners.map(b => [b.kind, b.text]), [
-      ['stale', 'Showing the last known data: Connection refused'],
-      ['cancelling', 'Cancelling…'],
-    ]);
+    const m = buildDetailsModel(
+      crdbTask(),
+      { ...fresh, stale: true, cancelling: true, error: 'Connection refused' },
+      L,
+      NOW,
+    );
+    assert.deepEqual(
+      m.banners.map(b => [b.kind, b.text]),
+      [
+        ['stale', 'Showing the last known data: Connection refused'],
+        ['cancelling', 'Cancelling…'],
+      ],
+    );
     assert.equal(m.actions.cancelDisabled, true);
     assert.equal(m.actions.cancel, true);
   });
 
   it('shows an error banner when the data is not stale', () => {
     const m = buildDetailsModel(crdbTask(), { ...fresh, error: 'Cancel failed (409)' }, L, NOW);
-    assert.deepEqual(m.banners.map(b => [b.kind, b.text]), [['error', 'Cancel failed (409)']]);
+    assert.deepEqual(
+      m.banners.map(b => [b.kind, b.text]),
+      [['error', 'Cancel failed (409)']],
+    );
     const stale = buildDetailsModel(crdbTask(), { ...fresh, stale: true }, L, NOW);
     assert.equal(stale.banners[0]?.text, 'Showing the last known data: the task could not be refreshed.');
   });
@@ -154,7 +193,10 @@ describe('details: buildPlaceholderModel', () => {
   it('stops spinning and shows the error when the task cannot be fetched', () => {
     const m = buildPlaceholderModel('conn-1', 't-9', { ...fresh, error: 'Task not found' }, L, NOW);
     assert.equal(m.status.spin, false);
-    assert.deepEqual(m.banners.map(b => b.text), ['Task not found']);
+    assert.deepEqual(
+      m.banners.map(b => b.text),
+      ['Task not found'],
+    );
   });
 });
 

@@ -18,12 +18,28 @@ function makeHost(tasks: Map<string, Task>) {
     getTask: (_c, t) => tasks.get(t),
     getState: () => ({ connectionName: 'Prod', stale: false, cancelling: false }),
     onDidChangeTask: changed.event as PanelModule.TaskDetailsHost['onDidChangeTask'],
-    refresh: async (c, t) => { calls.push(['refresh', c, t]); if (refreshError) throw refreshError; },
-    cancel: async (c, t) => { calls.push(['cancel', c, t]); },
-    forceCancel: async (c, t) => { calls.push(['forceCancel', c, t]); },
-    setWatched: (c, t, w) => { calls.push(['setWatched', c, t, w]); },
+    refresh: async (c, t) => {
+      calls.push(['refresh', c, t]);
+      if (refreshError) throw refreshError;
+    },
+    cancel: async (c, t) => {
+      calls.push(['cancel', c, t]);
+    },
+    forceCancel: async (c, t) => {
+      calls.push(['forceCancel', c, t]);
+    },
+    setWatched: (c, t, w) => {
+      calls.push(['setWatched', c, t, w]);
+    },
   };
-  return { host, calls, changed, failRefresh: (e: Error | undefined) => { refreshError = e; } };
+  return {
+    host,
+    calls,
+    changed,
+    failRefresh: (e: Error | undefined) => {
+      refreshError = e;
+    },
+  };
 }
 
 function lastModel(panel: FakeWebviewPanel): DetailsModel {
@@ -60,7 +76,10 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     const fake = record.panels[0]!;
     assert.equal(fake.viewType, 'redisTasks.taskDetails');
     assert.equal(fake.options.enableScripts, true);
-    assert.deepEqual((fake.options.localResourceRoots as FakeUri[]).map(String), ['file:/ext/media', 'file:/ext/dist/codicons']);
+    assert.deepEqual((fake.options.localResourceRoots as FakeUri[]).map(String), [
+      'file:/ext/media',
+      'file:/ext/dist/codicons',
+    ]);
     const html = fake.webview.html;
     assert.ok(html.includes('src="vscode-webview://fake/ext/media/details.js"'));
     assert.ok(html.includes('href="vscode-webview://fake/ext/media/details.css"'));
@@ -74,7 +93,11 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     assert.equal(fake.revealed, 1);
     assert.deepEqual(mod.TaskDetailsPanel.all(), [panel]);
     await flush();
-    assert.deepEqual(calls.filter(c => c[0] === 'refresh'), [['refresh', 'conn-1', evil.id]], 'refreshes on open');
+    assert.deepEqual(
+      calls.filter(c => c[0] === 'refresh'),
+      [['refresh', 'conn-1', evil.id]],
+      'refreshes on open',
+    );
     assert.deepEqual(calls[0], ['setWatched', 'conn-1', evil.id, true]);
   });
 
@@ -106,13 +129,21 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     const fake = record.panels[0]!;
     assert.equal(lastModel(fake).loaded, false);
     await flush();
-    assert.deepEqual(lastModel(fake).banners.map(b => b.text), ['Task t-404 was not found on Prod.']);
+    assert.deepEqual(
+      lastModel(fake).banners.map(b => b.text),
+      ['Task t-404 was not found on Prod.'],
+    );
   });
 
-  it('turns buttons into host calls, validating each message and the task\'s capabilities', async () => {
+  it("turns buttons into host calls, validating each message and the task's capabilities", async () => {
     const crdb = crdbTask();
     const alibaba = steppedTask();
-    const { host, calls } = makeHost(new Map([[crdb.id, crdb], [alibaba.id, alibaba]]));
+    const { host, calls } = makeHost(
+      new Map([
+        [crdb.id, crdb],
+        [alibaba.id, alibaba],
+      ]),
+    );
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', crdb.id);
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', alibaba.id);
     const [crdbPanel, aliPanel] = record.panels as [FakeWebviewPanel, FakeWebviewPanel];
@@ -129,7 +160,10 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     aliPanel.send({ type: 'openConsole', url: 'command:workbench.action.quit' });
     crdbPanel.send({ type: 'copyId' });
     await flush();
-    assert.deepEqual(calls, [['cancel', 'conn-1', crdb.id], ['forceCancel', 'conn-1', crdb.id]]);
+    assert.deepEqual(calls, [
+      ['cancel', 'conn-1', crdb.id],
+      ['forceCancel', 'conn-1', crdb.id],
+    ]);
     assert.deepEqual(record.opened, ['https://kvstore.console.aliyun.com/#/detail/r-abc']);
     assert.deepEqual(record.clipboard, [crdb.id]);
 
@@ -151,7 +185,9 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('reports a failing host flow instead of losing it', async () => {
     const t = crdbTask();
     const { host } = makeHost(new Map([[t.id, t]]));
-    host.cancel = async () => { throw new Error('Cancel failed: the task is in its commit phase.'); };
+    host.cancel = async () => {
+      throw new Error('Cancel failed: the task is in its commit phase.');
+    };
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
     record.panels[0]!.send({ type: 'cancel' });
     await flush();
@@ -167,7 +203,10 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     calls.length = 0;
     fake.setVisible(false);
     fake.setVisible(true);
-    assert.deepEqual(calls, [['setWatched', 'conn-1', t.id, false], ['setWatched', 'conn-1', t.id, true]]);
+    assert.deepEqual(calls, [
+      ['setWatched', 'conn-1', t.id, false],
+      ['setWatched', 'conn-1', t.id, true],
+    ]);
 
     fake.dispose(); // the user closes the tab
     assert.deepEqual(calls[calls.length - 1], ['setWatched', 'conn-1', t.id, false]);
@@ -187,7 +226,10 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
     const restored = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
     await serializer.deserializeWebviewPanel(restored, { connectionId: 'conn-1', taskId: t.id, rawOpen: true });
-    assert.deepEqual(mod.TaskDetailsPanel.all().map(p => [p.connectionId, p.taskId]), [['conn-1', t.id]]);
+    assert.deepEqual(
+      mod.TaskDetailsPanel.all().map(p => [p.connectionId, p.taskId]),
+      [['conn-1', t.id]],
+    );
     assert.equal((restored.webview.options as { enableScripts?: boolean }).enableScripts, true);
     assert.match(restored.webview.html, /details\.js/);
     assert.equal(restored.title, 'create_crdb · orders');

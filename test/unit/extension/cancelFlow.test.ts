@@ -6,16 +6,23 @@ import { cancelFlow, forceCancelFlow, type CancelFlowDeps } from '../../../src/e
 import type { Prompts } from '../../../src/extension/prompts';
 import { snapshot, task } from './fixtures';
 
-interface Asked { kind: string; message: string; options?: unknown; items: string[] }
+interface Asked {
+  kind: string;
+  message: string;
+  options?: unknown;
+  items: string[];
+}
 
 /** Prompts answered from a script; every question is recorded. */
 function scriptedPrompts(answers: (string | undefined)[]): { prompts: Prompts; asked: Asked[] } {
   const asked: Asked[] = [];
   const next = () => answers.shift();
-  const message = (kind: string) => (m: string, options: unknown, ...items: string[]) => {
-    asked.push({ kind, message: m, options, items });
-    return Promise.resolve(next());
-  };
+  const message =
+    (kind: string) =>
+    (m: string, options: unknown, ...items: string[]) => {
+      asked.push({ kind, message: m, options, items });
+      return Promise.resolve(next());
+    };
   const prompts = {
     showInformationMessage: message('info'),
     showWarningMessage: message('warning'),
@@ -26,7 +33,9 @@ function scriptedPrompts(answers: (string | undefined)[]): { prompts: Prompts; a
     },
     showQuickPick: () => Promise.resolve(undefined),
     showOpenDialog: () => Promise.resolve(undefined),
-    createQuickPick: () => { throw new Error('not used'); },
+    createQuickPick: () => {
+      throw new Error('not used');
+    },
   } as unknown as Prompts;
   return { prompts, asked };
 }
@@ -37,7 +46,8 @@ function setup(answers: (string | undefined)[], cancelResults: (Error | undefine
   const { prompts, asked } = scriptedPrompts(answers);
   const calls: { taskId: string; force: boolean }[] = [];
   const deps: CancelFlowDeps = {
-    prompts, store,
+    prompts,
+    store,
     cancel: async (_c, taskId, force) => {
       calls.push({ taskId, force });
       const r = cancelResults.shift();
@@ -78,16 +88,26 @@ describe('cancel flow', () => {
     assert.match(asked[1].message, /commit phase/);
     assert.deepEqual(asked[1].items, ['Force Cancel…']);
     assert.match((asked[2].options as { detail: string }).detail, /break the CRDB in the cluster configuration store/);
-    assert.match((asked[2].options as { detail: string }).detail, /Task 42 is in its commit phase/, 'the server\'s own words are shown');
+    assert.match(
+      (asked[2].options as { detail: string }).detail,
+      /Task 42 is in its commit phase/,
+      "the server's own words are shown",
+    );
     assert.equal(asked[3].kind, 'input');
     assert.ok(asked.some(a => /did not match/.test(a.message)));
   });
 
   it('406 then the typed id matches: the forced cancel is sent once, with force', async () => {
     const notCancelable = new ProviderError('not-cancelable', 'commit phase', { status: 406 });
-    const { deps, calls, asked } = setup(['Cancel Task', 'Force Cancel…', 'Continue…', '42'], [notCancelable, undefined]);
+    const { deps, calls, asked } = setup(
+      ['Cancel Task', 'Force Cancel…', 'Continue…', '42'],
+      [notCancelable, undefined],
+    );
     assert.equal(await cancelFlow(deps, 'c1', '42'), 'requested');
-    assert.deepEqual(calls, [{ taskId: '42', force: false }, { taskId: '42', force: true }]);
+    assert.deepEqual(calls, [
+      { taskId: '42', force: false },
+      { taskId: '42', force: true },
+    ]);
     const input = asked.find(a => a.kind === 'input')!;
     const validate = (input.options as { validateInput(v: string): unknown }).validateInput;
     assert.equal(validate('42'), undefined);
@@ -95,7 +115,10 @@ describe('cancel flow', () => {
   });
 
   it('406 on a task without forced cancel offers no forced cancel', async () => {
-    const { deps, asked, calls, store } = setup(['Cancel Task', undefined], [new ProviderError('not-cancelable', 'commit', { status: 406 })]);
+    const { deps, asked, calls, store } = setup(
+      ['Cancel Task', undefined],
+      [new ProviderError('not-cancelable', 'commit', { status: 406 })],
+    );
     store.upsertTask(task('42', { capabilities: { cancel: true, forceCancel: false } }));
     assert.equal(await cancelFlow(deps, 'c1', '42'), 'dismissed');
     assert.deepEqual(asked[1].items, []);

@@ -15,12 +15,31 @@ function scripted(answers: unknown[]) {
     showQuickPick: (items: { label: string }[], options?: { placeHolder?: string }) => {
       asked.push({ kind: 'pick', text: options?.placeHolder ?? '' });
       const want = answers.shift();
-      return Promise.resolve(items.find(i => i.label === want || (i as unknown as Record<string, unknown>).provider === want || (i as unknown as Record<string, unknown>).mode === want));
+      return Promise.resolve(
+        items.find(
+          i =>
+            i.label === want ||
+            (i as unknown as Record<string, unknown>).provider === want ||
+            (i as unknown as Record<string, unknown>).mode === want,
+        ),
+      );
     },
-    showInputBox: (o: { prompt?: string; password?: boolean; validateInput?: (v: string) => unknown }) => { asked.push({ kind: 'input', text: o.prompt ?? '', options: o }); return next(); },
-    showWarningMessage: (m: string, o: unknown) => { asked.push({ kind: 'warning', text: m, options: o }); return next(); },
-    showErrorMessage: (m: string) => { asked.push({ kind: 'error', text: m }); return next(); },
-    showInformationMessage: (m: string) => { asked.push({ kind: 'info', text: m }); return next(); },
+    showInputBox: (o: { prompt?: string; password?: boolean; validateInput?: (v: string) => unknown }) => {
+      asked.push({ kind: 'input', text: o.prompt ?? '', options: o });
+      return next();
+    },
+    showWarningMessage: (m: string, o: unknown) => {
+      asked.push({ kind: 'warning', text: m, options: o });
+      return next();
+    },
+    showErrorMessage: (m: string) => {
+      asked.push({ kind: 'error', text: m });
+      return next();
+    },
+    showInformationMessage: (m: string) => {
+      asked.push({ kind: 'info', text: m });
+      return next();
+    },
     showOpenDialog: () => next(),
   } as unknown as Prompts;
   return { prompts, asked };
@@ -30,24 +49,47 @@ function model() {
   const secrets = new Map<string, string>();
   const storage = {
     get: async (k: string) => secrets.get(k),
-    store: async (k: string, v: string) => { secrets.set(k, v); },
-    delete: async (k: string) => { secrets.delete(k); },
+    store: async (k: string, v: string) => {
+      secrets.set(k, v);
+    },
+    delete: async (k: string) => {
+      secrets.delete(k);
+    },
   };
   return { connections: new ConnectionsModel(storage as never), secrets };
 }
 
 const providers = {
-  probeCertificate: async () => ({ fingerprint256: FP.toLowerCase(), subject: 'CN=cluster', issuer: 'CN=cluster', validTo: 'Jan 1 2030', trusted: false, authorizationError: 'SELF_SIGNED' }),
+  probeCertificate: async () => ({
+    fingerprint256: FP.toLowerCase(),
+    subject: 'CN=cluster',
+    issuer: 'CN=cluster',
+    validTo: 'Jan 1 2030',
+    trusted: false,
+    authorizationError: 'SELF_SIGNED',
+  }),
   normaliseFingerprint: (f: string) => f.toUpperCase(),
 } as unknown as ProvidersModule;
 
 describe('connections', () => {
-  beforeEach(() => { settings['redisTasks.connections'] = []; });
-  afterEach(() => { delete settings['redisTasks.connections']; });
+  beforeEach(() => {
+    settings['redisTasks.connections'] = [];
+  });
+  afterEach(() => {
+    delete settings['redisTasks.connections'];
+  });
 
   it('Add Connection (Redis Enterprise): pins the shown fingerprint on yes; the password goes to SecretStorage only', async () => {
     const { connections, secrets } = model();
-    const { prompts, asked } = scripted(['redis-enterprise', 'Prod', 'cluster.example.com', 'admin@example.com', 'pa55word!', 'pinned', 'Pin Certificate']);
+    const { prompts, asked } = scripted([
+      'redis-enterprise',
+      'Prod',
+      'cluster.example.com',
+      'admin@example.com',
+      'pa55word!',
+      'pinned',
+      'Pin Certificate',
+    ]);
     const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
     assert.ok(config);
     assert.equal(config.endpoint, 'https://cluster.example.com:9443');
@@ -72,7 +114,15 @@ describe('connections', () => {
 
   it('Add Connection (Alibaba) asks region and task API, and no TLS question for the public endpoint', async () => {
     const { connections } = model();
-    const { prompts, asked } = scripted(['alibaba', 'Ali', '', 'cn-shanghai', 'LTAIexample', 'secret-key', 'DescribeTasks']);
+    const { prompts, asked } = scripted([
+      'alibaba',
+      'Ali',
+      '',
+      'cn-shanghai',
+      'LTAIexample',
+      'secret-key',
+      'DescribeTasks',
+    ]);
     const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
     assert.ok(config);
     assert.equal(config.region, 'cn-shanghai');
@@ -83,16 +133,25 @@ describe('connections', () => {
 
   it('Edit Connection keeps the stored secret when the password box is left empty', async () => {
     const { connections, secrets } = model();
-    await connections.save({ id: 'prod', name: 'Prod', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1', user: 'acct' }, { secret: 'old-secret' });
+    await connections.save(
+      { id: 'prod', name: 'Prod', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1', user: 'acct' },
+      { secret: 'old-secret' },
+    );
     const { prompts } = scripted(['Prod 2', 'https://api.redislabs.com/v1', 'acct', '']);
-    const config = await editConnectionFlow({ prompts, connections, providers: () => providers }, connections.get('prod')!);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => providers },
+      connections.get('prod')!,
+    );
     assert.equal(config?.name, 'Prod 2');
     assert.equal(secrets.get('redisTasks.secret.prod'), 'old-secret');
   });
 
   it('Remove deletes the settings entry and the secret', async () => {
     const { connections, secrets } = model();
-    await connections.save({ id: 'x', name: 'X', provider: 'tencent', region: 'ap-guangzhou', user: 'AKID' }, { secret: 'k' });
+    await connections.save(
+      { id: 'x', name: 'X', provider: 'tencent', region: 'ap-guangzhou', user: 'AKID' },
+      { secret: 'k' },
+    );
     await connections.remove('x');
     assert.deepEqual(connections.list(), []);
     assert.equal(secrets.has('redisTasks.secret.x'), false);
@@ -100,7 +159,13 @@ describe('connections', () => {
 
   it('parses settings leniently and never reads unknown (secret) fields', () => {
     assert.equal(parseConnection({ id: 'a', provider: 'nope' }), undefined);
-    const c = parseConnection({ id: 'a', name: 'A', provider: 'tencent', password: 'leaked', tls: { mode: 'pinned', fingerprint256: FP } })!;
+    const c = parseConnection({
+      id: 'a',
+      name: 'A',
+      provider: 'tencent',
+      password: 'leaked',
+      tls: { mode: 'pinned', fingerprint256: FP },
+    })!;
     assert.ok(!JSON.stringify(c).includes('leaked'));
     assert.deepEqual(c.tls, { mode: 'pinned', fingerprint256: FP });
   });

@@ -21,14 +21,35 @@ describe('cancel flow against the emulated Redis Enterprise API', () => {
     emulator = await startEmulator({ modules: allModules(), http: true, clock: 'manual', host: '127.0.0.1', port: 0 });
     const info = emulator.connections().find(c => c.provider === 'redis-enterprise');
     assert.ok(info, 'the emulator serves Redis Enterprise');
-    settings['redisTasks.connections'] = [{ id: 're', name: info.name, provider: 'redis-enterprise', endpoint: info.endpoint, user: info.user }];
+    settings['redisTasks.connections'] = [
+      { id: 're', name: info.name, provider: 'redis-enterprise', endpoint: info.endpoint, user: info.user },
+    ];
     const secrets = new Map([['redisTasks.secret.re', info.secret]]);
-    const connections = new ConnectionsModel({ get: async (k: string) => secrets.get(k), store: async () => undefined, delete: async () => undefined } as never);
-    const log = { addSecret: () => undefined, request: () => undefined, error: () => undefined, info: () => undefined } as unknown as TaskLog;
+    const connections = new ConnectionsModel({
+      get: async (k: string) => secrets.get(k),
+      store: async () => undefined,
+      delete: async () => undefined,
+    } as never);
+    const log = {
+      addSecret: () => undefined,
+      request: () => undefined,
+      error: () => undefined,
+      info: () => undefined,
+    } as unknown as TaskLog;
     store = new TaskStore();
     service = new TaskService({
-      store, connections, log, providers: () => providers,
-      settings: () => ({ activeIntervalMs: 0, idleIntervalMs: 0, resultTtlSeconds: 3600, notifications: 'off', requestTimeoutMs: 10_000, timeWindowDays: 0 }),
+      store,
+      connections,
+      log,
+      providers: () => providers,
+      settings: () => ({
+        activeIntervalMs: 0,
+        idleIntervalMs: 0,
+        resultTtlSeconds: 3600,
+        notifications: 'off',
+        requestTimeoutMs: 10_000,
+        timeWindowDays: 0,
+      }),
     });
     service.syncConnections(false);
   });
@@ -56,15 +77,25 @@ describe('cancel flow against the emulated Redis Enterprise API', () => {
     assert.ok(target, 'a CRDB task in its commit phase');
     const answers = ['Cancel Task', 'Force Cancel…', 'Continue…', target.id];
     const asked: string[] = [];
-    const reply = (m: string) => { asked.push(m); return Promise.resolve(answers.shift()); };
+    const reply = (m: string) => {
+      asked.push(m);
+      return Promise.resolve(answers.shift());
+    };
     const prompts = {
-      showWarningMessage: reply, showErrorMessage: reply, showInformationMessage: reply,
+      showWarningMessage: reply,
+      showErrorMessage: reply,
+      showInformationMessage: reply,
       showInputBox: (o: { prompt?: string }) => reply(o.prompt ?? ''),
     } as unknown as Prompts;
     let sent = 0;
     const deps: CancelFlowDeps = {
-      prompts, store, connectionName: () => 'Demo cluster',
-      cancel: (c, t, force) => { sent++; return service.cancel(c, t, force); },
+      prompts,
+      store,
+      connectionName: () => 'Demo cluster',
+      cancel: (c, t, force) => {
+        sent++;
+        return service.cancel(c, t, force);
+      },
     };
     assert.equal(await cancelFlow(deps, 're', target.id), 'requested');
     assert.equal(sent, 2, 'one plain cancel (406), one forced');

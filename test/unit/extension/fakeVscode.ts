@@ -10,27 +10,65 @@ export class EventEmitter<T> {
   private listeners: Listener<T>[] = [];
   readonly event = (l: Listener<T>) => {
     this.listeners.push(l);
-    return { dispose: () => { this.listeners = this.listeners.filter(x => x !== l); } };
+    return {
+      dispose: () => {
+        this.listeners = this.listeners.filter(x => x !== l);
+      },
+    };
   };
-  fire(e: T): void { for (const l of [...this.listeners]) l(e); }
-  dispose(): void { this.listeners = []; }
+  fire(e: T): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
 }
 
-export class ThemeColor { constructor(readonly id: string) {} }
-export class ThemeIcon { constructor(readonly id: string, readonly color?: ThemeColor) {} }
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
 
 export class MarkdownString {
   value = '';
   supportThemeIcons = false;
-  constructor(value = '') { this.value = value; }
-  appendMarkdown(v: string): this { this.value += v; return this; }
-  appendText(v: string): this { this.value += v; return this; }
+  constructor(value = '') {
+    this.value = value;
+  }
+  appendMarkdown(v: string): this {
+    this.value += v;
+    return this;
+  }
+  appendText(v: string): this {
+    this.value += v;
+    return this;
+  }
 }
 
-export enum TreeItemCollapsibleState { None = 0, Collapsed = 1, Expanded = 2 }
-export enum StatusBarAlignment { Left = 1, Right = 2 }
-export enum ConfigurationTarget { Global = 1, Workspace = 2, WorkspaceFolder = 3 }
-export enum ProgressLocation { SourceControl = 1, Window = 10, Notification = 15 }
+export enum TreeItemCollapsibleState {
+  None = 0,
+  Collapsed = 1,
+  Expanded = 2,
+}
+export enum StatusBarAlignment {
+  Left = 1,
+  Right = 2,
+}
+export enum ConfigurationTarget {
+  Global = 1,
+  Workspace = 2,
+  WorkspaceFolder = 3,
+}
+export enum ProgressLocation {
+  SourceControl = 1,
+  Window = 10,
+  Notification = 15,
+}
 
 export class TreeItem {
   id?: string;
@@ -40,7 +78,10 @@ export class TreeItem {
   contextValue?: string;
   command?: { command: string; title: string; arguments?: unknown[] };
   accessibilityInformation?: { label: string; role?: string };
-  constructor(public label: string, public collapsibleState?: TreeItemCollapsibleState) {}
+  constructor(
+    public label: string,
+    public collapsibleState?: TreeItemCollapsibleState,
+  ) {}
 }
 
 function format(message: string, args: unknown[]): string {
@@ -53,11 +94,33 @@ export const l10n = {
   },
 };
 
-export const env = { language: 'en', clipboard: { text: '', async writeText(t: string) { env.clipboard.text = t; } } };
+export const env = {
+  language: 'en',
+  clipboard: {
+    text: '',
+    async writeText(t: string) {
+      env.clipboard.text = t;
+    },
+  },
+};
 
 export const window = {
   createStatusBarItem() {
-    return { text: '', tooltip: undefined as unknown, command: undefined as unknown, name: '', visible: false, accessibilityInformation: undefined as unknown, show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} };
+    return {
+      text: '',
+      tooltip: undefined as unknown,
+      command: undefined as unknown,
+      name: '',
+      visible: false,
+      accessibilityInformation: undefined as unknown,
+      show() {
+        this.visible = true;
+      },
+      hide() {
+        this.visible = false;
+      },
+      dispose() {},
+    };
   },
 };
 
@@ -66,15 +129,28 @@ export const workspace = {
   getConfiguration(section: string) {
     return {
       get: <T>(key: string): T | undefined => settings[`${section}.${key}`] as T | undefined,
-      update: async (key: string, value: unknown) => { settings[`${section}.${key}`] = value; },
+      update: async (key: string, value: unknown) => {
+        settings[`${section}.${key}`] = value;
+      },
     };
   },
   onDidChangeConfiguration: () => ({ dispose() {} }),
 };
 
 const fake = {
-  EventEmitter, ThemeColor, ThemeIcon, MarkdownString, TreeItem, TreeItemCollapsibleState, StatusBarAlignment,
-  ConfigurationTarget, ProgressLocation, l10n, env, window, workspace,
+  EventEmitter,
+  ThemeColor,
+  ThemeIcon,
+  MarkdownString,
+  TreeItem,
+  TreeItemCollapsibleState,
+  StatusBarAlignment,
+  ConfigurationTarget,
+  ProgressLocation,
+  l10n,
+  env,
+  window,
+  workspace,
 };
 
 const mod = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };

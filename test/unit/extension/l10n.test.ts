@@ -15,7 +15,10 @@ describe('localisation', () => {
     const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map(m => m[1]);
     assert.ok(keys.length > 20);
-    assert.deepEqual(keys.filter(k => !(k in nls)), []);
+    assert.deepEqual(
+      keys.filter(k => !(k in nls)),
+      [],
+    );
   });
 
   it('every contributed command has a category, an icon and a localised title', () => {

@@ -11,7 +11,10 @@ describe('status bar', () => {
     const bar = new RunningStatusBar(store, () => 'Prod');
     const item = bar.item as unknown as { text: string; visible: boolean; tooltip: { value: string }; command: string };
     assert.equal(item.visible, false);
-    store.applySnapshot('c1', snapshot([task('1', { progress: 40 }), task('2', { status: 'pending' }), task('3', { status: 'succeeded' })]));
+    store.applySnapshot(
+      'c1',
+      snapshot([task('1', { progress: 40 }), task('2', { status: 'pending' }), task('3', { status: 'succeeded' })]),
+    );
     assert.equal(item.visible, true);
     assert.equal(item.text, '$(sync~spin) 2 running');
     assert.match(item.tooltip.value, /40%/);
@@ -25,9 +28,21 @@ describe('status bar', () => {
 
 describe('request log', () => {
   it('one line per request; known secrets are scrubbed as a last line of defence', () => {
-    const line = formatRequestLine('Prod', { method: 'GET', url: 'https://c:9443/v1/crdb_tasks?token=hunter22', status: 200, ms: 12.4, attempt: 2 });
+    const line = formatRequestLine('Prod', {
+      method: 'GET',
+      url: 'https://c:9443/v1/crdb_tasks?token=hunter22',
+      status: 200,
+      ms: 12.4,
+      attempt: 2,
+    });
     assert.equal(line, '[Prod] GET https://c:9443/v1/crdb_tasks?token=hunter22 → 200 in 12 ms (attempt 2)');
-    assert.equal(scrubSecrets(line, ['hunter22']), '[Prod] GET https://c:9443/v1/crdb_tasks?token=*** → 200 in 12 ms (attempt 2)');
-    assert.match(formatRequestLine('Prod', { method: 'POST', url: 'u', ms: 1, attempt: 1, error: 'ECONNREFUSED' }), /failed: ECONNREFUSED/);
+    assert.equal(
+      scrubSecrets(line, ['hunter22']),
+      '[Prod] GET https://c:9443/v1/crdb_tasks?token=*** → 200 in 12 ms (attempt 2)',
+    );
+    assert.match(
+      formatRequestLine('Prod', { method: 'POST', url: 'u', ms: 1, attempt: 1, error: 'ECONNREFUSED' }),
+      /failed: ECONNREFUSED/,
+    );
   });
 });

@@ -27,34 +27,55 @@ class FakeSource implements TaskSource {
     if (s instanceof Error) throw s;
     return s;
   }
-  async loadMore(): Promise<{ tasks: Task[] }> { return { tasks: [] }; }
+  async loadMore(): Promise<{ tasks: Task[] }> {
+    return { tasks: [] };
+  }
   async getTask(id: string, options?: GetTaskOptions): Promise<Task> {
     this.gets.push({ id, options });
     const t = this.tasks.get(id);
     if (!t) throw new ProviderError('not-found', `Task ${id} not found`);
     return t;
   }
-  async cancelTask(id: string, options?: CancelOptions): Promise<void> { this.cancels.push({ id, options }); }
-  consoleUrl(): string { return 'https://prod:8443'; }
-  async close(): Promise<void> { this.closed = true; }
+  async cancelTask(id: string, options?: CancelOptions): Promise<void> {
+    this.cancels.push({ id, options });
+  }
+  consoleUrl(): string {
+    return 'https://prod:8443';
+  }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
 }
 
 class MemorySecrets {
   data = new Map<string, string>();
-  async get(k: string) { return this.data.get(k); }
-  async store(k: string, v: string) { this.data.set(k, v); }
-  async delete(k: string) { this.data.delete(k); }
+  async get(k: string) {
+    return this.data.get(k);
+  }
+  async store(k: string, v: string) {
+    this.data.set(k, v);
+  }
+  async delete(k: string) {
+    this.data.delete(k);
+  }
   onDidChange = () => ({ dispose() {} });
 }
 
 function setup(timeWindowDays = 0) {
-  settings['redisTasks.connections'] = [{ id: 'c1', name: 'Prod', provider: 'redis-enterprise', endpoint: 'https://prod:9443', user: 'admin' }];
+  settings['redisTasks.connections'] = [
+    { id: 'c1', name: 'Prod', provider: 'redis-enterprise', endpoint: 'https://prod:9443', user: 'admin' },
+  ];
   const secrets = new MemorySecrets();
   secrets.data.set('redisTasks.secret.c1', 's3cret-pass');
   const connections = new ConnectionsModel(secrets as never);
   const store = new TaskStore();
   const logged: string[] = [];
-  const log = { addSecret: () => undefined, request: () => undefined, error: (c: string, e: Error) => logged.push(`${c}: ${e.message}`), info: () => undefined } as unknown as TaskLog;
+  const log = {
+    addSecret: () => undefined,
+    request: () => undefined,
+    error: (c: string, e: Error) => logged.push(`${c}: ${e.message}`),
+    info: () => undefined,
+  } as unknown as TaskLog;
   const sources: FakeSource[] = [];
   const secretsSeen: string[] = [];
   const providers = {
@@ -67,8 +88,18 @@ function setup(timeWindowDays = 0) {
     },
   } as unknown as ProvidersModule;
   const service = new TaskService({
-    store, connections, log, providers: () => providers,
-    settings: () => ({ activeIntervalMs: 0, idleIntervalMs: 0, resultTtlSeconds: 3600, notifications: 'watched', requestTimeoutMs: 30_000, timeWindowDays }),
+    store,
+    connections,
+    log,
+    providers: () => providers,
+    settings: () => ({
+      activeIntervalMs: 0,
+      idleIntervalMs: 0,
+      resultTtlSeconds: 3600,
+      notifications: 'watched',
+      requestTimeoutMs: 30_000,
+      timeWindowDays,
+    }),
     now: () => NOW,
   });
   service.syncConnections(false);
@@ -76,7 +107,9 @@ function setup(timeWindowDays = 0) {
 }
 
 describe('TaskService', () => {
-  afterEach(() => { delete settings['redisTasks.connections']; });
+  afterEach(() => {
+    delete settings['redisTasks.connections'];
+  });
 
   it('nothing is loaded at sync time; a refresh makes the source from settings and SecretStorage and fills the store', async () => {
     const { service, store, sources, secretsSeen } = setup();
@@ -84,7 +117,10 @@ describe('TaskService', () => {
     await service.refresh('c1');
     assert.equal(sources.length, 1);
     assert.deepEqual(secretsSeen, ['s3cret-pass']);
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['1', '2']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['1', '2'],
+    );
     assert.equal(service.consoleUrl('c1'), 'https://prod:8443');
     service.dispose();
   });
@@ -136,7 +172,10 @@ describe('TaskService', () => {
     await service.refresh('c1');
     assert.equal(store.isCancelling('c1', '1'), false);
     assert.equal(service.poller.isWatched('c1', '1'), false);
-    assert.deepEqual(finished.map(t => [t.id, t.status]), [['1', 'canceled']]);
+    assert.deepEqual(
+      finished.map(t => [t.id, t.status]),
+      [['1', 'canceled']],
+    );
     service.dispose();
   });
 
@@ -144,7 +183,10 @@ describe('TaskService', () => {
     const { service, store, sources } = setup();
     await service.refresh('c1');
     let calls = 0;
-    sources[0].cancelTask = async () => { calls++; throw new ProviderError('server', '503'); };
+    sources[0].cancelTask = async () => {
+      calls++;
+      throw new ProviderError('server', '503');
+    };
     await assert.rejects(service.cancel('c1', '1', false), /503/);
     assert.equal(calls, 1);
     assert.equal(store.isCancelling('c1', '1'), false);
@@ -154,7 +196,9 @@ describe('TaskService', () => {
   it('editing a connection in settings closes its old source', async () => {
     const { service, sources } = setup();
     await service.refresh('c1');
-    settings['redisTasks.connections'] = [{ id: 'c1', name: 'Prod', provider: 'redis-enterprise', endpoint: 'https://prod2:9443', user: 'admin' }];
+    settings['redisTasks.connections'] = [
+      { id: 'c1', name: 'Prod', provider: 'redis-enterprise', endpoint: 'https://prod2:9443', user: 'admin' },
+    ];
     service.syncConnections(false);
     assert.equal(sources[0].closed, true);
     await service.refresh('c1');
@@ -184,6 +228,10 @@ describe('TaskService', () => {
     assert.equal(matchesQuery(task('1', { type: 'create_crdb' }), { types: ['create_crdb'] }), true);
     assert.equal(matchesQuery(task('1', { startedAt: 10 }), { since: 20 }), false);
     assert.equal(matchesQuery(task('1', { startedAt: 30 }), { since: 20 }), true);
-    assert.equal(matchesQuery(task('1', { startedAt: undefined, status: 'pending' }), { since: 20 }), true, 'a queued task has no start yet');
+    assert.equal(
+      matchesQuery(task('1', { startedAt: undefined, status: 'pending' }), { since: 20 }),
+      true,
+      'a queued task has no start yet',
+    );
   });
 });

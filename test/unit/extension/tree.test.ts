@@ -4,13 +4,27 @@ import { ProviderError } from '../../../src/core/errors';
 import { TaskStore } from '../../../src/core/store';
 import type { ConnectionConfig } from '../../../src/core/connection';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
-import { ConnectionNode, ErrorNode, GroupNode, LoadMoreNode, MessageNode, TaskNode, type TreeNode } from '../../../src/extension/tree/nodes';
+import {
+  ConnectionNode,
+  ErrorNode,
+  GroupNode,
+  LoadMoreNode,
+  MessageNode,
+  TaskNode,
+  type TreeNode,
+} from '../../../src/extension/tree/nodes';
 import { relativeTime, taskContextValue } from '../../../src/extension/tree/format';
 import { snapshot, task } from './fixtures';
 
 const NOW = 1_000_000 + 3 * 60_000;
 const conns: ConnectionConfig[] = [
-  { id: 'c1', name: 'Prod cluster', provider: 'redis-enterprise', endpoint: 'https://prod:9443', user: 'admin@example.com' },
+  {
+    id: 'c1',
+    name: 'Prod cluster',
+    provider: 'redis-enterprise',
+    endpoint: 'https://prod:9443',
+    user: 'admin@example.com',
+  },
   { id: 'c2', name: 'Cloud', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1' },
 ];
 
@@ -22,7 +36,11 @@ function setup() {
   return { store, tree, fired };
 }
 
-function expandAll(tree: TaskTreeProvider): { connection: ConnectionNode; groups: GroupNode[]; children: Map<string, TreeNode[]> } {
+function expandAll(tree: TaskTreeProvider): {
+  connection: ConnectionNode;
+  groups: GroupNode[];
+  children: Map<string, TreeNode[]>;
+} {
   const [connection] = tree.getChildren() as ConnectionNode[];
   const children = new Map<string, TreeNode[]>();
   const top = tree.getChildren(connection);
@@ -35,17 +53,26 @@ function expandAll(tree: TaskTreeProvider): { connection: ConnectionNode; groups
 describe('TaskTreeProvider', () => {
   it('shows connection → groups → tasks, running first then newest', () => {
     const { store, tree } = setup();
-    store.applySnapshot('c1', snapshot([
-      task('1', { status: 'succeeded', startedAt: 900_000, finishedAt: 950_000 }),
-      task('2', { status: 'running', startedAt: 500_000 }),
-      task('3', { status: 'failed', startedAt: 990_000 }),
-      task('4', { status: 'running', startedAt: 800_000, progress: 45 }),
-    ]));
+    store.applySnapshot(
+      'c1',
+      snapshot([
+        task('1', { status: 'succeeded', startedAt: 900_000, finishedAt: 950_000 }),
+        task('2', { status: 'running', startedAt: 500_000 }),
+        task('3', { status: 'failed', startedAt: 990_000 }),
+        task('4', { status: 'running', startedAt: 800_000, progress: 45 }),
+      ]),
+    );
     const { connection, groups, children } = expandAll(tree);
     assert.equal(connection.label, 'Prod cluster');
-    assert.deepEqual(groups.map(g => g.label), ['Active-Active tasks', 'Actions']);
+    assert.deepEqual(
+      groups.map(g => g.label),
+      ['Active-Active tasks', 'Actions'],
+    );
     const rows = children.get(groups[0].id!)!.filter((n): n is TaskNode => n instanceof TaskNode);
-    assert.deepEqual(rows.map(r => r.taskId), ['4', '2', '3', '1']);
+    assert.deepEqual(
+      rows.map(r => r.taskId),
+      ['4', '2', '3', '1'],
+    );
   });
 
   it('a task row: readable label, status text + progress + relative time, spinning coloured icon, tooltip, a11y', () => {
@@ -69,10 +96,13 @@ describe('TaskTreeProvider', () => {
 
   it('finished tasks say so in words, not only colour', () => {
     const { store, tree } = setup();
-    store.applySnapshot('c1', snapshot([
-      task('1', { status: 'failed', finishedAt: NOW - 2 * 3600_000 }),
-      task('2', { status: 'succeeded', finishedAt: NOW - 10_000 }),
-    ]));
+    store.applySnapshot(
+      'c1',
+      snapshot([
+        task('1', { status: 'failed', finishedAt: NOW - 2 * 3600_000 }),
+        task('2', { status: 'succeeded', finishedAt: NOW - 10_000 }),
+      ]),
+    );
     const { groups, children } = expandAll(tree);
     const rows = children.get(groups[0].id!) as TaskNode[];
     const byId = new Map(rows.map(r => [r.taskId, r]));
@@ -120,7 +150,18 @@ describe('TaskTreeProvider', () => {
 
   it('an empty or unsupported group says so', () => {
     const { store, tree } = setup();
-    store.applySnapshot('c1', { groups: [{ id: 'crdb', label: 'Active-Active tasks', kind: 'crdb-tasks', unsupportedReason: 'This cluster does not list CRDB tasks.' }], tasks: [], more: {} });
+    store.applySnapshot('c1', {
+      groups: [
+        {
+          id: 'crdb',
+          label: 'Active-Active tasks',
+          kind: 'crdb-tasks',
+          unsupportedReason: 'This cluster does not list CRDB tasks.',
+        },
+      ],
+      tasks: [],
+      more: {},
+    });
     const { groups, children } = expandAll(tree);
     const [row] = children.get(groups[0].id!)!;
     assert.ok(row instanceof MessageNode);
@@ -141,10 +182,16 @@ describe('TaskTreeProvider', () => {
 
   it('fires the group when its order changes, and the connection when its text changes', () => {
     const { store, tree, fired } = setup();
-    store.applySnapshot('c1', snapshot([task('1', { startedAt: 1 }), task('2', { status: 'succeeded', startedAt: 2 })]));
+    store.applySnapshot(
+      'c1',
+      snapshot([task('1', { startedAt: 1 }), task('2', { status: 'succeeded', startedAt: 2 })]),
+    );
     const { connection, groups } = expandAll(tree);
     fired.length = 0;
-    store.applySnapshot('c1', snapshot([task('1', { status: 'succeeded', startedAt: 1 }), task('2', { status: 'succeeded', startedAt: 2 })]));
+    store.applySnapshot(
+      'c1',
+      snapshot([task('1', { status: 'succeeded', startedAt: 1 }), task('2', { status: 'succeeded', startedAt: 2 })]),
+    );
     assert.deepEqual(fired, [[groups[0]]]);
     fired.length = 0;
     store.applyError('c1', new ProviderError('auth', 'Wrong password.'));
@@ -170,7 +217,12 @@ describe('task contextValue tokens', () => {
     assert.ok(match(taskContextValue(task('1', { status: 'running' }), { cancelling: false }), 'cancelable'));
     assert.ok(match(taskContextValue(task('1', { status: 'pending' }), { cancelling: false }), 'cancelable'));
     assert.ok(!match(taskContextValue(task('1', { status: 'succeeded' }), { cancelling: false }), 'cancelable'));
-    assert.ok(!match(taskContextValue(task('1', { capabilities: { cancel: false, forceCancel: false } }), { cancelling: false }), 'cancelable'));
+    assert.ok(
+      !match(
+        taskContextValue(task('1', { capabilities: { cancel: false, forceCancel: false } }), { cancelling: false }),
+        'cancelable',
+      ),
+    );
   });
 
   it('forceCancelable only where the provider supports it', () => {
@@ -180,11 +232,29 @@ describe('task contextValue tokens', () => {
   });
 
   it('hasConsole from the task or the connection; the documented regex does not confuse cancelable with forceCancelable', () => {
-    assert.ok(match(taskContextValue(task('1', { capabilities: { cancel: false, forceCancel: false, consoleUrl: 'https://x' } }), { cancelling: false }), 'hasConsole'));
-    assert.ok(match(taskContextValue(task('1', { status: 'succeeded', capabilities: { cancel: false, forceCancel: false } }), { cancelling: false, consoleUrl: 'https://y' }), 'hasConsole'));
+    assert.ok(
+      match(
+        taskContextValue(task('1', { capabilities: { cancel: false, forceCancel: false, consoleUrl: 'https://x' } }), {
+          cancelling: false,
+        }),
+        'hasConsole',
+      ),
+    );
+    assert.ok(
+      match(
+        taskContextValue(task('1', { status: 'succeeded', capabilities: { cancel: false, forceCancel: false } }), {
+          cancelling: false,
+          consoleUrl: 'https://y',
+        }),
+        'hasConsole',
+      ),
+    );
     const forceOnly = taskContextValue(task('1'), { cancelling: true });
     assert.equal(forceOnly, 'task;forceCancelable');
-    assert.ok(!/cancelable/.test(forceOnly), '`viewItem =~ /cancelable/` is case-sensitive: forceCancelable does not match it');
+    assert.ok(
+      !/cancelable/.test(forceOnly),
+      '`viewItem =~ /cancelable/` is case-sensitive: forceCancelable does not match it',
+    );
   });
 });
 

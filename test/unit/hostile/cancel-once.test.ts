@@ -24,7 +24,9 @@ const CASES: { mode: FaultMode; kind: ErrorKind | 'accepted'; timeoutMs?: number
 describe('hostile server: a Redis Enterprise cancel is sent exactly once under every fault', function () {
   this.timeout(20_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
+  before(async () => {
+    h = await startHarness();
+  });
   after(() => h.close());
   beforeEach(() => h.emu.reset());
 

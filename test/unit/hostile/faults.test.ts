@@ -24,7 +24,9 @@ const CASES: { mode: FaultMode; kind: ErrorKind | ErrorKind[]; timeoutMs?: numbe
 describe('hostile server: every fault gives a readable ProviderError and the source recovers', function () {
   this.timeout(20_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
+  before(async () => {
+    h = await startHarness();
+  });
   after(() => h.close());
   beforeEach(() => h.emu.reset());
 
@@ -97,7 +99,11 @@ describe('hostile server: every fault gives a readable ProviderError and the sou
         const [bad2, ...good2] = await Promise.allSettled([failing.refresh({}), ...others.map(s => s.refresh({}))]);
         assert.equal(bad2.status, 'rejected');
         for (const g of good2) assert.equal(g.status, 'fulfilled', g.status === 'rejected' ? String(g.reason) : '');
-        await expectProviderError(Promise.reject((bad as PromiseRejectedResult).reason), 'server', `${provider} bystander 503`);
+        await expectProviderError(
+          Promise.reject((bad as PromiseRejectedResult).reason),
+          'server',
+          `${provider} bystander 503`,
+        );
       });
     }
   });

@@ -82,7 +82,13 @@ export async function startHarness(scenario = 'demo'): Promise<Harness> {
     source(provider, deps = {}, id = provider) {
       const i = info(provider);
       const config: ConnectionConfig = {
-        id, name: i.name, provider, endpoint: i.endpoint, user: i.user, region: i.region, options: i.options,
+        id,
+        name: i.name,
+        provider,
+        endpoint: i.endpoint,
+        user: i.user,
+        region: i.region,
+        options: i.options,
         tls: { mode: 'pinned', fingerprint256: emu.certificate!.fingerprint256 },
       };
       const log = (e: RequestLogEntry) => record(`log ${provider}`, JSON.stringify(e));
@@ -90,7 +96,9 @@ export async function startHarness(scenario = 'demo'): Promise<Harness> {
       sources.push(s);
       return s;
     },
-    setAlibabaSkewMs(ms) { aliSkewMs = ms; },
+    setAlibabaSkewMs(ms) {
+      aliSkewMs = ms;
+    },
     fault(mode, provider, pathPrefix) {
       emu.context.faults.set([{ mode, provider, pathPrefix }]);
     },
@@ -102,7 +110,11 @@ export async function startHarness(scenario = 'demo'): Promise<Harness> {
 }
 
 /** The promise rejects with a ProviderError of this kind, readable by a person; the error goes into the evidence. */
-export async function expectProviderError(p: Promise<unknown>, kind: ProviderError['kind'] | ProviderError['kind'][], label: string): Promise<ProviderError> {
+export async function expectProviderError(
+  p: Promise<unknown>,
+  kind: ProviderError['kind'] | ProviderError['kind'][],
+  label: string,
+): Promise<ProviderError> {
   let caught: unknown;
   try {
     await p;
@@ -113,7 +125,10 @@ export async function expectProviderError(p: Promise<unknown>, kind: ProviderErr
   assert.ok(caught instanceof ProviderError, `${label}: expected a ProviderError, got ${String(caught)}`);
   record(`error ${label}`, `${caught.message} | ${caught.describe()} | ${String(caught.code)}`);
   const kinds = Array.isArray(kind) ? kind : [kind];
-  assert.ok(kinds.includes(caught.kind), `${label}: kind ${caught.kind}, expected ${kinds.join('/')}: ${caught.message}`);
+  assert.ok(
+    kinds.includes(caught.kind),
+    `${label}: kind ${caught.kind}, expected ${kinds.join('/')}: ${caught.message}`,
+  );
   assertReadable(caught.message, label);
   return caught;
 }

@@ -28,7 +28,10 @@ describe('http client behaviour (local HTTP server)', () => {
     const start = server.hits.length;
     handler = (req, res, hit) => steps[Math.min(hit - start - 1, steps.length - 1)](req, res, hit);
   }
-  const status = (code: number, headers: Record<string, string> = {}): Handler => (_q, res) => json(res, code, { code }, headers);
+  const status =
+    (code: number, headers: Record<string, string> = {}): Handler =>
+    (_q, res) =>
+      json(res, code, { code }, headers);
   const reset: Handler = req => req.socket.destroy();
 
   describe('retries', () => {
@@ -76,8 +79,10 @@ describe('http client behaviour (local HTTP server)', () => {
 
     it('does not retry a POST after a connection reset, and reports kind network', async () => {
       sequence(reset, status(200));
-      await assert.rejects(client.request({ method: 'POST', url: `${server.url}/cancel`, body: '{}', what: 'the cancel' }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'network' && /the cancel/.test(e.message));
+      await assert.rejects(
+        client.request({ method: 'POST', url: `${server.url}/cancel`, body: '{}', what: 'the cancel' }),
+        (e: unknown) => e instanceof ProviderError && e.kind === 'network' && /the cancel/.test(e.message),
+      );
       assert.equal(server.hits.length, 1);
     });
 
@@ -91,15 +96,24 @@ describe('http client behaviour (local HTTP server)', () => {
       });
       assert.equal(res.status, 200);
       assert.equal(signs, 3);
-      assert.deepEqual(server.hits.map(h => h.headers['x-attempt-signature']), ['sig-1', 'sig-2', 'sig-3']);
+      assert.deepEqual(
+        server.hits.map(h => h.headers['x-attempt-signature']),
+        ['sig-1', 'sig-2', 'sig-3'],
+      );
     });
   });
 
   describe('size cap', () => {
     it('refuses a body whose content-length is over maxBytes', async () => {
-      sequence((_q, res) => { res.writeHead(200, { 'content-length': 5000 }); res.end(Buffer.alloc(5000, 0x20)); });
-      await assert.rejects(client.request({ method: 'GET', url: `${server.url}/big`, maxBytes: 1024, what: 'the big list' }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && /the big list is larger than/.test(e.message));
+      sequence((_q, res) => {
+        res.writeHead(200, { 'content-length': 5000 });
+        res.end(Buffer.alloc(5000, 0x20));
+      });
+      await assert.rejects(
+        client.request({ method: 'GET', url: `${server.url}/big`, maxBytes: 1024, what: 'the big list' }),
+        (e: unknown) =>
+          e instanceof ProviderError && e.kind === 'bad-response' && /the big list is larger than/.test(e.message),
+      );
     });
 
     it('refuses a chunked body that grows over maxBytes', async () => {
@@ -108,8 +122,10 @@ describe('http client behaviour (local HTTP server)', () => {
         for (let i = 0; i < 10; i++) res.write(Buffer.alloc(512, 0x20));
         res.end();
       });
-      await assert.rejects(client.request({ method: 'GET', url: `${server.url}/stream`, maxBytes: 2048 }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && /larger than/.test(e.message));
+      await assert.rejects(
+        client.request({ method: 'GET', url: `${server.url}/stream`, maxBytes: 2048 }),
+        (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && /larger than/.test(e.message),
+      );
     });
 
     it('reads a body under the cap', async () => {
@@ -122,11 +138,15 @@ describe('http client behaviour (local HTTP server)', () => {
 
   describe('timeouts and aborts', () => {
     it('gives kind timeout when the server never answers', async () => {
-      sequence(() => { /* never answers */ });
+      sequence(() => {
+        /* never answers */
+      });
       const c = new HttpClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
       try {
-        await assert.rejects(c.request({ method: 'GET', url: `${server.url}/hang`, timeoutMs: 300 }),
-          (e: unknown) => e instanceof ProviderError && e.kind === 'timeout');
+        await assert.rejects(
+          c.request({ method: 'GET', url: `${server.url}/hang`, timeoutMs: 300 }),
+          (e: unknown) => e instanceof ProviderError && e.kind === 'timeout',
+        );
       } finally {
         await c.close();
       }
@@ -135,15 +155,19 @@ describe('http client behaviour (local HTTP server)', () => {
     it("gives kind aborted when the caller's signal fires", async () => {
       const controller = new AbortController();
       sequence(() => controller.abort());
-      await assert.rejects(client.request({ method: 'GET', url: `${server.url}/slow`, signal: controller.signal }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'aborted');
+      await assert.rejects(
+        client.request({ method: 'GET', url: `${server.url}/slow`, signal: controller.signal }),
+        (e: unknown) => e instanceof ProviderError && e.kind === 'aborted',
+      );
       assert.equal(server.hits.length, 1, 'an aborted read is not retried');
     });
 
     it('gives kind aborted for a signal aborted before the request', async () => {
       sequence(status(200));
-      await assert.rejects(client.request({ method: 'GET', url: `${server.url}/x`, signal: AbortSignal.abort() }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'aborted');
+      await assert.rejects(
+        client.request({ method: 'GET', url: `${server.url}/x`, signal: AbortSignal.abort() }),
+        (e: unknown) => e instanceof ProviderError && e.kind === 'aborted',
+      );
     });
   });
 
@@ -153,7 +177,13 @@ describe('http client behaviour (local HTTP server)', () => {
       const url = `${server.url}/?Action=DescribeTaskList&SecretId=AKIDsecret&Signature=abc%2Bdef&AccessKeyId=LTAIkey&password=hunter2&Limit=20`;
       await client.request({ method: 'GET', url });
       assert.equal(log.length, 2);
-      assert.deepEqual(log.map(e => [e.attempt, e.status]), [[1, 503], [2, 200]]);
+      assert.deepEqual(
+        log.map(e => [e.attempt, e.status]),
+        [
+          [1, 503],
+          [2, 200],
+        ],
+      );
       for (const e of log) {
         assert.doesNotMatch(e.url, /AKIDsecret|abc|LTAIkey|hunter2/);
         assert.match(e.url, /SecretId=\*\*\*&Signature=\*\*\*&AccessKeyId=\*\*\*&password=\*\*\*&Limit=20/);
@@ -173,8 +203,10 @@ describe('http client behaviour (local HTTP server)', () => {
   it('maps a refused connection to kind network with a hint', async () => {
     const c = new HttpClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     try {
-      await assert.rejects(c.request({ method: 'GET', url: 'http://127.0.0.1:1/' }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'network' && /refused/.test(e.message));
+      await assert.rejects(
+        c.request({ method: 'GET', url: 'http://127.0.0.1:1/' }),
+        (e: unknown) => e instanceof ProviderError && e.kind === 'network' && /refused/.test(e.message),
+      );
     } finally {
       await c.close();
     }

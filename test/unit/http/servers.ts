@@ -24,14 +24,19 @@ export async function startServer(handler: Handler, cert?: ServerCertificate): P
     handler(req, res, state.hits.length);
   };
   const server = cert ? https.createServer({ key: cert.key, cert: cert.cert }, wrapped) : http.createServer(wrapped);
-  server.on('connection', s => { state.connections++; sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', s => {
+    state.connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   state.url = `${cert ? 'https' : 'http'}://127.0.0.1:${port}`;
-  state.close = () => new Promise<void>(resolve => {
-    for (const s of sockets) s.destroy();
-    server.close(() => resolve());
-  });
+  state.close = () =>
+    new Promise<void>(resolve => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
   return state;
 }
 
@@ -42,7 +47,12 @@ export function testCertificate(): Promise<ServerCertificate> {
   return shared;
 }
 
-export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function json(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);

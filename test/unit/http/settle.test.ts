@@ -22,12 +22,21 @@ describe('http client: a settled request leaves nothing behind', () => {
     const caller = new AbortController();
     const client = new HttpClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     try {
-      for (let i = 0; i < 5; i++) assert.equal((await client.request({ method: 'GET', url: `${server.url}/ok`, signal: caller.signal })).status, 200);
-      assert.equal((await client.request({ method: 'GET', url: `${server.url}/fail`, signal: caller.signal })).status, 500);
-      await assert.rejects(client.request({ method: 'GET', url: `${server.url}/hang`, signal: caller.signal, timeoutMs: 200 }),
-        (e: unknown) => e instanceof ProviderError && e.kind === 'timeout' && /within/.test(e.message));
+      for (let i = 0; i < 5; i++)
+        assert.equal(
+          (await client.request({ method: 'GET', url: `${server.url}/ok`, signal: caller.signal })).status,
+          200,
+        );
+      assert.equal(
+        (await client.request({ method: 'GET', url: `${server.url}/fail`, signal: caller.signal })).status,
+        500,
+      );
+      await assert.rejects(
+        client.request({ method: 'GET', url: `${server.url}/hang`, signal: caller.signal, timeoutMs: 200 }),
+        (e: unknown) => e instanceof ProviderError && e.kind === 'timeout' && /within/.test(e.message),
+      );
       assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
-      assert.equal(caller.signal.aborted, false, 'our timeout never aborts the caller\'s signal');
+      assert.equal(caller.signal.aborted, false, "our timeout never aborts the caller's signal");
     } finally {
       await client.close();
     }
@@ -36,8 +45,14 @@ describe('http client: a settled request leaves nothing behind', () => {
   it('names the request by its redacted URL when no purpose was given', async () => {
     const client = new HttpClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
     try {
-      await assert.rejects(client.request({ method: 'GET', url: `${server.url}/hang?Signature=s3cr3t`, timeoutMs: 200 }),
-        (e: unknown) => e instanceof ProviderError && e.message.includes('GET ') && e.message.includes('Signature=***') && !e.message.includes('s3cr3t'));
+      await assert.rejects(
+        client.request({ method: 'GET', url: `${server.url}/hang?Signature=s3cr3t`, timeoutMs: 200 }),
+        (e: unknown) =>
+          e instanceof ProviderError &&
+          e.message.includes('GET ') &&
+          e.message.includes('Signature=***') &&
+          !e.message.includes('s3cr3t'),
+      );
     } finally {
       await client.close();
     }

@@ -49,7 +49,9 @@ describe('http client TLS', () => {
   ];
   for (const [name, form] of forms) {
     it(`accepts the right pin given as ${name}`, async () => {
-      const res = await get(new HttpClient({ tls: { mode: 'pinned', fingerprint256: form(cert.fingerprint256) }, retry: NO_RETRY }));
+      const res = await get(
+        new HttpClient({ tls: { mode: 'pinned', fingerprint256: form(cert.fingerprint256) }, retry: NO_RETRY }),
+      );
       assert.equal(res.status, 200);
       assert.deepEqual(JSON.parse(res.text()), { ok: true });
     });
@@ -58,18 +60,29 @@ describe('http client TLS', () => {
   it('refuses a wrong pin with kind tls, and no request reaches the server', async () => {
     const other = await generateCertificate('other');
     const before = server.hits.length;
-    await assert.rejects(get(new HttpClient({ tls: { mode: 'pinned', fingerprint256: other.fingerprint256 }, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 } })), (e: unknown) => {
-      assert.ok(e instanceof ProviderError);
-      assert.equal(e.kind, 'tls');
-      assert.equal(e.code, 'PIN_MISMATCH');
-      assert.match(e.message, /is not the pinned one/);
-      return true;
-    });
+    await assert.rejects(
+      get(
+        new HttpClient({
+          tls: { mode: 'pinned', fingerprint256: other.fingerprint256 },
+          retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+        }),
+      ),
+      (e: unknown) => {
+        assert.ok(e instanceof ProviderError);
+        assert.equal(e.kind, 'tls');
+        assert.equal(e.code, 'PIN_MISMATCH');
+        assert.match(e.message, /is not the pinned one/);
+        return true;
+      },
+    );
     assert.equal(server.hits.length, before);
   });
 
   it('refuses a malformed pin before connecting', () => {
-    assert.throws(() => new HttpClient({ tls: { mode: 'pinned', fingerprint256: 'abc' } }), (e: unknown) => e instanceof ProviderError && e.kind === 'tls');
+    assert.throws(
+      () => new HttpClient({ tls: { mode: 'pinned', fingerprint256: 'abc' } }),
+      (e: unknown) => e instanceof ProviderError && e.kind === 'tls',
+    );
   });
 
   it('trusts the server through a CA file containing its certificate', async () => {
@@ -80,6 +93,9 @@ describe('http client TLS', () => {
   });
 
   it('explains an unreadable CA file with kind tls', () => {
-    assert.throws(() => new HttpClient({ tls: { mode: 'ca-file', caFile: join(dir, 'missing.pem') } }), (e: unknown) => e instanceof ProviderError && e.kind === 'tls' && /Cannot read the CA file/.test(e.message));
+    assert.throws(
+      () => new HttpClient({ tls: { mode: 'ca-file', caFile: join(dir, 'missing.pem') } }),
+      (e: unknown) => e instanceof ProviderError && e.kind === 'tls' && /Cannot read the CA file/.test(e.message),
+    );
   });
 });

@@ -33,14 +33,16 @@ const PROVIDER_FALLBACK_NAMES = [
 ];
 
 function providerTableNames(): string[] {
-  return [...new Set([
-    ...Object.values(alibaba.TASK_TYPE_NAMES),
-    ...Object.values(redisCloud.TASK_TYPE_NAMES),
-    ...Object.values(tencent.TASK_TYPE_NAMES),
-    ...Object.values(tencent.LEGACY_TASK_NAMES),
-    ...Object.values(CRDB_OPERATIONS),
-    ...Object.values(ACTIONS),
-  ])];
+  return [
+    ...new Set([
+      ...Object.values(alibaba.TASK_TYPE_NAMES),
+      ...Object.values(redisCloud.TASK_TYPE_NAMES),
+      ...Object.values(tencent.TASK_TYPE_NAMES),
+      ...Object.values(tencent.LEGACY_TASK_NAMES),
+      ...Object.values(CRDB_OPERATIONS),
+      ...Object.values(ACTIONS),
+    ]),
+  ];
 }
 
 /** `label: '…'` literals in provider sources: the task families a provider names itself (Redis Enterprise's three). */
@@ -78,43 +80,87 @@ describe('translations (Simplified Chinese)', () => {
   });
 
   it('the English bundle maps each message to itself (the message is the key)', () => {
-    assert.deepEqual(Object.entries(BUNDLE).filter(([k, v]) => k !== v).map(([k]) => k), []);
+    assert.deepEqual(
+      Object.entries(BUNDLE)
+        .filter(([k, v]) => k !== v)
+        .map(([k]) => k),
+      [],
+    );
   });
 
   it('every l10n.t message of the extension is in both bundles', () => {
     const messages = [...l10nMessages()];
     assert.ok(messages.length > 100);
-    assert.deepEqual(messages.filter(m => !Object.hasOwn(BUNDLE, m)), [], 'missing from bundle.l10n.json');
-    assert.deepEqual(messages.filter(m => !Object.hasOwn(BUNDLE_ZH, m)), [], 'missing from bundle.l10n.zh-cn.json');
+    assert.deepEqual(
+      messages.filter(m => !Object.hasOwn(BUNDLE, m)),
+      [],
+      'missing from bundle.l10n.json',
+    );
+    assert.deepEqual(
+      messages.filter(m => !Object.hasOwn(BUNDLE_ZH, m)),
+      [],
+      'missing from bundle.l10n.zh-cn.json',
+    );
   });
 
   it('every task type name of every provider table is a key of both bundles', () => {
     const names = providerTableNames();
     assert.ok(names.length > 100);
-    assert.deepEqual(names.filter(n => !Object.hasOwn(BUNDLE, n)), [], 'missing from bundle.l10n.json');
-    assert.deepEqual(names.filter(n => !Object.hasOwn(BUNDLE_ZH, n)), [], 'missing from bundle.l10n.zh-cn.json');
+    assert.deepEqual(
+      names.filter(n => !Object.hasOwn(BUNDLE, n)),
+      [],
+      'missing from bundle.l10n.json',
+    );
+    assert.deepEqual(
+      names.filter(n => !Object.hasOwn(BUNDLE_ZH, n)),
+      [],
+      'missing from bundle.l10n.zh-cn.json',
+    );
   });
 
   it('every group label and fallback name a provider produces is a key of both bundles', () => {
     const inline = inlineGroupLabels();
-    assert.ok(inline.includes('Active-Active tasks') && inline.includes('State machines'), `found ${inline.join(', ')}`);
+    assert.ok(
+      inline.includes('Active-Active tasks') && inline.includes('State machines'),
+      `found ${inline.join(', ')}`,
+    );
     const names = [...inline, ...PROVIDER_FALLBACK_NAMES];
-    assert.deepEqual(names.filter(n => !Object.hasOwn(BUNDLE, n)), [], 'missing from bundle.l10n.json');
-    assert.deepEqual(names.filter(n => !Object.hasOwn(BUNDLE_ZH, n)), [], 'missing from bundle.l10n.zh-cn.json');
+    assert.deepEqual(
+      names.filter(n => !Object.hasOwn(BUNDLE, n)),
+      [],
+      'missing from bundle.l10n.json',
+    );
+    assert.deepEqual(
+      names.filter(n => !Object.hasOwn(BUNDLE_ZH, n)),
+      [],
+      'missing from bundle.l10n.zh-cn.json',
+    );
   });
 
   it('every %key% of package.json exists in both nls files', () => {
     const manifest = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
     const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map(m => m[1]);
     assert.ok(keys.length > 20);
-    assert.deepEqual(keys.filter(k => !Object.hasOwn(NLS, k)), [], 'missing from package.nls.json');
-    assert.deepEqual(keys.filter(k => !Object.hasOwn(NLS_ZH, k)), [], 'missing from package.nls.zh-cn.json');
+    assert.deepEqual(
+      keys.filter(k => !Object.hasOwn(NLS, k)),
+      [],
+      'missing from package.nls.json',
+    );
+    assert.deepEqual(
+      keys.filter(k => !Object.hasOwn(NLS_ZH, k)),
+      [],
+      'missing from package.nls.zh-cn.json',
+    );
   });
 
   it('translations keep every placeholder ({0}, {1}…)', () => {
     const broken = [
-      ...Object.entries(BUNDLE).filter(([k]) => Object.hasOwn(BUNDLE_ZH, k) && placeholders(BUNDLE_ZH[k]).join() !== placeholders(k).join()),
-      ...Object.entries(NLS).filter(([k, v]) => Object.hasOwn(NLS_ZH, k) && placeholders(NLS_ZH[k]).join() !== placeholders(v).join()),
+      ...Object.entries(BUNDLE).filter(
+        ([k]) => Object.hasOwn(BUNDLE_ZH, k) && placeholders(BUNDLE_ZH[k]).join() !== placeholders(k).join(),
+      ),
+      ...Object.entries(NLS).filter(
+        ([k, v]) => Object.hasOwn(NLS_ZH, k) && placeholders(NLS_ZH[k]).join() !== placeholders(v).join(),
+      ),
     ].map(([k]) => k);
     assert.deepEqual(broken, []);
   });
@@ -122,15 +168,22 @@ describe('translations (Simplified Chinese)', () => {
   it('the manifest translation keeps command links and code spans', () => {
     const links = (s: string) => [...s.matchAll(/\(command:[\w.]+\)/g)].map(m => m[0]);
     const code = (s: string) => [...s.matchAll(/`[^`]+`/g)].map(m => m[0]);
-    const broken = Object.keys(NLS).filter(k => Object.hasOwn(NLS_ZH, k)
-      && (links(NLS[k]).join() !== links(NLS_ZH[k]).join() || code(NLS[k]).join() !== code(NLS_ZH[k]).join()));
+    const broken = Object.keys(NLS).filter(
+      k =>
+        Object.hasOwn(NLS_ZH, k) &&
+        (links(NLS[k]).join() !== links(NLS_ZH[k]).join() || code(NLS[k]).join() !== code(NLS_ZH[k]).join()),
+    );
     assert.deepEqual(broken, []);
   });
 
   it('nothing is left in English by mistake: every translation is non-empty and differs from the English', () => {
     const untranslated = [
-      ...Object.entries(BUNDLE_ZH).filter(([k, v]) => !v.trim() || (v === k && !SAME_IN_CHINESE.has(k))).map(([k]) => k),
-      ...Object.entries(NLS_ZH).filter(([k, v]) => !v.trim() || v === NLS[k]).map(([k]) => k),
+      ...Object.entries(BUNDLE_ZH)
+        .filter(([k, v]) => !v.trim() || (v === k && !SAME_IN_CHINESE.has(k)))
+        .map(([k]) => k),
+      ...Object.entries(NLS_ZH)
+        .filter(([k, v]) => !v.trim() || v === NLS[k])
+        .map(([k]) => k),
     ];
     assert.deepEqual(untranslated, []);
   });

@@ -28,8 +28,12 @@ function chineseT(message: string, ...args: unknown[]): string {
 
 describe('provider names shown in the display language', () => {
   const englishT = fake.l10n.t;
-  before(() => { fake.l10n.t = chineseT; });
-  after(() => { fake.l10n.t = englishT; });
+  before(() => {
+    fake.l10n.t = chineseT;
+  });
+  after(() => {
+    fake.l10n.t = englishT;
+  });
 
   const state = { cancelling: false, stale: false, now: 2_000_000, connectionName: 'Prod' };
 
@@ -41,7 +45,8 @@ describe('provider names shown in the display language', () => {
   });
 
   it('a server name that is an Object.prototype member comes back unchanged, not as a function', () => {
-    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) assert.equal(displayName(name), name);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+      assert.equal(displayName(name), name);
   });
 
   it('tree: task rows, their accessible names and the provider-named groups; instance names stay untouched', () => {
@@ -53,7 +58,11 @@ describe('provider names shown in the display language', () => {
     const group = new GroupNode('c1', { id: 'crdb', label: 'Active-Active tasks', kind: 'crdb-tasks' }, [t]);
     assert.equal(group.label, 'Active-Active 任务');
     assert.match(group.accessibilityInformation!.label, /^Active-Active 任务, 1 个运行中$/);
-    assert.equal(groupDisplayName({ id: 'r-1', label: 'Actions', kind: 'instance' }), 'Actions', 'an instance named "Actions" keeps its name');
+    assert.equal(
+      groupDisplayName({ id: 'r-1', label: 'Actions', kind: 'instance' }),
+      'Actions',
+      'an instance named "Actions" keeps its name',
+    );
     assert.equal(groupDisplayName({ id: 'other', label: 'Other tasks', kind: 'tasks' }), '其他任务');
   });
 
@@ -68,8 +77,17 @@ describe('provider names shown in the display language', () => {
   });
 
   it('details model: the title and heading are translated, the raw payload and type code are not', () => {
-    const t = task('9', { name: 'Restart instance', type: 'RestartIns', raw: { TaskType: 'RestartIns', name: 'Restart instance' } });
-    const model = buildDetailsModel(displayTask(t), { connectionName: 'Prod', stale: false, cancelling: false }, ENGLISH_LABELS, 2_000_000);
+    const t = task('9', {
+      name: 'Restart instance',
+      type: 'RestartIns',
+      raw: { TaskType: 'RestartIns', name: 'Restart instance' },
+    });
+    const model = buildDetailsModel(
+      displayTask(t),
+      { connectionName: 'Prod', stale: false, cancelling: false },
+      ENGLISH_LABELS,
+      2_000_000,
+    );
     assert.equal(model.name, '重启实例');
     assert.equal(model.title, '重启实例 · orders-db');
     assert.ok(model.fields.some(f => f.value === 'RestartIns'));

@@ -17,17 +17,33 @@ const FORBIDDEN: [RegExp, string][] = [
   [/(^|\/)node_modules\//, 'node_modules'],
   [/\.tsx?$/, 'TypeScript'],
   [/^(out|docs|test-results|\.vscode(-test)?|\.github)\//, 'a development folder'],
-  [/(^|\/)(tsconfig\.json|esbuild\.mjs|\.mocharc\.json|package-lock\.json|\.gitignore|\.vscodeignore)$/, 'a development file'],
+  [
+    /(^|\/)(tsconfig\.json|esbuild\.mjs|\.mocharc\.json|package-lock\.json|\.gitignore|\.vscodeignore)$/,
+    'a development file',
+  ],
   [/\.vsix$/, 'a previous package'],
 ];
 
 /** The files the extension needs at run time. */
 const RUNTIME = [
-  'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
-  'dist/extension.js', 'dist/providers.js', 'dist/emulator.js', 'dist/cli.js',
-  'dist/codicons/codicon.css', 'dist/codicons/codicon.ttf',
-  'media/icon.png', 'media/icon.svg', 'media/details.js', 'media/details.css',
-  'l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json',
+  'package.json',
+  'package.nls.json',
+  'package.nls.zh-cn.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'dist/extension.js',
+  'dist/providers.js',
+  'dist/emulator.js',
+  'dist/cli.js',
+  'dist/codicons/codicon.css',
+  'dist/codicons/codicon.ttf',
+  'media/icon.png',
+  'media/icon.svg',
+  'media/details.js',
+  'media/details.css',
+  'l10n/bundle.l10n.json',
+  'l10n/bundle.l10n.zh-cn.json',
 ];
 
 function pngSize(file: string): { width: number; height: number } {
@@ -41,9 +57,17 @@ describe('the .vsix contents (vsce ls)', function () {
   let files: string[] = [];
 
   before(function () {
-    if (!existsSync(path.join(ROOT, 'dist/extension.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-    const out = execFileSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    files = out.split('\n').map(l => l.trim()).filter(Boolean);
+    if (!existsSync(path.join(ROOT, 'dist/extension.js')))
+      throw new Error('dist/ is missing: run `npm run build` first');
+    const out = execFileSync(process.execPath, [VSCE, 'ls', '--no-dependencies'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    files = out
+      .split('\n')
+      .map(l => l.trim())
+      .filter(Boolean);
   });
 
   it('holds no test, source map, fixture, source or node_modules file', () => {
@@ -53,18 +77,30 @@ describe('the .vsix contents (vsce ls)', function () {
   });
 
   it('holds every runtime file, and everything the manifest points to', () => {
-    assert.deepEqual(RUNTIME.filter(f => !files.includes(f)), []);
-    const referenced = [manifest.main, manifest.icon, ...Object.values(manifest.bin as Record<string, string>),
-      ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon)]
-      .map((p: string) => p.replace(/^\.\//, ''));
-    assert.deepEqual(referenced.filter(f => !files.includes(f)), []);
+    assert.deepEqual(
+      RUNTIME.filter(f => !files.includes(f)),
+      [],
+    );
+    const referenced = [
+      manifest.main,
+      manifest.icon,
+      ...Object.values(manifest.bin as Record<string, string>),
+      ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
+    ].map((p: string) => p.replace(/^\.\//, ''));
+    assert.deepEqual(
+      referenced.filter(f => !files.includes(f)),
+      [],
+    );
   });
 
   it('has the marketplace metadata: a 128×128 PNG icon, categories, keywords, banner and links', () => {
     assert.equal(manifest.icon, 'media/icon.png');
     assert.deepEqual(pngSize(path.join(ROOT, manifest.icon)), { width: 128, height: 128 });
     assert.ok(manifest.categories.length >= 1 && manifest.categories.length <= 3);
-    assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30, 'the marketplace accepts at most 30 keywords');
+    assert.ok(
+      manifest.keywords.length >= 5 && manifest.keywords.length <= 30,
+      'the marketplace accepts at most 30 keywords',
+    );
     assert.match(manifest.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
     assert.ok(manifest.homepage && manifest.bugs?.url && manifest.license);
   });

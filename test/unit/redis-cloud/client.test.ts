@@ -16,19 +16,43 @@ delete process.env.HTTPS_PROXY;
 
 const T = (n: number) => `e02b40d6-8f4c-4a1b-9c35-2f1d7c1a000${n}`;
 
-interface Built { source: RedisCloudTaskSource; api: RedisCloudApi; limiter: RateLimiter; http: HttpClient }
+interface Built {
+  source: RedisCloudTaskSource;
+  api: RedisCloudApi;
+  limiter: RateLimiter;
+  http: HttpClient;
+}
 
-function build(emu: RunningEmulator, opts: { secret?: string; tls?: TlsTrust; pageSize?: number; rpm?: number; now?: () => number } = {}): Built {
+function build(
+  emu: RunningEmulator,
+  opts: { secret?: string; tls?: TlsTrust; pageSize?: number; rpm?: number; now?: () => number } = {},
+): Built {
   // One attempt: the tests see each server answer as it is, not after the HTTP layer's retries.
   const http = new HttpClient({ tls: opts.tls, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-  const limiter = new RateLimiter({ requestsPerMinute: opts.rpm ?? 400, steadyShare: 1, burst: 1000 }, {
-    now: () => emu.context.clock.now(),
-    sleep: async () => { throw new Error('the limiter should not wait in this test'); },
+  const limiter = new RateLimiter(
+    { requestsPerMinute: opts.rpm ?? 400, steadyShare: 1, burst: 1000 },
+    {
+      now: () => emu.context.clock.now(),
+      sleep: async () => {
+        throw new Error('the limiter should not wait in this test');
+      },
+    },
+  );
+  const api = new RedisCloudApi({
+    http,
+    endpoint: `${emu.url}/cloud/v1`,
+    accountKey: DEMO_ACCOUNT_KEY,
+    secretKey: opts.secret ?? DEMO_SECRET_KEY,
+    limiter,
   });
-  const api = new RedisCloudApi({ http, endpoint: `${emu.url}/cloud/v1`, accountKey: DEMO_ACCOUNT_KEY, secretKey: opts.secret ?? DEMO_SECRET_KEY, limiter });
   const source = new RedisCloudTaskSource({
-    connectionId: 'rc', api, now: opts.now ?? (() => emu.context.clock.now()), pageSize: opts.pageSize ?? 100,
-    namesTtlMs: 300_000, databasePageSize: 2, close: () => http.close(),
+    connectionId: 'rc',
+    api,
+    now: opts.now ?? (() => emu.context.clock.now()),
+    pageSize: opts.pageSize ?? 100,
+    namesTtlMs: 300_000,
+    databasePageSize: 2,
+    close: () => http.close(),
   });
   return { source, api, limiter, http };
 }
@@ -36,22 +60,33 @@ function build(emu: RunningEmulator, opts: { secret?: string; tls?: TlsTrust; pa
 describe('redis-cloud client against the emulator', () => {
   let emu: RunningEmulator;
   const open: Built[] = [];
-  const make = (opts?: Parameters<typeof build>[1]) => { const b = build(emu, opts); open.push(b); return b; };
+  const make = (opts?: Parameters<typeof build>[1]) => {
+    const b = build(emu, opts);
+    open.push(b);
+    return b;
+  };
 
-  before(async () => { emu = await startEmulator({ modules: [createModule()], http: true, clock: 'manual' }); });
+  before(async () => {
+    emu = await startEmulator({ modules: [createModule()], http: true, clock: 'manual' });
+  });
   beforeEach(() => emu.reset());
-  afterEach(async () => { for (const b of open.splice(0)) await b.source.close(); });
+  afterEach(async () => {
+    for (const b of open.splice(0)) await b.source.close();
+  });
   after(() => emu.close());
 
   it('lists tasks grouped by subscription, with names', async () => {
     const { source } = make();
     const snap = await source.refresh({});
-    assert.deepEqual(snap.groups.map(g => [g.id, g.label, g.kind]), [
-      ['1207', 'analytics-eu', 'subscription'],
-      ['151367', 'dev-cache', 'subscription'],
-      ['1206', 'payments-prod', 'subscription'],
-      ['other', 'Other tasks', 'tasks'],
-    ]);
+    assert.deepEqual(
+      snap.groups.map(g => [g.id, g.label, g.kind]),
+      [
+        ['1207', 'analytics-eu', 'subscription'],
+        ['151367', 'dev-cache', 'subscription'],
+        ['1206', 'payments-prod', 'subscription'],
+        ['other', 'Other tasks', 'tasks'],
+      ],
+    );
     assert.equal(snap.groups[1]!.description, 'Essentials · 151367');
     const byId = new Map(snap.tasks.map(t => [t.id, t]));
     assert.equal(snap.tasks.length, 6, 'the future task is not there yet');
@@ -59,7 +94,9 @@ describe('redis-cloud client against the emulator', () => {
     assert.equal(byId.get(T(1))!.providerStatus, 'received');
     // A failed task has no resource id or link: the real API leaves it unplaced too.
     assert.equal(byId.get(T(3))!.group, 'other');
-    assert.deepEqual(byId.get(T(3))!.errors, [{ message: 'Invalid number of shards for this database', code: 'DATABASE_INVALID_SHARDS_COUNT' }]);
+    assert.deepEqual(byId.get(T(3))!.errors, [
+      { message: 'Invalid number of shards for this database', code: 'DATABASE_INVALID_SHARDS_COUNT' },
+    ]);
     // No resource link: found through the Essentials subscription's database list.
     assert.equal(byId.get(T(4))!.group, '151367');
     assert.deepEqual(byId.get(T(4))!.target, { id: '51324587', name: 'bdb-dev', type: 'database' });
@@ -73,7 +110,10 @@ describe('redis-cloud client against the emulator', () => {
     const { source, limiter } = make();
     let calls = 0;
     const acquire = limiter.acquire.bind(limiter);
-    limiter.acquire = async s => { calls++; return acquire(s); };
+    limiter.acquire = async s => {
+      calls++;
+      return acquire(s);
+    };
     await source.refresh({});
     const first = calls;
     assert.ok(first >= 3);
@@ -106,15 +146,24 @@ describe('redis-cloud client against the emulator', () => {
     const failed = await source.refresh({ statuses: ['failed'] });
     assert.deepEqual(failed.tasks.map(t => t.id).sort(), [T(3), T(5)]);
     const types = await source.refresh({ types: ['fixedDatabaseBackupRequest'] });
-    assert.deepEqual(types.tasks.map(t => t.id), [T(4)]);
+    assert.deepEqual(
+      types.tasks.map(t => t.id),
+      [T(4)],
+    );
     const now = emu.context.clock.now();
     const recent = await source.refresh({ since: now - 120_000 });
     assert.deepEqual(recent.tasks.map(t => t.id).sort(), [T(1), T(7)]);
     const old = await source.refresh({ until: now - 3_000_000 });
     assert.deepEqual(old.tasks.map(t => t.id).sort(), [T(2), T(4)]);
     const one = await source.refresh({ instanceId: '1207' });
-    assert.deepEqual(one.groups.map(g => g.id), ['1207']);
-    assert.deepEqual(one.tasks.map(t => t.id), [T(2)]);
+    assert.deepEqual(
+      one.groups.map(g => g.id),
+      ['1207'],
+    );
+    assert.deepEqual(
+      one.tasks.map(t => t.id),
+      [T(2)],
+    );
   });
 
   it('pages a group with "Load more"', async () => {
@@ -146,14 +195,26 @@ describe('redis-cloud client against the emulator', () => {
 
   it('reports an unknown task as not-found and a bad parameter as bad-request', async () => {
     const { source, api } = make();
-    await assert.rejects(source.getTask('no-such-task'), (e: ProviderError) => e.kind === 'not-found' && e.code === 'TASK_NOT_FOUND');
-    await assert.rejects(api.listDatabases({ id: 'abc', plan: 'pro' }, 0, 10), (e: ProviderError) => e.kind === 'bad-request' && /subscriptionId/.test(e.message));
-    await assert.rejects(api.listDatabases({ id: '1206', plan: 'pro' }, -1, 10), (e: ProviderError) => e.kind === 'bad-request' && /offset/.test(e.message));
+    await assert.rejects(
+      source.getTask('no-such-task'),
+      (e: ProviderError) => e.kind === 'not-found' && e.code === 'TASK_NOT_FOUND',
+    );
+    await assert.rejects(
+      api.listDatabases({ id: 'abc', plan: 'pro' }, 0, 10),
+      (e: ProviderError) => e.kind === 'bad-request' && /subscriptionId/.test(e.message),
+    );
+    await assert.rejects(
+      api.listDatabases({ id: '1206', plan: 'pro' }, -1, 10),
+      (e: ProviderError) => e.kind === 'bad-request' && /offset/.test(e.message),
+    );
   });
 
-  it('maps the server\'s 429 to throttled with its delay, and pauses the limiter', async () => {
+  it("maps the server's 429 to throttled with its delay, and pauses the limiter", async () => {
     const { source, limiter } = make();
-    for (let i = 0; i < 400; i++) await fetch(`${emu.url}/cloud/v1/tasks`, { headers: { 'x-api-key': DEMO_ACCOUNT_KEY, 'x-api-secret-key': DEMO_SECRET_KEY } });
+    for (let i = 0; i < 400; i++)
+      await fetch(`${emu.url}/cloud/v1/tasks`, {
+        headers: { 'x-api-key': DEMO_ACCOUNT_KEY, 'x-api-secret-key': DEMO_SECRET_KEY },
+      });
     await assert.rejects(source.getTask(T(1)), (e: ProviderError) => {
       assert.equal(e.kind, 'throttled');
       assert.equal(e.retryAfterMs, 60_000);
@@ -166,7 +227,10 @@ describe('redis-cloud client against the emulator', () => {
 
   it('slows down on a low X-Rate-Limit-Remaining before the quota runs out', async () => {
     const { source, limiter } = make();
-    for (let i = 0; i < 360; i++) await fetch(`${emu.url}/cloud/v1/tasks`, { headers: { 'x-api-key': DEMO_ACCOUNT_KEY, 'x-api-secret-key': DEMO_SECRET_KEY } });
+    for (let i = 0; i < 360; i++)
+      await fetch(`${emu.url}/cloud/v1/tasks`, {
+        headers: { 'x-api-key': DEMO_ACCOUNT_KEY, 'x-api-secret-key': DEMO_SECRET_KEY },
+      });
     assert.equal(limiter.delayMs(), 0);
     await source.getTask(T(1));
     assert.ok(limiter.delayMs() > 0, 'the next request waits');
@@ -176,8 +240,18 @@ describe('redis-cloud client against the emulator', () => {
     const tlsEmu = await startEmulator({ modules: [createModule()], clock: 'manual' });
     try {
       const info = tlsEmu.connections()[0]!;
-      const source = create({ id: 'rc-tls', name: 'tls', provider: 'redis-cloud', endpoint: info.endpoint, user: info.user,
-        tls: { mode: 'pinned', fingerprint256: tlsEmu.certificate!.fingerprint256 } }, { secret: info.secret }, {});
+      const source = create(
+        {
+          id: 'rc-tls',
+          name: 'tls',
+          provider: 'redis-cloud',
+          endpoint: info.endpoint,
+          user: info.user,
+          tls: { mode: 'pinned', fingerprint256: tlsEmu.certificate!.fingerprint256 },
+        },
+        { secret: info.secret },
+        {},
+      );
       try {
         const snap = await source.refresh({ statuses: ['pending'] });
         assert.deepEqual(snap.tasks.map(t => t.id).sort(), [T(1), T(7)]);
@@ -190,8 +264,18 @@ describe('redis-cloud client against the emulator', () => {
   });
 
   it('refuses a connection without keys', () => {
-    assert.throws(() => create({ id: 'x', name: 'x', provider: 'redis-cloud' }, { secret: 's' }, {}), (e: ProviderError) => e.kind === 'auth');
-    assert.throws(() => create({ id: 'x', name: 'x', provider: 'redis-cloud', user: 'k', options: { pageSize: 'many' } }, { secret: 's' }, {}),
-      (e: ProviderError) => e.kind === 'bad-request');
+    assert.throws(
+      () => create({ id: 'x', name: 'x', provider: 'redis-cloud' }, { secret: 's' }, {}),
+      (e: ProviderError) => e.kind === 'auth',
+    );
+    assert.throws(
+      () =>
+        create(
+          { id: 'x', name: 'x', provider: 'redis-cloud', user: 'k', options: { pageSize: 'many' } },
+          { secret: 's' },
+          {},
+        ),
+      (e: ProviderError) => e.kind === 'bad-request',
+    );
   });
 });

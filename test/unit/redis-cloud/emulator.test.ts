@@ -4,12 +4,20 @@ import { FaultInjector } from '../../../src/emulator/faults';
 import { createModule, DEMO_ACCOUNT_KEY, DEMO_SECRET_KEY } from '../../../src/emulator/redis-cloud';
 import type { EmulatorContext, EmulatorRequest } from '../../../src/emulator/types';
 
-function req(path: string, headers: Record<string, string> = { 'x-api-key': DEMO_ACCOUNT_KEY, 'x-api-secret-key': DEMO_SECRET_KEY }, method = 'GET'): EmulatorRequest {
+function req(
+  path: string,
+  headers: Record<string, string> = { 'x-api-key': DEMO_ACCOUNT_KEY, 'x-api-secret-key': DEMO_SECRET_KEY },
+  method = 'GET',
+): EmulatorRequest {
   return { method, url: new URL(`http://127.0.0.1:1${path}`), headers, body: Buffer.alloc(0), host: '127.0.0.1:1' };
 }
 
 describe('redis-cloud emulator module', () => {
-  const ctx = (scenario = 'demo'): EmulatorContext => ({ clock: new Clock('manual'), scenario, faults: new FaultInjector() });
+  const ctx = (scenario = 'demo'): EmulatorContext => ({
+    clock: new Clock('manual'),
+    scenario,
+    faults: new FaultInjector(),
+  });
 
   it('claims only /cloud/v1 paths', async () => {
     const m = createModule();
@@ -20,13 +28,19 @@ describe('redis-cloud emulator module', () => {
     assert.equal((await m.handle(req('/cloud/v1/tasks'), c))!.status, 200);
   });
 
-  it('rejects missing keys with the API\'s error shape', async () => {
+  it("rejects missing keys with the API's error shape", async () => {
     const m = createModule();
     const c = ctx();
     m.reset(c);
     const res = (await m.handle(req('/cloud/v1/tasks', { 'x-api-key': DEMO_ACCOUNT_KEY }), c))!;
     assert.equal(res.status, 401);
-    assert.deepEqual(res.json, { error: { type: 'UNAUTHORIZED', status: '401 UNAUTHORIZED', description: 'Authentication failed for requested resource' } });
+    assert.deepEqual(res.json, {
+      error: {
+        type: 'UNAUTHORIZED',
+        status: '401 UNAUTHORIZED',
+        description: 'Authentication failed for requested resource',
+      },
+    });
   });
 
   it('throttles in the throttled scenario until the minute passes', async () => {
@@ -53,9 +67,14 @@ describe('redis-cloud emulator module', () => {
     const m = createModule();
     const c = ctx();
     m.reset(c);
-    const page = (await m.handle(req('/cloud/v1/subscriptions/1207/databases?offset=2&limit=2'), c))!.json as { subscription: { numberOfDatabases: number; databases: { databaseId: number }[] }[] };
+    const page = (await m.handle(req('/cloud/v1/subscriptions/1207/databases?offset=2&limit=2'), c))!.json as {
+      subscription: { numberOfDatabases: number; databases: { databaseId: number }[] }[];
+    };
     assert.equal(page.subscription[0]!.numberOfDatabases, 3);
-    assert.deepEqual(page.subscription[0]!.databases.map(d => d.databaseId), [51012]);
+    assert.deepEqual(
+      page.subscription[0]!.databases.map(d => d.databaseId),
+      [51012],
+    );
     assert.equal((await m.handle(req('/cloud/v1/subscriptions/999/databases'), c))!.status, 404);
     assert.equal((await m.handle(req('/cloud/v1/tasks', undefined, 'DELETE'), c))!.status, 405);
   });

@@ -1,15 +1,25 @@
 import { strict as assert } from 'node:assert';
-import { RateLimiter, TokenBucket, limiterForAccount, DEFAULT_POLICY } from '../../../src/providers/redis-cloud/rate-limiter';
+import {
+  RateLimiter,
+  TokenBucket,
+  limiterForAccount,
+  DEFAULT_POLICY,
+} from '../../../src/providers/redis-cloud/rate-limiter';
 
 function fakeTime() {
   let now = 1_000_000;
   const slept: number[] = [];
   return {
     now: () => now,
-    advance: (ms: number) => { now += ms; },
+    advance: (ms: number) => {
+      now += ms;
+    },
     slept,
     // Sleeping moves the fake clock: no real time passes in these tests.
-    sleep: async (ms: number) => { slept.push(ms); now += ms; },
+    sleep: async (ms: number) => {
+      slept.push(ms);
+      now += ms;
+    },
   };
 }
 
@@ -64,7 +74,7 @@ describe('redis-cloud rate limiter', () => {
     assert.ok(t.slept.length > 0);
   });
 
-  it('pauses after a 429 for the server\'s delay', async () => {
+  it("pauses after a 429 for the server's delay", async () => {
     const t = fakeTime();
     const l = new RateLimiter(policy, t);
     l.pause(5000);
@@ -82,7 +92,12 @@ describe('redis-cloud rate limiter', () => {
   });
 
   it('stops waiting when aborted', async () => {
-    const l = new RateLimiter(policy, { now: () => 0, sleep: async (_ms, signal) => { if (signal?.aborted) throw new Error('aborted'); } });
+    const l = new RateLimiter(policy, {
+      now: () => 0,
+      sleep: async (_ms, signal) => {
+        if (signal?.aborted) throw new Error('aborted');
+      },
+    });
     l.pause(1000);
     const ac = new AbortController();
     ac.abort();

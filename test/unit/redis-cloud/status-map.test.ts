@@ -12,11 +12,13 @@ describe('redis-cloud status map', () => {
   for (const [word, status] of rows) {
     it(`maps ${word} to ${status}`, () => assert.equal(mapStatus(word), status));
   }
-  it('has exactly the documented rows', () => assert.deepEqual(Object.keys(STATUS_MAP).sort(), rows.map(r => r[0]).sort()));
+  it('has exactly the documented rows', () =>
+    assert.deepEqual(Object.keys(STATUS_MAP).sort(), rows.map(r => r[0]).sort()));
   it('maps unknown words (and prototype names) to unknown', () => {
     assert.equal(mapStatus('processing-paused'), 'unknown');
     assert.equal(mapStatus('toString'), 'unknown');
     assert.equal(mapStatus(''), 'unknown');
   });
-  it('lists the provider words for a status', () => assert.deepEqual(providerStatusesFor('pending'), ['initialized', 'received']));
+  it('lists the provider words for a status', () =>
+    assert.deepEqual(providerStatusesFor('pending'), ['initialized', 'received']));
 });

@@ -6,21 +6,38 @@ import { toTask } from '../../../src/providers/redis-cloud/tasks';
 import { parseDatabases, parseSubscriptions, parseTaskList } from '../../../src/providers/redis-cloud/wire';
 import type { RedisCloudApi } from '../../../src/providers/redis-cloud/api';
 
-const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/redis-cloud/tasks.json'), 'utf8')) as { tasks: unknown[] };
+const fixture = JSON.parse(readFileSync(join(__dirname, '../../fixtures/redis-cloud/tasks.json'), 'utf8')) as {
+  tasks: unknown[];
+};
 
 describe('redis-cloud wire parsing', () => {
   it('parses the sample task list exactly', () => {
     const tasks = parseTaskList(fixture);
     assert.equal(tasks.length, 4);
     const [created, failed, stringError, queued] = tasks;
-    assert.deepEqual({ ...created, raw: undefined }, {
-      taskId: 'e02b40d6-1a2b-4c3d-8e9f-0123456789ab', commandType: 'subscriptionCreateRequest', status: 'processing-completed',
-      description: 'Request processing completed successfully and its resources are now being provisioned / de-provisioned.',
-      timestamp: '2019-08-08T09:07:39.826Z', resourceId: '77899', additionalResourceId: undefined, error: undefined, additionalInfo: undefined,
-      hrefs: ['https://api.redislabs.com/v1/tasks/e02b40d6-1a2b-4c3d-8e9f-0123456789ab'], raw: undefined,
-    });
+    assert.deepEqual(
+      { ...created, raw: undefined },
+      {
+        taskId: 'e02b40d6-1a2b-4c3d-8e9f-0123456789ab',
+        commandType: 'subscriptionCreateRequest',
+        status: 'processing-completed',
+        description:
+          'Request processing completed successfully and its resources are now being provisioned / de-provisioned.',
+        timestamp: '2019-08-08T09:07:39.826Z',
+        resourceId: '77899',
+        additionalResourceId: undefined,
+        error: undefined,
+        additionalInfo: undefined,
+        hrefs: ['https://api.redislabs.com/v1/tasks/e02b40d6-1a2b-4c3d-8e9f-0123456789ab'],
+        raw: undefined,
+      },
+    );
     assert.equal(created!.raw, fixture.tasks[0]);
-    assert.deepEqual(failed!.error, { type: 'DATABASE_INVALID_SHARDS_COUNT', status: '400 BAD_REQUEST', description: 'Invalid number of shards' });
+    assert.deepEqual(failed!.error, {
+      type: 'DATABASE_INVALID_SHARDS_COUNT',
+      status: '400 BAD_REQUEST',
+      description: 'Invalid number of shards',
+    });
     assert.deepEqual(failed!.hrefs, ['https://api.redislabs.com/v1/subscriptions/1206/databases/51001']);
     assert.deepEqual(stringError!.error, { type: 'VPC_PEERING_INVALID_CIDR' });
     assert.equal(stringError!.additionalInfo, 'CIDR overlaps');
@@ -28,21 +45,35 @@ describe('redis-cloud wire parsing', () => {
   });
 
   it('accepts a bare array', () => {
-    assert.deepEqual(parseTaskList(fixture.tasks).map(t => t.taskId), parseTaskList(fixture).map(t => t.taskId));
+    assert.deepEqual(
+      parseTaskList(fixture.tasks).map(t => t.taskId),
+      parseTaskList(fixture).map(t => t.taskId),
+    );
   });
 
   it('names the failing field when the shape is wrong', () => {
     assert.throws(() => parseTaskList({ tasks: [{ status: 'received' }] }), /tasks\[0\]\.taskId is missing/);
     assert.throws(() => parseTaskList({ tasks: 'nope' }), /tasks should be an array/);
-    assert.throws(() => parseTaskList({ tasks: [{ taskId: 'x', status: 'received', response: { error: 5 } }] }), /tasks\[0\]\.response\.error should be an object/);
+    assert.throws(
+      () => parseTaskList({ tasks: [{ taskId: 'x', status: 'received', response: { error: 5 } }] }),
+      /tasks\[0\]\.response\.error should be an object/,
+    );
   });
 
   it('parses Pro and Essentials subscriptions and both database answer shapes', () => {
-    assert.deepEqual(parseSubscriptions({ accountId: 1, subscriptions: [{ id: 1206, name: 'a', status: 'active' }] }, 'pro'),
-      [{ id: '1206', name: 'a', status: 'active', plan: 'pro' }]);
-    const pro = parseDatabases({ subscription: [{ subscriptionId: 1206, numberOfDatabases: 3, databases: [{ databaseId: 1, name: 'x' }] }] }, '1206');
+    assert.deepEqual(
+      parseSubscriptions({ accountId: 1, subscriptions: [{ id: 1206, name: 'a', status: 'active' }] }, 'pro'),
+      [{ id: '1206', name: 'a', status: 'active', plan: 'pro' }],
+    );
+    const pro = parseDatabases(
+      { subscription: [{ subscriptionId: 1206, numberOfDatabases: 3, databases: [{ databaseId: 1, name: 'x' }] }] },
+      '1206',
+    );
     assert.deepEqual(pro, { databases: [{ id: '1', name: 'x', subscriptionId: '1206' }], total: 3 });
-    const fixed = parseDatabases({ subscription: { subscriptionId: 9, numberOfDatabases: 1, databases: [{ databaseId: 2, name: 'y' }] } }, '9');
+    const fixed = parseDatabases(
+      { subscription: { subscriptionId: 9, numberOfDatabases: 1, databases: [{ databaseId: 2, name: 'y' }] } },
+      '9',
+    );
     assert.deepEqual(fixed.databases, [{ id: '2', name: 'y', subscriptionId: '9' }]);
   });
 });
@@ -66,7 +97,7 @@ describe('redis-cloud task mapping', () => {
     assert.equal(t.kind, 'cloud-task');
   });
 
-  it('shows an error object\'s description and groups by the linked subscription', () => {
+  it("shows an error object's description and groups by the linked subscription", () => {
     const t = toTask(tasks[1]!, index.place(tasks[1]!), ctx());
     assert.equal(t.status, 'failed');
     assert.equal(t.group, '1206');
@@ -77,7 +108,9 @@ describe('redis-cloud task mapping', () => {
   it('reads an error string code with its additional info', () => {
     const t = toTask(tasks[2]!, index.place(tasks[2]!), ctx());
     assert.equal(t.group, 'other');
-    assert.deepEqual(t.errors, [{ message: 'Vpc peering invalid cidr (CIDR overlaps)', code: 'VPC_PEERING_INVALID_CIDR' }]);
+    assert.deepEqual(t.errors, [
+      { message: 'Vpc peering invalid cidr (CIDR overlaps)', code: 'VPC_PEERING_INVALID_CIDR' },
+    ]);
   });
 
   it('keeps the earliest time seen as the start', () => {

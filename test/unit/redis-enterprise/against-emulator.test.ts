@@ -33,10 +33,19 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
   }
 
   function source(password = 'demo-password', options?: Record<string, string>): RedisEnterpriseSource {
-    const s = new RedisEnterpriseSource({
-      id: 'demo', name: 'Demo', provider: 'redis-enterprise', endpoint: emu.url, user: 'demo@redis.example',
-      tls: { mode: 'pinned', fingerprint256: emu.certificate!.fingerprint256 }, options,
-    }, { secret: password }, {});
+    const s = new RedisEnterpriseSource(
+      {
+        id: 'demo',
+        name: 'Demo',
+        provider: 'redis-enterprise',
+        endpoint: emu.url,
+        user: 'demo@redis.example',
+        tls: { mode: 'pinned', fingerprint256: emu.certificate!.fingerprint256 },
+        options,
+      },
+      { secret: password },
+      {},
+    );
     sources.push(s);
     return s;
   }
@@ -53,9 +62,14 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
   it('refresh: three groups, named targets, v2 actions with shards', async () => {
     const s = source();
     const snap = await s.refresh({});
-    assert.deepEqual(snap.groups.map(g => [g.id, g.label, g.unsupportedReason]), [
-      ['crdb-tasks', 'Active-Active tasks', undefined], ['actions', 'Actions', undefined], ['state-machines', 'State machines', undefined],
-    ]);
+    assert.deepEqual(
+      snap.groups.map(g => [g.id, g.label, g.unsupportedReason]),
+      [
+        ['crdb-tasks', 'Active-Active tasks', undefined],
+        ['actions', 'Actions', undefined],
+        ['state-machines', 'State machines', undefined],
+      ],
+    );
     assert.equal(snap.groups[0].description, 'demo-cluster.redis.example');
     assert.deepEqual(snap.more, {});
     assert.equal(s.actionsApiVersion, 'v2');
@@ -147,7 +161,10 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
   });
 
   it('cancel of an unknown task: 404 with its own message', async () => {
-    await assert.rejects(source().cancelTask('no-such-task'), isKind('not-found', 'Task no-such-task no longer exists on the cluster.'));
+    await assert.rejects(
+      source().cancelTask('no-such-task'),
+      isKind('not-found', 'Task no-such-task no longer exists on the cluster.'),
+    );
   });
 
   it('conflict scenario: 409 carries the server message', async () => {
@@ -223,10 +240,16 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
   });
 
   async function askModuleWithoutCredentials(path: string): Promise<{ status: number; json: unknown }> {
-    const answer = await mod.handle({
-      method: 'GET', url: new URL(path, emu.url), headers: {}, body: Buffer.alloc(0), host: '127.0.0.1',
-    }, emu.context);
+    const answer = await mod.handle(
+      {
+        method: 'GET',
+        url: new URL(path, emu.url),
+        headers: {},
+        body: Buffer.alloc(0),
+        host: '127.0.0.1',
+      },
+      emu.context,
+    );
     return { status: answer!.status, json: answer!.json };
   }
 });
-

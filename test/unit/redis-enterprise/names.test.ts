@@ -7,16 +7,36 @@ describe('redis-enterprise name cache', () => {
     const calls = { cluster: 0, bdbs: 0, crdbs: 0 };
     let bdbs = [{ uid: '1', name: 'orders' }];
     let failBdbs = false;
-    const cache = new NameCache({
-      cluster: async () => { calls.cluster++; return 'c1'; },
-      bdbs: async () => { calls.bdbs++; if (failBdbs) throw new Error('boom'); return bdbs; },
-      crdbs: async () => { calls.crdbs++; return [{ uid: 'g', name: 'cart' }]; },
-    }, () => now);
+    const cache = new NameCache(
+      {
+        cluster: async () => {
+          calls.cluster++;
+          return 'c1';
+        },
+        bdbs: async () => {
+          calls.bdbs++;
+          if (failBdbs) throw new Error('boom');
+          return bdbs;
+        },
+        crdbs: async () => {
+          calls.crdbs++;
+          return [{ uid: 'g', name: 'cart' }];
+        },
+      },
+      () => now,
+    );
     return {
-      cache, calls,
-      advance: (ms: number) => { now += ms; },
-      setBdbs: (b: typeof bdbs) => { bdbs = b; },
-      setFail: (f: boolean) => { failBdbs = f; },
+      cache,
+      calls,
+      advance: (ms: number) => {
+        now += ms;
+      },
+      setBdbs: (b: typeof bdbs) => {
+        bdbs = b;
+      },
+      setFail: (f: boolean) => {
+        failBdbs = f;
+      },
     };
   }
 
@@ -36,7 +56,10 @@ describe('redis-enterprise name cache', () => {
   it('refetches for an unknown uid once, not on every refresh', async () => {
     const s = setup();
     await s.cache.ensure();
-    s.setBdbs([{ uid: '1', name: 'orders' }, { uid: '9', name: 'new-db' }]);
+    s.setBdbs([
+      { uid: '1', name: 'orders' },
+      { uid: '9', name: 'new-db' },
+    ]);
     await s.cache.ensure({ bdbs: ['9'], crdbs: [] });
     assert.equal(s.calls.bdbs, 2);
     assert.equal(s.cache.bdb('9'), 'new-db');

@@ -5,10 +5,16 @@ import { ProviderError } from '../../../src/core/errors';
 import { actionToTask, crdbTaskToTask, type NormaliseContext } from '../../../src/providers/redis-enterprise/normalise';
 import { actionLabel, crdbOperationLabel } from '../../../src/providers/redis-enterprise/labels';
 import {
-  parseBdbNames, parseCrdbNames, parseCrdbTask, parseV1Action, parseV1Actions, parseV2Actions,
+  parseBdbNames,
+  parseCrdbNames,
+  parseCrdbTask,
+  parseV1Action,
+  parseV1Actions,
+  parseV2Actions,
 } from '../../../src/providers/redis-enterprise/wire';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../../fixtures/redis-enterprise', name), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '../../fixtures/redis-enterprise', name), 'utf8'));
 
 const ctx: NormaliseContext = {
   connectionId: 'conn-1',
@@ -18,7 +24,7 @@ const ctx: NormaliseContext = {
 };
 
 describe('redis-enterprise normalisation', () => {
-  it('the seed\'s GET /v1/actions body: kinds, groups, numbers as strings, targets', () => {
+  it("the seed's GET /v1/actions body: kinds, groups, numbers as strings, targets", () => {
     const tasks = parseV1Actions(fixture('v1-actions.json')).map(w => actionToTask(w, ctx));
     assert.equal(tasks.length, 3);
     const [a1, a2, sm] = tasks;
@@ -33,7 +39,11 @@ describe('redis-enterprise normalisation', () => {
     assert.deepEqual(a1.target, { id: 'node:2', type: 'node', name: 'Node 2' });
     assert.equal(a1.source, 'conn-1');
     assert.equal(a1.provider, 'redis-enterprise');
-    assert.deepEqual(a1.capabilities, { cancel: false, forceCancel: false, consoleUrl: 'https://cluster.example:8443/' });
+    assert.deepEqual(a1.capabilities, {
+      cancel: false,
+      forceCancel: false,
+      consoleUrl: 'https://cluster.example:8443/',
+    });
     assert.deepEqual(a1.errors, []);
     assert.equal(a2.target?.id, 'node:1');
     assert.equal(sm.kind, 'state-machine');
@@ -45,7 +55,7 @@ describe('redis-enterprise normalisation', () => {
     assert.equal((sm.raw as { heartbeat: number }).heartbeat, 1650378874);
   });
 
-  it('the seed\'s GET /v1/actions/{uid} body', () => {
+  it("the seed's GET /v1/actions/{uid} body", () => {
     const t = actionToTask(parseV1Action(fixture('v1-action.json')), ctx);
     assert.equal(t.id, '159ca2f8-7bf3-4cda-97e8-4eb560665c28');
     assert.equal(t.kind, 'action');
@@ -56,9 +66,25 @@ describe('redis-enterprise normalisation', () => {
 
   it('v1 pending_ops become shards with heartbeats in ms; errors and state are kept', () => {
     const w = parseV1Action({
-      action_uid: 'u1', name: 'SMUpgradeBDB', status: 'failed', state: 'upgrade_shards', object_name: 'bdb:7',
-      creation_time: '1760400087', progress: '42.5', error_code: 'insufficient_resources', error_message: 'No memory',
-      pending_ops: { '3': { heartbeat: 1760400100, last_sample_time: '1760400105', op_name: 'upgrade_shard', status_code: 'error', status_description: 'Stopped', progress: '40' } },
+      action_uid: 'u1',
+      name: 'SMUpgradeBDB',
+      status: 'failed',
+      state: 'upgrade_shards',
+      object_name: 'bdb:7',
+      creation_time: '1760400087',
+      progress: '42.5',
+      error_code: 'insufficient_resources',
+      error_message: 'No memory',
+      pending_ops: {
+        '3': {
+          heartbeat: 1760400100,
+          last_sample_time: '1760400105',
+          op_name: 'upgrade_shard',
+          status_code: 'error',
+          status_description: 'Stopped',
+          progress: '40',
+        },
+      },
     });
     const t = actionToTask(w, ctx);
     assert.equal(t.kind, 'state-machine');
@@ -68,19 +94,51 @@ describe('redis-enterprise normalisation', () => {
     assert.equal(t.currentStep, 'upgrade_shards');
     assert.deepEqual(t.target, { id: 'bdb:7', type: 'bdb', name: undefined });
     assert.deepEqual(t.errors, [{ message: 'No memory', code: 'insufficient_resources' }]);
-    assert.deepEqual(t.shards, [{
-      shardId: '3', opName: 'upgrade_shard', statusCode: 'error', statusDescription: 'Stopped', progress: 40,
-      heartbeatAt: 1760400100000, lastSampleAt: 1760400105000,
-    }]);
+    assert.deepEqual(t.shards, [
+      {
+        shardId: '3',
+        opName: 'upgrade_shard',
+        statusCode: 'error',
+        statusDescription: 'Stopped',
+        progress: 40,
+        heartbeatAt: 1760400100000,
+        lastSampleAt: 1760400105000,
+      },
+    ]);
   });
 
   it('v2 actions: action_type, additional_info target, error and pending_ops', () => {
     const [sm, task, other] = parseV2Actions([
-      { action_uid: 'a', action_type: 'state-machine', creation_time: 1760400087, name: 'SMUpdateBDB', progress: 12.5, status: 'running',
-        additional_info: { description: 'Update orders', object_type: 'bdb', object_uid: '1', pending_ops: { '11': { progress: 20 } } } },
-      { action_uid: 'b', action_type: 'task', creation_time: '1760400090', name: 'backup_bdb', progress: 0, status: 'failed',
-        additional_info: { error: 'Disk full', object_type: 'bdb', object_uid: 1 } },
-      { action_uid: 'c', action_type: 'other', name: 'mystery_op', status: 'sleeping', additional_info: { error: { error_code: 'x', message: 'y' } } },
+      {
+        action_uid: 'a',
+        action_type: 'state-machine',
+        creation_time: 1760400087,
+        name: 'SMUpdateBDB',
+        progress: 12.5,
+        status: 'running',
+        additional_info: {
+          description: 'Update orders',
+          object_type: 'bdb',
+          object_uid: '1',
+          pending_ops: { '11': { progress: 20 } },
+        },
+      },
+      {
+        action_uid: 'b',
+        action_type: 'task',
+        creation_time: '1760400090',
+        name: 'backup_bdb',
+        progress: 0,
+        status: 'failed',
+        additional_info: { error: 'Disk full', object_type: 'bdb', object_uid: 1 },
+      },
+      {
+        action_uid: 'c',
+        action_type: 'other',
+        name: 'mystery_op',
+        status: 'sleeping',
+        additional_info: { error: { error_code: 'x', message: 'y' } },
+      },
     ]).map(w => actionToTask(w, ctx));
     assert.equal(sm.kind, 'state-machine');
     assert.equal(sm.group, 'state-machines');
@@ -101,9 +159,19 @@ describe('redis-enterprise normalisation', () => {
 
   it('a crdb task: steps are cluster step names, no percent, errors with where, cancel while active', () => {
     const w = parseCrdbTask({
-      id: 't1', crdb_guid: 'g-1', operation: 'create_crdb', status: 'started', started: '2026-01-02T03:04:05Z',
+      id: 't1',
+      crdb_guid: 'g-1',
+      operation: 'create_crdb',
+      status: 'started',
+      started: '2026-01-02T03:04:05Z',
       errors: [{ cluster_name: 'paris', description: 'slow link', error_code: 'net_warn' }],
-      progress: { clusters: [{ name: 'paris', progress: 'syncing' }, { name: 'tokyo', progress: 'validating' }], worker: 'w1' },
+      progress: {
+        clusters: [
+          { name: 'paris', progress: 'syncing' },
+          { name: 'tokyo', progress: 'validating' },
+        ],
+        worker: 'w1',
+      },
     });
     const t = crdbTaskToTask(w, ctx);
     assert.equal(t.kind, 'crdb-task');
@@ -115,7 +183,10 @@ describe('redis-enterprise normalisation', () => {
     assert.equal(t.progress, undefined);
     assert.equal(t.startedAt, Date.parse('2026-01-02T03:04:05Z'));
     assert.equal(t.finishedAt, undefined);
-    assert.deepEqual(t.steps, [{ name: 'syncing', detail: 'paris' }, { name: 'validating', detail: 'tokyo' }]);
+    assert.deepEqual(t.steps, [
+      { name: 'syncing', detail: 'paris' },
+      { name: 'validating', detail: 'tokyo' },
+    ]);
     assert.deepEqual(t.errors, [{ message: 'slow link', code: 'net_warn', where: 'paris' }]);
     assert.deepEqual(t.capabilities, { cancel: true, forceCancel: true, consoleUrl: 'https://cluster.example:8443/' });
   });
@@ -125,18 +196,29 @@ describe('redis-enterprise normalisation', () => {
     assert.equal(done.status, 'succeeded');
     assert.equal(done.finishedAt, Date.parse('2026-01-02T03:04:05Z'));
     assert.equal(done.capabilities.cancel, false);
-    const cancelled = crdbTaskToTask(parseCrdbTask({ id: 't', status: 'failed', errors: [{ description: 'Task was cancelled' }] }), ctx);
+    const cancelled = crdbTaskToTask(
+      parseCrdbTask({ id: 't', status: 'failed', errors: [{ description: 'Task was cancelled' }] }),
+      ctx,
+    );
     assert.equal(cancelled.status, 'canceled');
     assert.equal(cancelled.capabilities.forceCancel, false);
   });
 
   it('wrong shapes name the failing field', () => {
-    assert.throws(() => parseCrdbTask({ id: 't', progress: { clusters: 'x' } }),
-      (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && e.message.includes('crdb_task.progress.clusters'));
-    assert.throws(() => parseV1Actions({ actions: {} }),
-      (e: unknown) => e instanceof ProviderError && e.kind === 'bad-response' && e.message.includes('actions should be an array'));
-    assert.throws(() => parseV2Actions([{ name: 'x' }]),
-      (e: unknown) => e instanceof ProviderError && e.message.includes('actions[0].action_uid is missing'));
+    assert.throws(
+      () => parseCrdbTask({ id: 't', progress: { clusters: 'x' } }),
+      (e: unknown) =>
+        e instanceof ProviderError && e.kind === 'bad-response' && e.message.includes('crdb_task.progress.clusters'),
+    );
+    assert.throws(
+      () => parseV1Actions({ actions: {} }),
+      (e: unknown) =>
+        e instanceof ProviderError && e.kind === 'bad-response' && e.message.includes('actions should be an array'),
+    );
+    assert.throws(
+      () => parseV2Actions([{ name: 'x' }]),
+      (e: unknown) => e instanceof ProviderError && e.message.includes('actions[0].action_uid is missing'),
+    );
   });
 
   it('/v1/crdbs as an array or as {crdbs: [...]}; bdb names', () => {

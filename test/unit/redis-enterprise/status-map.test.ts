@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { ACTION_STATUS, CRDB_STATUS, actionStatus, crdbStatus } from '../../../src/providers/redis-enterprise/status-map';
+import {
+  ACTION_STATUS,
+  CRDB_STATUS,
+  actionStatus,
+  crdbStatus,
+} from '../../../src/providers/redis-enterprise/status-map';
 
 describe('redis-enterprise status maps', () => {
   const crdbRows: [string, string][] = [

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { TaskStore, compareTasks, jsonEqual, sameTaskView, taskFingerprint, type StoreChange } from '../../../src/core/store';
+import {
+  TaskStore,
+  compareTasks,
+  jsonEqual,
+  sameTaskView,
+  taskFingerprint,
+  type StoreChange,
+} from '../../../src/core/store';
 import type { Task } from '../../../src/core/task';
 import { snapshot, task } from './fixtures';
 
@@ -14,7 +21,11 @@ function rng(seed: number): () => number {
 
 /** The order the store promised before it merged pages: every task of the group, fully sorted. */
 function fullOrder(store: TaskStore, connectionId: string, groupId: string): string[] {
-  return store.allTasks(connectionId).filter(t => t.group === groupId).sort(compareTasks).map(t => t.id);
+  return store
+    .allTasks(connectionId)
+    .filter(t => t.group === groupId)
+    .sort(compareTasks)
+    .map(t => t.id);
 }
 
 describe('TaskStore: comparing tasks without fingerprints', () => {
@@ -22,17 +33,59 @@ describe('TaskStore: comparing tasks without fingerprints', () => {
     const a = task('1', { steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } });
     const variants: Array<[string, Partial<Task>]> = [
       ['same values, new objects', { steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['progress undefined vs null (both null in JSON)', { progress: null as unknown as number, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['NaN progress (null in JSON)', { progress: NaN, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['a key present as undefined (omitted in JSON)', { steps: [{ name: 's', progress: 10, detail: undefined }], target: { id: 'bdb:1', name: 'orders', type: undefined } }],
+      [
+        'progress undefined vs null (both null in JSON)',
+        {
+          progress: null as unknown as number,
+          steps: [{ name: 's', progress: 10 }],
+          target: { id: 'bdb:1', name: 'orders' },
+        },
+      ],
+      [
+        'NaN progress (null in JSON)',
+        { progress: NaN, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } },
+      ],
+      [
+        'a key present as undefined (omitted in JSON)',
+        {
+          steps: [{ name: 's', progress: 10, detail: undefined }],
+          target: { id: 'bdb:1', name: 'orders', type: undefined },
+        },
+      ],
       ['a step progress changed', { steps: [{ name: 's', progress: 11 }], target: { id: 'bdb:1', name: 'orders' } }],
       ['a step more', { steps: [{ name: 's', progress: 10 }, { name: 't' }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['target keys in another order (JSON differs)', { steps: [{ name: 's', progress: 10 }], target: { name: 'orders', id: 'bdb:1' } }],
-      ['number vs numeric string', { startedAt: String(a.startedAt) as unknown as number, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['status changed', { status: 'succeeded', steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['an error added', { errors: [{ message: 'x' }], steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['capability changed', { capabilities: { cancel: false, forceCancel: true }, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
-      ['only raw changed (not shown)', { raw: { other: true }, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } }],
+      [
+        'target keys in another order (JSON differs)',
+        { steps: [{ name: 's', progress: 10 }], target: { name: 'orders', id: 'bdb:1' } },
+      ],
+      [
+        'number vs numeric string',
+        {
+          startedAt: String(a.startedAt) as unknown as number,
+          steps: [{ name: 's', progress: 10 }],
+          target: { id: 'bdb:1', name: 'orders' },
+        },
+      ],
+      [
+        'status changed',
+        { status: 'succeeded', steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } },
+      ],
+      [
+        'an error added',
+        { errors: [{ message: 'x' }], steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } },
+      ],
+      [
+        'capability changed',
+        {
+          capabilities: { cancel: false, forceCancel: true },
+          steps: [{ name: 's', progress: 10 }],
+          target: { id: 'bdb:1', name: 'orders' },
+        },
+      ],
+      [
+        'only raw changed (not shown)',
+        { raw: { other: true }, steps: [{ name: 's', progress: 10 }], target: { id: 'bdb:1', name: 'orders' } },
+      ],
     ];
     for (const [why, over] of variants) {
       const b = task('1', over);
@@ -43,10 +96,29 @@ describe('TaskStore: comparing tasks without fingerprints', () => {
 
   it('jsonEqual follows JSON.stringify for nested values, toJSON included', () => {
     const cases: Array<[unknown, unknown]> = [
-      [[1, undefined], [1, null]], [{ a: 1, b: undefined }, { a: 1 }], [{ a: 1, b: 2 }, { b: 2, a: 1 }], [[Infinity], [null]],
-      [new Date(5), new Date(5)], [new Date(5), new Date(6)], [{ f: () => 1 }, {}], [[], {}], ['1', 1], [0, -0],
+      [
+        [1, undefined],
+        [1, null],
+      ],
+      [{ a: 1, b: undefined }, { a: 1 }],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      [[Infinity], [null]],
+      [new Date(5), new Date(5)],
+      [new Date(5), new Date(6)],
+      [{ f: () => 1 }, {}],
+      [[], {}],
+      ['1', 1],
+      [0, -0],
     ];
-    for (const [x, y] of cases) assert.equal(jsonEqual(x, y), JSON.stringify([x]) === JSON.stringify([y]), `${JSON.stringify([x])} vs ${JSON.stringify([y])}`);
+    for (const [x, y] of cases)
+      assert.equal(
+        jsonEqual(x, y),
+        JSON.stringify([x]) === JSON.stringify([y]),
+        `${JSON.stringify([x])} vs ${JSON.stringify([y])}`,
+      );
   });
 
   it('the same snapshot object applied twice emits nothing', () => {
@@ -65,13 +137,20 @@ describe('TaskStore: pages merged into the order', () => {
     const random = rng(7);
     const statuses = ['running', 'pending', 'succeeded', 'failed', 'paused'] as const;
     const store = new TaskStore();
-    const make = (i: number) => task(`t${i}`, {
-      group: random() < 0.8 ? 'crdb' : 'actions',
-      status: statuses[Math.floor(random() * statuses.length)],
-      // Some ties and some missing start times, so the id tie-break and -Infinity are exercised.
-      startedAt: random() < 0.1 ? undefined : 1_700_000_000_000 + Math.floor(random() * 50) * 1000,
-    });
-    store.applySnapshot('c1', snapshot(Array.from({ length: 30 }, (_, i) => make(i)), { crdb: 'p2' }));
+    const make = (i: number) =>
+      task(`t${i}`, {
+        group: random() < 0.8 ? 'crdb' : 'actions',
+        status: statuses[Math.floor(random() * statuses.length)],
+        // Some ties and some missing start times, so the id tie-break and -Infinity are exercised.
+        startedAt: random() < 0.1 ? undefined : 1_700_000_000_000 + Math.floor(random() * 50) * 1000,
+      });
+    store.applySnapshot(
+      'c1',
+      snapshot(
+        Array.from({ length: 30 }, (_, i) => make(i)),
+        { crdb: 'p2' },
+      ),
+    );
     for (let page = 0; page < 25; page++) {
       const tasks: Task[] = [];
       for (let k = 0; k < 20; k++) {
@@ -83,14 +162,21 @@ describe('TaskStore: pages merged into the order', () => {
       }
       store.appendPage('c1', 'crdb', tasks, page < 24 ? `p${page + 3}` : undefined);
       for (const g of ['crdb', 'actions']) {
-        assert.deepEqual(store.tasksOf('c1', g).map(t => t.id), fullOrder(store, 'c1', g), `group ${g} after page ${page}`);
+        assert.deepEqual(
+          store.tasksOf('c1', g).map(t => t.id),
+          fullOrder(store, 'c1', g),
+          `group ${g} after page ${page}`,
+        );
       }
     }
   });
 
   it('names a group whose order changed, and one that lost its last task', () => {
     const store = new TaskStore();
-    store.applySnapshot('c1', snapshot([task('1', { group: 'crdb' }), task('2', { group: 'actions', status: 'succeeded' })]));
+    store.applySnapshot(
+      'c1',
+      snapshot([task('1', { group: 'crdb' }), task('2', { group: 'actions', status: 'succeeded' })]),
+    );
     const events: StoreChange[] = [];
     store.onDidChange(e => events.push(e));
     // Task 2 moves from "actions" (which becomes empty) to "crdb".
@@ -99,7 +185,10 @@ describe('TaskStore: pages merged into the order', () => {
     assert.deepEqual(events[0].groups.map(g => g.groupId).sort(), ['actions', 'crdb']);
     assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '2' }]);
     assert.deepEqual(store.tasksOf('c1', 'actions'), []);
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['1', '2']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['1', '2'],
+    );
   });
 
   it('an unchanged page changes no order and names only its own group (its "Load more" row)', () => {
@@ -108,7 +197,12 @@ describe('TaskStore: pages merged into the order', () => {
     store.applySnapshot('c1', snapshot([...tasks, task('3', { group: 'actions' })], { crdb: 'p2' }));
     const events: StoreChange[] = [];
     store.onDidChange(e => events.push(e));
-    store.appendPage('c1', 'crdb', tasks.map(t => ({ ...t, raw: { fresh: true } })), 'p3');
+    store.appendPage(
+      'c1',
+      'crdb',
+      tasks.map(t => ({ ...t, raw: { fresh: true } })),
+      'p3',
+    );
     assert.equal(events.length, 1);
     assert.deepEqual(events[0].groups, [{ connectionId: 'c1', groupId: 'crdb' }]);
     assert.deepEqual(events[0].tasks, []);
@@ -120,8 +214,17 @@ describe('TaskStore: pages merged into the order', () => {
     store.upsertTask(task('7', { status: 'succeeded' }));
     store.upsertTask(task('1', { status: 'failed' }));
     store.upsertTask(task('4', { group: 'other' }));
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), fullOrder(store, 'c1', 'crdb'));
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['9', '7', '5', '1']);
-    assert.deepEqual(store.tasksOf('c1', 'other').map(t => t.id), ['4']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      fullOrder(store, 'c1', 'crdb'),
+    );
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['9', '7', '5', '1'],
+    );
+    assert.deepEqual(
+      store.tasksOf('c1', 'other').map(t => t.id),
+      ['4'],
+    );
   });
 });

@@ -7,13 +7,17 @@ class FakeTimer implements PollerTimer {
   private t = 0;
   private seq = 0;
   private readonly pending = new Map<number, { at: number; fn: () => void }>();
-  now(): number { return this.t; }
+  now(): number {
+    return this.t;
+  }
   setTimeout(fn: () => void, ms: number): unknown {
     const id = ++this.seq;
     this.pending.set(id, { at: this.t + ms, fn });
     return id;
   }
-  clearTimeout(h: unknown): void { this.pending.delete(h as number); }
+  clearTimeout(h: unknown): void {
+    this.pending.delete(h as number);
+  }
   async advance(ms: number): Promise<void> {
     const end = this.t + ms;
     for (;;) {
@@ -34,7 +38,10 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 }
 
-interface Deferred { resolve(): void; reject(e: unknown): void }
+interface Deferred {
+  resolve(): void;
+  reject(e: unknown): void;
+}
 
 class FakeHost implements PollerHost {
   calls: PollRequest[] = [];
@@ -53,15 +60,27 @@ class FakeHost implements PollerHost {
     if (!this.manual) return Promise.resolve();
     return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
   }
-  hasActive(id: string): boolean { return this.active.has(id); }
-  isTaskActive(c: string, t: string): boolean { return this.activeTasks.has(`${c}/${t}`); }
-  count(id: string): number { return this.calls.filter(c => c.connectionId === id).length; }
+  hasActive(id: string): boolean {
+    return this.active.has(id);
+  }
+  isTaskActive(c: string, t: string): boolean {
+    return this.activeTasks.has(`${c}/${t}`);
+  }
+  count(id: string): number {
+    return this.calls.filter(c => c.connectionId === id).length;
+  }
 }
 
 function make(options: Partial<ConstructorParameters<typeof Poller>[1]> = {}) {
   const timer = new FakeTimer();
   const host = new FakeHost();
-  const poller = new Poller(host, { activeIntervalMs: 5000, idleIntervalMs: 60_000, timer, random: () => 1, ...options });
+  const poller = new Poller(host, {
+    activeIntervalMs: 5000,
+    idleIntervalMs: 60_000,
+    timer,
+    random: () => 1,
+    ...options,
+  });
   return { timer, host, poller };
 }
 
@@ -173,7 +192,7 @@ describe('Poller', () => {
   it('backs off exponentially after failures, capped, and recovers after a success', async () => {
     const { timer, host, poller } = make({ backoffBaseMs: 1000, backoffMaxMs: 8000 });
     let failing = true;
-    host.fail = () => failing ? new ProviderError('network', 'down') : undefined;
+    host.fail = () => (failing ? new ProviderError('network', 'down') : undefined);
     poller.setConnections(['a']);
     poller.setViewVisible(true);
     await timer.advance(0);
@@ -214,7 +233,7 @@ describe('Poller', () => {
 
   it('a failure on one connection does not delay another', async () => {
     const { timer, host, poller } = make({ backoffBaseMs: 100_000 });
-    host.fail = r => r.connectionId === 'bad' ? new ProviderError('auth', 'no') : undefined;
+    host.fail = r => (r.connectionId === 'bad' ? new ProviderError('auth', 'no') : undefined);
     poller.setConnections(['bad', 'good']);
     poller.setViewVisible(true);
     await timer.advance(0);

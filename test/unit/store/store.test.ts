@@ -14,27 +14,42 @@ describe('TaskStore', () => {
     const store = new TaskStore(() => 42);
     store.ensureConnection('c1');
     assert.equal(store.connection('c1')?.status, 'loading');
-    store.applySnapshot('c1', snapshot([
-      task('1', { status: 'succeeded', startedAt: 3000 }),
-      task('2', { status: 'running', startedAt: 1000 }),
-      task('3', { status: 'failed', startedAt: 5000 }),
-      task('4', { status: 'pending', startedAt: 2000 }),
-    ]));
+    store.applySnapshot(
+      'c1',
+      snapshot([
+        task('1', { status: 'succeeded', startedAt: 3000 }),
+        task('2', { status: 'running', startedAt: 1000 }),
+        task('3', { status: 'failed', startedAt: 5000 }),
+        task('4', { status: 'pending', startedAt: 2000 }),
+      ]),
+    );
     const view = store.connection('c1')!;
     assert.equal(view.status, 'ok');
     assert.equal(view.stale, false);
     assert.equal(view.updatedAt, 42);
-    assert.deepEqual(view.groups.map(g => g.id), ['crdb', 'actions']);
+    assert.deepEqual(
+      view.groups.map(g => g.id),
+      ['crdb', 'actions'],
+    );
     // running first (newest first among them), then the rest newest first
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['4', '2', '3', '1']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['4', '2', '3', '1'],
+    );
   });
 
   it('one task changing among 10,000 emits exactly one task event and no group or connection event', () => {
     const store = new TaskStore();
-    const many = Array.from({ length: 10_000 }, (_, i) => task(String(i), { status: 'succeeded', startedAt: i * 1000 }));
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      task(String(i), { status: 'succeeded', startedAt: i * 1000 }),
+    );
     store.applySnapshot('c1', snapshot(many));
     const events = record(store);
-    const next = many.map(t => (t.id === '5000' ? { ...t, providerStatus: 'finished!', raw: { changed: true } } : { ...t, raw: { fresh: 'object' } }));
+    const next = many.map(t =>
+      t.id === '5000'
+        ? { ...t, providerStatus: 'finished!', raw: { changed: true } }
+        : { ...t, raw: { fresh: 'object' } },
+    );
     store.applySnapshot('c1', snapshot(next));
     assert.equal(events.length, 1);
     assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '5000' }]);
@@ -53,14 +68,26 @@ describe('TaskStore', () => {
 
   it('emits a group event when the order of a group changes (a task finished), and names removed tasks', () => {
     const store = new TaskStore();
-    store.applySnapshot('c1', snapshot([task('1', { startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 }), task('3')]));
+    store.applySnapshot(
+      'c1',
+      snapshot([task('1', { startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 }), task('3')]),
+    );
     const events = record(store);
-    store.applySnapshot('c1', snapshot([task('1', { status: 'succeeded', startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 })]));
+    store.applySnapshot(
+      'c1',
+      snapshot([
+        task('1', { status: 'succeeded', startedAt: 1000 }),
+        task('2', { status: 'succeeded', startedAt: 2000 }),
+      ]),
+    );
     assert.equal(events.length, 1);
     assert.deepEqual(events[0].groups, [{ connectionId: 'c1', groupId: 'crdb' }]);
     assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '1' }]);
     assert.deepEqual(events[0].removed, [{ connectionId: 'c1', taskId: '3' }]);
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['2', '1']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['2', '1'],
+    );
   });
 
   it('applyError keeps the last good tasks, marks them stale and emits once for the connection', () => {
@@ -74,7 +101,10 @@ describe('TaskStore', () => {
     assert.equal(view.status, 'error');
     assert.equal(view.stale, true);
     assert.equal(view.error?.message, 'Cannot reach cluster.example:9443');
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['1']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['1'],
+    );
     assert.equal(events.length, 1, 'the same error twice redraws nothing');
     assert.deepEqual(events[0].connections, ['c1']);
     // the next good snapshot clears the error
@@ -99,7 +129,10 @@ describe('TaskStore', () => {
     assert.equal(store.connection('c1')!.more.crdb, 'page2');
     const events = record(store);
     store.appendPage('c1', 'crdb', [task('3', { status: 'succeeded' }), task('4', { status: 'succeeded' })], 'page3');
-    assert.deepEqual(store.tasksOf('c1', 'crdb').map(t => t.id), ['5', '4', '3']);
+    assert.deepEqual(
+      store.tasksOf('c1', 'crdb').map(t => t.id),
+      ['5', '4', '3'],
+    );
     assert.equal(store.connection('c1')!.more.crdb, 'page3');
     assert.equal(events.length, 1);
     assert.ok(events[0].groups.some(g => g.groupId === 'crdb'));
@@ -146,15 +179,26 @@ describe('TaskStore', () => {
 
   it('running() lists running and pending tasks of every connection', () => {
     const store = new TaskStore();
-    store.applySnapshot('c1', snapshot([task('1'), task('2', { status: 'succeeded' }), task('3', { status: 'pending' })]));
+    store.applySnapshot(
+      'c1',
+      snapshot([task('1'), task('2', { status: 'succeeded' }), task('3', { status: 'pending' })]),
+    );
     store.applySnapshot('c2', snapshot([task('4', { source: 'c2' }), task('5', { source: 'c2', status: 'paused' })]));
-    assert.deepEqual(store.running().map(t => t.id).sort(), ['1', '3', '4']);
+    assert.deepEqual(
+      store
+        .running()
+        .map(t => t.id)
+        .sort(),
+      ['1', '3', '4'],
+    );
     assert.equal(store.hasActive('c2'), true);
   });
 
   it('serialize is bounded, drops raw payloads, and restore shows the data stale', () => {
     const store = new TaskStore(() => 1234);
-    const many = Array.from({ length: 250 }, (_, i) => task(String(i), { status: 'succeeded', startedAt: i * 1000, raw: { password: 'hunter22' } }));
+    const many = Array.from({ length: 250 }, (_, i) =>
+      task(String(i), { status: 'succeeded', startedAt: i * 1000, raw: { password: 'hunter22' } }),
+    );
     store.applySnapshot('c1', snapshot(many));
     const data = store.serialize();
     const text = JSON.stringify(data);
@@ -177,7 +221,16 @@ describe('TaskStore', () => {
     const store = new TaskStore();
     store.restore({ version: 99, connections: [] });
     store.restore('garbage');
-    store.restore({ version: 1, connections: [{ id: 'gone', groups: [], tasks: [] }, { id: 'c1', groups: [], tasks: [null, { nope: 1 }] }] }, new Set(['c1']));
+    store.restore(
+      {
+        version: 1,
+        connections: [
+          { id: 'gone', groups: [], tasks: [] },
+          { id: 'c1', groups: [], tasks: [null, { nope: 1 }] },
+        ],
+      },
+      new Set(['c1']),
+    );
     assert.deepEqual(store.connectionIds(), ['c1']);
     assert.equal(store.allTasks('c1').length, 0);
   });
@@ -192,7 +245,15 @@ describe('TaskStore', () => {
   });
 
   it('compareTasks: active before finished, then newest, tasks without a start time last', () => {
-    const list = [task('a', { status: 'succeeded', startedAt: 9 }), task('b', { status: 'running', startedAt: undefined }), task('c', { status: 'running', startedAt: 5 }), task('d', { status: 'failed', startedAt: undefined })];
-    assert.deepEqual(list.sort(compareTasks).map(t => t.id), ['c', 'b', 'a', 'd']);
+    const list = [
+      task('a', { status: 'succeeded', startedAt: 9 }),
+      task('b', { status: 'running', startedAt: undefined }),
+      task('c', { status: 'running', startedAt: 5 }),
+      task('d', { status: 'failed', startedAt: undefined }),
+    ];
+    assert.deepEqual(
+      list.sort(compareTasks).map(t => t.id),
+      ['c', 'b', 'a', 'd'],
+    );
   });
 });

@@ -42,7 +42,13 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
   const sources: TaskSource[] = [];
   const now = () => emu.context.clock.now();
   const config = (extra: Partial<ConnectionConfig> = {}): ConnectionConfig => ({
-    id: 'tc', name: 'Tencent', provider: 'tencent', endpoint: emu.url, user: DEMO_SECRET_ID, region: 'ap-guangzhou', ...extra,
+    id: 'tc',
+    name: 'Tencent',
+    provider: 'tencent',
+    endpoint: emu.url,
+    user: DEMO_SECRET_ID,
+    region: 'ap-guangzhou',
+    ...extra,
   });
   const source = (extra: Partial<ConnectionConfig> = {}, secret = DEMO_SECRET_KEY, clockSkewMs = 0) => {
     const s = create(config(extra), { secret }, { now: () => now() + clockSkewMs });
@@ -50,21 +56,23 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
     return s;
   };
 
-  before(async () => { emu = await startEmulator({ modules: [createModule()], http: true, clock: 'manual' }); });
+  before(async () => {
+    emu = await startEmulator({ modules: [createModule()], http: true, clock: 'manual' });
+  });
   beforeEach(() => emu.reset());
   after(async () => {
     await Promise.all(sources.map(s => s.close()));
     await emu.close();
   });
 
-  it('lists the region\'s instances as groups and their tasks', async () => {
+  it("lists the region's instances as groups and their tasks", async () => {
     const snap = await source().refresh({});
     assert.deepEqual(snap.groups.map(g => g.id).sort(), ['crs-gz000001', 'crs-gz000002', 'crs-gz000003']);
     const g = snap.groups.find(x => x.id === 'crs-gz000001')!;
     assert.deepEqual(g, { id: 'crs-gz000001', label: 'orders-cache', kind: 'instance', description: 'crs-gz000001' });
     assert.equal(snap.tasks.length, 31); // 32 in the region, one older than 30 days
     assert.ok(!snap.tasks.some(t => t.id === '1006'));
-    assert.ok(!snap.tasks.some(t => t.id === '1008'), 'another region\'s task leaked in');
+    assert.ok(!snap.tasks.some(t => t.id === '1008'), "another region's task leaked in");
     assert.deepEqual(snap.more, {});
     const running = byId(snap.tasks, '1003');
     assert.equal(running.status, 'running');
@@ -94,8 +102,18 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
 
   it('pages: a cut region-wide list gives cursors, and Load more continues without repeats', async () => {
     const http = new HttpClient();
-    const api = new TencentApi({ http, endpoint: emu.url, secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY, region: 'ap-guangzhou', now });
-    const s = new TencentTaskSource({ connectionId: 'tc', region: 'ap-guangzhou', http, now, pageSizes: { tasks: 10, instances: 2 } }, api);
+    const api = new TencentApi({
+      http,
+      endpoint: emu.url,
+      secretId: DEMO_SECRET_ID,
+      secretKey: DEMO_SECRET_KEY,
+      region: 'ap-guangzhou',
+      now,
+    });
+    const s = new TencentTaskSource(
+      { connectionId: 'tc', region: 'ap-guangzhou', http, now, pageSizes: { tasks: 10, instances: 2 } },
+      api,
+    );
     sources.push(s);
     const snap = await s.refresh({});
     assert.equal(snap.groups.length, 3, 'instances paged by 2');
@@ -120,10 +138,16 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
   it('filters by status, type, instance, time window and operator on the server', async () => {
     const s = source();
     assert.deepEqual((await s.refresh({ statuses: ['failed'] })).tasks.map(t => t.id).sort(), ['1004', '1007']);
-    assert.deepEqual((await s.refresh({ statuses: ['pending'] })).tasks.map(t => t.id), ['1005']);
+    assert.deepEqual(
+      (await s.refresh({ statuses: ['pending'] })).tasks.map(t => t.id),
+      ['1005'],
+    );
     assert.equal((await s.refresh({ types: ['017'] })).tasks.length, 25);
     const one = await s.refresh({ instanceId: 'crs-gz000001' });
-    assert.deepEqual(one.groups.map(g => g.id), ['crs-gz000001']);
+    assert.deepEqual(
+      one.groups.map(g => g.id),
+      ['crs-gz000001'],
+    );
     assert.deepEqual(one.tasks.map(t => t.id).sort(), ['1001', '1002', '1007']);
     const recent = await s.refresh({ since: now() - 2 * 3600_000 });
     assert.deepEqual(recent.tasks.map(t => t.id).sort(), ['1003', '1004', '1005']);
@@ -155,13 +179,24 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
 
   it('names the parameter the server rejected', async () => {
     const http = new HttpClient();
-    const api = new TencentApi({ http, endpoint: emu.url, secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY, region: 'ap-guangzhou', now });
+    const api = new TencentApi({
+      http,
+      endpoint: emu.url,
+      secretId: DEMO_SECRET_ID,
+      secretKey: DEMO_SECRET_KEY,
+      region: 'ap-guangzhou',
+      now,
+    });
     try {
       await rejects(api.call('DescribeTaskInfo', {}, 'a task'), 'bad-request', /`TaskId`/);
       await rejects(api.call('DescribeTaskList', { Limit: 10, Offset: 5 }, 'the task list'), 'bad-request', /`Offset`/);
       await rejects(api.call('DescribeTaskList', { Limit: 500 }, 'the task list'), 'bad-request', /`Limit`/);
       await rejects(api.call('DescribeTaskList', { Result: [3] }, 'the task list'), 'bad-request', /`Result`/);
-      await rejects(api.call('DescribeTaskList', { BeginTime: '2020-01-01' }, 'the task list'), 'bad-request', /`BeginTime`/);
+      await rejects(
+        api.call('DescribeTaskList', { BeginTime: '2020-01-01' }, 'the task list'),
+        'bad-request',
+        /`BeginTime`/,
+      );
       await rejects(api.call('CancelTask', {}, 'x'), 'bad-request', 'InvalidAction');
       // InstanceName and OperateUin exist on the API even though TaskQuery has no field for them.
       const r = await api.call('DescribeTaskList', { InstanceName: 'sessions' }, 'the task list');
@@ -205,8 +240,19 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
     const { LegacyTencentApi } = await import('../../../src/providers/tencent/legacy-api');
     const { LegacyTencentTaskSource } = await import('../../../src/providers/tencent/source');
     const http = new HttpClient();
-    const api = new LegacyTencentApi({ http, endpoint: emu.url, secretId: DEMO_SECRET_ID, secretKey: DEMO_SECRET_KEY, region: 'ap-guangzhou', signatureMethod: 'HmacSHA1', now });
-    const s = new LegacyTencentTaskSource({ connectionId: 'tc', region: 'ap-guangzhou', http, now, pageSizes: { tasks: 10 } }, api);
+    const api = new LegacyTencentApi({
+      http,
+      endpoint: emu.url,
+      secretId: DEMO_SECRET_ID,
+      secretKey: DEMO_SECRET_KEY,
+      region: 'ap-guangzhou',
+      signatureMethod: 'HmacSHA1',
+      now,
+    });
+    const s = new LegacyTencentTaskSource(
+      { connectionId: 'tc', region: 'ap-guangzhou', http, now, pageSizes: { tasks: 10 } },
+      api,
+    );
     sources.push(s);
     const snap = await s.refresh({});
     const seen = new Set(snap.tasks.map(t => t.id));
@@ -214,7 +260,10 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
       let cursor: string | undefined = first;
       while (cursor) {
         const page = await s.loadMore(group, cursor, {});
-        for (const t of page.tasks) { assert.ok(!seen.has(t.id), `repeated ${t.id}`); seen.add(t.id); }
+        for (const t of page.tasks) {
+          assert.ok(!seen.has(t.id), `repeated ${t.id}`);
+          seen.add(t.id);
+        }
         cursor = page.next;
       }
     }
@@ -224,7 +273,10 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
   it('maps legacy auth errors', async () => {
     const bad = await rejects(source({ options: { legacyApi: true } }, 'bad').refresh({}), 'auth');
     assert.equal(bad.code, '4100 AuthFailure.SignatureFailure');
-    const stale = await rejects(source({ options: { legacyApi: true } }, DEMO_SECRET_KEY, -3600_000).refresh({}), 'auth');
+    const stale = await rejects(
+      source({ options: { legacyApi: true } }, DEMO_SECRET_KEY, -3600_000).refresh({}),
+      'auth',
+    );
     assert.equal(stale.code, '4200 AuthFailure.SignatureExpire');
   });
 
@@ -250,8 +302,19 @@ describe('tencent client over HTTPS', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const open = (tls: ConnectionConfig['tls']) => {
-    const s = create({ id: 'tc', name: 'T', provider: 'tencent', endpoint: emu.url, user: DEMO_SECRET_ID, region: 'ap-guangzhou', tls },
-      { secret: DEMO_SECRET_KEY }, { now: () => emu.context.clock.now() });
+    const s = create(
+      {
+        id: 'tc',
+        name: 'T',
+        provider: 'tencent',
+        endpoint: emu.url,
+        user: DEMO_SECRET_ID,
+        region: 'ap-guangzhou',
+        tls,
+      },
+      { secret: DEMO_SECRET_KEY },
+      { now: () => emu.context.clock.now() },
+    );
     opened.push(s);
     return s;
   };

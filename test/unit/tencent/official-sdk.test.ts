@@ -18,27 +18,47 @@ delete process.env.HTTPS_PROXY;
 describe('the official Tencent SDK against our emulator', () => {
   let emu: RunningEmulator;
   const lookup: LookupFunction = (_host, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
+    if (options.all)
+      (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
+        { address: '127.0.0.1', family: 4 },
+      ]);
     else callback(null, '127.0.0.1', 4);
   };
   const agent = new http.Agent({ lookup });
-  const client = (signMethod: 'TC3-HMAC-SHA256' | 'HmacSHA256' | 'HmacSHA1' = 'TC3-HMAC-SHA256', secretKey = DEMO_SECRET_KEY, reqMethod: 'POST' | 'GET' = 'POST') =>
+  const client = (
+    signMethod: 'TC3-HMAC-SHA256' | 'HmacSHA256' | 'HmacSHA1' = 'TC3-HMAC-SHA256',
+    secretKey = DEMO_SECRET_KEY,
+    reqMethod: 'POST' | 'GET' = 'POST',
+  ) =>
     new CommonClient('redis.tencentcloudapi.com', '2018-04-12', {
       credential: { secretId: DEMO_SECRET_ID, secretKey },
       region: 'ap-guangzhou',
-      profile: { signMethod, httpProfile: { endpoint: `redis.tencentcloudapi.com:${emu.port}`, protocol: 'http://', reqMethod, agent } },
+      profile: {
+        signMethod,
+        httpProfile: { endpoint: `redis.tencentcloudapi.com:${emu.port}`, protocol: 'http://', reqMethod, agent },
+      },
     });
 
   // The SDK signs with the real clock: the emulator's manual clock starts there and is not advanced here.
-  before(async () => { emu = await startEmulator({ modules: [createModule()], http: true, clock: 'manual' }); });
+  before(async () => {
+    emu = await startEmulator({ modules: [createModule()], http: true, clock: 'manual' });
+  });
   beforeEach(() => emu.reset());
-  after(async () => { agent.destroy(); await emu.close(); });
+  after(async () => {
+    agent.destroy();
+    await emu.close();
+  });
 
   it('lists instances and tasks with TC3-HMAC-SHA256', async () => {
     const instances = await client().request('DescribeInstances', { Limit: 2, Offset: 0 });
     assert.equal(instances.TotalCount, 3);
     assert.equal(instances.InstanceSet.length, 2);
-    const tasks = await client().request('DescribeTaskList', { InstanceId: 'crs-gz000003', TaskTypes: ['017'], Limit: 10, Offset: 10 });
+    const tasks = await client().request('DescribeTaskList', {
+      InstanceId: 'crs-gz000003',
+      TaskTypes: ['017'],
+      Limit: 10,
+      Offset: 10,
+    });
     assert.equal(tasks.TotalCount, 25);
     assert.equal(tasks.Tasks.length, 10);
     assert.ok(tasks.Tasks.every((t: { TaskType: string }) => t.TaskType === '017'));
@@ -59,18 +79,30 @@ describe('the official Tencent SDK against our emulator', () => {
     assert.equal(r.Status, 'succeed');
   });
 
-  it('gets Tencent\'s error codes for a wrong key and a bad parameter', async () => {
-    await assert.rejects(client('TC3-HMAC-SHA256', 'not-the-key').request('DescribeTaskList', {}), (e: { code?: string; requestId?: string }) => {
-      assert.equal(e.code, 'AuthFailure.SignatureFailure');
-      assert.ok(e.requestId);
-      return true;
-    });
-    await assert.rejects(client('HmacSHA256', 'not-the-key').request('DescribeTaskList', {}), (e: { code?: string }) => e.code === 'AuthFailure.SignatureFailure');
-    await assert.rejects(client().request('DescribeTaskList', { Limit: 20, Offset: 7 }), (e: { code?: string; message: string }) => {
-      assert.equal(e.code, 'InvalidParameterValue');
-      assert.match(e.message, /Offset/);
-      return true;
-    });
-    await assert.rejects(client().request('DescribeTaskInfo', {}), (e: { code?: string }) => e.code === 'MissingParameter');
+  it("gets Tencent's error codes for a wrong key and a bad parameter", async () => {
+    await assert.rejects(
+      client('TC3-HMAC-SHA256', 'not-the-key').request('DescribeTaskList', {}),
+      (e: { code?: string; requestId?: string }) => {
+        assert.equal(e.code, 'AuthFailure.SignatureFailure');
+        assert.ok(e.requestId);
+        return true;
+      },
+    );
+    await assert.rejects(
+      client('HmacSHA256', 'not-the-key').request('DescribeTaskList', {}),
+      (e: { code?: string }) => e.code === 'AuthFailure.SignatureFailure',
+    );
+    await assert.rejects(
+      client().request('DescribeTaskList', { Limit: 20, Offset: 7 }),
+      (e: { code?: string; message: string }) => {
+        assert.equal(e.code, 'InvalidParameterValue');
+        assert.match(e.message, /Offset/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      client().request('DescribeTaskInfo', {}),
+      (e: { code?: string }) => e.code === 'MissingParameter',
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseInstances, parseLegacyTaskList, parseTaskInfo, parseTaskList } from '../../../src/providers/tencent/parse';
+import {
+  parseInstances,
+  parseLegacyTaskList,
+  parseTaskInfo,
+  parseTaskList,
+} from '../../../src/providers/tencent/parse';
 import { normaliseProgress, taskFromInfo, taskFromLegacy, taskFromList } from '../../../src/providers/tencent/tasks';
 import { taskListFilter, legacyTaskListParams } from '../../../src/providers/tencent/query';
 import { formatTencentTime, parseTencentTime } from '../../../src/providers/tencent/time';
@@ -38,7 +43,7 @@ describe('tencent responses', () => {
     assert.deepEqual(t.errors, []);
   });
 
-  it('takes a failed task\'s TaskMessage as its error', () => {
+  it("takes a failed task's TaskMessage as its error", () => {
     const t = taskFromInfo(ctx, '7', 'crs-x', parseTaskInfo({ Status: 'failed', TaskMessage: 'disk full' }));
     assert.equal(t.group, 'crs-x');
     assert.deepEqual(t.errors, [{ message: 'disk full', code: 'failed' }]);
@@ -51,7 +56,7 @@ describe('tencent responses', () => {
     assert.equal(r.items.length, fixture('describe-instances.json').Response.InstanceSet.length);
   });
 
-  it('parses the seed\'s legacy example exactly', () => {
+  it("parses the seed's legacy example exactly", () => {
     const body = fixture('legacy-get-redis-task-list.json');
     const r = parseLegacyTaskList(body);
     assert.equal(r.totalCount, 9);
@@ -67,7 +72,10 @@ describe('tencent responses', () => {
   it('names the failing field of a wrong shape', () => {
     assert.throws(() => parseTaskList({ Tasks: [{ TaskId: 1 }] }), /Response\.Tasks\[0\]\.InstanceId is missing/);
     assert.throws(() => parseTaskList({ Tasks: {} }), /Response\.Tasks should be an array/);
-    assert.throws(() => parseTaskList({ Tasks: [{ TaskId: 1, InstanceId: 'x', Progress: 'half' }] }), /Progress should be a number/);
+    assert.throws(
+      () => parseTaskList({ Tasks: [{ TaskId: 1, InstanceId: 'x', Progress: 'half' }] }),
+      /Progress should be a number/,
+    );
   });
 
   it('normalises Progress given as a fraction or a percentage', () => {
@@ -77,7 +85,14 @@ describe('tencent responses', () => {
     assert.equal(normaliseProgress(42), 42);
     assert.equal(normaliseProgress(140), 100);
     assert.equal(normaliseProgress(undefined), undefined);
-    const running = taskFromList(ctx, { taskId: '1', instanceId: 'i', result: '1', progress: 0.5, endTime: '0000-00-00 00:00:00', raw: {} });
+    const running = taskFromList(ctx, {
+      taskId: '1',
+      instanceId: 'i',
+      result: '1',
+      progress: 0.5,
+      endTime: '0000-00-00 00:00:00',
+      raw: {},
+    });
     assert.equal(running.progress, 50);
     assert.equal(running.finishedAt, undefined);
     assert.equal(taskFromList(ctx, { taskId: '1', instanceId: 'i', result: '1', progress: 60, raw: {} }).progress, 60);
@@ -95,8 +110,26 @@ describe('tencent responses', () => {
 describe('tencent query mapping', () => {
   const now = Date.parse('2025-06-01T00:00:00Z');
   it('maps every filter to DescribeTaskList parameters', () => {
-    const q = taskListFilter({ instanceId: 'crs-1', statuses: ['running', 'failed'], types: ['001', '012'], since: now - 3600_000, until: now }, now, { OperateUin: ['1'], InstanceName: 'n' });
-    assert.deepEqual(q.params, { InstanceId: 'crs-1', InstanceName: 'n', OperateUin: ['1'], Result: [1, 4], TaskTypes: ['001', '012'], BeginTime: '2025-06-01 07:00:00', EndTime: '2025-06-01 08:00:00' });
+    const q = taskListFilter(
+      {
+        instanceId: 'crs-1',
+        statuses: ['running', 'failed'],
+        types: ['001', '012'],
+        since: now - 3600_000,
+        until: now,
+      },
+      now,
+      { OperateUin: ['1'], InstanceName: 'n' },
+    );
+    assert.deepEqual(q.params, {
+      InstanceId: 'crs-1',
+      InstanceName: 'n',
+      OperateUin: ['1'],
+      Result: [1, 4],
+      TaskTypes: ['001', '012'],
+      BeginTime: '2025-06-01 07:00:00',
+      EndTime: '2025-06-01 08:00:00',
+    });
     assert.equal(q.empty, false);
   });
   it('moves a start older than 30 days to the edge', () => {
@@ -109,7 +142,13 @@ describe('tencent query mapping', () => {
   });
   it('maps filters to the legacy parameters', () => {
     const q = legacyTaskListParams({ instanceId: 'crs-1', statuses: ['failed'], types: ['012', 'restoreBackup'] }, now);
-    assert.deepEqual(q.params, { redisId: 'crs-1', 'taskStatus.0': '3', 'taskStatus.1': '-1', 'taskType.0': 'task_backupInstance', 'taskType.1': 'task_restoreBackup' });
+    assert.deepEqual(q.params, {
+      redisId: 'crs-1',
+      'taskStatus.0': '3',
+      'taskStatus.1': '-1',
+      'taskType.0': 'task_backupInstance',
+      'taskType.1': 'task_restoreBackup',
+    });
     const local = legacyTaskListParams({ types: ['001'] }, now);
     assert.equal(local.params['taskType.0'], undefined);
     assert.deepEqual([...local.types!], ['newInstance']);

@@ -1,16 +1,47 @@
 import { strict as assert } from 'node:assert';
-import { INFO_STATUS, LEGACY_STATUS, LIST_RESULT_STATUS, RESULT_FILTER, infoStatus, legacyStatus, listResultStatus } from '../../../src/providers/tencent/status-map';
+import {
+  INFO_STATUS,
+  LEGACY_STATUS,
+  LIST_RESULT_STATUS,
+  RESULT_FILTER,
+  infoStatus,
+  legacyStatus,
+  listResultStatus,
+} from '../../../src/providers/tencent/status-map';
 import { TASK_TYPE_NAMES, taskTypeName, legacyTaskName } from '../../../src/providers/tencent/task-types';
 
 describe('tencent status map', () => {
-  const listRows: Array<[unknown, string]> = [[0, 'pending'], [1, 'running'], [2, 'succeeded'], [4, 'failed'], ['2', 'succeeded']];
-  for (const [raw, want] of listRows) it(`DescribeTaskList Result ${JSON.stringify(raw)} → ${want}`, () => assert.equal(listResultStatus(raw), want));
+  const listRows: Array<[unknown, string]> = [
+    [0, 'pending'],
+    [1, 'running'],
+    [2, 'succeeded'],
+    [4, 'failed'],
+    ['2', 'succeeded'],
+  ];
+  for (const [raw, want] of listRows)
+    it(`DescribeTaskList Result ${JSON.stringify(raw)} → ${want}`, () => assert.equal(listResultStatus(raw), want));
 
-  const infoRows: Array<[string, string]> = [['preparing', 'pending'], ['running', 'running'], ['succeed', 'succeeded'], ['failed', 'failed'], ['error', 'failed'], ['SUCCEED', 'succeeded']];
-  for (const [raw, want] of infoRows) it(`DescribeTaskInfo Status ${raw} → ${want}`, () => assert.equal(infoStatus(raw), want));
+  const infoRows: Array<[string, string]> = [
+    ['preparing', 'pending'],
+    ['running', 'running'],
+    ['succeed', 'succeeded'],
+    ['failed', 'failed'],
+    ['error', 'failed'],
+    ['SUCCEED', 'succeeded'],
+  ];
+  for (const [raw, want] of infoRows)
+    it(`DescribeTaskInfo Status ${raw} → ${want}`, () => assert.equal(infoStatus(raw), want));
 
-  const legacyRows: Array<[unknown, string]> = [[0, 'pending'], [1, 'running'], [2, 'succeeded'], [3, 'failed'], [-1, 'failed'], ['-1', 'failed']];
-  for (const [raw, want] of legacyRows) it(`legacy status ${JSON.stringify(raw)} → ${want}`, () => assert.equal(legacyStatus(raw), want));
+  const legacyRows: Array<[unknown, string]> = [
+    [0, 'pending'],
+    [1, 'running'],
+    [2, 'succeeded'],
+    [3, 'failed'],
+    [-1, 'failed'],
+    ['-1', 'failed'],
+  ];
+  for (const [raw, want] of legacyRows)
+    it(`legacy status ${JSON.stringify(raw)} → ${want}`, () => assert.equal(legacyStatus(raw), want));
 
   it('keeps unknown values unknown', () => {
     assert.equal(listResultStatus(3), 'unknown');
