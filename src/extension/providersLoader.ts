@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import type * as Providers from '../providers/index';
+import type { startEmulator } from '../emulator/server';
+import type { allModules } from '../emulator/modules';
 
 /** The lazily loaded half of the extension: provider clients and the HTTP stack (dist/providers.js). */
 export type ProvidersModule = Pick<typeof Providers, 'createSource' | 'probeCertificate' | 'normaliseFingerprint'>;
@@ -19,8 +21,8 @@ export function loadProviders(): ProvidersModule {
 }
 
 export interface EmulatorModuleExports {
-  startEmulator: typeof import('../emulator/server').startEmulator;
-  allModules: typeof import('../emulator/modules').allModules;
+  startEmulator: typeof startEmulator;
+  allModules: typeof allModules;
 }
 
 export function loadEmulator(): EmulatorModuleExports {

@@ -121,7 +121,10 @@ export function verifyParameterSignature(
   }
   const method = (params.SignatureMethod ?? 'HmacSHA1') as LegacySignatureMethod;
   if (method !== 'HmacSHA1' && method !== 'HmacSHA256')
-    return { code: 'InvalidParameterValue', message: `SignatureMethod ${method} is not HmacSHA1 or HmacSHA256.` };
+    return {
+      code: 'InvalidParameterValue',
+      message: `SignatureMethod ${String(params.SignatureMethod)} is not HmacSHA1 or HmacSHA256.`,
+    };
   const timestamp = Number(params.Timestamp);
   if (!Number.isInteger(timestamp))
     return { code: 'InvalidParameterValue', message: 'The parameter `Timestamp` must be Unix seconds.' };

@@ -4,7 +4,7 @@ import type { ProviderId } from '../../core/task';
 import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
 import { providerFields, providerLabel, normaliseEndpoint } from './fields';
-import { ConnectionsModel, PROVIDERS, isDemo, newConnectionId } from './model';
+import { type ConnectionsModel, PROVIDERS, isDemo, newConnectionId } from './model';
 
 /**
  * Add and Edit Connection as one quick-input walk. Each step returns undefined when the person presses Escape, and

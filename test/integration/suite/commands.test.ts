@@ -127,7 +127,7 @@ describe('commands', () => {
       showQuickPick: quickPickAnswers(
         items => items.filter(i => i.label === 'Running' || i.label === 'Pending'), // statuses (canPickMany)
         /^Any time$/,
-      ) as never,
+      ),
       showInputBox: inputAnswers(''),
     });
     await run('redisTasks.filter');
@@ -196,7 +196,7 @@ describe('commands', () => {
 
     const other = findTask(a, CLOUD, () => true)!;
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)) as never,
+      showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)),
     });
     await run('redisTasks.copyTaskId');
     assert.equal(await vscode.env.clipboard.readText(), other.id);
@@ -244,10 +244,10 @@ describe('commands', () => {
     assert.equal(channel.name, 'Redis Tasks');
     const original = channel.show;
     const shown: unknown[][] = [];
-    channel.show = ((...args: unknown[]) => {
+    channel.show = (...args: unknown[]) => {
       shown.push(args);
       return (original as (...x: unknown[]) => void).apply(channel, args);
-    }) as typeof channel.show;
+    };
     try {
       await run('redisTasks.showLog');
     } finally {

@@ -446,10 +446,10 @@ function text(v: string | vscode.TreeItemLabel | boolean | undefined): string {
 }
 
 export async function treeRows(a: RedisTasksApi, parent?: TreeNode): Promise<TreeRow[]> {
-  const nodes = (await a.tree.getChildren(parent)) ?? [];
+  const nodes = a.tree.getChildren(parent) ?? [];
   const rows: TreeRow[] = [];
   for (const node of nodes) {
-    const item = await a.tree.getTreeItem(node);
+    const item = a.tree.getTreeItem(node);
     const expandable =
       item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
     rows.push({
