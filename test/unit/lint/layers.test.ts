@@ -1,14 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { mayImportVscode } from '../support/vscodeModule';
 
 // The layer rules are only worth having if they bite: each case lints a one-line file at a real path.
 const ROOT = path.resolve(__dirname, '../../..');
 
-type ConfigEntry = { files?: string[]; ignores?: string[]; rules?: Record<string, unknown> };
+type ConfigEntry = Linter.Config;
 
 /** The project's own layer rules (every entry of eslint.config.mjs that sets no-restricted-imports), alone. */
 async function layerRules(): Promise<ConfigEntry[]> {
