@@ -31,8 +31,8 @@ export interface ProviderErrorDetails {
 }
 
 /**
- * dist/extension.js and the lazily loaded dist/providers.js each bundle this file, so there are two ProviderError
- * classes at run time. A brand in the global symbol registry lets `instanceof` recognise both: without it a 406 from
+ * dist/extension.js, dist/http.js and each lazily loaded provider bundle hold their own copy of this file, so there
+ * are several ProviderError classes at run time. A brand in the global symbol registry lets `instanceof` recognise them all: without it a 406 from
  * a provider would not read as `not-cancelable` in the extension, and no forced cancel would be offered.
  */
 const BRAND: unique symbol = Symbol.for('redis-task-browser.ProviderError') as never;

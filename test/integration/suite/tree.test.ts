@@ -19,7 +19,7 @@ import {
 } from './support';
 
 // The words the tree uses, repeated here on purpose: a change of wording should be a visible, reviewed change.
-const PROVIDER_LABEL = {
+const PROVIDER_LABEL: Readonly<Record<string, string>> = {
   'redis-enterprise': 'Redis Enterprise',
   'redis-cloud': 'Redis Cloud',
   tencent: 'Tencent Cloud',

@@ -56,6 +56,16 @@ describe('layer rules (eslint.config.mjs)', function () {
     assert.match(errors[0], /Views never call an API/);
   });
 
+  it('lets a view read what the registry says of the providers, and nothing else of theirs', async () => {
+    const file = 'src/extension/tree/layer-probe.ts';
+    assert.deepEqual(await restrictedImportErrors(file, "import { PROVIDERS } from '../../providers/registry';\n"), []);
+    assert.equal(
+      (await restrictedImportErrors(file, "import { tencent } from '../../providers/tencent/descriptor';\n")).length,
+      1,
+    );
+    assert.equal((await restrictedImportErrors(file, "import { createSource } from '../../providers';\n")).length, 1);
+  });
+
   it('refuses an extension import from a provider', async () => {
     const errors = await restrictedImportErrors(
       'src/providers/alibaba/layer-probe.ts',
