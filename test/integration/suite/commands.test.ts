@@ -3,22 +3,19 @@ import * as vscode from 'vscode';
 import { sequenceId } from '../../../src/emulator/redis-enterprise/catalog';
 import {
   addConnections,
-  api,
   connectionRow,
   connectionTo,
   findTask,
   inputAnswers,
-  manualPolling,
   quickPickAnswers,
-  removeAllConnections,
   run,
-  startRecordingEmulator,
   stubPrompts,
   taskRows,
   waitFor,
   type PromptStub,
   type RecordingEmulator,
   type RedisTasksApi,
+  useFreshExtension,
 } from './support';
 
 const RE = 'cmd-re';
@@ -66,18 +63,16 @@ async function closeDetailsTabs(): Promise<void> {
 }
 
 describe('commands', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   let prompts: PromptStub | undefined;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
+    ({ a, emu } = setup);
     await vscode.workspace
       .getConfiguration('redisTasks')
       .update('resultTtlSeconds', 3600, vscode.ConfigurationTarget.Global);
-    emu = await startRecordingEmulator();
     await addConnections(a, [connectionTo(emu, 'redis-enterprise', RE), connectionTo(emu, 'redis-cloud', CLOUD)]);
   });
 
@@ -92,8 +87,6 @@ describe('commands', () => {
       .getConfiguration('redisTasks')
       .update('resultTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
     await run('redisTasks.clearFilter');
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   it('Refresh asks every connection once', async () => {

@@ -3,16 +3,12 @@ import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
 import {
   WRONG_SECRET,
-  api,
   clickMatching,
   connectionRow,
   inputAnswers,
-  manualPolling,
   quickPickAnswers,
-  removeAllConnections,
   run,
   settingsConnections,
-  startRecordingEmulator,
   stubPrompts,
   treeRows,
   userSettingsFile,
@@ -21,31 +17,25 @@ import {
   type PromptStub,
   type RecordingEmulator,
   type RedisTasksApi,
+  useFreshExtension,
 } from './support';
 
 const PIN_ITEM = /^Trust this server's certificate/;
 const hex = (fp: string) => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
 
 describe('Add, Edit and Remove Connection through prompts; secrets stay in SecretStorage', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   let prompts: PromptStub | undefined;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
   });
 
   afterEach(() => {
     prompts?.restore();
     prompts = undefined;
-  });
-
-  after(async () => {
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   function assertNoSecretInSettings(...secrets: string[]): void {

@@ -489,3 +489,33 @@ export function findTask(a: RedisTasksApi, connectionId: string, predicate: (t: 
 export function run<T = unknown>(command: string, ...args: unknown[]): Thenable<T> {
   return vscode.commands.executeCommand<T>(command, ...args);
 }
+
+export interface SuiteSetup {
+  a: RedisTasksApi;
+  emu: RecordingEmulator;
+}
+
+/**
+ * The setup every suite shares, registered as its first hooks: no connections left by another suite, polling only
+ * when a test asks, a fresh recording emulator. Afterwards (mocha runs this `after` before the suite's own ones):
+ * polling off and nothing in flight, then the connections removed and the emulator closed.
+ */
+export function useFreshExtension(): SuiteSetup {
+  const setup = {} as SuiteSetup;
+  before(async () => {
+    setup.a = await api();
+    await removeAllConnections(setup.a);
+    await manualPolling();
+    setup.emu = await startRecordingEmulator();
+  });
+  after(async () => {
+    await setup.emu?.clearFaults();
+    if (setup.a) {
+      await manualPolling();
+      await until(() => setup.a.poller.inFlightCount() === 0, 'polls in flight to end');
+      await removeAllConnections(setup.a);
+    }
+    await setup.emu?.close();
+  });
+  return setup;
+}
