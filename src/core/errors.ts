@@ -18,7 +18,7 @@ export type ErrorKind =
   | 'unsupported' // this server does not have the endpoint (older cluster, legacy API)
   | 'server' // 5xx
   | 'aborted' // we stopped waiting (view closed, superseded)
-  | 'internal'; // a bug of ours: never shown as a connection problem, never retried
+  | 'internal'; // a bug of ours: never shown as a connection problem; the HTTP layer never retries it
 
 export interface ProviderErrorDetails {
   status?: number;
