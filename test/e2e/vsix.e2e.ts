@@ -66,6 +66,7 @@ describe('the packaged .vsix, installed into code-server', function () {
     for (const f of [
       'extension/package.json',
       'extension/dist/extension.js',
+      'extension/dist/webview/details.js',
       'extension/media/icon.png',
       'extension/l10n/bundle.l10n.zh-cn.json',
       'extension/package.nls.zh-cn.json',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parsePanelState, parseWebviewMessage } from '../../../src/extension/details/messages';
+import { parsePanelState, parseWebviewMessage } from '../../../src/shared/detailsMessages';
 
 describe('details: webview messages', () => {
   it('accepts each known command and keeps only its type', () => {
