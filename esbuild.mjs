@@ -1,6 +1,8 @@
 // The bundles. Activation loads dist/extension.js only, so it must stay small and free of undici. Each provider's
 // client is its own bundle, dist/providers/<id>.js, required on the first request of a connection of that provider;
 // the HTTP stack they share (undici, src/http) is dist/http.js, loaded once by whichever provider comes first.
+// The details page runs in the webview's browser: dist/webview/details.js holds it and the platform-neutral code it
+// shares with the extension (src/shared, src/core).
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
@@ -66,6 +68,15 @@ const builds = [
   })),
   { ...common, entryPoints: { emulator: 'src/emulator/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: { details: 'src/webview/details.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    // The Chromium of every VS Code the engines field allows runs ES2022.
+    target: 'es2022',
+  },
 ];
 
 // The webview loads codicons from the extension itself: no remote resources.
@@ -85,6 +96,10 @@ function leaks(result, entry) {
         (i.startsWith('src/providers/') && !DESCRIPTOR_SIDE.test(i)),
     );
   }
+  if (entry === 'details') {
+    // The webview project's type check keeps Node APIs out of what the page imports; this keeps extension code out.
+    return inputs.filter(i => !/^src\/(webview|shared|core)\//.test(i));
+  }
   if (providerIds.includes(entry)) {
     const others = providerIds.filter(id => id !== entry).map(id => `src/providers/${id}/`);
     return inputs.filter(
@@ -102,8 +117,9 @@ if (watch) {
   const problems = results.flatMap((r, i) => leaks(r, names[i]).map(l => `${names[i]}: ${l}`));
   if (problems.length) {
     console.error(
-      'dist/extension.js must not bundle the HTTP stack or provider clients (they load on first use), and a ' +
-        "provider's bundle must not hold another provider's code or the shared HTTP stack:\n  " +
+      'dist/extension.js must not bundle the HTTP stack or provider clients (they load on first use), a ' +
+        "provider's bundle must not hold another provider's code or the shared HTTP stack, and " +
+        'dist/webview/details.js may bundle only src/webview, src/shared and src/core:\n  ' +
         problems.join('\n  '),
     );
     process.exit(1);

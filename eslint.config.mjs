@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** Folders that run in plain Node (the CLI, the emulator, benchmarks): vscode must never reach them. */
-const vscodeFree = ['src/core/**', 'src/http/**', 'src/providers/**', 'src/emulator/**', 'src/cli/**', 'src/shared/**'];
+const vscodeFree = [
+  'src/core/**',
+  'src/http/**',
+  'src/providers/**',
+  'src/emulator/**',
+  'src/cli/**',
+  'src/shared/**',
+  'src/webview/**',
+];
 
 const noVscode = {
   name: 'vscode',

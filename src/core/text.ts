@@ -1,7 +1,7 @@
 /**
  * Bidirectional control characters let a server make text read differently from what it says (a right-to-left
  * override turns "gifnoc" into "config"). Where server text is shown, they become visible marks.
- * media/details.js carries the same rule for the webview, which cannot import this file.
+ * Platform-neutral: the tree and the details webview (src/webview, in the browser) both use it.
  */
 const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 

@@ -66,6 +66,7 @@ describe('the packaged .vsix, installed into code-server', function () {
     for (const f of [
       'extension/package.json',
       'extension/dist/extension.js',
+      'extension/dist/webview/details.js',
       'extension/media/icon.png',
       'extension/l10n/bundle.l10n.zh-cn.json',
       'extension/package.nls.zh-cn.json',
@@ -102,5 +103,29 @@ describe('the packaged .vsix, installed into code-server', function () {
     assert.ok((await ui.treeRows().filter({ hasText: 'Demo cluster' }).count()) >= 1);
     const file = await ui.screenshot('vsix-installed');
     assert.ok(fs.statSync(file).size > 10_000);
+  });
+
+  // VS Code disables an installed extension that declares no `capabilities.untrustedWorkspaces` in Restricted Mode
+  // (one under development it runs anyway, which is why this test uses the installed package).
+  it('the installed extension runs in Restricted Mode (an untrusted folder)', async () => {
+    await ui?.close();
+    ui = undefined;
+    const folder = path.join(profile, 'untrusted');
+    fs.mkdirSync(folder);
+    ui = await ThemedVsCode.launch({
+      profileDir: profile,
+      env: { REDIS_TASKS_DEMO: '1' },
+      folder,
+      workspaceTrust: true,
+      // The folder opens untrusted without the trust dialog, as for a person who answers "No".
+      settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+    });
+    await ui.page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' })
+      .waitFor({ timeout: 60_000 });
+    await ui.openView();
+    await ui.taskRows().first().waitFor({ timeout: 90_000 });
+    assert.ok((await ui.treeRows().filter({ hasText: 'Demo cluster' }).count()) >= 1);
+    await ui.screenshot('vsix-restricted-mode');
   });
 });

@@ -48,6 +48,8 @@ export interface CodeServerOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Also print code-server's own output (the demo); it always goes to `logFile`. */
   echo?: boolean;
+  /** Leave workspace trust on, for a test of Restricted Mode; off by default, so that no test folder asks for trust. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -101,7 +103,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the workbench silently ignores the URL payload (development path, tests path, environment).

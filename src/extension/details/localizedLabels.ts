@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { DetailsLabels } from './labels';
+import type { DetailsLabels } from '../../shared/detailsModel';
 
 /**
  * The details labels in VS Code's display language. Each string is a literal in its own `l10n.t` call so
  * `@vscode/l10n-dev export` finds it. Templates keep their placeholders: passing '{0}' as the argument leaves
- * `{0}` in place for the model and the script to fill.
+ * `{0}` in place for the model and the webview to fill.
  */
 export function localizedDetailsLabels(): DetailsLabels {
   const keep = '{0}';

@@ -1,12 +1,22 @@
 /**
  * What the details webview shows, computed from a Task in one pure function so it can be tested without VS Code.
- * The script only turns this model into DOM nodes (with textContent): every decision about wording, visibility and
+ * The webview only turns this model into DOM nodes (with textContent): every decision about wording, visibility and
  * formatting is made here.
  */
 import { clampPercent, isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
-import { fill, type DetailsLabels } from './labels';
+import type {
+  DetailsBanner,
+  DetailsField,
+  DetailsLabels,
+  DetailsModel,
+  DetailsProgress,
+  DetailsShard,
+  DetailsStep,
+  DetailsTime,
+} from '../../shared/detailsModel';
+import { fill, formatDuration } from '../../shared/format';
 
-/** The state the store keeps beside a task (same shape as the panel contract's TaskDetailsState). */
+/** The state the store keeps beside a task: the panel's host reports it, the model shows it. */
 export interface DetailsState {
   connectionName: string;
   stale: boolean;
@@ -16,95 +26,6 @@ export interface DetailsState {
 
 /** Larger raw payloads are cut: a webview message of megabytes freezes the panel for no reader's benefit. */
 export const RAW_JSON_LIMIT = 200 * 1024;
-
-export interface DetailsField {
-  label: string;
-  value: string;
-}
-
-export interface DetailsBanner {
-  kind: 'stale' | 'cancelling' | 'error';
-  icon: string;
-  text: string;
-}
-
-export interface DetailsProgress {
-  /** 0-100, rounded; undefined when the provider gives none. */
-  percent?: number;
-  /** "42%" or the "not reported" sentence. */
-  text: string;
-  /** An animated bar: progress unknown but the task is still going. */
-  indeterminate: boolean;
-}
-
-export interface DetailsTime {
-  label: string;
-  /** Formatted on the extension side (locale of VS Code); empty when `liveSince` drives the text. */
-  value: string;
-  /** Epoch ms on the model's clock: the script shows "{elapsed} so far" ticking from here. */
-  liveSince?: number;
-}
-
-export interface DetailsStep {
-  index: number;
-  name: string;
-  percent?: number;
-  progressText?: string;
-  remaining?: string;
-  detail?: string;
-  current: boolean;
-}
-
-export interface DetailsShard {
-  shardId: string;
-  operation: string;
-  status: string;
-  percent?: number;
-  progressText: string;
-  /** Epoch ms on the model's clock; the script shows the age, ticking every second. */
-  heartbeatAt?: number;
-}
-
-export interface DetailsError {
-  message: string;
-  code?: string;
-  where?: string;
-}
-
-export interface DetailsActions {
-  cancel: boolean;
-  forceCancel: boolean;
-  /** Cancel stays visible while a cancel is in flight but cannot be pressed twice. */
-  cancelDisabled: boolean;
-  openConsole: boolean;
-}
-
-export interface DetailsModel {
-  connectionId: string;
-  taskId: string;
-  /** Panel title. */
-  title: string;
-  /** False for the placeholder shown before the task has been fetched. */
-  loaded: boolean;
-  name: string;
-  status: { value: TaskStatus; text: string; icon: string; spin: boolean; providerStatus: string };
-  target?: string;
-  fields: DetailsField[];
-  progress?: DetailsProgress;
-  remaining?: string;
-  times: DetailsTime[];
-  steps: DetailsStep[];
-  /** CRDB steps are names only: the list then shows no per-step progress column. */
-  stepsHaveProgress: boolean;
-  shards: DetailsShard[];
-  errors: DetailsError[];
-  banners: DetailsBanner[];
-  actions: DetailsActions;
-  raw?: { text: string; truncated: boolean; note?: string };
-  /** The extension's clock when the model was built: the script ticks ages relative to it. */
-  now: number;
-  labels: DetailsLabels;
-}
 
 const STATUS_ICONS: Record<TaskStatus, { icon: string; spin: boolean }> = {
   pending: { icon: 'clock', spin: false },
@@ -149,15 +70,6 @@ function kindText(kind: TaskKind, labels: DetailsLabels): string {
     case 'cloud-task':
       return labels.kindCloudTask;
   }
-}
-
-/** "45 s", "3 min 5 s", "2 h 10 min", "1 d 4 h". The script has the same function for ticking ages. */
-export function formatDuration(totalSeconds: number, labels: DetailsLabels): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  if (s < 60) return fill(labels.durationSeconds, s);
-  if (s < 3600) return fill(labels.durationMinutes, Math.floor(s / 60), s % 60);
-  if (s < 86400) return fill(labels.durationHours, Math.floor(s / 3600), Math.floor((s % 3600) / 60));
-  return fill(labels.durationDays, Math.floor(s / 86400), Math.floor((s % 86400) / 3600));
 }
 
 export function formatTime(epochMs: number, labels: DetailsLabels): string {

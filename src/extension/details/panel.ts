@@ -5,23 +5,21 @@
  */
 import * as vscode from 'vscode';
 import { isActive, type Task } from '../../core/task';
-import { createNonce, renderDetailsShell } from './html';
-import type { DetailsLabels } from './labels';
-import { localizedDetailsLabels } from './localizedLabels';
-import { parsePanelState, parseWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './messages';
+import {
+  parsePanelState,
+  parseWebviewMessage,
+  type FromWebviewMessage,
+  type ToWebviewMessage,
+} from '../../shared/detailsMessages';
+import type { DetailsLabels, DetailsModel } from '../../shared/detailsModel';
 import { displayTask } from '../displayNames';
-import { buildDetailsModel, buildPlaceholderModel, type DetailsModel } from './model';
-
-export interface TaskDetailsState {
-  connectionName: string;
-  stale: boolean;
-  cancelling: boolean;
-  error?: string;
-}
+import { createNonce, renderDetailsShell } from './html';
+import { localizedDetailsLabels } from './localizedLabels';
+import { buildDetailsModel, buildPlaceholderModel, type DetailsState } from './model';
 
 export interface TaskDetailsHost {
   getTask(connectionId: string, taskId: string): Task | undefined;
-  getState(connectionId: string, taskId: string): TaskDetailsState;
+  getState(connectionId: string, taskId: string): DetailsState;
   /** Fires when a task's data or state changed (the panel re-renders if it shows that task). */
   readonly onDidChangeTask: vscode.Event<{ connectionId: string; taskId: string }>;
   /** Fetch the task now (getTask with the X-Result-TTL setting) and put it into the store. */
@@ -46,6 +44,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
     // The page may load our script and stylesheet and the codicon font, nothing else on disk.
     localResourceRoots: [
       vscode.Uri.joinPath(extensionUri, 'media'),
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
       vscode.Uri.joinPath(extensionUri, 'dist', 'codicons'),
     ],
   };
@@ -119,7 +118,7 @@ export class TaskDetailsPanel {
     const webview = webviewPanel.webview;
     webview.html = renderDetailsShell({
       cspSource: webview.cspSource,
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'details.js')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'details.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'details.css')).toString(),
       codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'codicons', 'codicon.css')).toString(),
       nonce: createNonce(),

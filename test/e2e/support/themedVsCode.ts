@@ -26,6 +26,12 @@ export interface ThemedOptions {
   extensionDevelopmentPath?: string;
   /** A profile prepared beforehand (e.g. with the .vsix installed into its extensions dir). */
   profileDir?: string;
+  /** Folder to open; an empty window when absent. */
+  folder?: string;
+  /** User settings on top of the clean profile's (and the theme). */
+  settings?: Readonly<Record<string, unknown>>;
+  /** Leave VS Code's workspace trust on, for a test of Restricted Mode. */
+  workspaceTrust?: boolean;
 }
 
 export class ThemedVsCode {
@@ -37,7 +43,11 @@ export class ThemedVsCode {
 
   static async launch(o: ThemedOptions): Promise<ThemedVsCode> {
     if (!codeServerInstalled()) throw new Error('code-server is not installed: run `npm run setup:vscode`');
-    const settings = o.theme ? { ...CLEAN_SETTINGS, 'workbench.colorTheme': o.theme } : CLEAN_SETTINGS;
+    const settings = {
+      ...CLEAN_SETTINGS,
+      ...(o.theme ? { 'workbench.colorTheme': o.theme } : {}),
+      ...o.settings,
+    };
     if (o.profileDir) {
       const file = path.join(o.profileDir, 'user-data', 'User', 'settings.json');
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -47,12 +57,14 @@ export class ThemedVsCode {
       settings,
       env: { REDIS_TASKS_DEMO: undefined, ...o.env },
       profileDir: o.profileDir,
+      workspaceTrust: o.workspaceTrust,
     });
     let browser: Browser | undefined;
     try {
       browser = await launchBrowser({ width: 1280, height: 800 });
       await browser.page.goto(
         workbenchUrl(server, {
+          folder: o.folder,
           extensionDevelopmentPath: o.extensionDevelopmentPath,
           extensionEnvironment: o.env,
         }),

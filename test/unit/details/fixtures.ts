@@ -1,4 +1,9 @@
 import type { Task } from '../../../src/core/task';
+import type * as LabelsModule from '../../../src/extension/details/localizedLabels';
+import type { DetailsLabels } from '../../../src/shared/detailsModel';
+import { createFakeVscode, loadWithFakeVscode } from './fakeVscode';
+
+const LABELS_MODULE = require.resolve('../../../src/extension/details/localizedLabels');
 
 /** A task with every optional part empty; each test adds what its provider shape has. */
 export function task(overrides: Partial<Task> = {}): Task {
@@ -111,4 +116,13 @@ export function failedTask(): Task {
       { message: 'Timed out' },
     ],
   });
+}
+
+/**
+ * The details labels as the extension builds them (`localizedDetailsLabels`) under an English display language: the
+ * fake `l10n.t` returns each message itself, as VS Code does when no bundle is loaded.
+ */
+export function englishDetailsLabels(): DetailsLabels {
+  const mod = loadWithFakeVscode<typeof LabelsModule>(LABELS_MODULE, createFakeVscode().vscode, []);
+  return mod.localizedDetailsLabels();
 }

@@ -3,7 +3,7 @@ import { contentSecurityPolicy, createNonce, renderDetailsShell } from '../../..
 
 const options = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.js',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/details.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/details.css',
   codiconUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/codicons/codicon.css',
   nonce: 'abcDEF123_-',

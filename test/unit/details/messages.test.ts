@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parsePanelState, parseWebviewMessage } from '../../../src/extension/details/messages';
+import { parsePanelState, parseRenderMessage, parseWebviewMessage } from '../../../src/shared/detailsMessages';
+import { buildDetailsModel } from '../../../src/extension/details/model';
+import { crdbTask, englishDetailsLabels } from './fixtures';
 
 describe('details: webview messages', () => {
   it('accepts each known command and keeps only its type', () => {
@@ -38,6 +40,29 @@ describe('details: webview messages', () => {
       { connectionId: 1, taskId: 't' },
     ]) {
       assert.equal(parsePanelState(s), undefined, JSON.stringify(s));
+    }
+  });
+
+  it('the page renders a model the panel built, and nothing that is not one', () => {
+    const model = buildDetailsModel(
+      crdbTask(),
+      { connectionName: 'Prod', stale: false, cancelling: false },
+      englishDetailsLabels(),
+      0,
+    );
+    assert.equal(parseRenderMessage({ type: 'render', model }), model);
+    for (const m of [
+      undefined,
+      null,
+      'render',
+      { type: 'render' },
+      { type: 'render', model: null },
+      { type: 'render', model: 'x' },
+      { type: 'render', model: { ...model, labels: undefined } },
+      { type: 'render', model: { ...model, status: undefined } },
+      { type: 'ready', model },
+    ]) {
+      assert.equal(parseRenderMessage(m), undefined, JSON.stringify(m)?.slice(0, 80));
     }
   });
 });

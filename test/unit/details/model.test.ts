@@ -1,16 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { ENGLISH_LABELS, fill } from '../../../src/extension/details/labels';
 import {
   buildDetailsModel,
   buildPlaceholderModel,
-  formatDuration,
   formatTime,
   RAW_JSON_LIMIT,
   type DetailsState,
 } from '../../../src/extension/details/model';
-import { crdbTask, failedTask, shardedAction, steppedTask, task, T0 } from './fixtures';
+import { fill, formatDuration } from '../../../src/shared/format';
+import { crdbTask, englishDetailsLabels, failedTask, shardedAction, steppedTask, task, T0 } from './fixtures';
 
-const L = ENGLISH_LABELS;
+const L = englishDetailsLabels();
 const fresh: DetailsState = { connectionName: 'Prod cluster', stale: false, cancelling: false };
 const NOW = T0 + 90_000;
 

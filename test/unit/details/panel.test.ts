@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Task } from '../../../src/core/task';
 import type * as PanelModule from '../../../src/extension/details/panel';
-import type { DetailsModel } from '../../../src/extension/details/model';
+import type { DetailsModel } from '../../../src/shared/detailsModel';
 import { createFakeVscode, FakeEmitter, FakeUri, loadWithFakeVscode, type FakeWebviewPanel } from './fakeVscode';
 import { crdbTask, steppedTask } from './fixtures';
 
@@ -78,10 +78,11 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     assert.equal(fake.options.enableScripts, true);
     assert.deepEqual((fake.options.localResourceRoots as FakeUri[]).map(String), [
       'file:/ext/media',
+      'file:/ext/dist/webview',
       'file:/ext/dist/codicons',
     ]);
     const html = fake.webview.html;
-    assert.ok(html.includes('src="vscode-webview://fake/ext/media/details.js"'));
+    assert.ok(html.includes('src="vscode-webview://fake/ext/dist/webview/details.js"'));
     assert.ok(html.includes('href="vscode-webview://fake/ext/media/details.css"'));
     assert.ok(html.includes('href="vscode-webview://fake/ext/dist/codicons/codicon.css"'));
     assert.ok(!html.includes('onerror') && !html.includes(evil.id), 'the shell carries no task data');

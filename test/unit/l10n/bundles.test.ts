@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import * as alibaba from '../../../src/providers/alibaba/task-types';
-import * as redisCloud from '../../../src/providers/redis-cloud/task-types';
-import { OTHER_GROUP } from '../../../src/providers/redis-cloud/tasks';
-import { ACTIONS, CRDB_OPERATIONS, crdbOperationLabel } from '../../../src/providers/redis-enterprise/labels';
-import * as tencent from '../../../src/providers/tencent/task-types';
-import { l10nMessages } from '../extension/l10nStrings';
+import {
+  BUNDLE_FILE,
+  extractedMessages,
+  generateBundle,
+  inlineGroupLabels,
+  PROVIDER_FALLBACK_NAMES,
+  providerTableNames,
+} from '../../../scripts/l10nBundle';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, string>;
@@ -18,45 +20,6 @@ const BUNDLE_ZH = readJson('l10n/bundle.l10n.zh-cn.json');
 
 /** Values that are the same in Chinese: product names and API identifiers that Chinese consoles show in Latin letters. */
 const SAME_IN_CHINESE = new Set(['AccessKey ID', 'SecretId', 'SecretKey', 'Redis Cloud', 'Redis Enterprise', '{0}%']);
-
-/**
- * Names the providers produce outside their tables: fallbacks and the group labels written inline in a source. A
- * literal here that a provider stops using is harmless; a new one the provider adds must be added here and to both
- * bundles (the scan below catches inline group labels).
- */
-const PROVIDER_FALLBACK_NAMES = [
-  alibaba.taskTypeName(undefined),
-  tencent.taskTypeName(undefined),
-  crdbOperationLabel(undefined),
-  'Cluster action',
-  OTHER_GROUP.label,
-];
-
-function providerTableNames(): string[] {
-  return [
-    ...new Set([
-      ...Object.values(alibaba.TASK_TYPE_NAMES),
-      ...Object.values(redisCloud.TASK_TYPE_NAMES),
-      ...Object.values(tencent.TASK_TYPE_NAMES),
-      ...Object.values(tencent.LEGACY_TASK_NAMES),
-      ...Object.values(CRDB_OPERATIONS),
-      ...Object.values(ACTIONS),
-    ]),
-  ];
-}
-
-/** `label: '…'` literals in provider sources: the task families a provider names itself (Redis Enterprise's three). */
-function inlineGroupLabels(): string[] {
-  const out: string[] = [];
-  const dir = path.join(ROOT, 'src/providers');
-  for (const provider of readdirSync(dir, { withFileTypes: true }).filter(d => d.isDirectory())) {
-    for (const file of readdirSync(path.join(dir, provider.name)).filter(f => f.endsWith('.ts'))) {
-      const text = readFileSync(path.join(dir, provider.name, file), 'utf8');
-      for (const m of text.matchAll(/\blabel: '((?:\\.|[^'\\])+)'/g)) out.push(m[1]);
-    }
-  }
-  return out;
-}
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\d+\}/g)].map(m => m[0]).sort();
@@ -88,8 +51,33 @@ describe('translations (Simplified Chinese)', () => {
     );
   });
 
-  it('every l10n.t message of the extension is in both bundles', () => {
-    const messages = [...l10nMessages()];
+  it('l10n/bundle.l10n.json is what npm run l10n:export generates, and each of its messages has a Chinese translation', async function () {
+    this.timeout(30_000);
+    const generated = await generateBundle();
+    const messages = Object.keys(JSON.parse(generated) as Record<string, unknown>);
+    assert.ok(messages.length > 300);
+    const fix = 'run npm run l10n:export, then translate in l10n/bundle.l10n.zh-cn.json';
+    assert.deepEqual(
+      messages.filter(m => !Object.hasOwn(BUNDLE, m)),
+      [],
+      `new messages: ${fix}`,
+    );
+    assert.deepEqual(
+      Object.keys(BUNDLE).filter(k => !messages.includes(k)),
+      [],
+      `messages no longer used: ${fix}`,
+    );
+    assert.equal(readFileSync(BUNDLE_FILE, 'utf8'), generated, `not in the generated form: ${fix}`);
+    assert.deepEqual(
+      messages.filter(m => !Object.hasOwn(BUNDLE_ZH, m) || !BUNDLE_ZH[m].trim()),
+      [],
+      'messages without a Chinese translation',
+    );
+  });
+
+  it('every l10n.t message of the extension is in both bundles', async function () {
+    this.timeout(30_000);
+    const messages = Object.keys(await extractedMessages());
     assert.ok(messages.length > 100);
     assert.deepEqual(
       messages.filter(m => !Object.hasOwn(BUNDLE, m)),

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TaskStore } from '../../../src/core/store';
 import { buildDetailsModel } from '../../../src/extension/details/model';
-import { ENGLISH_LABELS } from '../../../src/extension/details/labels';
 import { displayName, displayTask, groupDisplayName } from '../../../src/extension/displayNames';
 import { RunningStatusBar } from '../../../src/extension/statusBar';
 import { GroupNode, TaskNode } from '../../../src/extension/tree/nodes';
 import { taskLabel } from '../../../src/extension/tree/format';
 import { crdbOperationLabel } from '../../../src/providers/redis-enterprise/labels';
 import { taskTypeName as tencentTypeName } from '../../../src/providers/tencent/task-types';
+import { englishDetailsLabels } from '../details/fixtures';
 import { snapshot, task } from '../extension/fixtures';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -85,7 +85,7 @@ describe('provider names shown in the display language', () => {
     const model = buildDetailsModel(
       displayTask(t),
       { connectionName: 'Prod', stale: false, cancelling: false },
-      ENGLISH_LABELS,
+      englishDetailsLabels(),
       2_000_000,
     );
     assert.equal(model.name, '重启实例');

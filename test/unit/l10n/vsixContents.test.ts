@@ -2,7 +2,7 @@
 // real .vscodeignore without packaging. Needs a build (dist/); `npm test` builds before the unit tests.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -40,11 +40,11 @@ const RUNTIME = [
   'dist/providers/alibaba.js',
   'dist/emulator.js',
   'dist/cli.js',
+  'dist/webview/details.js',
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   'media/icon.png',
   'media/icon.svg',
-  'media/details.js',
   'media/details.css',
   'l10n/bundle.l10n.json',
   'l10n/bundle.l10n.zh-cn.json',
@@ -107,5 +107,43 @@ describe('the .vsix contents (vsce ls)', function () {
     );
     assert.match(manifest.galleryBanner.color, /^#[0-9A-Fa-f]{6}$/);
     assert.ok(manifest.homepage && manifest.bugs?.url && manifest.license);
+  });
+});
+
+/** The source files under `dir`, relative to the repository. */
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter(f => f.endsWith('.ts'))
+    .map(f => path.join(dir, f));
+}
+
+describe('the manifest: Restricted Mode and virtual workspaces', () => {
+  const capabilities = manifest.capabilities;
+  const settings = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+
+  it('runs in Restricted Mode and in virtual workspaces', () => {
+    assert.equal(capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(capabilities.untrustedWorkspaces.description, /^%.+%$/, 'a localised description');
+    assert.equal(capabilities.virtualWorkspaces, true);
+  });
+
+  it('ignores the workspace values of the settings that steer how often and what it asks servers until trusted', () => {
+    const restricted: string[] = capabilities.untrustedWorkspaces.restrictedConfigurations;
+    assert.deepEqual(
+      restricted.filter(k => !Object.hasOwn(settings, k)),
+      [],
+      'every restricted setting is contributed',
+    );
+    for (const k of ['redisTasks.pollInterval.active', 'redisTasks.pollInterval.idle', 'redisTasks.resultTtlSeconds'])
+      assert.ok(restricted.includes(k), k);
+    // The connections (endpoints, users, CA files) cannot come from a workspace at all.
+    assert.equal(settings['redisTasks.connections']?.scope, 'application');
+  });
+
+  it('reads no workspace file, which is what makes running untrusted and virtual workspaces safe', () => {
+    const workspaceFileApis =
+      /\bworkspace\.(fs|findFiles|workspaceFolders|rootPath|workspaceFile|openTextDocument|createFileSystemWatcher|textDocuments)\b/;
+    const users = sources('src').filter(f => workspaceFileApis.test(readFileSync(path.join(ROOT, f), 'utf8')));
+    assert.deepEqual(users, [], 'revisit capabilities.untrustedWorkspaces and virtualWorkspaces in package.json');
   });
 });

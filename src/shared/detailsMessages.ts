@@ -1,8 +1,9 @@
 /**
- * The messages between the details panel and its webview. Everything coming from the webview is untrusted input
- * (a compromised or buggy page can post anything), so it is parsed here and unknown messages are dropped.
+ * The messages between the details panel and its webview, and the state the webview saves. Whatever crosses the
+ * boundary is untrusted on arrival (a compromised or buggy page can post anything; a stale page can receive a model
+ * from an older extension), so each side parses it here and drops what it does not know.
  */
-import type { DetailsModel } from './model';
+import type { DetailsModel } from './detailsModel';
 
 /** Extension → webview. */
 export type ToWebviewMessage = { type: 'render'; model: DetailsModel };
@@ -15,6 +16,9 @@ export type FromWebviewMessage =
   | { type: 'copyId' }
   | { type: 'refresh' }
   | { type: 'openConsole' };
+
+/** The buttons of the page: every webview → extension message but `ready`. */
+export type DetailsAction = Exclude<FromWebviewMessage['type'], 'ready'>;
 
 const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set<FromWebviewMessage['type']>([
   'ready',
@@ -36,10 +40,28 @@ export function parseWebviewMessage(message: unknown): FromWebviewMessage | unde
   return { type } as FromWebviewMessage;
 }
 
-/** What the webview saves with `setState` so the serializer can reopen the panel after a reload. */
+/**
+ * The model of a render message, or undefined. The webview checks only what it reads before anything else (the
+ * labels and the status): the model comes from our own extension, so this guards against a half-sent message, not
+ * against a forgery.
+ */
+export function parseRenderMessage(message: unknown): DetailsModel | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, model } = message as { type?: unknown; model?: unknown };
+  if (type !== 'render' || typeof model !== 'object' || model === null) return undefined;
+  const { labels, status } = model as { labels?: unknown; status?: unknown };
+  return labels && status ? (model as DetailsModel) : undefined;
+}
+
+/** What the serializer needs to reopen the panel after a reload. */
 export interface DetailsPanelState {
   connectionId: string;
   taskId: string;
+}
+
+/** What the webview saves with `setState`: the panel state, and whether the raw JSON is unfolded. */
+export interface DetailsWebviewState extends DetailsPanelState {
+  rawOpen: boolean;
 }
 
 export function parsePanelState(state: unknown): DetailsPanelState | undefined {

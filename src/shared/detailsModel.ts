@@ -1,0 +1,172 @@
+/**
+ * What the details webview shows: the contract between the extension, which builds a model from a task
+ * (src/extension/details/model.ts), and the webview, which only turns it into DOM nodes (src/webview/). Types only, so
+ * neither side pulls the other's platform into its bundle.
+ */
+import type { TaskStatus } from '../core/task';
+import type { DurationLabels } from './format';
+
+/**
+ * Every string the details webview shows that is not data. The webview has no English of its own: the panel localises
+ * these on the extension side and ships them inside each render model.
+ */
+export interface DetailsLabels extends DurationLabels {
+  /** BCP 47 tag used to format dates (VS Code's display language). */
+  locale: string;
+
+  loading: string;
+  statusPending: string;
+  statusRunning: string;
+  statusSucceeded: string;
+  statusFailed: string;
+  statusCanceled: string;
+  statusPaused: string;
+  statusInterrupted: string;
+  statusUnknown: string;
+
+  kindCrdbTask: string;
+  kindAction: string;
+  kindStateMachine: string;
+  kindCloudTask: string;
+
+  taskId: string;
+  type: string;
+  kind: string;
+  target: string;
+  connection: string;
+  status: string;
+
+  progress: string;
+  /** "{0}%" */
+  percent: string;
+  progressUnknown: string;
+  remaining: string;
+
+  times: string;
+  started: string;
+  finished: string;
+  duration: string;
+  /** Shown as the duration of a task that is still running: "{0} so far". */
+  elapsed: string;
+  notReported: string;
+
+  steps: string;
+  currentStep: string;
+  stepRunsOn: string;
+
+  shards: string;
+  shard: string;
+  operation: string;
+  shardStatus: string;
+  heartbeat: string;
+  /** "{0} ago": the webview ticks heartbeat ages with it. */
+  ago: string;
+
+  errors: string;
+  rawJson: string;
+  /** "Showing the first {0} KB of {1} KB." */
+  rawTruncated: string;
+
+  /** "Showing the last known data: {0}" */
+  staleBanner: string;
+  staleNoReason: string;
+  cancellingBanner: string;
+
+  /** Accessible name of the button bar. */
+  actions: string;
+  cancel: string;
+  forceCancel: string;
+  forceCancelTitle: string;
+  copyId: string;
+  refresh: string;
+  openConsole: string;
+}
+
+export interface DetailsField {
+  label: string;
+  value: string;
+}
+
+export interface DetailsBanner {
+  kind: 'stale' | 'cancelling' | 'error';
+  icon: string;
+  text: string;
+}
+
+export interface DetailsProgress {
+  /** 0-100, rounded; undefined when the provider gives none. */
+  percent?: number;
+  /** "42%" or the "not reported" sentence. */
+  text: string;
+  /** An animated bar: progress unknown but the task is still going. */
+  indeterminate: boolean;
+}
+
+export interface DetailsTime {
+  label: string;
+  /** Formatted on the extension side (locale of VS Code); empty when `liveSince` drives the text. */
+  value: string;
+  /** Epoch ms on the model's clock: the webview shows "{elapsed} so far" ticking from here. */
+  liveSince?: number;
+}
+
+export interface DetailsStep {
+  index: number;
+  name: string;
+  percent?: number;
+  progressText?: string;
+  remaining?: string;
+  detail?: string;
+  current: boolean;
+}
+
+export interface DetailsShard {
+  shardId: string;
+  operation: string;
+  status: string;
+  percent?: number;
+  progressText: string;
+  /** Epoch ms on the model's clock; the webview shows the age, ticking every second. */
+  heartbeatAt?: number;
+}
+
+export interface DetailsError {
+  message: string;
+  code?: string;
+  where?: string;
+}
+
+export interface DetailsActions {
+  cancel: boolean;
+  forceCancel: boolean;
+  /** Cancel stays visible while a cancel is in flight but cannot be pressed twice. */
+  cancelDisabled: boolean;
+  openConsole: boolean;
+}
+
+export interface DetailsModel {
+  connectionId: string;
+  taskId: string;
+  /** Panel title. */
+  title: string;
+  /** False for the placeholder shown before the task has been fetched. */
+  loaded: boolean;
+  name: string;
+  status: { value: TaskStatus; text: string; icon: string; spin: boolean; providerStatus: string };
+  target?: string;
+  fields: DetailsField[];
+  progress?: DetailsProgress;
+  remaining?: string;
+  times: DetailsTime[];
+  steps: DetailsStep[];
+  /** CRDB steps are names only: the list then shows no per-step progress column. */
+  stepsHaveProgress: boolean;
+  shards: DetailsShard[];
+  errors: DetailsError[];
+  banners: DetailsBanner[];
+  actions: DetailsActions;
+  raw?: { text: string; truncated: boolean; note?: string };
+  /** The extension's clock when the model was built: the webview ticks ages relative to it. */
+  now: number;
+  labels: DetailsLabels;
+}
