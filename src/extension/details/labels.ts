@@ -26,6 +26,8 @@ export interface DetailsLabels {
   kind: string;
   target: string;
   connection: string;
+  /** Why the provider started the task (Alibaba's ReasonCode). */
+  reason: string;
   status: string;
 
   progress: string;
@@ -101,6 +103,7 @@ export const ENGLISH_LABELS: DetailsLabels = {
   kind: 'Kind',
   target: 'Target',
   connection: 'Connection',
+  reason: 'Started because',
   status: 'Status',
   progress: 'Progress',
   percent: '{0}%',
