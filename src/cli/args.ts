@@ -17,6 +17,8 @@ export interface CliArgs {
   endpoint?: string;
   user?: string;
   region?: string;
+  /** Tencent Cloud: `china` or `intl`, the site whose public endpoint to call. */
+  site?: 'china' | 'intl';
   caFile?: string;
   fingerprint?: string;
   options: Record<string, string | number | boolean>;
@@ -40,6 +42,7 @@ type Field =
   | 'endpoint'
   | 'user'
   | 'region'
+  | 'site'
   | 'ca'
   | 'fingerprint'
   | 'option'
@@ -72,6 +75,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'access-key-id': { field: 'user', value: true },
   'account-key': { field: 'user', value: true },
   region: { field: 'region', value: true },
+  site: { field: 'site', value: true },
   ca: { field: 'ca', value: true },
   fingerprint: { field: 'fingerprint', value: true },
   option: { field: 'option', value: true },
@@ -96,6 +100,7 @@ const GLOBAL: ReadonlySet<Field> = new Set<Field>([
   'endpoint',
   'user',
   'region',
+  'site',
   'ca',
   'fingerprint',
   'option',
@@ -231,6 +236,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     endpoint: nonEmpty(one('endpoint') ?? env.REDIS_TASKS_ENDPOINT),
     user: nonEmpty(one('user') ?? env.REDIS_TASKS_USER),
     region: one('region'),
+    site: checkSite(one('site'), provider),
     caFile: ca,
     fingerprint,
     options: parseOptions(values.get('option') ?? []),
@@ -259,6 +265,15 @@ function secretOnArgv(name: string): UsageError {
       'Set REDIS_TASKS_PASSWORD (Redis Enterprise) or REDIS_TASKS_SECRET_KEY (cloud providers), pipe it on stdin, ' +
       'or type it when asked.',
   );
+}
+
+function checkSite(v: string | undefined, provider: ProviderId): CliArgs['site'] {
+  if (v === undefined) return undefined;
+  if (provider !== 'tencent') throw new UsageError('--site is for --provider tencent (China or International site).');
+  const site = v.trim().toLowerCase();
+  if (site === 'intl' || site === 'international') return 'intl';
+  if (site === 'china' || site === 'cn') return 'china';
+  throw new UsageError(`--site takes china or intl, not "${v}".`);
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

@@ -9,6 +9,8 @@ const CONNECTION = `Connection (every command, every provider):
     --access-key-id ID     the same, for Alibaba Cloud (AccessKey ID)
     --account-key KEY      the same, for Redis Cloud (account API key)
   --region REGION        cloud region (ap-guangzhou, cn-hangzhou)
+  --site china|intl      Tencent Cloud: the account's site; intl calls redis.intl.tencentcloudapi.com
+                         (default china: redis.tencentcloudapi.com; --endpoint overrides either)
   --ca FILE              trust the server through this CA certificate file (PEM)
   --fingerprint SHA256   pin the server's certificate (see "redis-tasks fingerprint")
   --option KEY=VALUE     provider switch, repeatable (--option legacyApi=true)

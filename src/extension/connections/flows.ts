@@ -3,7 +3,7 @@ import type { ConnectionConfig, TlsTrust } from '../../core/connection';
 import type { ProviderId } from '../../core/task';
 import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
-import { providerFields, providerLabel, normaliseEndpoint } from './fields';
+import { providerFields, providerLabel, normaliseEndpoint, TENCENT_SITES, tencentSiteOf } from './fields';
 import { ConnectionsModel, PROVIDERS, isDemo, newConnectionId } from './model';
 
 /**
@@ -123,6 +123,29 @@ async function editFlow(
     if (!api) return undefined;
     if (api.legacy) options.legacyApi = true;
     else delete options.legacyApi;
+    if (api.legacy) {
+      // The legacy API is known on the China site only.
+      delete options.site;
+    } else if (!endpoint) {
+      // Accounts of the international site (tencentcloud.com) answer only on its own endpoint.
+      const current = existing ? tencentSiteOf(existing) : 'china';
+      const sites = [
+        { label: vscode.l10n.t('China (cloud.tencent.com)'), description: TENCENT_SITES.china, site: 'china' as const },
+        {
+          label: vscode.l10n.t('International (tencentcloud.com)'),
+          description: TENCENT_SITES.intl,
+          site: 'intl' as const,
+        },
+      ].sort((a, b) => Number(b.site === current) - Number(a.site === current));
+      const site = await prompts.showQuickPick(sites, {
+        title,
+        placeHolder: vscode.l10n.t('Which Tencent Cloud site is the account on?'),
+        ignoreFocusOut: true,
+      });
+      if (!site) return undefined;
+      if (site.site === 'intl') options.site = 'intl';
+      else delete options.site;
+    }
   }
   if (provider === 'alibaba') {
     const api = await prompts.showQuickPick(
