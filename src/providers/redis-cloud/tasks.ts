@@ -82,7 +82,7 @@ export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext, follow?:
   let steps: TaskStep[] = [];
   const errors = problems(w);
   if (follow?.phase === 'provisioning' || follow?.phase === 'stalled') {
-    // Processed, not yet provisioned: running (or, followed past the window, no longer known), never 100 %.
+    // Processed, not yet provisioned: running (or, once given up on, no longer known), never 100 %.
     status = follow.phase === 'provisioning' ? 'running' : 'unknown';
     currentStep = PROVISIONING_STEP;
     steps = provisioningSteps(follow);
