@@ -2,11 +2,10 @@ import type { ProviderId, TaskStatus } from '../core/task';
 import { TASK_STATUSES } from '../core/task';
 import { parseSince } from './duration';
 import { UsageError } from './usageError';
+import { PROVIDERS, PROVIDER_IDS, descriptorOf, providerById } from '../providers/registry';
 
 export const COMMANDS = ['list', 'get', 'cancel', 'wait', 'fingerprint'] as const;
 export type CommandName = (typeof COMMANDS)[number];
-
-export const PROVIDERS: readonly ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba'];
 
 export interface CliArgs {
   /** Undefined with `--help` alone or no arguments. */
@@ -71,9 +70,8 @@ const FLAGS: Record<string, FlagSpec> = {
   provider: { field: 'provider', value: true },
   endpoint: { field: 'endpoint', value: true },
   user: { field: 'user', value: true },
-  'secret-id': { field: 'user', value: true },
-  'access-key-id': { field: 'user', value: true },
-  'account-key': { field: 'user', value: true },
+  // Each provider's own word for the user (--secret-id, --access-key-id, ...), from its descriptor.
+  ...Object.fromEntries(PROVIDERS.flatMap(p => p.cli.userFlags.map(f => [f, { field: 'user', value: true }]))),
   region: { field: 'region', value: true },
   site: { field: 'site', value: true },
   ca: { field: 'ca', value: true },
@@ -133,7 +131,7 @@ const SECRET_FLAGS =
   /^(password|passwd|pass|pwd|secret|secret-key|secretkey|access-key-secret|secret-access-key|api-secret-key|user-secret|user-key|token|api-key)$/i;
 
 export function secretEnvName(provider: ProviderId): string {
-  return provider === 'redis-enterprise' ? 'REDIS_TASKS_PASSWORD' : 'REDIS_TASKS_SECRET_KEY';
+  return descriptorOf(provider).cli.secretEnv;
 }
 
 export function parseArgs(argv: readonly string[], env: Record<string, string | undefined>, now: number): CliArgs {
@@ -219,9 +217,9 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     }
   } else if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
 
-  const provider = (one('provider') ?? 'redis-enterprise') as ProviderId;
-  if (!PROVIDERS.includes(provider))
-    throw new UsageError(`--provider must be one of ${PROVIDERS.join(', ')}, not "${provider}".`);
+  const provider = one('provider') ?? PROVIDER_IDS[0];
+  if (!providerById(provider))
+    throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}, not "${provider}".`);
 
   const ca = one('ca');
   const fingerprint = one('fingerprint');

@@ -1,14 +1,20 @@
 import type { CommandName } from './args';
 import { EXIT_CODE_HELP } from './exitCodes';
+import { PROVIDERS, PROVIDER_IDS } from '../providers/registry';
+
+/** `--user` in each provider's own words, from the descriptors (Redis Enterprise's is `--user` itself). */
+const USER_ALIASES = PROVIDERS.flatMap(p =>
+  p.cli.userFlags
+    .filter(f => f !== 'user')
+    .map(f => `    ${`--${f} VALUE`.padEnd(23)}the same, for ${p.label}: ${p.user.prompt}`),
+).join('\n');
 
 const CONNECTION = `Connection (every command, every provider):
-  --provider NAME        redis-enterprise (default), redis-cloud, tencent, alibaba
+  --provider NAME        ${PROVIDER_IDS.map((id, i) => (i ? id : `${id} (default)`)).join(', ')}
   --endpoint URL         https://cluster.example.com:9443, or an API endpoint override   [REDIS_TASKS_ENDPOINT]
   --user NAME            Redis Enterprise user                                           [REDIS_TASKS_USER]
-    --secret-id ID         the same, for Tencent Cloud (SecretId)
-    --access-key-id ID     the same, for Alibaba Cloud (AccessKey ID)
-    --account-key KEY      the same, for Redis Cloud (account API key)
-  --region REGION        cloud region (ap-guangzhou, cn-hangzhou)
+${USER_ALIASES}
+  --region REGION        cloud region (${PROVIDERS.flatMap(p => (p.region ? [p.region.default] : [])).join(', ')})
   --site china|intl      Tencent Cloud: the account's site; intl calls redis.intl.tencentcloudapi.com
                          (default china: redis.tencentcloudapi.com; --endpoint overrides either)
   --ca FILE              trust the server through this CA certificate file (PEM)
@@ -61,7 +67,7 @@ Prints the SHA-256 fingerprint of the certificate the server presents (details o
 
 export function helpText(command?: CommandName): string {
   if (command) return `${COMMAND_HELP[command]}\n\n${CONNECTION}\n\nExit codes:\n${EXIT_CODE_HELP}\n`;
-  return `redis-tasks: long-running Redis operations (Redis Enterprise, Redis Cloud, Tencent Cloud, Alibaba Cloud)
+  return `redis-tasks: long-running Redis operations (${PROVIDERS.map(p => p.label).join(', ')})
 
 Usage: redis-tasks <command> [options]
 

@@ -26,5 +26,5 @@ export interface CliDeps {
   probeCertificate(endpoint: string, timeoutMs?: number): Promise<CertificateInfo>;
   /** `wait` sleeps through this, so tests can advance an emulator clock instead of real time. */
   sleep(ms: number): Promise<void>;
-  now(): number;
+  now: () => number;
 }

@@ -4,6 +4,7 @@ import type { TaskSource } from '../core/source';
 import { scrub } from '../http/redact';
 import { probeCertificate } from '../http/probe';
 import { createSource } from '../providers';
+import { descriptorOf } from '../providers/registry';
 import type { SourceDeps } from '../providers/factory';
 import { parseArgs, type CliArgs, type CommandName } from './args';
 import { cancelCommand } from './commands/cancel';
@@ -28,13 +29,6 @@ const COMMANDS: Record<CommandName, (ctx: CommandContext) => Promise<ExitCode>> 
   cancel: cancelCommand,
   wait: waitCommand,
   fingerprint: fingerprintCommand,
-};
-
-const USER_FLAG: Record<ConnectionConfig['provider'], string> = {
-  'redis-enterprise': '--user',
-  'redis-cloud': '--account-key',
-  tencent: '--secret-id',
-  alibaba: '--access-key-id',
 };
 
 export const defaultDeps: CliDeps = {
@@ -99,14 +93,13 @@ function report(e: unknown, io: CliIo, command: CommandName | undefined): number
 }
 
 export function connectionConfig(args: CliArgs): ConnectionConfig {
-  if (args.provider === 'redis-enterprise' && !args.endpoint) {
-    throw new UsageError(
-      'Redis Enterprise needs --endpoint https://cluster:9443 (or REDIS_TASKS_ENDPOINT).',
-      args.command,
-    );
+  const d = descriptorOf(args.provider);
+  if (d.endpoint.required && !d.endpoint.default && !args.endpoint) {
+    const port = d.endpoint.defaultPort ? `:${d.endpoint.defaultPort}` : '';
+    throw new UsageError(`${d.label} needs --endpoint https://HOST${port} (or REDIS_TASKS_ENDPOINT).`, args.command);
   }
   if (!args.user) {
-    throw new UsageError(`${args.provider} needs ${USER_FLAG[args.provider]} (or REDIS_TASKS_USER).`, args.command);
+    throw new UsageError(`${args.provider} needs --${d.cli.userFlags[0]} (or REDIS_TASKS_USER).`, args.command);
   }
   const tls: TlsTrust =
     args.fingerprint !== undefined

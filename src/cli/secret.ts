@@ -3,13 +3,7 @@ import type { ProviderId } from '../core/task';
 import { secretEnvName } from './args';
 import type { CliIo } from './io';
 import { UsageError } from './usageError';
-
-const SECRET_NAME: Record<ProviderId, string> = {
-  'redis-enterprise': 'Password',
-  'redis-cloud': 'Redis Cloud user API secret key',
-  tencent: 'Tencent Cloud SecretKey',
-  alibaba: 'Alibaba Cloud AccessKey secret',
-};
+import { descriptorOf } from '../providers/registry';
 
 /**
  * The secret, never from argv: the provider's environment variable, else the first line of piped stdin, else a
@@ -25,7 +19,9 @@ export async function readSecret(provider: ProviderId, user: string | undefined,
     if (secret) return { secret };
     throw new UsageError(`No secret: set ${envName} or pipe the secret as the first line of stdin.`);
   }
-  const secret = await io.prompt(`${SECRET_NAME[provider]}${user ? ` for ${user}` : ''}: `, { echo: false });
+  const secret = await io.prompt(`${descriptorOf(provider).cli.secretName}${user ? ` for ${user}` : ''}: `, {
+    echo: false,
+  });
   if (!secret) throw new UsageError(`No secret was typed. Set ${envName} to avoid the prompt.`);
   return { secret };
 }

@@ -18,7 +18,7 @@ export type ErrorKind =
   | 'unsupported' // this server does not have the endpoint (older cluster, legacy API)
   | 'server' // 5xx
   | 'aborted' // we stopped waiting (view closed, superseded)
-  | 'internal'; // a bug of ours: never shown as a connection problem, never retried
+  | 'internal'; // a bug of ours: never shown as a connection problem; the HTTP layer never retries it
 
 export interface ProviderErrorDetails {
   status?: number;
@@ -31,8 +31,8 @@ export interface ProviderErrorDetails {
 }
 
 /**
- * dist/extension.js and the lazily loaded dist/providers.js each bundle this file, so there are two ProviderError
- * classes at run time. A brand in the global symbol registry lets `instanceof` recognise both: without it a 406 from
+ * dist/extension.js, dist/http.js and each lazily loaded provider bundle hold their own copy of this file, so there
+ * are several ProviderError classes at run time. A brand in the global symbol registry lets `instanceof` recognise them all: without it a 406 from
  * a provider would not read as `not-cancelable` in the extension, and no forced cancel would be offered.
  */
 const BRAND: unique symbol = Symbol.for('redis-task-browser.ProviderError') as never;

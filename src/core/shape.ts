@@ -5,7 +5,6 @@ import { ProviderError } from './errors';
  * "crdb_tasks[3].progress should be an object, got a string" rather than a TypeError deep in the code.
  */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: unknown };
 
 function describe(value: unknown): string {

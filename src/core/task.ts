@@ -3,7 +3,8 @@
  * so views can show one model while nothing the provider said is lost.
  */
 
-export type ProviderId = 'redis-enterprise' | 'redis-cloud' | 'tencent' | 'alibaba';
+/** The id of a provider's descriptor (`src/providers/registry.ts`): `redis-enterprise`, `tencent`, ... */
+export type ProviderId = string;
 
 export type TaskKind = 'crdb-task' | 'action' | 'state-machine' | 'cloud-task';
 

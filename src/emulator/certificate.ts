@@ -28,6 +28,6 @@ export async function generateCertificate(commonName = 'localhost'): Promise<Ser
         ],
       },
     ],
-  } as Parameters<typeof generate>[1]);
+  });
   return { key: pems.private, cert: pems.cert, fingerprint256: new X509Certificate(pems.cert).fingerprint256 };
 }

@@ -1,10 +1,24 @@
+import { PROVIDER_IDS } from '../providers/registry';
+import type { HostileProfile } from './hostile-data';
 import type { EmulatorModule } from './types';
-import { createModule as redisEnterprise } from './redis-enterprise';
-import { createModule as redisCloud } from './redis-cloud';
-import { createModule as tencent } from './tencent';
-import { createModule as alibaba } from './alibaba';
 
-/** Every emulated API, in the order they are asked to claim a request. */
+/** What `src/emulator/<provider id>/index.ts` exports: each provider's emulated API is the folder of its id. */
+interface EmulatorFolder {
+  createModule(): EmulatorModule | undefined;
+}
+
+/** Every emulated API, in the registry's order, which is the order they are asked to claim a request. */
 export function allModules(): EmulatorModule[] {
-  return [redisEnterprise(), redisCloud(), tencent(), alibaba()].filter((m): m is EmulatorModule => m !== undefined);
+  return PROVIDER_IDS.map(id => emulatorFolder(id).createModule()).filter((m): m is EmulatorModule => m !== undefined);
+}
+
+/** How a provider words hostile data and errors (`src/emulator/<id>/hostile.ts`). */
+export function hostileProfileFor(provider: string): HostileProfile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a glob require, one folder per provider
+  return (require(`./${provider}/hostile.ts`) as { hostileProfile: HostileProfile }).hostileProfile;
+}
+
+function emulatorFolder(id: string): EmulatorFolder {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a glob require, one folder per provider
+  return require(`./${id}/index.ts`) as EmulatorFolder;
 }

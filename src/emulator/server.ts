@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Clock } from './clock';
 import { FaultInjector, type FaultMode, type FaultRule } from './faults';
 import { generateCertificate, type ServerCertificate } from './certificate';
@@ -57,7 +57,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const modules = options.modules;
   for (const m of modules) m.reset(context);
   let certificate = options.http ? undefined : (options.certificate ?? (await generateCertificate()));
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     readBody(req)
@@ -133,11 +133,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const server = certificate
     ? https.createServer({ key: certificate.key, cert: certificate.cert }, handler)
     : http.createServer(handler);
-  server.on('connection', s => {
+  server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  server.on('secureConnection', s => {
+  server.on('secureConnection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -181,7 +181,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   return running;
 }
 
-const TOO_LARGE = Symbol('too large');
+/** Thrown (not sent) when a request body passes the cap, so the handler answers 413. */
+class RequestTooLarge extends Error {}
+const TOO_LARGE = new RequestTooLarge('Request body too large');
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ConnectionConfig } from '../core/connection';
 import type { ConnectionsModel } from './connections/model';
 import { isDemo } from './connections/model';

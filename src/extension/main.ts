@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { TaskStore } from '../core/store';
 import type { RedisTasksApi } from './api';
 import { cancelFlow, forceCancelFlow } from './cancelFlow';
-import { cancelDeps } from './commands/cancelTask';
-import { registerCancelTask, registerForceCancelTask } from './commands/cancelTask';
+import { cancelDeps, registerCancelTask, registerForceCancelTask } from './commands/cancelTask';
 import {
   registerAddConnection,
   registerEditConnection,

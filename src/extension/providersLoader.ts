@@ -1,29 +1,55 @@
 import * as path from 'node:path';
-import type * as Providers from '../providers/index';
-
-/** The lazily loaded half of the extension: provider clients and the HTTP stack (dist/providers.js). */
-export type ProvidersModule = Pick<typeof Providers, 'createSource' | 'probeCertificate' | 'normaliseFingerprint'>;
-
-let loaded: ProvidersModule | undefined;
+import type { ConnectionConfig, ConnectionSecret } from '../core/connection';
+import type { TaskSource } from '../core/source';
+import type { startEmulator } from '../emulator/server';
+import type { allModules } from '../emulator/modules';
+import type { ProviderModule, SourceDeps } from '../providers/index';
+import type { normaliseFingerprint } from '../http/client';
+import type { probeCertificate } from '../http/probe';
 
 /**
- * Activation must stay cheap and must not pull undici in, so the bundle is required on the first request. The
- * path is computed so esbuild leaves it alone.
+ * The lazily loaded half of the extension. Activation must stay cheap and must not pull undici in, so each provider's
+ * client is required from its own bundle (dist/providers/<id>.js) on the first request of a connection of that
+ * provider, and the HTTP stack (dist/http.js) with the first of them. Paths are computed so esbuild leaves them alone.
  */
+export interface ProvidersModule {
+  createSource(config: ConnectionConfig, secret: ConnectionSecret, deps?: SourceDeps): TaskSource;
+  probeCertificate: typeof probeCertificate;
+  normaliseFingerprint: typeof normaliseFingerprint;
+}
+
+interface HttpModule {
+  probeCertificate: typeof probeCertificate;
+  normaliseFingerprint: typeof normaliseFingerprint;
+}
+
+/** Provider ids come from parsed connections, which only admit ids of the registry: never a path of a person's. */
+function providerBundle(id: string): ProviderModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, by design
+  return require(path.join(__dirname, 'providers', `${id}.js`)) as ProviderModule;
+}
+
+function httpBundle(): HttpModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, by design
+  return require(path.join(__dirname, 'http.js')) as HttpModule;
+}
+
+const providers: ProvidersModule = {
+  createSource: (config, secret, deps) => providerBundle(config.provider).create(config, secret, deps ?? {}),
+  probeCertificate: (...args) => httpBundle().probeCertificate(...args),
+  normaliseFingerprint: (...args) => httpBundle().normaliseFingerprint(...args),
+};
+
 export function loadProviders(): ProvidersModule {
-  if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = require(path.join(__dirname, 'providers.js')) as ProvidersModule;
-  }
-  return loaded;
+  return providers;
 }
 
 export interface EmulatorModuleExports {
-  startEmulator: typeof import('../emulator/server').startEmulator;
-  allModules: typeof import('../emulator/modules').allModules;
+  startEmulator: typeof startEmulator;
+  allModules: typeof allModules;
 }
 
 export function loadEmulator(): EmulatorModuleExports {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, by design
   return require(path.join(__dirname, 'emulator.js')) as EmulatorModuleExports;
 }

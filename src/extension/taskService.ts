@@ -141,7 +141,7 @@ export class TaskService implements vscode.Disposable {
     return this.consoleUrls.get(connectionId);
   }
 
-  /** The TaskSource of a connection, made on first use: this is what loads dist/providers.js. */
+  /** The TaskSource of a connection, made on first use: this is what loads its provider bundle (dist/providers/<id>.js). */
   async source(connectionId: string): Promise<TaskSource> {
     const config = this.deps.connections.get(connectionId);
     if (!config)

@@ -94,7 +94,7 @@ function pinnedConnector(fingerprint256: string, timeoutMs: number): buildConnec
   const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs, maxCachedSessions: 0 });
   return (opts, callback) => {
     base(opts, (err, socket) => {
-      if (err || !socket) return callback(err as Error, null);
+      if (err || !socket) return callback(err, null);
       if (opts.protocol !== 'https:') return callback(null, socket);
       const cert = (socket as TLSSocket).getPeerCertificate();
       const got = cert && cert.fingerprint256;

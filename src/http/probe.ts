@@ -45,7 +45,7 @@ export function probeCertificate(endpoint: string, timeoutMs = 10_000): Promise<
       socket.destroy();
       reject(new ProviderError('timeout', `No TLS answer from ${url.host} within ${timeoutMs / 1000} s.`));
     });
-    socket.on('error', e =>
+    socket.on('error', (e: Error) =>
       reject(new ProviderError('network', `Cannot read the certificate of ${url.host}: ${e.message}`, { cause: e })),
     );
   });

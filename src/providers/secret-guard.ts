@@ -57,10 +57,7 @@ export function scrubError(e: unknown, forms: string[]): unknown {
   const message = scrub(e.message, forms);
   // `code` is typed string but a DOMException's numeric code can end up there (a timeout's AbortSignal).
   const code = typeof e.code === 'string' ? scrub(e.code, forms) : e.code;
-  const causeText =
-    e.cause instanceof Error
-      ? `${e.cause.message} ${String((e.cause as { cause?: unknown }).cause ?? '')}`
-      : String(e.cause ?? '');
+  const causeText = e.cause instanceof Error ? `${e.cause.message} ${textOf(e.cause.cause)}` : textOf(e.cause);
   if (message === e.message && code === e.code && scrub(causeText, forms) === causeText) return e;
   const leaky = scrub(causeText, forms) !== causeText;
   return new ProviderError(e.kind, message, {
@@ -70,4 +67,10 @@ export function scrubError(e: unknown, forms: string[]): unknown {
     retryAfterMs: e.retryAfterMs,
     cause: leaky ? undefined : e.cause,
   });
+}
+
+/** The text a cause can carry: an object that is not an Error prints as "[object Object]" and so holds no secret. */
+function textOf(cause: unknown): string {
+  if (cause instanceof Error) return cause.message;
+  return typeof cause === 'string' || typeof cause === 'number' ? String(cause) : '';
 }

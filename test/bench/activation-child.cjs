@@ -228,7 +228,9 @@ const context = {
     connectsDuringActivate,
     connectsAfter50ms: connects,
     undiciLoaded: loaded.some(f => f.includes(`${path.sep}undici${path.sep}`)),
-    providersLoaded: loaded.some(f => f.endsWith(`${path.sep}providers.js`)),
+    providersLoaded: loaded.some(
+      f => f.includes(`${path.sep}providers${path.sep}`) || f.endsWith(`${path.sep}http.js`),
+    ),
     commands: commands.size,
     treeViews: treeViews.length,
   };

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Agent, request } from 'undici';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
@@ -153,4 +154,37 @@ export function figure(
 
 export function ms(n: number): string {
   return `${n.toFixed(1)} ms`;
+}
+
+/** "median (min-max over N rounds)": the spread says how far one run's figure can be trusted. */
+export function spread(values: number[], unit = 'ms'): string {
+  const s = [...values].sort((a, b) => a - b);
+  return `${median(s).toFixed(1)} ${unit} (${s[0].toFixed(1)}-${s[s.length - 1].toFixed(1)} over ${s.length})`;
+}
+
+export interface LoopDelay {
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * How long the event loop was kept from running while `fn` ran: what other extensions sharing the extension host
+ * (and typing in the editor) feel. perf_hooks samples at 1 ms resolution.
+ */
+export async function measureLoopDelay(fn: () => Promise<unknown>): Promise<LoopDelay> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  try {
+    await fn();
+  } finally {
+    h.disable();
+  }
+  return { p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6 };
+}
+
+/** Runs each of `fns` once per round, the order rotated every round, so one's garbage is not collected in another's time. */
+export async function rotatedRounds(rounds: number, fns: Array<() => Promise<void>>): Promise<void> {
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < fns.length; k++) await fns[(r + k) % fns.length]();
+  }
 }

@@ -8,6 +8,7 @@ import { QUICK, ROOT } from './lib';
 
 const items: Array<{ title: string; args: string[] }> = [
   { title: '3. Activation and sizes', args: ['--import', 'tsx', path.join(__dirname, 'activation.ts')] },
+  { title: '3b. First refresh after activation', args: ['--import', 'tsx', path.join(__dirname, 'first-rows.ts')] },
   { title: '2. Client cost per task', args: ['--import', 'tsx', path.join(__dirname, 'client.ts')] },
   { title: '1. Refresh at scale', args: ['--import', 'tsx', path.join(__dirname, 'refresh.ts')] },
   {

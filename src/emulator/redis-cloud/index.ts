@@ -77,7 +77,7 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
     }
     let m = /^\/tasks\/([^/]+)$/.exec(path);
     if (m) {
-      const id = decodeURIComponent(m[1]!);
+      const id = decodeURIComponent(m[1]);
       const task = tasks().find(t => t.taskId === id);
       return task ? { status: 200, json: task } : apiError(404, 'TASK_NOT_FOUND', `Task ${id} was not found`);
     }
@@ -96,7 +96,7 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
     m = /^\/(fixed\/)?subscriptions\/([^/]+)(?:\/databases\/([^/]+))?$/.exec(path);
     if (m) {
       const fixed = Boolean(m[1]);
-      const rawId = decodeURIComponent(m[2]!);
+      const rawId = decodeURIComponent(m[2]);
       const rawDb = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
       for (const [name, raw] of [
         ['subscriptionId', rawId],
@@ -122,7 +122,7 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
     m = /^\/(fixed\/)?subscriptions\/([^/]+)\/databases$/.exec(path);
     if (m) {
       const fixed = Boolean(m[1]);
-      const rawId = decodeURIComponent(m[2]!);
+      const rawId = decodeURIComponent(m[2]);
       if (!/^\d{1,9}$/.test(rawId))
         return apiError(400, 'BAD_REQUEST', `Parameter 'subscriptionId' must be an integer, got '${rawId}'`);
       const sub = SUBSCRIPTIONS.find(s => s.id === Number(rawId) && (s.plan === 'essentials') === fixed);

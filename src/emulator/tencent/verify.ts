@@ -1,12 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import {
-  legacySign,
-  legacyStringToSign,
-  parseTc3Authorization,
-  tc3Sign,
-  utcDate,
-  type LegacySignatureMethod,
-} from '../../providers/tencent/signer';
+import { expectedParameterSignature, expectedTc3Signature, readTc3Claim } from './signature-check';
 import type { EmulatorRequest } from '../types';
 
 /** How the service checks a request's signature; a failure carries Tencent's own code and message. */
@@ -47,7 +40,7 @@ export function verifyTc3(
   secrets: ReadonlyMap<string, string>,
   nowMs: number,
 ): AuthFailure | undefined {
-  const auth = parseTc3Authorization(header(req, 'authorization') ?? '');
+  const auth = readTc3Claim(header(req, 'authorization') ?? '');
   if (!auth)
     return { code: 'AuthFailure.InvalidAuthorization', message: 'Authorization header is missing or malformed.' };
   const timestamp = Number(header(req, 'x-tc-timestamp'));
@@ -64,7 +57,7 @@ export function verifyTc3(
       code: 'AuthFailure.SecretIdNotFound',
       message: 'The SecretId is not found, please ensure that your SecretId is correct.',
     };
-  if (auth.date !== utcDate(timestamp))
+  if (auth.date !== new Date(timestamp * 1000).toISOString().slice(0, 10))
     return {
       code: 'AuthFailure.SignatureFailure',
       message: 'The credential scope date does not match X-TC-Timestamp.',
@@ -77,26 +70,17 @@ export function verifyTc3(
   if (!auth.signedHeaders.includes('content-type') || !auth.signedHeaders.includes('host')) {
     return { code: 'AuthFailure.SignatureFailure', message: 'SignedHeaders must include content-type and host.' };
   }
-  const extraHeaders: Record<string, string> = {};
-  for (const name of auth.signedHeaders) {
-    if (name === 'content-type' || name === 'host') continue;
-    extraHeaders[name] = header(req, name) ?? '';
-  }
+  const headers: Record<string, string> = {};
+  for (const name of auth.signedHeaders) headers[name] = header(req, name) ?? '';
+  headers.host = signedHost(req.host);
   const method = req.method === 'GET' ? 'GET' : 'POST';
-  const expected = tc3Sign({
-    secretId: auth.secretId,
+  const expected = expectedTc3Signature(
+    { method, path: req.url.pathname, query: method === 'GET' ? req.url.search.slice(1) : '', headers, body: req.body },
+    auth,
     secretKey,
     timestamp,
-    service: auth.service,
-    host: signedHost(req.host),
-    method,
-    path: req.url.pathname,
-    query: method === 'GET' ? req.url.search.slice(1) : '',
-    contentType: header(req, 'content-type') ?? '',
-    payload: req.body,
-    extraHeaders,
-  });
-  if (!same(expected.signature, auth.signature)) {
+  );
+  if (!same(expected, auth.signature)) {
     return {
       code: 'AuthFailure.SignatureFailure',
       message: 'The provided credentials could not be validated. Please check your signature is correct.',
@@ -119,9 +103,12 @@ export function verifyParameterSignature(
     if (!params[p])
       return { code: 'MissingParameter', message: `The request is missing a required parameter \`${p}\`.` };
   }
-  const method = (params.SignatureMethod ?? 'HmacSHA1') as LegacySignatureMethod;
+  const method = params.SignatureMethod ?? 'HmacSHA1';
   if (method !== 'HmacSHA1' && method !== 'HmacSHA256')
-    return { code: 'InvalidParameterValue', message: `SignatureMethod ${method} is not HmacSHA1 or HmacSHA256.` };
+    return {
+      code: 'InvalidParameterValue',
+      message: `SignatureMethod ${String(params.SignatureMethod)} is not HmacSHA1 or HmacSHA256.`,
+    };
   const timestamp = Number(params.Timestamp);
   if (!Number.isInteger(timestamp))
     return { code: 'InvalidParameterValue', message: 'The parameter `Timestamp` must be Unix seconds.' };
@@ -133,8 +120,9 @@ export function verifyParameterSignature(
       code: 'AuthFailure.SecretIdNotFound',
       message: 'The SecretId is not found, please ensure that your SecretId is correct.',
     };
-  const toSign = legacyStringToSign(req.method === 'GET' ? 'GET' : 'POST', req.host, req.url.pathname, params);
-  if (!same(legacySign(secretKey, toSign, method), params.Signature)) {
+  const verb = req.method === 'GET' ? 'GET' : 'POST';
+  const expected = expectedParameterSignature(verb, req.host, req.url.pathname, params, secretKey, method);
+  if (!same(expected, params.Signature)) {
     return {
       code: 'AuthFailure.SignatureFailure',
       message: 'The provided credentials could not be validated. Please check your signature is correct.',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TASK_STATUSES, type TaskQuery, type TaskStatus } from '../../core/task';
+import { TASK_STATUSES, type TaskQuery } from '../../core/task';
 import { statusText } from '../tree/format';
 import type { CommandDeps } from './deps';
 
@@ -13,7 +13,7 @@ export function registerFilter(ctx: vscode.ExtensionContext, deps: CommandDeps):
       const statuses = await deps.prompts.showQuickPick(
         TASK_STATUSES.map(s => ({
           label: statusText(s),
-          status: s as TaskStatus,
+          status: s,
           picked: current.statuses?.includes(s) ?? false,
         })),
         {

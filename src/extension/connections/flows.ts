@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ConnectionConfig, TlsTrust } from '../../core/connection';
-import type { ProviderId } from '../../core/task';
+import type { ProviderDescriptor } from '../../providers/descriptor';
+import { PROVIDERS, descriptorOf } from '../../providers/registry';
 import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
-import { providerFields, providerLabel, normaliseEndpoint, TENCENT_SITES, tencentSiteOf } from './fields';
-import { ConnectionsModel, PROVIDERS, isDemo, newConnectionId } from './model';
+import { normaliseEndpoint, providerDescription, providerLabel } from './fields';
+import { type ConnectionsModel, isDemo, newConnectionId } from './model';
 
 /**
  * Add and Edit Connection as one quick-input walk. Each step returns undefined when the person presses Escape, and
@@ -17,11 +18,9 @@ export interface ConnectionFlowDeps {
   providers: () => ProvidersModule;
 }
 
-const DEFAULT_REGION: Partial<Record<ProviderId, string>> = { tencent: 'ap-guangzhou', alibaba: 'cn-hangzhou' };
-
 export async function addConnectionFlow(deps: ConnectionFlowDeps): Promise<ConnectionConfig | undefined> {
   const picked = await deps.prompts.showQuickPick(
-    PROVIDERS.map(p => ({ label: providerLabel(p), description: providerFields(p).description, provider: p })),
+    PROVIDERS.map(d => ({ label: providerLabel(d.id), description: providerDescription(d), provider: d.id })),
     { title: vscode.l10n.t('Add Connection'), placeHolder: vscode.l10n.t('Which service?'), ignoreFocusOut: true },
   );
   if (!picked) return undefined;
@@ -38,13 +37,13 @@ export async function editConnectionFlow(
 async function editFlow(
   deps: ConnectionFlowDeps,
   existing: ConnectionConfig | undefined,
-  provider: ProviderId,
+  provider: string,
 ): Promise<ConnectionConfig | undefined> {
   const { prompts } = deps;
-  const f = providerFields(provider);
+  const d = descriptorOf(provider);
   const title = existing
     ? vscode.l10n.t('Edit Connection "{0}"', existing.name)
-    : vscode.l10n.t('Add {0} Connection', f.label);
+    : vscode.l10n.t('Add {0} Connection', providerLabel(provider));
   const all = deps.connections.list();
 
   const name = await prompts.showInputBox({
@@ -58,11 +57,11 @@ async function editFlow(
 
   const endpointText = await prompts.showInputBox({
     title,
-    prompt: f.endpointPrompt,
-    value: existing?.endpoint ?? f.defaultEndpoint ?? '',
+    prompt: vscode.l10n.t(d.endpoint.prompt),
+    value: existing?.endpoint ?? d.endpoint.default ?? '',
     ignoreFocusOut: true,
     validateInput: v => {
-      if (!v.trim()) return f.endpointRequired ? vscode.l10n.t('Enter an address.') : undefined;
+      if (!v.trim()) return d.endpoint.required ? vscode.l10n.t('Enter an address.') : undefined;
       return normaliseEndpoint(v, provider)
         ? undefined
         : vscode.l10n.t('Enter an https:// address without credentials.');
@@ -72,11 +71,11 @@ async function editFlow(
   const endpoint = normaliseEndpoint(endpointText, provider);
 
   let region: string | undefined;
-  if (f.needsRegion) {
+  if (d.region) {
     region = await prompts.showInputBox({
       title,
-      prompt: vscode.l10n.t('Region, e.g. {0}', DEFAULT_REGION[provider] ?? ''),
-      value: existing?.region ?? DEFAULT_REGION[provider] ?? '',
+      prompt: vscode.l10n.t('Region, e.g. {0}', d.region.default),
+      value: existing?.region ?? d.region.default,
       ignoreFocusOut: true,
       validateInput: v => (/^[a-z0-9-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a region id.')),
     });
@@ -86,7 +85,7 @@ async function editFlow(
 
   const user = await prompts.showInputBox({
     title,
-    prompt: f.userPrompt,
+    prompt: vscode.l10n.t(d.user.prompt),
     value: existing?.user ?? '',
     ignoreFocusOut: true,
     validateInput: v => (v.trim() ? undefined : vscode.l10n.t('This field is required.')),
@@ -97,14 +96,16 @@ async function editFlow(
     title,
     password: true,
     ignoreFocusOut: true,
-    prompt: existing ? vscode.l10n.t('{0} (leave empty to keep the stored one)', f.secretPrompt) : f.secretPrompt,
+    prompt: existing
+      ? vscode.l10n.t('{0} (leave empty to keep the stored one)', vscode.l10n.t(d.secret.prompt))
+      : vscode.l10n.t(d.secret.prompt),
     validateInput: v => (v || existing ? undefined : vscode.l10n.t('This field is required.')),
   });
   if (secret === undefined) return undefined;
 
   let tls: TlsTrust | undefined = existing?.tls;
-  const customEndpoint = endpoint !== undefined && endpoint !== f.defaultEndpoint;
-  if (endpoint?.startsWith('https:') && (f.alwaysAskTls || customEndpoint)) {
+  const customEndpoint = endpoint !== undefined && endpoint !== d.endpoint.default;
+  if (endpoint?.startsWith('https:') && (d.endpoint.alwaysAskTls || customEndpoint)) {
     tls = await askTls(deps, title, endpoint, existing?.tls);
     if (!tls) return undefined;
   } else if (!endpoint?.startsWith('https:')) {
@@ -112,55 +113,11 @@ async function editFlow(
   }
 
   const options: Record<string, string | number | boolean> = { ...(existing?.options ?? {}) };
-  if (provider === 'tencent') {
-    const api = await prompts.showQuickPick(
-      [
-        { label: vscode.l10n.t('Current API (DescribeTaskList, TC3-HMAC-SHA256)'), legacy: false },
-        { label: vscode.l10n.t('Legacy API (GetRedisTaskList)'), legacy: true },
-      ],
-      { title, placeHolder: vscode.l10n.t('Which Tencent Cloud API?'), ignoreFocusOut: true },
-    );
-    if (!api) return undefined;
-    if (api.legacy) options.legacyApi = true;
-    else delete options.legacyApi;
-    if (api.legacy) {
-      // The legacy API is known on the China site only.
-      delete options.site;
-    } else if (!endpoint) {
-      // Accounts of the international site (tencentcloud.com) answer only on its own endpoint.
-      const current = existing ? tencentSiteOf(existing) : 'china';
-      const sites = [
-        { label: vscode.l10n.t('China (cloud.tencent.com)'), description: TENCENT_SITES.china, site: 'china' as const },
-        {
-          label: vscode.l10n.t('International (tencentcloud.com)'),
-          description: TENCENT_SITES.intl,
-          site: 'intl' as const,
-        },
-      ].sort((a, b) => Number(b.site === current) - Number(a.site === current));
-      const site = await prompts.showQuickPick(sites, {
-        title,
-        placeHolder: vscode.l10n.t('Which Tencent Cloud site is the account on?'),
-        ignoreFocusOut: true,
-      });
-      if (!site) return undefined;
-      if (site.site === 'intl') options.site = 'intl';
-      else delete options.site;
-    }
-  }
-  if (provider === 'alibaba') {
-    const api = await prompts.showQuickPick(
-      [
-        {
-          label: 'DescribeHistoryTasks',
-          description: vscode.l10n.t('current, region-wide'),
-          value: 'DescribeHistoryTasks',
-        },
-        { label: 'DescribeTasks', description: vscode.l10n.t('older, per instance'), value: 'DescribeTasks' },
-      ],
-      { title, placeHolder: vscode.l10n.t('Which task API?'), ignoreFocusOut: true },
-    );
-    if (!api) return undefined;
-    options.taskApi = api.value;
+  for (const choice of d.choices ?? []) {
+    const picked = await askChoice(deps.prompts, title, choice);
+    if (!picked) return undefined;
+    if (picked.value === undefined) delete options[choice.option];
+    else options[choice.option] = picked.value;
   }
 
   const config: ConnectionConfig = {
@@ -247,4 +204,16 @@ async function askTls(
     pin,
   );
   return answer === pin ? { mode: 'pinned', fingerprint256: fingerprint } : undefined;
+}
+
+type Choice = NonNullable<ProviderDescriptor['choices']>[number];
+
+/** One provider-specific question (Tencent's API generation, Alibaba's task API). */
+async function askChoice(prompts: Prompts, title: string, choice: Choice) {
+  const items = choice.items.map(i => ({
+    label: vscode.l10n.t(i.text),
+    description: i.description === undefined ? undefined : vscode.l10n.t(i.description),
+    value: i.value,
+  }));
+  return prompts.showQuickPick(items, { title, placeHolder: vscode.l10n.t(choice.placeholder), ignoreFocusOut: true });
 }

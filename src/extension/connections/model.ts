@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionConfig, ConnectionSecret, TlsTrust } from '../../core/connection';
-import type { ProviderId } from '../../core/task';
+import { providerById } from '../../providers/registry';
 import { SECTION } from '../settings';
 
 /**
@@ -8,7 +8,6 @@ import { SECTION } from '../settings';
  * `redisTasks.secret.<id>`. Settings sync and are readable by anyone with the profile, so nothing secret goes there.
  */
 
-export const PROVIDERS: readonly ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba'];
 const KEY = 'connections';
 
 export function secretKey(id: string): string {
@@ -29,12 +28,7 @@ function parseTls(value: unknown): TlsTrust | undefined {
 export function parseConnection(value: unknown): ConnectionConfig | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
-  if (
-    typeof v.id !== 'string' ||
-    !v.id ||
-    typeof v.provider !== 'string' ||
-    !PROVIDERS.includes(v.provider as ProviderId)
-  )
+  if (typeof v.id !== 'string' || !v.id || typeof v.provider !== 'string' || !providerById(v.provider))
     return undefined;
   const options: Record<string, string | number | boolean> = {};
   if (v.options && typeof v.options === 'object') {
@@ -45,7 +39,7 @@ export function parseConnection(value: unknown): ConnectionConfig | undefined {
   return {
     id: v.id,
     name: typeof v.name === 'string' && v.name ? v.name : v.id,
-    provider: v.provider as ProviderId,
+    provider: v.provider,
     endpoint: typeof v.endpoint === 'string' && v.endpoint ? v.endpoint : undefined,
     user: typeof v.user === 'string' && v.user ? v.user : undefined,
     region: typeof v.region === 'string' && v.region ? v.region : undefined,

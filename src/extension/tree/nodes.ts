@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionConfig } from '../../core/connection';
 import type { ConnectionView } from '../../core/store';
 import type { Task, TaskGroup } from '../../core/task';
+import { providerById } from '../../providers/registry';
 import { providerLabel, tencentSiteText } from '../connections/fields';
 import { isDemo } from '../connections/model';
 import { groupDisplayName } from '../displayNames';
@@ -65,7 +66,7 @@ export class ConnectionNode extends vscode.TreeItem {
     this.iconPath =
       view?.status === 'error'
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-        : new vscode.ThemeIcon(config.provider === 'redis-enterprise' ? 'server' : 'cloud');
+        : new vscode.ThemeIcon(providerById(config.provider)?.icon ?? 'cloud');
     const tokens = ['connection'];
     if (isDemo(config)) tokens.push('demo');
     if (view?.error) tokens.push('error');

@@ -54,12 +54,15 @@ function readTaskApi(value: unknown): TaskApi {
   if (value === 'DescribeHistoryTasks' || value === 'DescribeTasks') return value;
   throw new ProviderError(
     'bad-request',
-    `The option taskApi must be DescribeHistoryTasks or DescribeTasks, not "${String(value)}".`,
+    `The option taskApi must be DescribeHistoryTasks or DescribeTasks, not ${JSON.stringify(value)}.`,
   );
 }
 
 function readScheme(value: unknown): SignatureScheme {
   if (value === undefined || value === '' || value === 'acs3' || value === 'ACS3-HMAC-SHA256') return 'acs3';
   if (value === 'v1' || value === 'rpc-v1' || value === 'HMAC-SHA1') return 'rpc-v1';
-  throw new ProviderError('bad-request', `The option signatureVersion must be acs3 or v1, not "${String(value)}".`);
+  throw new ProviderError(
+    'bad-request',
+    `The option signatureVersion must be acs3 or v1, not ${JSON.stringify(value)}.`,
+  );
 }

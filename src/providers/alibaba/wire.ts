@@ -147,7 +147,7 @@ export interface AliErrorBody {
 export function parseErrorBody(value: unknown): AliErrorBody {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   const o = value as JsonObject;
-  const str = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const str = (k: string) => (typeof o[k] === 'string' ? o[k] : undefined);
   return {
     code: str('Code') ?? str('code'),
     message: str('Message') ?? str('message'),

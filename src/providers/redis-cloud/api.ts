@@ -1,3 +1,4 @@
+import { REDIS_CLOUD_API } from './descriptor';
 import { parseJson } from '../../core/shape';
 import { requireJson } from '../../http/content-type';
 import type { HttpClient } from '../../http/client';
@@ -23,7 +24,7 @@ export interface ResourceRef {
   databaseId?: string;
 }
 
-export const DEFAULT_ENDPOINT = 'https://api.redislabs.com/v1';
+export const DEFAULT_ENDPOINT = REDIS_CLOUD_API;
 
 /** When a 429 carries no delay: the quota is per minute, so a short pause is usually enough to get back under. */
 const DEFAULT_THROTTLE_PAUSE_MS = 10_000;

@@ -147,7 +147,7 @@ export class ProvisioningTracker {
   }
 
   private async check(group: Followed[], signal?: AbortSignal): Promise<void> {
-    const first = group[0]!;
+    const first = group[0];
     let status: string | undefined;
     let missing = false;
     let problem: string | undefined;

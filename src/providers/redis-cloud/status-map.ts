@@ -10,7 +10,7 @@ export const STATUS_MAP: Readonly<Record<string, TaskStatus>> = {
 };
 
 export function mapStatus(status: string): TaskStatus {
-  return Object.prototype.hasOwnProperty.call(STATUS_MAP, status) ? STATUS_MAP[status]! : 'unknown';
+  return Object.prototype.hasOwnProperty.call(STATUS_MAP, status) ? STATUS_MAP[status] : 'unknown';
 }
 
 /** The provider words that map to each of our statuses (to explain a filter). */

@@ -20,8 +20,8 @@ export type TencentSite = 'china' | 'intl';
 export const SITE_ENDPOINTS: Readonly<Record<TencentSite, string>> = { china: DEFAULT_ENDPOINT, intl: INTL_ENDPOINT };
 
 /** `intl` (also `international`) or `china` (also `cn`, empty); anything else is undefined. */
-export function parseSite(value: unknown): TencentSite | undefined {
-  if (value === undefined || value === null || value === '') return 'china';
+export function parseSite(value: string | number | boolean | undefined): TencentSite | undefined {
+  if (value === undefined || value === '') return 'china';
   const v = String(value).trim().toLowerCase();
   if (v === 'intl' || v === 'international') return 'intl';
   if (v === 'china' || v === 'cn') return 'china';

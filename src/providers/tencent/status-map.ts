@@ -28,6 +28,7 @@ export const LEGACY_STATUS: Readonly<Record<string, TaskStatus>> = {
 
 function lookup(table: Readonly<Record<string, TaskStatus>>, raw: unknown): TaskStatus {
   if (raw === undefined || raw === null) return 'unknown';
+  if (typeof raw !== 'string' && typeof raw !== 'number') return 'unknown';
   const key = String(raw).trim();
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : 'unknown';
 }

@@ -49,7 +49,3 @@ export function formatTencentTime(epochMs: number): string {
   const t = new Date(epochMs + TENCENT_UTC_OFFSET_MINUTES * 60_000).toISOString();
   return `${t.slice(0, 10)} ${t.slice(11, 19)}`;
 }
-
-export function isTencentTime(value: string): boolean {
-  return parseTencentTime(value) !== undefined;
-}

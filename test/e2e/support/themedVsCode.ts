@@ -103,11 +103,11 @@ export class ThemedVsCode {
   async webviewFrame(): Promise<Frame> {
     const outer = this.page.locator('iframe.webview.ready').last();
     await outer.waitFor({ timeout: 30_000 });
-    const outerFrame = await (await outer.elementHandle())!.contentFrame();
+    const outerFrame = await (await outer.elementHandle()).contentFrame();
     if (!outerFrame) throw new Error('the webview has no frame');
     const inner = outerFrame.locator('iframe#active-frame');
     await inner.waitFor({ timeout: 30_000 });
-    const frame = await (await inner.elementHandle())!.contentFrame();
+    const frame = await (await inner.elementHandle()).contentFrame();
     if (!frame) throw new Error('the webview has no content frame');
     return frame;
   }
@@ -145,10 +145,12 @@ export async function runAxe(frame: Frame): Promise<AxeViolation[]> {
   const source = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   await frame.evaluate(source);
   // A string, not a function: the test runner's transpiler may decorate functions with helpers the page lacks.
-  return frame.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({
+  return frame.evaluate<
+    AxeViolation[]
+  >(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-  })))`) as Promise<AxeViolation[]>;
+  })))`);
 }
 
 export function seriousOrWorse(violations: AxeViolation[]): AxeViolation[] {

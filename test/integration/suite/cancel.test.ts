@@ -2,16 +2,12 @@ import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import {
   addConnections,
-  api,
   clickMatching,
   connectionRow,
   connectionTo,
   findTask,
   inputAnswers,
-  manualPolling,
-  removeAllConnections,
   run,
-  startRecordingEmulator,
   stubPrompts,
   taskRows,
   waitFor,
@@ -19,6 +15,7 @@ import {
   type RecordingEmulator,
   type RedisTasksApi,
   type SeenRequest,
+  useFreshExtension,
 } from './support';
 
 const RE = 'cancel-re';
@@ -29,26 +26,19 @@ const cancelPosts = (emu: RecordingEmulator, mark: number, taskId?: string): See
     .filter(r => r.method === 'POST' && /\/actions\/cancel(\?|$)/.test(r.path) && (!taskId || r.path.includes(taskId)));
 
 describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   let prompts: PromptStub | undefined;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
     await addConnections(a, [connectionTo(emu, 'redis-enterprise', RE)]);
   });
 
   afterEach(() => {
     prompts?.restore();
     prompts = undefined;
-  });
-
-  after(async () => {
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   /** The task's row as the view reads it now. */

@@ -3,22 +3,19 @@ import * as vscode from 'vscode';
 import { sequenceId } from '../../../src/emulator/redis-enterprise/catalog';
 import {
   addConnections,
-  api,
   connectionRow,
   connectionTo,
   findTask,
   inputAnswers,
-  manualPolling,
   quickPickAnswers,
-  removeAllConnections,
   run,
-  startRecordingEmulator,
   stubPrompts,
   taskRows,
   waitFor,
   type PromptStub,
   type RecordingEmulator,
   type RedisTasksApi,
+  useFreshExtension,
 } from './support';
 
 const RE = 'cmd-re';
@@ -66,18 +63,16 @@ async function closeDetailsTabs(): Promise<void> {
 }
 
 describe('commands', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   let prompts: PromptStub | undefined;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
+    ({ a, emu } = setup);
     await vscode.workspace
       .getConfiguration('redisTasks')
       .update('resultTtlSeconds', 3600, vscode.ConfigurationTarget.Global);
-    emu = await startRecordingEmulator();
     await addConnections(a, [connectionTo(emu, 'redis-enterprise', RE), connectionTo(emu, 'redis-cloud', CLOUD)]);
   });
 
@@ -92,8 +87,6 @@ describe('commands', () => {
       .getConfiguration('redisTasks')
       .update('resultTtlSeconds', undefined, vscode.ConfigurationTarget.Global);
     await run('redisTasks.clearFilter');
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   it('Refresh asks every connection once', async () => {
@@ -127,7 +120,7 @@ describe('commands', () => {
       showQuickPick: quickPickAnswers(
         items => items.filter(i => i.label === 'Running' || i.label === 'Pending'), // statuses (canPickMany)
         /^Any time$/,
-      ) as never,
+      ),
       showInputBox: inputAnswers(''),
     });
     await run('redisTasks.filter');
@@ -196,7 +189,7 @@ describe('commands', () => {
 
     const other = findTask(a, CLOUD, () => true)!;
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)) as never,
+      showQuickPick: quickPickAnswers(items => items.find(i => i.detail === other.id)),
     });
     await run('redisTasks.copyTaskId');
     assert.equal(await vscode.env.clipboard.readText(), other.id);
@@ -244,10 +237,10 @@ describe('commands', () => {
     assert.equal(channel.name, 'Redis Tasks');
     const original = channel.show;
     const shown: unknown[][] = [];
-    channel.show = ((...args: unknown[]) => {
+    channel.show = (...args: unknown[]) => {
       shown.push(args);
       return (original as (...x: unknown[]) => void).apply(channel, args);
-    }) as typeof channel.show;
+    };
     try {
       await run('redisTasks.showLog');
     } finally {

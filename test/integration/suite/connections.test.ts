@@ -3,16 +3,12 @@ import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
 import {
   WRONG_SECRET,
-  api,
   clickMatching,
   connectionRow,
   inputAnswers,
-  manualPolling,
   quickPickAnswers,
-  removeAllConnections,
   run,
   settingsConnections,
-  startRecordingEmulator,
   stubPrompts,
   treeRows,
   userSettingsFile,
@@ -21,31 +17,25 @@ import {
   type PromptStub,
   type RecordingEmulator,
   type RedisTasksApi,
+  useFreshExtension,
 } from './support';
 
 const PIN_ITEM = /^Trust this server's certificate/;
 const hex = (fp: string) => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
 
 describe('Add, Edit and Remove Connection through prompts; secrets stay in SecretStorage', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   let prompts: PromptStub | undefined;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
   });
 
   afterEach(() => {
     prompts?.restore();
     prompts = undefined;
-  });
-
-  after(async () => {
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   function assertNoSecretInSettings(...secrets: string[]): void {
@@ -69,7 +59,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     const info = emu.info('redis-enterprise');
     const warnings: { message: string; detail?: string }[] = [];
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(/^Redis Enterprise$/, PIN_ITEM) as never,
+      showQuickPick: quickPickAnswers(/^Redis Enterprise$/, PIN_ITEM),
       showInputBox: inputAnswers('IT cluster', info.endpoint, info.user, info.secret),
       showWarningMessage: async (message: string, options: vscode.MessageOptions, ...items: string[]) => {
         warnings.push({ message, detail: options.detail });
@@ -110,7 +100,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
   it('Add Connection (Tencent Cloud): region and API questions, endpoint override pinned', async () => {
     const info = emu.info('tencent');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, PIN_ITEM, /^Current API/) as never,
+      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, PIN_ITEM, /^Current API/, /^China/),
       showInputBox: inputAnswers('IT tencent', info.endpoint, info.region, info.user, info.secret),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });
@@ -127,7 +117,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
   it('Edit Connection: a new name keeps the stored secret when the secret box is left empty', async () => {
     const info = emu.info('redis-enterprise');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(PIN_ITEM) as never,
+      showQuickPick: quickPickAnswers(PIN_ITEM),
       showInputBox: inputAnswers('IT cluster renamed', info.endpoint, info.user, ''),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });
@@ -140,7 +130,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
   it('Edit Connection with a wrong password: SecretStorage has the new one, the tree shows a readable auth error', async () => {
     const info = emu.info('redis-enterprise');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(PIN_ITEM) as never,
+      showQuickPick: quickPickAnswers(PIN_ITEM),
       showInputBox: inputAnswers('IT cluster renamed', info.endpoint, info.user, WRONG_SECRET),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });
@@ -165,7 +155,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     // And back: the right password clears the error.
     prompts.restore();
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(PIN_ITEM) as never,
+      showQuickPick: quickPickAnswers(PIN_ITEM),
       showInputBox: inputAnswers('IT cluster renamed', info.endpoint, info.user, info.secret),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });
@@ -177,7 +167,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
   it('Escape in the middle of Add Connection saves nothing', async () => {
     const before = JSON.stringify(settingsConnections());
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(/^Redis Cloud$/) as never,
+      showQuickPick: quickPickAnswers(/^Redis Cloud$/),
       showInputBox: inputAnswers('half done', undefined),
     });
     await run('redisTasks.addConnection');

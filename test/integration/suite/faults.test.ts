@@ -1,19 +1,16 @@
 import * as assert from 'node:assert/strict';
 import {
   addConnections,
-  api,
   connectionRow,
   connectionTo,
-  manualPolling,
-  removeAllConnections,
   run,
-  startRecordingEmulator,
   taskRows,
   waitFor,
   waitForConnectionOk,
   type RecordingEmulator,
   type RedisTasksApi,
   type Task,
+  useFreshExtension,
 } from './support';
 
 const RE = 'fault-re';
@@ -24,25 +21,17 @@ const TENCENT = 'fault-tencent';
 const shown = (tasks: Task[]) => JSON.stringify(tasks.map(t => [t.id, t.status, t.progress, t.finishedAt]).sort());
 
 describe('a failing provider: an error row, stale tasks, the others unaffected', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
     await addConnections(a, [
       connectionTo(emu, 'redis-enterprise', RE),
       connectionTo(emu, 'redis-cloud', CLOUD),
       connectionTo(emu, 'tencent', TENCENT),
     ]);
-  });
-
-  after(async () => {
-    await emu?.clearFaults();
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   it('503 from Redis Enterprise: a readable error row, its last tasks stay (stale), other connections keep updating', async () => {

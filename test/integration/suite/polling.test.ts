@@ -2,17 +2,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   addConnections,
-  api,
   connectionTo,
   findTask,
   manualPolling,
-  removeAllConnections,
   run,
-  startRecordingEmulator,
   until,
   type RecordingEmulator,
   type RedisTasksApi,
   type SeenRequest,
+  useFreshExtension,
 } from './support';
 
 const RE = 'poll-re';
@@ -28,15 +26,13 @@ async function setIntervals(seconds: number): Promise<void> {
 }
 
 describe('polling follows the view', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   let running: string;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
     await addConnections(a, [connectionTo(emu, 'redis-enterprise', RE)]);
     const t = findTask(a, RE, x => x.kind === 'crdb-task' && x.status === 'running');
     assert.ok(t, 'a running CRDB task to watch');
@@ -50,8 +46,6 @@ describe('polling follows the view', () => {
     await manualPolling();
     await run('redisTasks.tasks.focus');
     await until(() => a.poller.inFlightCount() === 0, 'polls in flight to end');
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   it('while the view is visible, the list is polled by itself', async () => {

@@ -446,10 +446,10 @@ function text(v: string | vscode.TreeItemLabel | boolean | undefined): string {
 }
 
 export async function treeRows(a: RedisTasksApi, parent?: TreeNode): Promise<TreeRow[]> {
-  const nodes = (await a.tree.getChildren(parent)) ?? [];
+  const nodes = a.tree.getChildren(parent) ?? [];
   const rows: TreeRow[] = [];
   for (const node of nodes) {
-    const item = await a.tree.getTreeItem(node);
+    const item = a.tree.getTreeItem(node);
     const expandable =
       item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
     rows.push({
@@ -488,4 +488,34 @@ export function findTask(a: RedisTasksApi, connectionId: string, predicate: (t: 
 /** Runs a command through VS Code (not the function behind it), as a menu or the palette would. */
 export function run<T = unknown>(command: string, ...args: unknown[]): Thenable<T> {
   return vscode.commands.executeCommand<T>(command, ...args);
+}
+
+export interface SuiteSetup {
+  a: RedisTasksApi;
+  emu: RecordingEmulator;
+}
+
+/**
+ * The setup every suite shares, registered as its first hooks: no connections left by another suite, polling only
+ * when a test asks, a fresh recording emulator. Afterwards (mocha runs this `after` before the suite's own ones):
+ * polling off and nothing in flight, then the connections removed and the emulator closed.
+ */
+export function useFreshExtension(): SuiteSetup {
+  const setup = {} as SuiteSetup;
+  before(async () => {
+    setup.a = await api();
+    await removeAllConnections(setup.a);
+    await manualPolling();
+    setup.emu = await startRecordingEmulator();
+  });
+  after(async () => {
+    await setup.emu?.clearFaults();
+    if (setup.a) {
+      await manualPolling();
+      await until(() => setup.a.poller.inFlightCount() === 0, 'polls in flight to end');
+      await removeAllConnections(setup.a);
+    }
+    await setup.emu?.close();
+  });
+  return setup;
 }

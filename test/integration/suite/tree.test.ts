@@ -2,24 +2,21 @@ import * as assert from 'node:assert/strict';
 import {
   PROVIDERS,
   addConnections,
-  api,
   connectionRow,
   connectionTo,
   findTask,
-  manualPolling,
-  removeAllConnections,
   run,
-  startRecordingEmulator,
   taskRows,
   waitFor,
   type RecordingEmulator,
   type RedisTasksApi,
   type Task,
   type TreeRow,
+  useFreshExtension,
 } from './support';
 
 // The words the tree uses, repeated here on purpose: a change of wording should be a visible, reviewed change.
-const PROVIDER_LABEL = {
+const PROVIDER_LABEL: Readonly<Record<string, string>> = {
   'redis-enterprise': 'Redis Enterprise',
   'redis-cloud': 'Redis Cloud',
   tencent: 'Tencent Cloud',
@@ -39,23 +36,16 @@ const STATUS_TEXT: Record<Task['status'], string> = {
 const id = (p: string) => `tree-${p}`;
 
 describe('tree: connection → groups → tasks, from the emulator', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
     await addConnections(
       a,
       PROVIDERS.map(p => connectionTo(emu, p, id(p))),
     );
-  });
-
-  after(async () => {
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   /** Every task row says what the store holds for it, in the tree's words and menu tokens. */

@@ -5,34 +5,29 @@ import {
   PROVIDERS,
   WRONG_SECRET,
   addConnections,
-  api,
   connectionRow,
   connectionTo,
   flushedLog,
-  manualPolling,
-  removeAllConnections,
   run,
   settingsConnections,
-  startRecordingEmulator,
   userSettingsFile,
   waitFor,
   type RecordingEmulator,
   type RedisTasksApi,
+  useFreshExtension,
 } from './support';
 
 const id = (p: string) => `secret-${p}`;
 
 describe('no test secret ever appears in the log or the settings', () => {
+  const setup = useFreshExtension();
   let a: RedisTasksApi;
   let emu: RecordingEmulator;
   /** Every secret the suites use, with the forms a careless client would leak (Basic credentials). */
   let secrets: string[];
 
   before(async () => {
-    a = await api();
-    await removeAllConnections(a);
-    await manualPolling();
-    emu = await startRecordingEmulator();
+    ({ a, emu } = setup);
     const re = emu.info('redis-enterprise');
     secrets = [
       ...PROVIDERS.map(p => emu.info(p).secret),
@@ -43,12 +38,6 @@ describe('no test secret ever appears in the log or the settings', () => {
       a,
       PROVIDERS.map(p => connectionTo(emu, p, id(p))),
     );
-  });
-
-  after(async () => {
-    await emu?.clearFaults();
-    await removeAllConnections(a);
-    await emu?.close();
   });
 
   function assertNoSecret(text: string, where: string): void {

@@ -38,7 +38,6 @@ describe('alibaba signer', () => {
 
   it('signs ACS3-HMAC-SHA256 exactly as the official SDK does', () => {
     // The SDK's own implementation, an independent computation of the same signature.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = require('@alicloud/openapi-core/dist/utils').default as {
       getAuthorization(req: unknown, alg: string, payload: string, id: string, secret: string): string;
     };

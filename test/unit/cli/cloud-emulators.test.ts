@@ -21,7 +21,7 @@ const KEY_FLAG: Record<Exclude<ProviderId, 'redis-enterprise'>, string> = {
   'redis-cloud': '--account-key',
 };
 
-for (const provider of Object.keys(KEY_FLAG) as (keyof typeof KEY_FLAG)[]) {
+for (const provider of Object.keys(KEY_FLAG)) {
   describe(`cli --provider ${provider} against the emulated API`, () => {
     let emu: RunningEmulator;
     let info: EmulatorConnectionInfo;

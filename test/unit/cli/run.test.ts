@@ -302,9 +302,9 @@ describe('cli commands (fake source)', () => {
       assert.match(io.out, /^Status: +running \(started\)$/m);
       assert.match(io.out, /^Target: +orders \(guid-1\)$/m);
       assert.match(io.out, /^Cancel: +yes \(forced cancel available\)$/m);
-      assert.match(io.out, /Steps:\n  STEP +PROGRESS +REMAINING +DETAIL\n  syncing +- +- +cluster-a/);
-      assert.match(io.out, /Shards:\n  SHARD.*\n  3 +SMUpgradeBDB +ok +50% +2026-01-31 10:05:00Z/);
-      assert.match(io.out, /Errors:\n  - \[cluster-b\] Timeout contacting peer \(peer_timeout\)/);
+      assert.match(io.out, /Steps:\n {2}STEP +PROGRESS +REMAINING +DETAIL\n {2}syncing +- +- +cluster-a/);
+      assert.match(io.out, /Shards:\n {2}SHARD.*\n {2}3 +SMUpgradeBDB +ok +50% +2026-01-31 10:05:00Z/);
+      assert.match(io.out, /Errors:\n {2}- \[cluster-b\] Timeout contacting peer \(peer_timeout\)/);
     });
 
     it('prints one JSON object with --json', async () => {
@@ -423,7 +423,7 @@ describe('cli commands (fake source)', () => {
       assert.equal(rec.gets.length, 3);
       assert.deepEqual(c.sleeps, [2000, 2000]);
       assert.equal(io.err.trimEnd().split('\n').length, 3, 'one progress line per poll');
-      assert.match(io.err, /t1  running \(started\)  10%/);
+      assert.match(io.err, /t1 {2}running \(started\) {2}10%/);
       assert.match(io.out, /Task t1 succeeded \(finished\)\./);
     });
 

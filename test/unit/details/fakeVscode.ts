@@ -2,7 +2,7 @@
  * Just enough of the `vscode` module for the details panel, recording what the panel does. Loaded in place of
  * `vscode` only while the panel module is required (see loadPanelModule), so it cannot leak into other suites.
  */
-import Module from 'node:module';
+import { provideFakeVscode } from '../support/vscodeModule';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -148,16 +148,11 @@ export function createFakeVscode() {
 
 /** Requires `modulePath` (fresh, with its details-folder dependencies) with `vscode` resolved to `fake`. */
 export function loadWithFakeVscode<T>(modulePath: string, fake: unknown, freshModules: string[]): T {
-  const M = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
-  const original = M._load;
   for (const m of [modulePath, ...freshModules]) delete require.cache[require.resolve(m)];
-  M._load = function (request: string, parent: unknown, isMain: boolean) {
-    if (request === 'vscode') return fake;
-    return original.call(this, request, parent, isMain);
-  };
+  const restore = provideFakeVscode(fake);
   try {
     return require(modulePath) as T;
   } finally {
-    M._load = original;
+    restore();
   }
 }

@@ -73,7 +73,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     evil.name = '<img src=x onerror=alert(1)>';
     const { host, calls } = makeHost(new Map([[evil.id, evil]]));
     const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', evil.id);
-    const fake = record.panels[0]!;
+    const fake = record.panels[0];
     assert.equal(fake.viewType, 'redisTasks.taskDetails');
     assert.equal(fake.options.enableScripts, true);
     assert.deepEqual((fake.options.localResourceRoots as FakeUri[]).map(String), [
@@ -106,7 +106,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     const tasks = new Map([[t.id, t]]);
     const { host, changed } = makeHost(tasks);
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
-    const fake = record.panels[0]!;
+    const fake = record.panels[0];
     await flush();
     fake.posted.length = 0;
     fake.send({ type: 'ready' });
@@ -126,7 +126,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     const { host, failRefresh } = makeHost(new Map());
     failRefresh(new Error('Task t-404 was not found on Prod.'));
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', 't-404');
-    const fake = record.panels[0]!;
+    const fake = record.panels[0];
     assert.equal(lastModel(fake).loaded, false);
     await flush();
     assert.deepEqual(
@@ -177,7 +177,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     t.capabilities.consoleUrl = 'command:workbench.action.quit';
     const { host } = makeHost(new Map([[t.id, t]]));
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
-    record.panels[0]!.send({ type: 'openConsole' });
+    record.panels[0].send({ type: 'openConsole' });
     await flush();
     assert.deepEqual(record.opened, []);
   });
@@ -189,7 +189,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
       throw new Error('Cancel failed: the task is in its commit phase.');
     };
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
-    record.panels[0]!.send({ type: 'cancel' });
+    record.panels[0].send({ type: 'cancel' });
     await flush();
     assert.deepEqual(record.errors, ['Cancel failed: the task is in its commit phase.']);
   });
@@ -198,7 +198,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     const t = crdbTask();
     const { host, calls, changed } = makeHost(new Map([[t.id, t]]));
     mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
-    const fake = record.panels[0]!;
+    const fake = record.panels[0];
     await flush();
     calls.length = 0;
     fake.setVisible(false);

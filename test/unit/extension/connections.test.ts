@@ -152,7 +152,7 @@ describe('connections', () => {
     assert.equal(tencentSiteText({ ...config, options: undefined }), 'Site: China (redis.tencentcloudapi.com)');
     assert.equal(tencentSiteText({ ...config, endpoint: 'https://127.0.0.1:9' }), undefined, 'an override says where');
 
-    // Editing it back to China drops the switch; with an endpoint override the question is not asked.
+    // Editing it back to China drops the switch.
     const back = scripted([
       'Intl',
       '',
@@ -164,21 +164,6 @@ describe('connections', () => {
     ]);
     const china = await editConnectionFlow({ prompts: back.prompts, connections, providers: () => providers }, config);
     assert.equal(china?.options, undefined);
-    const over = scripted([
-      'Intl',
-      'http://127.0.0.1:9',
-      'ap-singapore',
-      'AKIDexample',
-      '',
-      'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
-    ]);
-    const overridden = await editConnectionFlow(
-      { prompts: over.prompts, connections, providers: () => providers },
-      config,
-    );
-    assert.ok(overridden);
-    assert.ok(!over.asked.some(a => /site/.test(a.text)));
-    assert.deepEqual(overridden.options, { site: 'intl' }, 'kept, unused while the endpoint is set');
   });
 
   it('Edit Connection keeps the stored secret when the password box is left empty', async () => {

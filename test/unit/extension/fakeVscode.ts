@@ -1,8 +1,8 @@
 /**
  * A small stand-in for the `vscode` module, enough for the tree, the formatting and the cancel flow to run in plain
- * mocha. Importing this file (first) makes `require('vscode')` return it.
+ * mocha. Importing this file (first) makes `require('vscode')` return it to the extension's modules (not to src/core & co.).
  */
-import Module = require('node:module');
+import { provideFakeVscode } from '../support/vscodeModule';
 
 type Listener<T> = (e: T) => unknown;
 
@@ -153,11 +153,7 @@ const fake = {
   workspace,
 };
 
-const mod = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
-const original = mod._load;
-mod._load = function (request: string, parent: unknown, isMain: boolean) {
-  if (request === 'vscode') return fake;
-  return original.call(this, request, parent, isMain);
-};
+// For as long as the extension suites run (mocha loads every file before it runs any); only the extension layer sees it.
+provideFakeVscode(fake);
 
 export default fake;

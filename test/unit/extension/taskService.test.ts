@@ -67,7 +67,7 @@ function setup(timeWindowDays = 0) {
   ];
   const secrets = new MemorySecrets();
   secrets.data.set('redisTasks.secret.c1', 's3cret-pass');
-  const connections = new ConnectionsModel(secrets as never);
+  const connections = new ConnectionsModel(secrets);
   const store = new TaskStore();
   const logged: string[] = [];
   const log = {

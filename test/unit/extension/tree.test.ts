@@ -5,7 +5,7 @@ import { TaskStore } from '../../../src/core/store';
 import type { ConnectionConfig } from '../../../src/core/connection';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import {
-  ConnectionNode,
+  type ConnectionNode,
   ErrorNode,
   GroupNode,
   LoadMoreNode,
@@ -127,7 +127,7 @@ describe('TaskTreeProvider', () => {
     store.applyError('c1', new ProviderError('network', 'Cannot reach prod:9443.'));
     const { connection, groups, children } = expandAll(tree);
     const top = children.get(connection.id!)!;
-    const errors = top.filter(n => n instanceof ErrorNode) as ErrorNode[];
+    const errors = top.filter((n): n is ErrorNode => n instanceof ErrorNode);
     assert.equal(errors.length, 1);
     assert.equal(errors[0].label, 'Cannot reach prod:9443.');
     assert.equal(errors[0].command?.command, 'redisTasks.refreshConnection');

@@ -99,11 +99,7 @@ describe('hostile server: every fault gives a readable ProviderError and the sou
         const [bad2, ...good2] = await Promise.allSettled([failing.refresh({}), ...others.map(s => s.refresh({}))]);
         assert.equal(bad2.status, 'rejected');
         for (const g of good2) assert.equal(g.status, 'fulfilled', g.status === 'rejected' ? String(g.reason) : '');
-        await expectProviderError(
-          Promise.reject((bad as PromiseRejectedResult).reason),
-          'server',
-          `${provider} bystander 503`,
-        );
+        await expectProviderError(Promise.reject(bad.reason), 'server', `${provider} bystander 503`);
       });
     }
   });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server';
 import { createModule, DEMO_ACCOUNT_KEY, DEMO_SECRET_KEY } from '../../../src/emulator/redis-cloud';
-import { ProviderError } from '../../../src/core/errors';
+import { type ProviderError } from '../../../src/core/errors';
 import type { TlsTrust } from '../../../src/core/connection';
 import { HttpClient } from '../../../src/http/client';
 import { RedisCloudApi } from '../../../src/providers/redis-cloud/api';
@@ -87,7 +87,7 @@ describe('redis-cloud client against the emulator', () => {
         ['other', 'Other tasks', 'tasks'],
       ],
     );
-    assert.equal(snap.groups[1]!.description, 'Essentials · 151367');
+    assert.equal(snap.groups[1].description, 'Essentials · 151367');
     const byId = new Map(snap.tasks.map(t => [t.id, t]));
     assert.equal(snap.tasks.length, 6, 'the future task is not there yet');
     assert.equal(byId.get(T(1))!.status, 'pending');
@@ -163,7 +163,7 @@ describe('redis-cloud client against the emulator', () => {
     let t = (await source.refresh({})).tasks.find(x => x.id === T(7))!;
     assert.equal(t.providerStatus, 'processing-completed');
     assert.equal(t.status, 'running');
-    assert.equal(t.steps[1]!.detail, 'database 51012: deleting');
+    assert.equal(t.steps[1].detail, 'database 51012: deleting');
     emu.context.clock.advance(30_000);
     t = (await source.refresh({})).tasks.find(x => x.id === T(7))!;
     assert.equal(t.status, 'succeeded');
@@ -223,7 +223,7 @@ describe('redis-cloud client against the emulator', () => {
     assert.equal(snap.tasks.filter(t => t.group === 'other').length, 2);
     assert.equal(snap.more.other, '2');
     assert.equal(snap.more['1207'], undefined);
-    const page = await source.loadMore('other', snap.more.other!, {});
+    const page = await source.loadMore('other', snap.more.other, {});
     assert.equal(page.tasks.length, 2);
     assert.equal(page.next, undefined);
     const all = [...snap.tasks.filter(t => t.group === 'other'), ...page.tasks].map(t => t.id).sort();
@@ -290,7 +290,7 @@ describe('redis-cloud client against the emulator', () => {
   it('works over HTTPS with a pinned certificate, built by the factory', async () => {
     const tlsEmu = await startEmulator({ modules: [createModule()], clock: 'manual' });
     try {
-      const info = tlsEmu.connections()[0]!;
+      const info = tlsEmu.connections()[0];
       const source = create(
         {
           id: 'rc-tls',

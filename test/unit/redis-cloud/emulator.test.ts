@@ -70,9 +70,9 @@ describe('redis-cloud emulator module', () => {
     const page = (await m.handle(req('/cloud/v1/subscriptions/1207/databases?offset=2&limit=2'), c))!.json as {
       subscription: { numberOfDatabases: number; databases: { databaseId: number }[] }[];
     };
-    assert.equal(page.subscription[0]!.numberOfDatabases, 3);
+    assert.equal(page.subscription[0].numberOfDatabases, 3);
     assert.deepEqual(
-      page.subscription[0]!.databases.map(d => d.databaseId),
+      page.subscription[0].databases.map(d => d.databaseId),
       [51012],
     );
     assert.equal((await m.handle(req('/cloud/v1/subscriptions/999/databases'), c))!.status, 404);

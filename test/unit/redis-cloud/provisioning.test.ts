@@ -87,24 +87,24 @@ describe('redis-cloud: following a processed task through provisioning', () => {
     const source = make(api);
     const [t] = (await source.refresh({})).tasks;
     assert.deepEqual(api.asked, [{ plan: 'pro', subscriptionId: '77899' }], 'GET /v1/subscriptions/77899');
-    assert.equal(t!.providerStatus, 'processing-completed');
-    assert.equal(t!.status, 'running');
-    assert.equal(t!.progress, undefined);
-    assert.equal(t!.finishedAt, undefined);
-    assert.equal(t!.currentStep, 'Provisioning');
-    assert.deepEqual(t!.steps, [
+    assert.equal(t.providerStatus, 'processing-completed');
+    assert.equal(t.status, 'running');
+    assert.equal(t.progress, undefined);
+    assert.equal(t.finishedAt, undefined);
+    assert.equal(t.currentStep, 'Provisioning');
+    assert.deepEqual(t.steps, [
       { name: 'Processing', progress: 100 },
       { name: 'Provisioning', detail: 'subscription 77899: pending' },
     ]);
-    assert.deepEqual(t!.errors, []);
+    assert.deepEqual(t.errors, []);
 
     now += 120_000;
     api.resource = 'active';
     const [done] = (await source.refresh({})).tasks;
-    assert.equal(done!.status, 'succeeded');
-    assert.equal(done!.progress, 100);
-    assert.equal(done!.finishedAt, now);
-    assert.deepEqual(done!.steps, []);
+    assert.equal(done.status, 'succeeded');
+    assert.equal(done.progress, 100);
+    assert.equal(done.finishedAt, now);
+    assert.deepEqual(done.steps, []);
 
     now += 60_000;
     await source.refresh({});
@@ -124,9 +124,9 @@ describe('redis-cloud: following a processed task through provisioning', () => {
     const api = new FakeApi();
     api.resource = 'error';
     const [t] = (await make(api).refresh({})).tasks;
-    assert.equal(t!.status, 'failed');
-    assert.equal(t!.finishedAt, now);
-    assert.deepEqual(t!.errors, [
+    assert.equal(t.status, 'failed');
+    assert.equal(t.finishedAt, now);
+    assert.deepEqual(t.errors, [
       {
         message: 'Provisioning failed: the subscription 77899 reports status "error".',
         code: 'error',
@@ -139,8 +139,8 @@ describe('redis-cloud: following a processed task through provisioning', () => {
     const api = new FakeApi();
     api.resource = new ProviderError('forbidden', 'Redis Cloud refused subscription 77899 (HTTP 403).');
     const snap = await make(api).refresh({});
-    assert.equal(snap.tasks[0]!.status, 'running');
-    assert.match(snap.tasks[0]!.errors[0]!.message, /status could not be read: Redis Cloud refused subscription 77899/);
+    assert.equal(snap.tasks[0].status, 'running');
+    assert.match(snap.tasks[0].errors[0].message, /status could not be read: Redis Cloud refused subscription 77899/);
   });
 
   it('asks nothing for tasks processed before the window, nor while the rate limiter has no room', async () => {
@@ -148,14 +148,14 @@ describe('redis-cloud: following a processed task through provisioning', () => {
     now = COMPLETED_AT + 31 * 60_000;
     const [old] = (await make(api).refresh({})).tasks;
     assert.deepEqual(api.asked, []);
-    assert.equal(old!.status, 'succeeded', 'processed half an hour ago: taken as provisioned');
+    assert.equal(old.status, 'succeeded', 'processed half an hour ago: taken as provisioned');
 
     const busy = new FakeApi();
     busy.spare = false;
     now = COMPLETED_AT + 60_000;
     const [waiting] = (await make(busy).refresh({})).tasks;
     assert.deepEqual(busy.asked, []);
-    assert.equal(waiting!.status, 'running', 'not yet looked at: not called done either');
+    assert.equal(waiting.status, 'running', 'not yet looked at: not called done either');
   });
 
   it('asks for at most five resources per refresh, newest first', async () => {
@@ -180,8 +180,8 @@ describe('redis-cloud: following a processed task through provisioning', () => {
     await source.refresh({});
     now = COMPLETED_AT + 6 * 3600_000 + 1;
     const [t] = (await source.refresh({})).tasks;
-    assert.equal(t!.status, 'unknown');
-    assert.match(t!.errors[0]!.message, /still not active/);
+    assert.equal(t.status, 'unknown');
+    assert.match(t.errors[0].message, /still not active/);
     const asked = api.asked.length;
     now += 60_000;
     await source.refresh({});
@@ -233,7 +233,7 @@ describe('redis-cloud emulator: provisioning status of subscriptions and databas
       subscription: { databases: { databaseId: number }[] }[];
     };
     assert.deepEqual(
-      list.subscription[0]!.databases.map(d => d.databaseId),
+      list.subscription[0].databases.map(d => d.databaseId),
       [51010, 51011],
     );
     const essentials = await get(m, c, '/fixed/subscriptions/151367/databases/51324587');

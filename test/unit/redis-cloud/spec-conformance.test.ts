@@ -36,7 +36,7 @@ const DOCUMENTED_DEVIATIONS: Record<string, string> = {
 };
 
 function resolve(s: Schema): Schema {
-  return s.$ref ? resolve(spec.components.schemas[s.$ref.replace('#/components/schemas/', '')]!) : s;
+  return s.$ref ? resolve(spec.components.schemas[s.$ref.replace('#/components/schemas/', '')]) : s;
 }
 
 function check(value: unknown, schema: Schema, path: string, problems: string[]): void {
@@ -67,8 +67,8 @@ function check(value: unknown, schema: Schema, path: string, problems: string[])
 }
 
 function responseSchema(path: string): Schema {
-  const content = spec.paths[path]!.get!.responses['200']!.content!;
-  return Object.values(content)[0]!.schema;
+  const content = spec.paths[path].get.responses['200'].content!;
+  return Object.values(content)[0].schema;
 }
 
 describe('redis-cloud emulator against the OpenAPI spec', () => {
@@ -120,19 +120,19 @@ describe('redis-cloud emulator against the OpenAPI spec', () => {
   it('subscription and database lists conform to their schemas', async () => {
     const pro = (await get('/subscriptions')) as { subscriptions: unknown[] };
     conforms(pro, responseSchema('/v1/subscriptions'), 'subscriptions');
-    pro.subscriptions.forEach((s, i) => conforms(s, spec.components.schemas.Subscription!, `subscriptions[${i}]`));
+    pro.subscriptions.forEach((s, i) => conforms(s, spec.components.schemas.Subscription, `subscriptions[${i}]`));
     const fixed = (await get('/fixed/subscriptions')) as { subscriptions: unknown[] };
     conforms(fixed, responseSchema('/v1/fixed/subscriptions'), 'fixed');
-    fixed.subscriptions.forEach((s, i) => conforms(s, spec.components.schemas.FixedSubscription!, `fixed[${i}]`));
+    fixed.subscriptions.forEach((s, i) => conforms(s, spec.components.schemas.FixedSubscription, `fixed[${i}]`));
     const dbs = (await get('/subscriptions/1206/databases?offset=0&limit=10')) as {
       subscription: { databases: unknown[] }[];
     };
     conforms(dbs, responseSchema('/v1/subscriptions/{subscriptionId}/databases'), 'databases');
-    dbs.subscription[0]!.databases.forEach((d, i) => conforms(d, spec.components.schemas.Database!, `databases[${i}]`));
+    dbs.subscription[0].databases.forEach((d, i) => conforms(d, spec.components.schemas.Database, `databases[${i}]`));
     const fdbs = (await get('/fixed/subscriptions/151367/databases')) as { subscription: { databases: unknown[] } };
     conforms(fdbs, responseSchema('/v1/fixed/subscriptions/{subscriptionId}/databases'), 'fixedDatabases');
     fdbs.subscription.databases.forEach((d, i) =>
-      conforms(d, spec.components.schemas.FixedDatabase!, `fixedDatabases[${i}]`),
+      conforms(d, spec.components.schemas.FixedDatabase, `fixedDatabases[${i}]`),
     );
   });
 });

@@ -32,16 +32,16 @@ describe('redis-cloud wire parsing', () => {
         raw: undefined,
       },
     );
-    assert.equal(created!.raw, fixture.tasks[0]);
-    assert.deepEqual(failed!.error, {
+    assert.equal(created.raw, fixture.tasks[0]);
+    assert.deepEqual(failed.error, {
       type: 'DATABASE_INVALID_SHARDS_COUNT',
       status: '400 BAD_REQUEST',
       description: 'Invalid number of shards',
     });
-    assert.deepEqual(failed!.hrefs, ['https://api.redislabs.com/v1/subscriptions/1206/databases/51001']);
-    assert.deepEqual(stringError!.error, { type: 'VPC_PEERING_INVALID_CIDR' });
-    assert.equal(stringError!.additionalInfo, 'CIDR overlaps');
-    assert.equal(queued!.resourceId, undefined);
+    assert.deepEqual(failed.hrefs, ['https://api.redislabs.com/v1/subscriptions/1206/databases/51001']);
+    assert.deepEqual(stringError.error, { type: 'VPC_PEERING_INVALID_CIDR' });
+    assert.equal(stringError.additionalInfo, 'CIDR overlaps');
+    assert.equal(queued.resourceId, undefined);
   });
 
   it('accepts a bare array', () => {
@@ -86,7 +86,7 @@ describe('redis-cloud task mapping', () => {
   const tasks = parseTaskList(fixture);
 
   it('maps a finished subscription task', () => {
-    const t = toTask(tasks[0]!, index.place(tasks[0]!), ctx());
+    const t = toTask(tasks[0], index.place(tasks[0]), ctx());
     assert.equal(t.status, 'succeeded');
     assert.equal(t.providerStatus, 'processing-completed');
     assert.equal(t.name, 'Create subscription');
@@ -98,7 +98,7 @@ describe('redis-cloud task mapping', () => {
   });
 
   it("shows an error object's description and groups by the linked subscription", () => {
-    const t = toTask(tasks[1]!, index.place(tasks[1]!), ctx());
+    const t = toTask(tasks[1], index.place(tasks[1]), ctx());
     assert.equal(t.status, 'failed');
     assert.equal(t.group, '1206');
     assert.deepEqual(t.target, { id: '51001', name: 'orders', type: 'database' });
@@ -106,7 +106,7 @@ describe('redis-cloud task mapping', () => {
   });
 
   it('reads an error string code with its additional info', () => {
-    const t = toTask(tasks[2]!, index.place(tasks[2]!), ctx());
+    const t = toTask(tasks[2], index.place(tasks[2]), ctx());
     assert.equal(t.group, 'other');
     assert.deepEqual(t.errors, [
       { message: 'Vpc peering invalid cidr (CIDR overlaps)', code: 'VPC_PEERING_INVALID_CIDR' },
@@ -115,10 +115,10 @@ describe('redis-cloud task mapping', () => {
 
   it('keeps the earliest time seen as the start', () => {
     const c = ctx();
-    const t = toTask(tasks[3]!, index.place(tasks[3]!), c);
+    const t = toTask(tasks[3], index.place(tasks[3]), c);
     assert.equal(t.status, 'pending');
     assert.equal(t.startedAt, Date.parse('2024-03-01T12:20:00Z'));
-    const later = { ...tasks[3]!, status: 'processing-in-progress', timestamp: '2024-03-01T12:25:00Z' };
+    const later = { ...tasks[3], status: 'processing-in-progress', timestamp: '2024-03-01T12:25:00Z' };
     const t2 = toTask(later, index.place(later), c);
     assert.equal(t2.status, 'running');
     assert.equal(t2.startedAt, Date.parse('2024-03-01T12:20:00Z'));

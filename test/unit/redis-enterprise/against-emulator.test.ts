@@ -206,7 +206,7 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
     assert.equal(typeof raw.creation_time, 'string');
     assert.equal(retry.progress, Number(raw.progress));
     assert.equal(retry.startedAt, Number(raw.creation_time) * 1000);
-    assert.equal(retry.target?.id, `node:${raw.node_uid}`);
+    assert.equal(retry.target?.id, `node:${String(raw.node_uid)}`);
     assert.equal(byType(snap.tasks, 'SMCreateBDB').target?.name, 'sessions'); // names from {crdbs} / bdbs still work
     const before = mod.requests.length;
     await s.refresh({});

@@ -55,7 +55,7 @@ describe('tencent: the international site', () => {
         const url = new URL(signed.url);
         sent.push({
           host: url.host,
-          authorization: signed.headers.authorization!,
+          authorization: signed.headers.authorization,
           headers: signed.headers,
           body: signed.body ?? '',
         });
@@ -82,8 +82,8 @@ describe('tencent: the international site', () => {
     });
     const res = await api.call('DescribeInstances', { Limit: 10 }, 'the instances');
     assert.ok(Array.isArray(res.InstanceSet) && res.InstanceSet.length > 0, JSON.stringify(res).slice(0, 200));
-    assert.equal(sent[0]!.host, 'redis.intl.tencentcloudapi.com');
-    const auth = parseTc3Authorization(sent[0]!.authorization);
+    assert.equal(sent[0].host, 'redis.intl.tencentcloudapi.com');
+    const auth = parseTc3Authorization(sent[0].authorization);
     assert.equal(auth?.service, 'redis', 'the first label of the host, not "redis.intl"');
 
     // The same request signed for another host does not verify: the emulator checks the host it was sent to.
@@ -91,8 +91,8 @@ describe('tencent: the international site', () => {
       {
         method: 'POST',
         url: new URL('https://redis.tencentcloudapi.com/'),
-        headers: sent[0]!.headers,
-        body: Buffer.from(sent[0]!.body),
+        headers: sent[0].headers,
+        body: Buffer.from(sent[0].body),
         host: 'redis.tencentcloudapi.com',
       },
       ctx,

@@ -1,0 +1,71 @@
+/**
+ * What the extension, the CLI and the emulator know of a provider without loading its code: a descriptor is plain
+ * data, so the activation bundle can list every provider while each one's client (and the HTTP stack) stays in its
+ * own lazily loaded bundle, `dist/providers/<id>.js`, built from `src/providers/<id>/index.ts`.
+ *
+ * Texts are English and marked with `l10n.t` from `@vscode/l10n` only so that `npm run l10n:export` finds them; the
+ * extension translates them when it shows them (`vscode.l10n.t(text)`), the CLI prints them as they are.
+ */
+export interface ProviderDescriptor {
+  /** The `provider` of its connections, the name of its folders, bundle and CLI value (`--provider tencent`). */
+  readonly id: string;
+  /** Product name, as the provider spells it. */
+  readonly label: string;
+  /** One line under the label in Add Connection: what this connection shows. */
+  readonly description: string;
+  /** Codicon of its connection rows. */
+  readonly icon: 'server' | 'cloud';
+  readonly endpoint: EndpointField;
+  readonly user: CredentialField;
+  readonly secret: CredentialField;
+  /** Cloud APIs are regional; a cluster's REST API is not. */
+  readonly region?: RegionField;
+  /** Provider-specific questions of Add Connection, each setting one key of `ConnectionConfig.options`. */
+  readonly choices?: readonly ConnectionChoice[];
+  readonly cli: CliNames;
+}
+
+export interface EndpointField {
+  /** A self-hosted cluster has no public address; a cloud API has one, which the field overrides. */
+  readonly required: boolean;
+  /** Filled in for the person (Redis Cloud's public API base). */
+  readonly default?: string;
+  readonly prompt: string;
+  /** Added when an address has none (Redis Enterprise's 9443). */
+  readonly defaultPort?: number;
+  /** Self-hosted: ask how to trust the certificate even for the default address. */
+  readonly alwaysAskTls: boolean;
+}
+
+export interface CredentialField {
+  readonly prompt: string;
+}
+
+export interface RegionField {
+  readonly default: string;
+  /** The regions the provider documents, for a picker; a person may still type another. */
+  readonly known: readonly string[];
+}
+
+export interface ConnectionChoice {
+  /** The `ConnectionConfig.options` key it sets; `undefined` as a value removes the key. */
+  readonly option: string;
+  readonly placeholder: string;
+  readonly items: readonly ChoiceItem[];
+}
+
+export interface ChoiceItem {
+  /** Shown as the quick pick item's label; an API's own name stays as it is, other words are translated. */
+  readonly text: string;
+  readonly description?: string;
+  readonly value: string | boolean | undefined;
+}
+
+export interface CliNames {
+  /** Aliases of `--user` in the provider's own words (`--secret-id`); the first one is the one help suggests. */
+  readonly userFlags: readonly string[];
+  /** How the secret prompt names the secret. */
+  readonly secretName: string;
+  /** The environment variable the secret may come from. */
+  readonly secretEnv: string;
+}

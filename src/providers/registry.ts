@@ -1,0 +1,24 @@
+/**
+ * Every provider, one line each: the tree, Add/Edit Connection, the CLI's flags and help, the emulator and the demo
+ * derive from these descriptors. Adding a provider is a folder plus a line here (docs/adding-a-provider.md).
+ */
+import type { ProviderDescriptor } from './descriptor';
+import { redisEnterprise } from './redis-enterprise/descriptor';
+import { redisCloud } from './redis-cloud/descriptor';
+import { tencent } from './tencent/descriptor';
+import { alibaba } from './alibaba/descriptor';
+
+export const PROVIDERS: readonly ProviderDescriptor[] = [redisEnterprise, redisCloud, tencent, alibaba];
+
+export const PROVIDER_IDS: readonly string[] = PROVIDERS.map(p => p.id);
+
+export function providerById(id: string): ProviderDescriptor | undefined {
+  return PROVIDERS.find(p => p.id === id);
+}
+
+/** For ids already validated (a parsed connection): a missing one is our bug, not the person's. */
+export function descriptorOf(id: string): ProviderDescriptor {
+  const d = providerById(id);
+  if (!d) throw new Error(`Unknown provider "${id}".`);
+  return d;
+}
