@@ -16,6 +16,8 @@ export interface CliArgs {
   endpoint?: string;
   user?: string;
   region?: string;
+  /** Tencent Cloud: `china` or `intl`, the site whose public endpoint to call. */
+  site?: 'china' | 'intl';
   caFile?: string;
   fingerprint?: string;
   options: Record<string, string | number | boolean>;
@@ -39,6 +41,7 @@ type Field =
   | 'endpoint'
   | 'user'
   | 'region'
+  | 'site'
   | 'ca'
   | 'fingerprint'
   | 'option'
@@ -70,6 +73,7 @@ const FLAGS: Record<string, FlagSpec> = {
   // Each provider's own word for the user (--secret-id, --access-key-id, ...), from its descriptor.
   ...Object.fromEntries(PROVIDERS.flatMap(p => p.cli.userFlags.map(f => [f, { field: 'user', value: true }]))),
   region: { field: 'region', value: true },
+  site: { field: 'site', value: true },
   ca: { field: 'ca', value: true },
   fingerprint: { field: 'fingerprint', value: true },
   option: { field: 'option', value: true },
@@ -94,6 +98,7 @@ const GLOBAL: ReadonlySet<Field> = new Set<Field>([
   'endpoint',
   'user',
   'region',
+  'site',
   'ca',
   'fingerprint',
   'option',
@@ -229,6 +234,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     endpoint: nonEmpty(one('endpoint') ?? env.REDIS_TASKS_ENDPOINT),
     user: nonEmpty(one('user') ?? env.REDIS_TASKS_USER),
     region: one('region'),
+    site: checkSite(one('site'), provider),
     caFile: ca,
     fingerprint,
     options: parseOptions(values.get('option') ?? []),
@@ -257,6 +263,15 @@ function secretOnArgv(name: string): UsageError {
       'Set REDIS_TASKS_PASSWORD (Redis Enterprise) or REDIS_TASKS_SECRET_KEY (cloud providers), pipe it on stdin, ' +
       'or type it when asked.',
   );
+}
+
+function checkSite(v: string | undefined, provider: ProviderId): CliArgs['site'] {
+  if (v === undefined) return undefined;
+  if (provider !== 'tencent') throw new UsageError('--site is for --provider tencent (China or International site).');
+  const site = v.trim().toLowerCase();
+  if (site === 'intl' || site === 'international') return 'intl';
+  if (site === 'china' || site === 'cn') return 'china';
+  throw new UsageError(`--site takes china or intl, not "${v}".`);
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

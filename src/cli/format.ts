@@ -86,6 +86,7 @@ export function taskDetails(t: Task, paint: Paint): string {
     ['Status', paint(t.status, statusText(t))],
     ['Progress', t.progress === undefined ? undefined : formatProgress(t.progress)],
     ['Current step', t.currentStep],
+    ['Started because', t.reason],
     ['Started', t.startedAt === undefined ? undefined : formatTime(t.startedAt)],
     ['Finished', t.finishedAt === undefined ? undefined : formatTime(t.finishedAt)],
     ['Remaining', t.remainingSeconds === undefined ? undefined : `${t.remainingSeconds} s`],

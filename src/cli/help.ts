@@ -15,6 +15,8 @@ const CONNECTION = `Connection (every command, every provider):
   --user NAME            Redis Enterprise user                                           [REDIS_TASKS_USER]
 ${USER_ALIASES}
   --region REGION        cloud region (${PROVIDERS.flatMap(p => (p.region ? [p.region.default] : [])).join(', ')})
+  --site china|intl      Tencent Cloud: the account's site; intl calls redis.intl.tencentcloudapi.com
+                         (default china: redis.tencentcloudapi.com; --endpoint overrides either)
   --ca FILE              trust the server through this CA certificate file (PEM)
   --fingerprint SHA256   pin the server's certificate (see "redis-tasks fingerprint")
   --option KEY=VALUE     provider switch, repeatable (--option legacyApi=true)

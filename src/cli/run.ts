@@ -115,8 +115,14 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
     user: args.user,
     region: args.region,
     tls,
-    options: Object.keys(args.options).length ? args.options : undefined,
+    options: withSite(args),
   };
+}
+
+/** `--site` is the Tencent `site` option; an explicit `--option site=...` is the same switch. */
+function withSite(args: CliArgs): ConnectionConfig['options'] {
+  const options = args.site ? { ...args.options, site: args.site } : args.options;
+  return Object.keys(options).length ? options : undefined;
 }
 
 function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {

@@ -94,6 +94,11 @@ export interface Task {
   finishedAt?: number;
   remainingSeconds?: number;
   currentStep?: string;
+  /**
+   * Why the task was started, where the provider says (Alibaba's `ReasonCode`, such as 小版本升级, a minor version
+   * upgrade). Never a failure: failures are in `errors`.
+   */
+  reason?: string;
   steps: TaskStep[];
   shards: ShardOperation[];
   errors: TaskProblem[];

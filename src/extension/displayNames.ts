@@ -20,8 +20,30 @@ export function groupDisplayName(group: TaskGroup): string {
   return NAMED_BY_PROVIDER.has(group.kind) ? displayName(group.label) : group.label;
 }
 
-/** The task as the views show it: only its readable name changes language; codes and raw data stay as sent. */
+/**
+ * Step names a provider writes itself rather than receives (Redis Cloud's two phases, `redis-cloud/tasks.ts`). Only
+ * these are translated: a step name a server sends is data, even when it happens to read like an English message.
+ */
+const OWN_STEP_NAMES: ReadonlySet<string> = new Set(['Processing', 'Provisioning']);
+
+export function displayStep(name: string): string;
+export function displayStep(name: string | undefined): string | undefined;
+export function displayStep(name: string | undefined): string | undefined {
+  return name !== undefined && OWN_STEP_NAMES.has(name) ? displayName(name) : name;
+}
+
+/** The task as the views show it: only readable names change language; codes and raw data stay as sent. */
 export function displayTask(task: Task): Task {
   const name = displayName(task.name);
-  return name === task.name ? task : { ...task, name };
+  const ownSteps =
+    task.steps.some(s => OWN_STEP_NAMES.has(s.name)) || displayStep(task.currentStep) !== task.currentStep;
+  if (name === task.name && !ownSteps) return task;
+  return ownSteps
+    ? {
+        ...task,
+        name,
+        currentStep: displayStep(task.currentStep),
+        steps: task.steps.map(s => (OWN_STEP_NAMES.has(s.name) ? { ...s, name: displayStep(s.name) } : s)),
+      }
+    : { ...task, name };
 }

@@ -34,6 +34,8 @@ export interface DetailsLabels extends DurationLabels {
   kind: string;
   target: string;
   connection: string;
+  /** Why the provider started the task (Alibaba's ReasonCode). */
+  reason: string;
   status: string;
 
   progress: string;

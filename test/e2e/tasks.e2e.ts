@@ -202,7 +202,7 @@ describe('Redis Enterprise through the real UI', function () {
     await refreshView(ui);
     const crdbTasks = (await clusterGet('/v1/crdb_tasks')) as unknown[];
     const actions = (await clusterGet('/v2/actions')) as { status: string }[];
-    const expected = crdbTasks.length + actions.filter(a => a.status === 'running' || a.status === 'queued').length;
+    const expected = crdbTasks.length + actions.filter(a => a.status === 'active' || a.status === 'pending').length;
     assert.ok(expected > 0, 'the scenario has running tasks at this time');
 
     const item = ui.statusBarItem(/\d+ running/);

@@ -211,9 +211,8 @@ export function describeHistoryTasks(acc: Account, params: Params, now: number):
                 })
               : '{}',
           TaskDetail: JSON.stringify({ steps: st.steps }),
-          ...(st.phase === 'failed' || st.phase === 'interrupted'
-            ? { ReasonCode: st.phase === 'failed' ? 'InternalError' : 'Interrupted' }
-            : {}),
+          // Why the task was started, whatever its outcome; it never says why a task failed.
+          ...(t.reason !== undefined ? { ReasonCode: t.reason } : {}),
         };
       }),
     },

@@ -24,6 +24,8 @@ export interface EmuTask {
   startAt: number;
   steps: { name: string; seconds: number }[];
   stop?: TaskStop;
+  /** DescribeHistoryTasks `ReasonCode`: why the task was started (the SDK's example: 小版本升级, a minor upgrade). */
+  reason?: string;
   /** How StepsInfo is written: as the service does, escaped once more (Alibaba's doc example), or broken. */
   stepsInfoStyle?: 'json' | 'double-escaped' | 'malformed';
 }
@@ -110,6 +112,8 @@ export function buildScenario(
         { name: 'verify', seconds: 30 },
       ],
       stop: { atSeconds: 50, as: 'paused' },
+      // A minor version upgrade restarts the instance and waits for its switch window: paused, Waiting modifySwitchTime.
+      reason: '小版本升级',
     }),
     task({
       id: 't-emu0000000000004',
@@ -165,6 +169,7 @@ export function buildScenario(
       action: 'RestartInstance',
       startAt: t0 - 3600 * s,
       steps: [{ name: 'restart_node', seconds: 60 }],
+      reason: '小版本升级',
     }),
   ];
   const bulk = options.bulkTasks ?? 40;

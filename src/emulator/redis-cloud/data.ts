@@ -31,6 +31,11 @@ export interface SeedTask {
     | { error: string | { type: string; status: string; description: string }; additionalInfo?: string };
   /** Where the finished task's `resource` link points, when the real API would give one. */
   resourceHref?: string;
+  /**
+   * The provisioning phase after `processing-completed`: for this long the resource's `status` is `pending`
+   * (`deleting` for a delete), then `active` (a deleted resource is gone: 404).
+   */
+  provisions?: { seconds: number; subscriptionId: number; databaseId?: number };
 }
 
 export const ACCOUNT_ID = 40131;
@@ -60,6 +65,7 @@ export const TASKS: SeedTask[] = [
     runs: 60,
     outcome: { resourceId: 51002 },
     resourceHref: '/subscriptions/1206/databases/51002',
+    provisions: { seconds: 45, subscriptionId: 1206, databaseId: 51002 },
   },
   {
     taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0002',
@@ -70,6 +76,7 @@ export const TASKS: SeedTask[] = [
     runs: 120,
     outcome: { resourceId: 1207 },
     resourceHref: '/subscriptions/1207',
+    provisions: { seconds: 90, subscriptionId: 1207 },
   },
   {
     taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0003',
@@ -114,6 +121,7 @@ export const TASKS: SeedTask[] = [
     runs: 120,
     outcome: { resourceId: 1208 },
     resourceHref: '/subscriptions/1208',
+    provisions: { seconds: 100, subscriptionId: 1208 },
   },
   {
     taskId: 'e02b40d6-8f4c-4a1b-9c35-2f1d7c1a0007',
@@ -124,7 +132,13 @@ export const TASKS: SeedTask[] = [
     runs: 30,
     outcome: { resourceId: 51012 },
     resourceHref: '/subscriptions/1207/databases/51012',
+    provisions: { seconds: 30, subscriptionId: 1207, databaseId: 51012 },
   },
+];
+
+/** Subscriptions that tasks create: they exist once their task's processing completes. */
+export const CREATED_SUBSCRIPTIONS: SeedSubscription[] = [
+  { id: 1208, name: 'search-staging', plan: 'pro', provider: 'AWS', region: 'eu-west-1' },
 ];
 
 /** How long a task sits in `initialized` before `received`. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorContext, EmulatorModule, EmulatorRequest, EmulatorResponse } from '../types';
-import { ACCOUNT_ID, DATABASES, SUBSCRIPTIONS, TASKS, type SeedSubscription } from './data';
-import { taskAt } from './tasks';
+import { ACCOUNT_ID, CREATED_SUBSCRIPTIONS, DATABASES, SUBSCRIPTIONS, TASKS, type SeedSubscription } from './data';
+import { resourceStatus, taskAt } from './tasks';
 
 /** The emulated API lives under this prefix so it can share the server with Redis Enterprise's `/v1/...`. */
 export const PATH_PREFIX = '/cloud/v1';
@@ -92,6 +92,33 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
         },
       };
     }
+    // One subscription or one database, with its provisioning `status` following the emulator clock.
+    m = /^\/(fixed\/)?subscriptions\/([^/]+)(?:\/databases\/([^/]+))?$/.exec(path);
+    if (m) {
+      const fixed = Boolean(m[1]);
+      const rawId = decodeURIComponent(m[2]);
+      const rawDb = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
+      for (const [name, raw] of [
+        ['subscriptionId', rawId],
+        ['databaseId', rawDb],
+      ] as const) {
+        if (raw !== undefined && !/^\d{1,9}$/.test(raw))
+          return apiError(400, 'BAD_REQUEST', `Parameter '${name}' must be an integer, got '${raw}'`);
+      }
+      const subId = Number(rawId);
+      const inPlan = (s: SeedSubscription) => s.id === subId && (s.plan === 'essentials') === fixed;
+      const seededSub = SUBSCRIPTIONS.find(inPlan);
+      const sub = seededSub ?? CREATED_SUBSCRIPTIONS.find(inPlan);
+      const subStatus = sub && resourceStatus(TASKS, subId, undefined, state.resetAt, now, seededSub !== undefined);
+      if (!sub || subStatus === 'absent' || subStatus === 'gone')
+        return apiError(404, 'SUBSCRIPTION_NOT_FOUND', `Subscription ${rawId} was not found`);
+      if (rawDb === undefined) return { status: 200, json: { ...subscriptionJson(sub, apiBase), status: subStatus } };
+      const db = DATABASES.find(d => d.subscriptionId === subId && d.databaseId === Number(rawDb));
+      const dbStatus = resourceStatus(TASKS, subId, Number(rawDb), state.resetAt, now, db !== undefined);
+      if (!db || dbStatus === 'absent' || dbStatus === 'gone')
+        return apiError(404, 'DATABASE_NOT_FOUND', `Database ${rawDb} was not found`);
+      return { status: 200, json: databaseJson(db, sub, dbStatus, apiBase) };
+    }
     m = /^\/(fixed\/)?subscriptions\/([^/]+)\/databases$/.exec(path);
     if (m) {
       const fixed = Boolean(m[1]);
@@ -104,16 +131,13 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
       if (typeof offset !== 'number') return offset;
       const limit = intParam(req.url, 'limit', 100);
       if (typeof limit !== 'number') return limit;
-      const all = DATABASES.filter(d => d.subscriptionId === sub.id);
-      const page = all.slice(offset, offset + limit).map(d => ({
-        databaseId: d.databaseId,
-        name: d.name,
-        protocol: 'redis',
-        provider: sub.provider,
-        region: sub.region,
-        status: 'active',
-        links: [],
+      const withStatus = DATABASES.filter(d => d.subscriptionId === sub.id).map(d => ({
+        d,
+        status: resourceStatus(TASKS, sub.id, d.databaseId, state.resetAt, now, true),
       }));
+      // A deleted database leaves the list once it is de-provisioned.
+      const all = withStatus.filter(x => x.status !== 'gone' && x.status !== 'absent');
+      const page = all.slice(offset, offset + limit).map(x => databaseJson(x.d, sub, x.status, apiBase));
       const entry = { subscriptionId: sub.id, numberOfDatabases: all.length, databases: page, links: [] };
       // Pro answers carry `subscription` as an array of one; Essentials as an object (both as in the spec's examples).
       return { status: 200, json: { accountId: ACCOUNT_ID, subscription: fixed ? entry : [entry], links: [] } };
@@ -163,6 +187,24 @@ export function createModule(options: RedisCloudEmulatorOptions = {}): EmulatorM
       state.resetAt = ctx.clock.now();
       state.windows.clear();
     },
+  };
+}
+
+function databaseJson(
+  d: { databaseId: number; name: string },
+  sub: SeedSubscription,
+  status: string,
+  apiBase: string,
+): Record<string, unknown> {
+  const prefix = sub.plan === 'pro' ? 'subscriptions' : 'fixed/subscriptions';
+  return {
+    databaseId: d.databaseId,
+    name: d.name,
+    protocol: 'redis',
+    provider: sub.provider,
+    region: sub.region,
+    status,
+    links: [{ rel: 'self', href: `${apiBase}/${prefix}/${sub.id}/databases/${d.databaseId}`, type: 'GET' }],
   };
 }
 

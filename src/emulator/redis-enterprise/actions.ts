@@ -186,8 +186,10 @@ export function actionAt(k: number, t: number, startMs: number, plan: ActionsPla
     : undefined;
   const uid = actionUid(k);
   const isSm = tpl.type === 'state-machine';
-  const v1Status = phase === 'queued' ? 'pending' : phase === 'running' ? (isSm ? 'active' : 'running') : phase;
-  const v2Status = phase;
+  // The action object (tasks) says queued/running; the state-machine object and every v2 record say
+  // pending/active/completed/failed.
+  const v1Status = isSm ? v2StatusOf(phase) : phase;
+  const v2Status = v2StatusOf(phase);
   const error = phase === 'failed' && tpl.fail ? tpl.fail : undefined;
 
   const v1: Record<string, unknown> = {
@@ -208,8 +210,12 @@ export function actionAt(k: number, t: number, startMs: number, plan: ActionsPla
   if (tpl.bdb !== undefined) v1.object_name = `bdb:${tpl.bdb}`;
   if (pendingOps) v1.pending_ops = pendingOps;
   if (error) {
-    v1.error_code = error.code;
-    v1.error_message = error.message;
+    // The state-machine object has only a text `error`; the action object has `error_code` and `error_message`.
+    if (isSm) v1.error = error.message;
+    else {
+      v1.error_code = error.code;
+      v1.error_message = error.message;
+    }
   }
 
   const info: Record<string, unknown> = { description: tpl.description };
@@ -234,6 +240,10 @@ export function actionAt(k: number, t: number, startMs: number, plan: ActionsPla
 
   const listed = plan.count !== undefined || phase === 'queued' || phase === 'running' || t < endAt + KEEP_FINISHED_S;
   return { uid, k, listed, v1, v2, v1Family: isSm ? 'state-machines' : 'actions', v2Only: tpl.v2Only === true };
+}
+
+function v2StatusOf(phase: 'queued' | 'running' | 'completed' | 'failed'): string {
+  return phase === 'queued' ? 'pending' : phase === 'running' ? 'active' : phase;
 }
 
 function round1(n: number): number {

@@ -13,7 +13,7 @@ export const hostileProfile: HostileProfile = {
     const legacy = req.url.pathname === '/v2/index.php';
     const [code, legacyCode] = {
       throttle: ['RequestLimitExceeded', 4400],
-      unauthorized: ['AuthFailure.SecretIdNotFound', 4100],
+      unauthorized: ['AuthFailure.SecretIdNotFound', 4104],
       'clock-skew': ['AuthFailure.SignatureExpire', 4200],
       'bad-request': ['InvalidParameter', 4000],
     }[kind] as [string, number];

@@ -186,6 +186,9 @@ class TencentModule implements EmulatorModule {
     if (failure) {
       if (failure.code === 'AuthFailure.SignatureExpire')
         return legacyFail(4200, 'AuthFailure.SignatureExpire', failure.message);
+      // The legacy code table (cloud.tencent.com/document/api/213/6982): 4104 "the key does not exist", 4100 for a
+      // signature that does not verify.
+      if (failure.code === 'AuthFailure.SecretIdNotFound') return legacyFail(4104, failure.code, failure.message);
       if (failure.code.startsWith('AuthFailure')) return legacyFail(4100, failure.code, failure.message);
       return legacyFail(4000, failure.code, failure.message);
     }

@@ -28,6 +28,7 @@ export function localizedDetailsLabels(): DetailsLabels {
     kind: vscode.l10n.t('Kind'),
     target: vscode.l10n.t('Target'),
     connection: vscode.l10n.t('Connection'),
+    reason: vscode.l10n.t('Started because'),
     status: vscode.l10n.t('Status'),
     progress: vscode.l10n.t('Progress'),
     percent: vscode.l10n.t('{0}%', keep),

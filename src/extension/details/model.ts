@@ -132,6 +132,7 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
   fields.push({ label: labels.kind, value: kindText(task.kind, labels) });
   if (target) fields.push({ label: labels.target, value: target });
   fields.push({ label: labels.connection, value: state.connectionName });
+  if (task.reason) fields.push({ label: labels.reason, value: task.reason });
 
   const percent = percentOf(task.progress);
   const progress: DetailsProgress =

@@ -1,7 +1,7 @@
 import { showBidiControls } from '../../core/text';
 import * as vscode from 'vscode';
 import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
-import { displayName } from '../displayNames';
+import { displayName, displayStep } from '../displayNames';
 
 /** How a task reads in the tree, the status bar and quick picks: one place for words, icons and colours. */
 
@@ -90,7 +90,7 @@ export function taskDescription(task: Task, state: TaskRowState): string {
   const parts = [state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status)];
   if (task.progress !== undefined && isActive(task.status))
     parts.push(vscode.l10n.t('{0}%', Math.round(task.progress)));
-  else if (task.currentStep && isActive(task.status)) parts.push(task.currentStep);
+  else if (task.currentStep && isActive(task.status)) parts.push(displayStep(task.currentStep));
   if (task.finishedAt !== undefined && !isActive(task.status))
     parts.push(vscode.l10n.t('finished {0}', relativeTime(task.finishedAt, state.now)));
   else if (task.startedAt !== undefined)
@@ -122,7 +122,8 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
       vscode.l10n.t('Progress'),
       task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress)),
     ],
-    [vscode.l10n.t('Current step'), task.currentStep],
+    [vscode.l10n.t('Current step'), displayStep(task.currentStep)],
+    [vscode.l10n.t('Started because'), task.reason],
     [vscode.l10n.t('Task ID'), task.id],
     [vscode.l10n.t('Type'), task.type],
     [vscode.l10n.t('Kind'), kindText(task.kind)],

@@ -3,7 +3,7 @@ import type { ConnectionConfig } from '../../core/connection';
 import type { ConnectionView } from '../../core/store';
 import type { Task, TaskGroup } from '../../core/task';
 import { providerById } from '../../providers/registry';
-import { providerLabel } from '../connections/fields';
+import { providerLabel, tencentSiteText } from '../connections/fields';
 import { isDemo } from '../connections/model';
 import { groupDisplayName } from '../displayNames';
 import {
@@ -75,6 +75,8 @@ export class ConnectionNode extends vscode.TreeItem {
     tip.appendMarkdown(`**${md(config.name)}**  \n${md(providerLabel(config.provider))}`);
     if (config.endpoint) tip.appendMarkdown(`  \n${md(config.endpoint)}`);
     if (config.region) tip.appendMarkdown(`  \n${md(vscode.l10n.t('Region: {0}', config.region))}`);
+    const site = tencentSiteText(config);
+    if (site) tip.appendMarkdown(`  \n${md(site)}`);
     if (view?.error) tip.appendMarkdown(`\n\n${md(view.error.message)}`);
     this.tooltip = tip;
     this.accessibilityInformation = { label: [config.name, ...parts].join(', '), role: 'treeitem' };

@@ -54,9 +54,9 @@ export function fromLegacyTask(item: AliLegacyTask, ctx: TaskContext): Task {
 
 export function fromHistoryTask(item: AliHistoryTask, ctx: TaskContext): Task {
   const status = historyTasksStatus(item.status);
+  // ReasonCode is why the task was started (the SDK: "the reason why the current task was initiated", e.g. 小版本升级),
+  // not why it failed: it is shown as the task's reason, and DescribeHistoryTasks carries no failure text.
   const errors: TaskProblem[] = [];
-  if (status === 'failed' && item.reasonCode)
-    errors.push({ message: `Failed: ${item.reasonCode}`, code: item.reasonCode });
   // TaskDetail varies by task type; where it carries steps, show them, otherwise it stays in `raw`.
   const parsed = item.taskDetail ? parseStepsInfo(item.taskDetail) : undefined;
   return {
@@ -78,6 +78,7 @@ export function fromHistoryTask(item: AliHistoryTask, ctx: TaskContext): Task {
     finishedAt: aliTimeMs(item.endTime),
     remainingSeconds: status === 'running' || (item.remainTime ?? 0) > 0 ? item.remainTime : undefined,
     currentStep: item.currentStepName || undefined,
+    reason: item.reasonCode || undefined,
     steps: parsed && parsed.ok ? parsed.steps : [],
     errors,
   };

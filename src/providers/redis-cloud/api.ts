@@ -6,13 +6,23 @@ import { errorFromResponse, retryAfterMs } from './errors';
 import type { RateLimiter } from './rate-limiter';
 import {
   parseDatabases,
+  parseResourceStatus,
   parseSubscriptions,
   parseTask,
   parseTaskList,
   type WireDatabasePage,
+  type WireResourceStatus,
   type WireSubscription,
   type WireTask,
 } from './wire';
+
+/** The resource a task acted on, as the API addresses it. */
+export interface ResourceRef {
+  plan: 'pro' | 'essentials';
+  subscriptionId: string;
+  /** Absent: the subscription itself. */
+  databaseId?: string;
+}
 
 export const DEFAULT_ENDPOINT = REDIS_CLOUD_API;
 
@@ -74,6 +84,22 @@ export class RedisCloudApi {
 
   async getTask(id: string, signal?: AbortSignal): Promise<WireTask> {
     return parseTask(await this.get(`/tasks/${encodeURIComponent(id)}`, `task ${id}`, signal), 'task');
+  }
+
+  /** Whether a request could go now without waiting for the rate limiter: follow-up reads go only then. */
+  hasSpareCapacity(): boolean {
+    return this.options.limiter.delayMs() === 0;
+  }
+
+  /** A subscription's or a database's provisioning status (`pending` until the task's work is in place). */
+  async getResourceStatus(ref: ResourceRef, signal?: AbortSignal): Promise<WireResourceStatus> {
+    const prefix = ref.plan === 'essentials' ? '/fixed/subscriptions' : '/subscriptions';
+    const sub = `${prefix}/${encodeURIComponent(ref.subscriptionId)}`;
+    const path = ref.databaseId ? `${sub}/databases/${encodeURIComponent(ref.databaseId)}` : sub;
+    const what = ref.databaseId
+      ? `database ${ref.databaseId} of subscription ${ref.subscriptionId}`
+      : `subscription ${ref.subscriptionId}`;
+    return parseResourceStatus(await this.get(path, what, signal), what);
   }
 
   async listSubscriptions(signal?: AbortSignal): Promise<WireSubscription[]> {

@@ -2,8 +2,10 @@ import { ProviderError } from '../../core/errors';
 import type { GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import type { RedisCloudApi } from './api';
+import type { WireTask } from './wire';
 import { accountConsoleUrl } from './console';
 import { NameIndex } from './names';
+import { DEFAULT_PROVISIONING, ProvisioningTracker, type ProvisioningOptions } from './provisioning';
 import { OTHER_GROUP, OTHER_GROUP_ID, subscriptionGroup, toTask, type TaskContext } from './tasks';
 
 export interface RedisCloudSourceOptions {
@@ -14,6 +16,8 @@ export interface RedisCloudSourceOptions {
   pageSize: number;
   namesTtlMs: number;
   databasePageSize: number;
+  /** How processing-completed tasks are followed through provisioning (defaults: `DEFAULT_PROVISIONING`). */
+  provisioning?: Partial<Omit<ProvisioningOptions, 'now'>>;
   /** Releases what the source holds (the HTTP client). */
   close: () => Promise<void>;
 }
@@ -43,6 +47,7 @@ export class RedisCloudTaskSource implements TaskSource {
   readonly connectionId: string;
   private readonly names: NameIndex;
   private readonly ctx: TaskContext;
+  private readonly provisioning: ProvisioningTracker;
 
   constructor(private readonly options: RedisCloudSourceOptions) {
     this.connectionId = options.connectionId;
@@ -52,12 +57,22 @@ export class RedisCloudTaskSource implements TaskSource {
       databasePageSize: options.databasePageSize,
     });
     this.ctx = { connectionId: options.connectionId, firstSeen: new Map() };
+    this.provisioning = new ProvisioningTracker(options.api, {
+      ...DEFAULT_PROVISIONING,
+      ...options.provisioning,
+      now: options.now,
+    });
   }
 
   private async allTasks(query: TaskQuery, signal?: AbortSignal): Promise<Task[]> {
     const wire = await this.options.api.listTasks(signal);
     await this.names.update(wire, signal);
-    return wire.map(w => toTask(w, this.names.place(w), this.ctx)).filter(t => matches(t, query));
+    await this.provisioning.update(wire, w => this.names.place(w), true, signal);
+    return wire.map(w => this.toTask(w)).filter(t => matches(t, query));
+  }
+
+  private toTask(w: WireTask): Task {
+    return toTask(w, this.names.place(w), this.ctx, this.provisioning.state(w.taskId));
   }
 
   async refresh(query: TaskQuery, signal?: AbortSignal): Promise<TaskSnapshot> {
@@ -98,7 +113,8 @@ export class RedisCloudTaskSource implements TaskSource {
   async getTask(id: string, options: GetTaskOptions = {}): Promise<Task> {
     const wire = await this.options.api.getTask(id, options.signal);
     await this.names.update([wire], options.signal);
-    return toTask(wire, this.names.place(wire), this.ctx);
+    await this.provisioning.update([wire], w => this.names.place(w), false, options.signal);
+    return this.toTask(wire);
   }
 
   consoleUrl(): string {

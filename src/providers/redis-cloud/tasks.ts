@@ -1,13 +1,16 @@
+import * as l10n from '@vscode/l10n';
 import {
   FINAL_STATUSES,
   toEpochMs,
   type Task,
   type TaskGroup,
   type TaskProblem,
+  type TaskStep,
   type TaskTarget,
 } from '../../core/task';
 import { subscriptionConsoleUrl, accountConsoleUrl } from './console';
 import type { TaskPlace } from './names';
+import type { FollowState } from './provisioning';
 import { mapStatus } from './status-map';
 import { readableCode, resourceTypeOf, taskTypeName } from './task-types';
 import type { WireSubscription, WireTask } from './wire';
@@ -56,12 +59,62 @@ export interface TaskContext {
   firstSeen: Map<string, number>;
 }
 
-export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext): Task {
-  const status = mapStatus(w.status);
+/** The provisioning phase as steps: processing is done, provisioning runs (or is what stopped). */
+function provisioningSteps(follow: FollowState & { resource: string; status?: string }): TaskStep[] {
+  const detail = follow.status ? `${follow.resource}: ${follow.status}` : follow.resource;
+  return [
+    { name: PROCESSING_STEP, progress: 100 },
+    { name: PROVISIONING_STEP, detail },
+  ];
+}
+
+/**
+ * The two phases of a Redis Cloud task, as step names. Marked with @vscode/l10n's `t` (which returns the English in
+ * plain Node) so the l10n export finds them: the extension translates step names it knows at display time.
+ */
+export const PROCESSING_STEP = l10n.t('Processing');
+/** The step a processing-completed task shows while its resource is provisioned. */
+export const PROVISIONING_STEP = l10n.t('Provisioning');
+
+export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext, follow?: FollowState): Task {
+  let status = mapStatus(w.status);
   const at = toEpochMs(w.timestamp);
   if (at !== undefined) {
     const seen = ctx.firstSeen.get(w.taskId);
     if (seen === undefined || at < seen) ctx.firstSeen.set(w.taskId, at);
+  }
+  let finishedAt: number | undefined;
+  let currentStep = w.description || undefined;
+  let steps: TaskStep[] = [];
+  const errors = problems(w);
+  if (follow?.phase === 'provisioning' || follow?.phase === 'stalled') {
+    // Processed, not yet provisioned: running (or, once given up on, no longer known), never 100 %.
+    status = follow.phase === 'provisioning' ? 'running' : 'unknown';
+    currentStep = PROVISIONING_STEP;
+    steps = provisioningSteps(follow);
+    if (follow.phase === 'provisioning' && follow.problem)
+      errors.push({
+        message: `The ${follow.resource} status could not be read: ${follow.problem}`,
+        where: PROVISIONING_STEP,
+      });
+    if (follow.phase === 'stalled')
+      errors.push({
+        message: `The ${follow.resource} was still not active when it stopped being followed.`,
+        where: PROVISIONING_STEP,
+      });
+  } else if (follow?.phase === 'failed') {
+    status = 'failed';
+    finishedAt = follow.finishedAt;
+    steps = provisioningSteps(follow);
+    errors.push({
+      message: `Provisioning failed: the ${follow.resource} reports status "${follow.status}".`,
+      code: follow.status,
+      where: PROVISIONING_STEP,
+    });
+  } else if (follow?.phase === 'ready') {
+    finishedAt = follow.finishedAt;
+  } else if (FINAL_STATUSES.has(status)) {
+    finishedAt = at;
   }
   const final = FINAL_STATUSES.has(status);
   const group = place.subscriptionId ?? OTHER_GROUP_ID;
@@ -78,11 +131,11 @@ export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext): Task {
     providerStatus: w.status,
     progress: status === 'succeeded' ? 100 : undefined,
     startedAt: ctx.firstSeen.get(w.taskId),
-    finishedAt: final ? at : undefined,
-    currentStep: !final && w.description ? w.description : undefined,
-    steps: [],
+    finishedAt: final ? finishedAt : undefined,
+    currentStep: final ? undefined : currentStep,
+    steps,
     shards: [],
-    errors: problems(w),
+    errors,
     capabilities: {
       cancel: false,
       forceCancel: false,

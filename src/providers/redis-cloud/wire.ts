@@ -124,6 +124,18 @@ export function parseSubscriptions(value: unknown, plan: WireSubscription['plan'
   });
 }
 
+/** What `GET /subscriptions/{id}` and `GET /subscriptions/{id}/databases/{dbId}` (and their `/fixed` twins) say of a
+ * resource's provisioning: `status` is `pending`, `active`, `deleting` or `error` (the API request lifecycle page). */
+export interface WireResourceStatus {
+  status?: string;
+  raw: unknown;
+}
+
+export function parseResourceStatus(value: unknown, what: string): WireResourceStatus {
+  const o = asObject(value, what);
+  return { status: optString(o, 'status', what), raw: value };
+}
+
 /**
  * `GET /subscriptions/{id}/databases` (`subscription` is an array of one) and `GET /fixed/subscriptions/{id}/databases`
  * (`subscription` is an object): both carry `{subscriptionId, numberOfDatabases, databases[]}`.

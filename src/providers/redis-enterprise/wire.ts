@@ -112,6 +112,9 @@ export function parseV1Action(value: unknown, path = 'action', kind?: ActionKind
   const o = asObject(value, path);
   const name = optString(o, 'name', path) ?? '';
   const state = optString(o, 'state', path);
+  // Tasks (the action object) describe a failure in `error_code`/`error_message`; state machines (the state-machine
+  // object) in a text field `error`. Either may appear on either record, so all three are read.
+  const error = readErrorField(o.error, `${path}.error`);
   return {
     uid: reqString(o, 'action_uid', path),
     name,
@@ -125,8 +128,8 @@ export function parseV1Action(value: unknown, path = 'action', kind?: ActionKind
     creationTime: toEpochMs(o.creation_time),
     heartbeat: toEpochMs(o.heartbeat),
     description: optString(o, 'description', path),
-    errorCode: optString(o, 'error_code', path),
-    errorMessage: optString(o, 'error_message', path),
+    errorCode: optString(o, 'error_code', path) ?? error.code,
+    errorMessage: optString(o, 'error_message', path) ?? error.message,
     shards: parsePendingOps(o.pending_ops, `${path}.pending_ops`),
     raw: o,
   };
@@ -145,7 +148,7 @@ export function parseV2Action(value: unknown, path = 'action'): ActionWire {
   const ip = `${path}.additional_info`;
   const objectType = optString(info, 'object_type', ip);
   const objectUid = optString(info, 'object_uid', ip);
-  const error = readV2Error(info.error, `${ip}.error`);
+  const error = readErrorField(info.error, `${ip}.error`);
   const actionType = optString(o, 'action_type', path);
   return {
     uid: reqString(o, 'action_uid', path),
@@ -167,8 +170,11 @@ export function parseV2Action(value: unknown, path = 'action'): ActionWire {
   };
 }
 
-/** v2's `additional_info.error` is described as text; accept an object with a code and message as well. */
-function readV2Error(value: unknown, path: string): { code?: string; message?: string } {
+/**
+ * v2's `additional_info.error` and a v1 state machine's `error` are described as text; accept an object with a code
+ * and message as well.
+ */
+function readErrorField(value: unknown, path: string): { code?: string; message?: string } {
   if (value === undefined || value === null || value === '') return {};
   if (typeof value === 'string') return { message: value };
   const o = asObject(value, path);

@@ -8,6 +8,25 @@ import { tc3Sign, tc3SigningKey, utcDate } from './signer';
 export const API_VERSION = '2018-04-12';
 export const SERVICE = 'redis';
 export const DEFAULT_ENDPOINT = 'https://redis.tencentcloudapi.com';
+/**
+ * Accounts of Tencent Cloud's international site (tencentcloud.com) call `redis.intl.tencentcloudapi.com`, as its
+ * API pages name it; the signature's service stays `redis`.
+ */
+export const INTL_ENDPOINT = 'https://redis.intl.tencentcloudapi.com';
+
+/** Which Tencent Cloud site an account belongs to: China (cloud.tencent.com, the default) or International. */
+export type TencentSite = 'china' | 'intl';
+
+export const SITE_ENDPOINTS: Readonly<Record<TencentSite, string>> = { china: DEFAULT_ENDPOINT, intl: INTL_ENDPOINT };
+
+/** `intl` (also `international`) or `china` (also `cn`, empty); anything else is undefined. */
+export function parseSite(value: string | number | boolean | undefined): TencentSite | undefined {
+  if (value === undefined || value === '') return 'china';
+  const v = String(value).trim().toLowerCase();
+  if (v === 'intl' || v === 'international') return 'intl';
+  if (v === 'china' || v === 'cn') return 'china';
+  return undefined;
+}
 const CONTENT_TYPE = 'application/json';
 
 export interface TencentApiOptions {

@@ -24,6 +24,20 @@ export const tencent: ProviderDescriptor = {
         { text: l10n.t('Legacy API (GetRedisTaskList)'), value: true },
       ],
     },
+    {
+      // Accounts of the international site (tencentcloud.com) answer only on its own endpoint; an endpoint override
+      // still wins, and the legacy API is known on the China site only (the client says so if both are chosen).
+      option: 'site',
+      placeholder: l10n.t('Which Tencent Cloud site is the account on?'),
+      items: [
+        { text: l10n.t('China (cloud.tencent.com)'), description: 'redis.tencentcloudapi.com', value: undefined },
+        {
+          text: l10n.t('International (tencentcloud.com)'),
+          description: 'redis.intl.tencentcloudapi.com',
+          value: 'intl',
+        },
+      ],
+    },
   ],
   cli: { userFlags: ['secret-id'], secretName: 'Tencent Cloud SecretKey', secretEnv: 'REDIS_TASKS_SECRET_KEY' },
 };

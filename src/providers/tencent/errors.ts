@@ -49,29 +49,77 @@ export function tencentError(
   });
 }
 
-/** Legacy API (2.0) numeric codes: 4000 parameters, 4100 auth, 4200 expired, 4400 rate, 4500 replay. */
+/**
+ * Legacy API (2.0) common codes, from Tencent's legacy error-code page (cloud.tencent.com/document/api/213/6982):
+ * 4000 parameters; 4100 authentication failed (signature); 4101 the sub-account may not call this API, 4102 nor
+ * access the resource, 4103 nor the resource this API acts on; 4104 the key does not exist; 4105 token; 4106 MFA;
+ * 4110 another CAM authentication failure; 4200 expired; 4300 access denied; 4400 quota; 4500 replay; 4600 HTTPS
+ * only. 4101-4103 are the sub-account's permissions, not its key: `forbidden`, as the current API's
+ * `AuthFailure.UnauthorizedOperation` is.
+ */
+const LEGACY: Readonly<Record<number, { kind: ErrorKind; what: string; hint: string }>> = {
+  4000: { kind: 'bad-request', what: 'a parameter is missing or malformed', hint: '' },
+  4100: {
+    kind: 'auth',
+    what: 'authentication failed (usually a wrong signature)',
+    hint: ' Check the SecretKey of the connection.',
+  },
+  4101: {
+    kind: 'forbidden',
+    what: 'this sub-account is not authorised to call the API',
+    hint: " Ask the main account's administrator to grant it the Redis task APIs (CAM policy).",
+  },
+  4102: {
+    kind: 'forbidden',
+    what: 'this sub-account is not authorised to access the resource',
+    hint: " Ask the main account's administrator to grant it access to the Redis instances (CAM policy).",
+  },
+  4103: {
+    kind: 'forbidden',
+    what: 'this sub-account is not authorised for the resources this API acts on',
+    hint: " Ask the main account's administrator to grant it access to the Redis instances (CAM policy).",
+  },
+  4104: {
+    kind: 'auth',
+    what: 'the SecretId does not exist',
+    hint: ' Check the SecretId of the connection: the key may have been deleted or disabled.',
+  },
+  4105: { kind: 'auth', what: 'the token is wrong', hint: ' Check the temporary credentials of the connection.' },
+  4106: { kind: 'auth', what: 'MFA verification failed', hint: '' },
+  4110: {
+    kind: 'auth',
+    what: 'CAM authentication failed',
+    hint: ' Check the SecretId and SecretKey of the connection, and the CAM policies of the key.',
+  },
+  4200: { kind: 'auth', what: 'the signature has expired', hint: " Check this computer's clock." },
+  4300: {
+    kind: 'forbidden',
+    what: 'access is denied (the account is blocked or outside this API)',
+    hint: '',
+  },
+  4400: {
+    kind: 'throttled',
+    what: 'the request quota is exceeded',
+    hint: ' Too many requests: waiting before the next one.',
+  },
+  4500: { kind: 'bad-request', what: 'the request was replayed', hint: ' The request was replayed (same nonce).' },
+  4600: { kind: 'bad-request', what: 'the protocol is not supported (HTTPS only)', hint: '' },
+  11201: { kind: 'bad-request', what: 'a business parameter is wrong', hint: '' },
+};
+
 export function legacyKindOf(code: number): ErrorKind {
-  if (code === 4100 || code === 4200) return 'auth';
-  if (code === 4400) return 'throttled';
-  if (code === 4000 || code === 4500 || code === 11201) return 'bad-request';
-  if (code === 4300) return 'forbidden';
-  return 'server';
+  return LEGACY[code]?.kind ?? 'server';
 }
 
 export function legacyError(code: number, message: string, codeDesc: string | undefined, what: string): ProviderError {
-  const kind = legacyKindOf(code);
-  const hint =
-    code === 4200
-      ? " Check this computer's clock."
-      : code === 4500
-        ? ' The request was replayed (same nonce).'
-        : advice('', kind);
+  const known = LEGACY[code];
+  const kind = known?.kind ?? 'server';
+  // The server's message first (it is the most specific); the table's meaning where the server said nothing.
+  const said = message || known?.what || codeDesc || `code ${code}`;
+  const meaning = message && known && !message.toLowerCase().includes(known.what) ? ` (${known.what})` : '';
   return new ProviderError(
     kind,
-    `Tencent Cloud (legacy API) refused ${what}: ${message || codeDesc || `code ${code}`}.${hint}`.replace(
-      /\.\./g,
-      '.',
-    ),
+    `Tencent Cloud (legacy API) refused ${what}: ${said}${meaning}.${known?.hint ?? ''}`.replace(/\.\./g, '.'),
     {
       code: codeDesc ? `${code} ${codeDesc}` : String(code),
       retryAfterMs: kind === 'throttled' ? THROTTLE_RETRY_AFTER_MS : undefined,

@@ -1,7 +1,8 @@
 import { ProviderError } from '../../core/errors';
 import { HttpClient } from '../../http/client';
+import type { ConnectionConfig } from '../../core/connection';
 import type { ProviderFactory } from '../factory';
-import { DEFAULT_ENDPOINT, TencentApi } from './api';
+import { parseSite, SITE_ENDPOINTS, TencentApi } from './api';
 import { LEGACY_ENDPOINT, LegacyTencentApi } from './legacy-api';
 import type { LegacySignatureMethod } from './signer';
 import { LegacyTencentTaskSource, TencentTaskSource } from './source';
@@ -17,6 +18,8 @@ export const OPTION_KEYS = {
   legacySignatureMethod: 'legacySignatureMethod',
   /** Comma-separated operator account ids (UIN): only their tasks (current API `OperateUin`). */
   operateUin: 'operateUin',
+  /** `china` (default) or `intl`: the site the account belongs to, which picks the API endpoint. */
+  site: 'site',
 } as const;
 
 function flag(value: string | number | boolean | undefined): boolean {
@@ -30,6 +33,31 @@ function withScheme(endpoint: string | undefined): string | undefined {
   return /^https?:\/\//i.test(e) ? e : `https://${e}`;
 }
 
+/**
+ * The endpoint a connection calls: an explicit endpoint wins (a regional host, a proxy, the emulator); otherwise the
+ * public one of its API and site.
+ */
+export function tencentEndpoint(config: ConnectionConfig): string {
+  const options = config.options ?? {};
+  const legacy = flag(options[OPTION_KEYS.legacyApi]);
+  const site = parseSite(options[OPTION_KEYS.site]);
+  if (!site)
+    throw new ProviderError(
+      'bad-request',
+      `The Tencent Cloud site "${String(options[OPTION_KEYS.site])}" is not china or intl.`,
+    );
+  const override = withScheme(config.endpoint);
+  if (override) return override;
+  if (!legacy) return SITE_ENDPOINTS[site];
+  if (site === 'intl')
+    throw new ProviderError(
+      'bad-request',
+      `The connection "${config.name}" uses the legacy API on the international site, which has no known endpoint: ` +
+        'use the current API, or set the endpoint.',
+    );
+  return LEGACY_ENDPOINT;
+}
+
 export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
   if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no SecretId.`);
@@ -37,6 +65,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (!config.region)
     throw new ProviderError('bad-request', `The connection "${config.name}" has no region (such as ap-guangzhou).`);
   const legacy = flag(options[OPTION_KEYS.legacyApi]);
+  const endpoint = tencentEndpoint(config);
   const method = String(options[OPTION_KEYS.legacySignatureMethod] ?? 'HmacSHA256');
   if (legacy && method !== 'HmacSHA256' && method !== 'HmacSHA1') {
     throw new ProviderError('bad-request', `The legacy signature method "${method}" is not HmacSHA256 or HmacSHA1.`);
@@ -53,7 +82,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (legacy) {
     const api = new LegacyTencentApi({
       http,
-      endpoint: withScheme(config.endpoint) || LEGACY_ENDPOINT,
+      endpoint,
       secretId: config.user,
       secretKey: secret.secret,
       region: config.region,
@@ -68,7 +97,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
     .filter(Boolean);
   const api = new TencentApi({
     http,
-    endpoint: withScheme(config.endpoint) || DEFAULT_ENDPOINT,
+    endpoint,
     secretId: config.user,
     secretKey: secret.secret,
     region: config.region,

@@ -100,7 +100,7 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
   it('Add Connection (Tencent Cloud): region and API questions, endpoint override pinned', async () => {
     const info = emu.info('tencent');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, PIN_ITEM, /^Current API/),
+      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, PIN_ITEM, /^Current API/, /^China/),
       showInputBox: inputAnswers('IT tencent', info.endpoint, info.region, info.user, info.secret),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });

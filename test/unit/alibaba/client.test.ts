@@ -166,6 +166,10 @@ describe('alibaba client against the emulator', () => {
     snap = await s.refresh({});
     assert.equal(byId(snap, 't-emu0000000000004').providerStatus, 'Failed', 'interrupted: History says Failed');
     assert.equal(byId(snap, 't-emu0000000000004').status, 'failed');
+    // The emulator serves ReasonCode as the service does: why a task started, on any task, never a failure.
+    assert.deepEqual(byId(snap, 't-emu0000000000004').errors, []);
+    assert.equal(byId(snap, 't-emu0000000000004').reason, undefined);
+    assert.equal(byId(snap, 't-emu0000000000003').reason, '小版本升级');
     assert.equal(byId(snap, 't-emu0000000000001').status, 'succeeded');
     assert.equal(byId(snap, 't-emu0000000000005').status, 'succeeded', 'the scheduled switchover ran');
     const got = await s.getTask('t-emu0000000000001', { group: 'r-bp1emu00000000001' });

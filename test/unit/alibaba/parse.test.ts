@@ -90,6 +90,42 @@ describe('alibaba response parsing', () => {
     assert.equal(task.providerStatus, '5');
   });
 
+  it("DescribeHistoryTasks ReasonCode (the SDK's example 小版本升级) is why the task started, not a failure", () => {
+    // The item of the SDK's DescribeHistoryTasksResponseBodyItems examples, as a failed task.
+    const page = parseHistoryTasks({
+      Items: [
+        {
+          TaskId: 't-83br18hloy3faf****',
+          TaskType: 'ModifyInsSpec',
+          Status: 'Failed',
+          Progress: 79.0,
+          RemainTime: 1000,
+          StartTime: '2022-02-03T11:31:03Z',
+          EndTime: '2022-02-03T12:06:17Z',
+          CurrentStepName: 'exec_task',
+          InstanceId: 'r-bp1zxszhcgatnx****',
+          InstanceName: 'dba-tair-test-qcloud',
+          RegionId: 'cn-shanghai',
+          ReasonCode: '小版本升级',
+          TaskDetail: '{\\"callerUid\\":\\"test\\"}',
+        },
+      ],
+    });
+    const task = fromHistoryTask(page.items[0], { connectionId: 'c', instanceId: 'r-bp1zxszhcgatnx****' });
+    assert.equal(task.status, 'failed');
+    assert.equal(task.reason, '小版本升级');
+    assert.deepEqual(task.errors, [], 'no invented failure text');
+    assert.ok(!JSON.stringify(task.errors).includes('小版本升级'));
+    const running = fromHistoryTask(
+      parseHistoryTasks({ Items: [{ TaskId: 't', Status: 'Running', ReasonCode: '小版本升级' }] }).items[0],
+      {
+        connectionId: 'c',
+        instanceId: 'r',
+      },
+    );
+    assert.equal(running.reason, '小版本升级', 'a running task has its reason too');
+  });
+
   it('parses DescribeHistoryTasks items into tasks', () => {
     const page = parseHistoryTasks({
       RequestId: 'R1',
@@ -122,7 +158,9 @@ describe('alibaba response parsing', () => {
     assert.equal(task.target?.name, 'n1');
     assert.equal(task.currentStep, 'exec_task');
     assert.deepEqual(task.steps, [{ name: 'exec_task', progress: 79, remainingSeconds: 0 }]);
-    assert.deepEqual(task.errors, [{ message: 'Failed: InternalError', code: 'InternalError' }]);
+    // Its ReasonCode is why it started: it read "Failed: InternalError" before, which was wrong.
+    assert.equal(task.reason, 'InternalError');
+    assert.deepEqual(task.errors, []);
   });
 
   it('parses DescribeInstances and names the failing field', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseArgs } from '../../../src/cli/args';
 import { parseSince } from '../../../src/cli/duration';
+import { connectionConfig } from '../../../src/cli/run';
 import { UsageError } from '../../../src/cli/usageError';
 
 const NOW = Date.UTC(2026, 1, 1, 12, 0, 0);
@@ -47,6 +48,17 @@ describe('cli argument parsing', () => {
     assert.equal(a.json, true);
     assert.equal(a.raw, true);
     assert.equal(a.verbose, true);
+  });
+
+  it('--site intl|china picks the Tencent site; other values and other providers are usage errors', () => {
+    const intl = parse(['list', '--provider', 'tencent', '--site', 'intl', '--secret-id', 'AKID1']);
+    assert.equal(intl.site, 'intl');
+    assert.deepEqual(connectionConfig(intl).options, { site: 'intl' });
+    assert.equal(parse(['list', '--provider', 'tencent', '--site=China']).site, 'china');
+    assert.equal(parse(['list', '--provider', 'tencent']).site, undefined);
+    assert.equal(connectionConfig(parse(['list', '--provider', 'tencent', '--user', 'AKID1'])).options, undefined);
+    usage(['list', '--provider', 'tencent', '--site', 'mars'], /--site takes china or intl, not "mars"/);
+    usage(['list', '--provider', 'alibaba', '--site', 'intl'], /--site is for --provider tencent/);
   });
 
   it('defaults to redis-enterprise, system trust, 5 s interval and no JSON', () => {

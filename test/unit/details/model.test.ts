@@ -40,6 +40,18 @@ describe('details: buildDetailsModel', () => {
     assert.equal(m.fields.find(f => f.label === 'Connection')?.value, 'Prod cluster');
   });
 
+  it("shows why a task was started (Alibaba's ReasonCode) as a labelled field, not as an error", () => {
+    const m = buildDetailsModel({ ...task(), status: 'failed', reason: '小版本升级', errors: [] }, fresh, L, NOW);
+    assert.equal(m.fields.find(f => f.label === 'Started because')?.value, '小版本升级');
+    assert.ok(!JSON.stringify(m).includes('Failed: 小版本升级'));
+    const none = buildDetailsModel(task(), fresh, L, NOW);
+    assert.equal(
+      none.fields.find(f => f.label === 'Started because'),
+      undefined,
+      'no empty row where the provider gives no reason',
+    );
+  });
+
   it('ticks the duration of a running task from its start instead of freezing a number', () => {
     const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
     const duration = m.times.find(t => t.label === 'Duration');

@@ -1,6 +1,6 @@
 import { settings } from './fakeVscode';
 import * as assert from 'node:assert/strict';
-import { normaliseEndpoint } from '../../../src/extension/connections/fields';
+import { normaliseEndpoint, tencentSiteText } from '../../../src/extension/connections/fields';
 import { addConnectionFlow, editConnectionFlow } from '../../../src/extension/connections/flows';
 import { ConnectionsModel, newConnectionId, parseConnection } from '../../../src/extension/connections/model';
 import type { Prompts } from '../../../src/extension/prompts';
@@ -129,6 +129,41 @@ describe('connections', () => {
     assert.equal(config.endpoint, undefined);
     assert.deepEqual(config.options, { taskApi: 'DescribeTasks' });
     assert.ok(!asked.some(a => /TLS/.test(a.text)));
+  });
+
+  it('Add Connection (Tencent) offers the international site and stores it; the tooltip line names its host', async () => {
+    const { connections } = model();
+    const { prompts, asked } = scripted([
+      'tencent',
+      'Intl',
+      '',
+      'ap-singapore',
+      'AKIDexample',
+      'secret-key',
+      'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
+      'International (tencentcloud.com)',
+    ]);
+    const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
+    assert.ok(config);
+    assert.deepEqual(config.options, { site: 'intl' });
+    assert.equal(config.endpoint, undefined);
+    assert.ok(asked.some(a => a.kind === 'pick' && a.text === 'Which Tencent Cloud site is the account on?'));
+    assert.equal(tencentSiteText(config), 'Site: International (redis.intl.tencentcloudapi.com)');
+    assert.equal(tencentSiteText({ ...config, options: undefined }), 'Site: China (redis.tencentcloudapi.com)');
+    assert.equal(tencentSiteText({ ...config, endpoint: 'https://127.0.0.1:9' }), undefined, 'an override says where');
+
+    // Editing it back to China drops the switch.
+    const back = scripted([
+      'Intl',
+      '',
+      'ap-singapore',
+      'AKIDexample',
+      '',
+      'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
+      'China (cloud.tencent.com)',
+    ]);
+    const china = await editConnectionFlow({ prompts: back.prompts, connections, providers: () => providers }, config);
+    assert.equal(china?.options, undefined);
   });
 
   it('Edit Connection keeps the stored secret when the password box is left empty', async () => {

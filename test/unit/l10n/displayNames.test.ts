@@ -76,6 +76,31 @@ describe('provider names shown in the display language', () => {
     bar.dispose();
   });
 
+  it("Redis Cloud's own phase names are translated in the row, tooltip and details; a server's step name is not", () => {
+    const provisioning = task('11', {
+      provider: 'redis-cloud',
+      name: 'Create subscription',
+      progress: undefined,
+      currentStep: 'Provisioning',
+      steps: [
+        { name: 'Processing', progress: 100 },
+        { name: 'Provisioning', detail: 'subscription 1208: pending' },
+      ],
+    });
+    const node = new TaskNode(provisioning, state);
+    assert.match(String(node.description), /^运行中 · 资源开通/);
+    assert.match((node.tooltip as { value: string }).value, /资源开通/);
+    const shown = displayTask(provisioning);
+    assert.deepEqual(
+      shown.steps.map(s => s.name),
+      ['请求处理', '资源开通'],
+    );
+    assert.equal(shown.currentStep, '资源开通');
+    assert.equal(provisioning.currentStep, 'Provisioning', 'the stored task is not changed');
+    const serverStep = task('12', { currentStep: 'Started', progress: undefined, steps: [{ name: 'Started' }] });
+    assert.equal(displayTask(serverStep).currentStep, 'Started', 'a step a server named keeps its text');
+  });
+
   it('details model: the title and heading are translated, the raw payload and type code are not', () => {
     const t = task('9', {
       name: 'Restart instance',

@@ -128,8 +128,24 @@ describe('redis-cloud client against the emulator', () => {
     const running = await source.getTask(T(1));
     assert.equal(running.status, 'running');
     emu.context.clock.advance(60_000);
+    // Processing completed at 72 s, but the database provisions for 45 s more: not done, not 100 % (this read
+    // "succeeded" before, which the API's lifecycle page says is wrong: "a resource is not available until both
+    // phases are complete").
+    const provisioning = await source.getTask(T(1));
+    assert.equal(provisioning.providerStatus, 'processing-completed');
+    assert.equal(provisioning.status, 'running');
+    assert.equal(provisioning.progress, undefined);
+    assert.equal(provisioning.currentStep, 'Provisioning');
+    assert.equal(provisioning.finishedAt, undefined);
+    assert.deepEqual(provisioning.steps, [
+      { name: 'Processing', progress: 100 },
+      { name: 'Provisioning', detail: 'database 51002: pending' },
+    ]);
+    emu.context.clock.advance(40_000);
     const done = await source.getTask(T(1));
     assert.equal(done.status, 'succeeded');
+    assert.equal(done.progress, 100);
+    assert.equal(done.finishedAt, emu.context.clock.now(), 'seen pending, then active: it became active since');
     assert.deepEqual(done.target, { id: '51002', name: 'sessions', type: 'database' });
     assert.equal(done.group, '1206');
     // The subscription created later appears, grouped under its id until the names are fetched again.
@@ -139,6 +155,41 @@ describe('redis-cloud client against the emulator', () => {
     assert.equal(created.status, 'succeeded');
     assert.equal(created.group, '1208');
     assert.ok(snap.groups.some(g => g.id === '1208' && g.label === 'Subscription 1208'));
+  });
+
+  it('a processed delete stays running while the database is deleting, and is done once it is gone', async () => {
+    const { source } = make();
+    emu.context.clock.advance(125_000); // T(7) processed at 121 s; de-provisioning takes 30 s
+    let t = (await source.refresh({})).tasks.find(x => x.id === T(7))!;
+    assert.equal(t.providerStatus, 'processing-completed');
+    assert.equal(t.status, 'running');
+    assert.equal(t.steps[1].detail, 'database 51012: deleting');
+    emu.context.clock.advance(30_000);
+    t = (await source.refresh({})).tasks.find(x => x.id === T(7))!;
+    assert.equal(t.status, 'succeeded');
+  });
+
+  it('asks for a resource only while it provisions: never for old tasks, never again once active', async () => {
+    const { source, api } = make();
+    const asked: string[] = [];
+    const original = api.getResourceStatus.bind(api);
+    api.getResourceStatus = async (ref, signal) => {
+      asked.push(`${ref.subscriptionId}/${ref.databaseId ?? ''}`);
+      return original(ref, signal);
+    };
+    await source.refresh({});
+    assert.deepEqual(asked, [], 'T(2) and T(4) finished processing long ago: taken as provisioned');
+    emu.context.clock.advance(80_000);
+    await source.refresh({});
+    assert.deepEqual(asked, ['1206/51002']);
+    await source.refresh({});
+    assert.deepEqual(asked, ['1206/51002'], 'not again within the recheck interval');
+    emu.context.clock.advance(40_000);
+    await source.refresh({});
+    await source.refresh({});
+    emu.context.clock.advance(60_000);
+    await source.refresh({});
+    assert.equal(asked.filter(a => a === '1206/51002').length, 2, 'once active, never asked again');
   });
 
   it('filters by status, type, time and subscription', async () => {

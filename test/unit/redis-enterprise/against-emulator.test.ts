@@ -215,6 +215,39 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
     assert.equal((await s.getTask(retry.id)).id, retry.id);
   });
 
+  it('a failed state machine: v1 serves its reason in `error` (no error_code), v2 in additional_info.error', async () => {
+    // Demo action 4 is SMUpgradeBDB, created at 0, failing 35 s after it starts running.
+    advance(60);
+    const v2 = (await askModule('/v2/actions')).json as { name: string; status: string; additional_info: unknown }[];
+    assert.ok(v2.length > 0);
+    assert.ok(
+      v2.every(a => ['pending', 'active', 'completed', 'failed'].includes(a.status)),
+      v2.map(a => a.status).join(', '),
+    );
+    const failedV2 = v2.find(a => a.name === 'SMUpgradeBDB');
+    assert.equal(failedV2?.status, 'failed');
+    assert.deepEqual(
+      (failedV2?.additional_info as { error?: string }).error,
+      'Not enough free memory on node 3 to upgrade the shard.',
+    );
+    const v1 = (await askModule('/v1/actions')).json as { 'state-machines': Record<string, unknown>[] };
+    const failedV1 = v1['state-machines'].find(a => a.name === 'SMUpgradeBDB');
+    assert.equal(failedV1?.status, 'failed');
+    assert.equal(failedV1?.error, 'Not enough free memory on node 3 to upgrade the shard.');
+    assert.equal(failedV1?.error_code, undefined);
+    assert.equal(failedV1?.error_message, undefined);
+
+    scenario('old-cluster');
+    advance(60);
+    const s = source();
+    const sm = byType((await s.refresh({})).tasks, 'SMUpgradeBDB');
+    assert.equal(s.actionsApiVersion, 'v1');
+    assert.equal(sm.status, 'failed');
+    assert.deepEqual(sm.errors, [
+      { message: 'Not enough free memory on node 3 to upgrade the shard.', code: undefined },
+    ]);
+  });
+
   it('getTask of an action with a group hint, and 404 everywhere → not-found', async () => {
     const s = source();
     const sm = byType((await s.refresh({})).tasks, 'SMUpdateBDB');
@@ -240,11 +273,20 @@ describe('redis-enterprise client against the emulator (HTTPS, pinned)', () => {
   });
 
   async function askModuleWithoutCredentials(path: string): Promise<{ status: number; json: unknown }> {
+    return askModule(path, {});
+  }
+
+  async function askModule(
+    path: string,
+    headers: Record<string, string> = {
+      authorization: `Basic ${Buffer.from('demo@redis.example:demo-password').toString('base64')}`,
+    },
+  ): Promise<{ status: number; json: unknown }> {
     const answer = await mod.handle(
       {
         method: 'GET',
         url: new URL(path, emu.url),
-        headers: {},
+        headers,
         body: Buffer.alloc(0),
         host: '127.0.0.1',
       },

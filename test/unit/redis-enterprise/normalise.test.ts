@@ -157,6 +157,70 @@ describe('redis-enterprise normalisation', () => {
     assert.deepEqual(other.errors, [{ message: 'y', code: 'x' }]);
   });
 
+  it("a failed state machine's reason is its text field `error` (the state-machine object), kept beside error_code", () => {
+    // The seed's state machine, failed, with the fields the state-machine object documents: status, state, error.
+    const [sm] = parseV1Actions({
+      actions: [],
+      'state-machines': [
+        {
+          action_uid: 'a10586b1-60bc-428e-9bc6-392eb5f0d8ae',
+          heartbeat: 1650378874,
+          name: 'SMCreateBDB',
+          object_name: 'bdb:1',
+          progress: 40,
+          status: 'failed',
+          state: 'wait_for_shards',
+          error: 'Failed to allocate shards: not enough memory on node 2',
+        },
+      ],
+    }).map(w => actionToTask(w, ctx));
+    assert.equal(sm.kind, 'state-machine');
+    assert.equal(sm.status, 'failed');
+    assert.equal(sm.currentStep, 'wait_for_shards');
+    assert.deepEqual(sm.errors, [
+      { message: 'Failed to allocate shards: not enough memory on node 2', code: undefined },
+    ]);
+    // An action object's error_code/error_message still wins where both are sent.
+    const both = actionToTask(
+      parseV1Action({
+        action_uid: 'u',
+        name: 'SMUpgradeBDB',
+        status: 'failed',
+        error: 'free text',
+        error_code: 'insufficient_resources',
+        error_message: 'No memory',
+      }),
+      ctx,
+    );
+    assert.deepEqual(both.errors, [{ message: 'No memory', code: 'insufficient_resources' }]);
+    const codeOnly = actionToTask(
+      parseV1Action({ action_uid: 'u', name: 'x', status: 'failed', error: 'Disk full', error_code: 'internal_error' }),
+      ctx,
+    );
+    assert.deepEqual(codeOnly.errors, [{ message: 'Disk full', code: 'internal_error' }]);
+  });
+
+  it("the docs' GET /v2/actions example and the v2 status words pending/active/completed/failed", () => {
+    const example = {
+      action_type: 'task',
+      action_uid: '6155403f-c26f-40ab-8afc-23ed663973f6',
+      additional_info: { object_type: 'node', object_uid: '1' },
+      creation_time: 1742595918,
+      name: 'retry_bdb',
+      progress: 100.0,
+      status: 'completed',
+    };
+    const [done] = parseV2Actions([example]).map(w => actionToTask(w, ctx));
+    assert.equal(done.status, 'succeeded');
+    assert.equal(done.progress, 100);
+    assert.equal(done.startedAt, 1742595918000);
+    assert.deepEqual(done.target, { id: 'node:1', type: 'node', name: 'Node 1' });
+    const statuses = ['pending', 'active', 'completed', 'failed'].map(
+      status => actionToTask(parseV2Actions([{ ...example, status }])[0], ctx).status,
+    );
+    assert.deepEqual(statuses, ['pending', 'running', 'succeeded', 'failed']);
+  });
+
   it('a crdb task: steps are cluster step names, no percent, errors with where, cancel while active', () => {
     const w = parseCrdbTask({
       id: 't1',

@@ -278,6 +278,13 @@ describe('tencent client against the emulator (HTTP, manual clock)', () => {
       'auth',
     );
     assert.equal(stale.code, '4200 AuthFailure.SignatureExpire');
+    // An unknown SecretId is 4104 "the key does not exist" on the legacy API, as the legacy code table says.
+    const unknown = await rejects(
+      source({ user: 'AKIDunknownEXAMPLE', options: { legacyApi: true } }).refresh({}),
+      'auth',
+    );
+    assert.equal(unknown.code, '4104 AuthFailure.SecretIdNotFound');
+    assert.match(unknown.message, /Check the SecretId of the connection/);
   });
 
   it('exposes a console URL and no cancel', () => {
