@@ -35,6 +35,7 @@ const USER_FLAG: Record<ConnectionConfig['provider'], string> = {
   'redis-cloud': '--account-key',
   tencent: '--secret-id',
   alibaba: '--access-key-id',
+  aws: '--access-key-id',
 };
 
 export const defaultDeps: CliDeps = {

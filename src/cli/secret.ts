@@ -9,6 +9,7 @@ const SECRET_NAME: Record<ProviderId, string> = {
   'redis-cloud': 'Redis Cloud user API secret key',
   tencent: 'Tencent Cloud SecretKey',
   alibaba: 'Alibaba Cloud AccessKey secret',
+  aws: 'AWS secret access key',
 };
 
 /**

@@ -4,6 +4,7 @@ import { hostileProfile as redisEnterprise } from './redis-enterprise/hostile';
 import { hostileProfile as redisCloud } from './redis-cloud/hostile';
 import { hostileProfile as tencent } from './tencent/hostile';
 import { hostileProfile as alibaba } from './alibaba/hostile';
+import { hostileProfile as aws } from './aws/hostile';
 
 export { HOSTILE_HTML, HOSTILE_MARKER, HOSTILE_TERMINAL, HOSTILE_TEXT } from './hostile-data';
 
@@ -12,6 +13,7 @@ const PROFILES: Record<ProviderId, HostileProfile> = {
   'redis-cloud': redisCloud,
   tencent,
   alibaba,
+  aws,
 };
 
 /** How the provider of the module that claimed a request words hostile data and errors. */

@@ -7,6 +7,8 @@ import { create as redisEnterprise } from './redis-enterprise';
 import { create as redisCloud } from './redis-cloud';
 import { create as tencent } from './tencent';
 import { create as alibaba } from './alibaba';
+// AWS (in progress): moves onto its provider descriptor with the coming restructure.
+import { create as aws } from './aws';
 
 export type { SourceDeps } from './factory';
 export { ProviderError } from '../core/errors';
@@ -18,6 +20,7 @@ const factories: Record<ProviderId, ProviderFactory> = {
   'redis-cloud': redisCloud,
   tencent,
   alibaba,
+  aws,
 };
 
 export function createSource(config: ConnectionConfig, secret: ConnectionSecret, deps: SourceDeps = {}): TaskSource {

@@ -29,6 +29,9 @@ export function providerLabel(p: ProviderId): string {
       return vscode.l10n.t('Tencent Cloud');
     case 'alibaba':
       return vscode.l10n.t('Alibaba Cloud');
+    // AWS (in progress): the Add Connection flow for it comes with the provider descriptors.
+    case 'aws':
+      return vscode.l10n.t('Amazon ElastiCache');
   }
 }
 
@@ -78,6 +81,17 @@ export function providerFields(p: ProviderId): ProviderFields {
         endpointPrompt: vscode.l10n.t('Endpoint override (leave empty for the public Alibaba Cloud API)'),
         userPrompt: vscode.l10n.t('AccessKey ID'),
         secretPrompt: vscode.l10n.t('AccessKey secret'),
+        needsRegion: true,
+        alwaysAskTls: false,
+      };
+    case 'aws':
+      return {
+        label: providerLabel(p),
+        description: vscode.l10n.t('ElastiCache and MemoryDB operations'),
+        endpointRequired: false,
+        endpointPrompt: vscode.l10n.t('Endpoint override (leave empty for the public AWS endpoints)'),
+        userPrompt: vscode.l10n.t('Access key ID'),
+        secretPrompt: vscode.l10n.t('Secret access key'),
         needsRegion: true,
         alwaysAskTls: false,
       };
