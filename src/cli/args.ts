@@ -6,7 +6,7 @@ import { UsageError } from './usageError';
 export const COMMANDS = ['list', 'get', 'cancel', 'wait', 'fingerprint'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export const PROVIDERS: readonly ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba'];
+export const PROVIDERS: readonly ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba', 'aws'];
 
 export interface CliArgs {
   /** Undefined with `--help` alone or no arguments. */
@@ -17,6 +17,8 @@ export interface CliArgs {
   endpoint?: string;
   user?: string;
   region?: string;
+  /** AWS (in progress): a named profile of the shared config files. */
+  profile?: string;
   caFile?: string;
   fingerprint?: string;
   options: Record<string, string | number | boolean>;
@@ -40,6 +42,7 @@ type Field =
   | 'endpoint'
   | 'user'
   | 'region'
+  | 'profile'
   | 'ca'
   | 'fingerprint'
   | 'option'
@@ -72,6 +75,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'access-key-id': { field: 'user', value: true },
   'account-key': { field: 'user', value: true },
   region: { field: 'region', value: true },
+  profile: { field: 'profile', value: true },
   ca: { field: 'ca', value: true },
   fingerprint: { field: 'fingerprint', value: true },
   option: { field: 'option', value: true },
@@ -96,6 +100,7 @@ const GLOBAL: ReadonlySet<Field> = new Set<Field>([
   'endpoint',
   'user',
   'region',
+  'profile',
   'ca',
   'fingerprint',
   'option',
@@ -231,6 +236,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     endpoint: nonEmpty(one('endpoint') ?? env.REDIS_TASKS_ENDPOINT),
     user: nonEmpty(one('user') ?? env.REDIS_TASKS_USER),
     region: one('region'),
+    profile: nonEmpty(one('profile')),
     caFile: ca,
     fingerprint,
     options: parseOptions(values.get('option') ?? []),
@@ -248,6 +254,8 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     intervalSeconds: optNumber(one('interval'), '--interval', 0) ?? 5,
     waitTimeoutSeconds: optNumber(one('timeout'), '--timeout', 0),
   };
+  if (args.profile !== undefined && provider !== 'aws')
+    throw new UsageError('--profile names an AWS profile: it goes with --provider aws.', command);
   if (args.yesIKnow && !args.force) throw new UsageError('--yes-i-know only confirms --force.', command);
   if (args.endpoint !== undefined) checkUrl(args.endpoint);
   return args;

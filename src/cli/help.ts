@@ -2,13 +2,15 @@ import type { CommandName } from './args';
 import { EXIT_CODE_HELP } from './exitCodes';
 
 const CONNECTION = `Connection (every command, every provider):
-  --provider NAME        redis-enterprise (default), redis-cloud, tencent, alibaba
+  --provider NAME        redis-enterprise (default), redis-cloud, tencent, alibaba, aws
   --endpoint URL         https://cluster.example.com:9443, or an API endpoint override   [REDIS_TASKS_ENDPOINT]
   --user NAME            Redis Enterprise user                                           [REDIS_TASKS_USER]
     --secret-id ID         the same, for Tencent Cloud (SecretId)
-    --access-key-id ID     the same, for Alibaba Cloud (AccessKey ID)
+    --access-key-id ID     the same, for Alibaba Cloud (AccessKey ID) and AWS (access key ID)
     --account-key KEY      the same, for Redis Cloud (account API key)
-  --region REGION        cloud region (ap-guangzhou, cn-hangzhou)
+  --region REGION        cloud region (ap-guangzhou, cn-hangzhou); AWS takes several: us-east-1,eu-west-1
+  --profile NAME         AWS: a profile of ~/.aws/config and ~/.aws/credentials (SSO, roles); without it and
+                         without --access-key-id, the AWS CLI's default credential chain
   --ca FILE              trust the server through this CA certificate file (PEM)
   --fingerprint SHA256   pin the server's certificate (see "redis-tasks fingerprint")
   --option KEY=VALUE     provider switch, repeatable (--option legacyApi=true)
@@ -18,7 +20,7 @@ const CONNECTION = `Connection (every command, every provider):
   --verbose              one line per HTTP request on stderr (credentials removed)
 
 Secrets are never taken from the command line. Redis Enterprise password: REDIS_TASKS_PASSWORD; cloud secret keys:
-REDIS_TASKS_SECRET_KEY. Otherwise the first line of stdin is read when it is piped, or you are asked on a terminal.
+REDIS_TASKS_SECRET_KEY (AWS temporary keys: REDIS_TASKS_SESSION_TOKEN too). Otherwise the first line of stdin is read when it is piped, or you are asked on a terminal.
 A proxy is taken from HTTPS_PROXY. Colours are off when output is not a terminal or NO_COLOR is set.`;
 
 const COMMAND_HELP: Record<CommandName, string> = {
@@ -59,7 +61,7 @@ Prints the SHA-256 fingerprint of the certificate the server presents (details o
 
 export function helpText(command?: CommandName): string {
   if (command) return `${COMMAND_HELP[command]}\n\n${CONNECTION}\n\nExit codes:\n${EXIT_CODE_HELP}\n`;
-  return `redis-tasks: long-running Redis operations (Redis Enterprise, Redis Cloud, Tencent Cloud, Alibaba Cloud)
+  return `redis-tasks: long-running Redis operations (Redis Enterprise, Redis Cloud, Tencent Cloud, Alibaba Cloud, AWS)
 
 Usage: redis-tasks <command> [options]
 

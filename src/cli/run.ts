@@ -1,4 +1,4 @@
-import type { ConnectionConfig, TlsTrust } from '../core/connection';
+import type { ConnectionConfig, ConnectionSecret, TlsTrust } from '../core/connection';
 import { ProviderError } from '../core/errors';
 import type { TaskSource } from '../core/source';
 import { scrub } from '../http/redact';
@@ -69,8 +69,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, overrides: P
       note: text => io.stderr.write(`${text}\n`),
       openSource: async () => {
         const config = connectionConfig(args);
-        const secret = await readSecret(args.provider, args.user, io);
-        secrets.push(secret.secret);
+        const secret = await cliSecret(args, io);
+        secrets.push(secret.secret, ...(secret.sessionToken ? [secret.sessionToken] : []));
         source = deps.createSource(config, secret, sourceDeps(args, io, deps));
         return source;
       },
@@ -106,9 +106,12 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
       args.command,
     );
   }
-  if (!args.user) {
+  // AWS (in progress): a profile or the default credential chain needs no key on the command line.
+  if (!args.user && args.provider !== 'aws') {
     throw new UsageError(`${args.provider} needs ${USER_FLAG[args.provider]} (or REDIS_TASKS_USER).`, args.command);
   }
+  if (args.provider === 'aws' && !args.region)
+    throw new UsageError('aws needs --region (one or more, comma-separated: us-east-1,eu-west-1).', args.command);
   const tls: TlsTrust =
     args.fingerprint !== undefined
       ? { mode: 'pinned', fingerprint256: args.fingerprint }
@@ -123,8 +126,25 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
     user: args.user,
     region: args.region,
     tls,
-    options: Object.keys(args.options).length ? args.options : undefined,
+    options: awsOptions(args),
   };
+}
+
+function awsOptions(args: CliArgs): CliArgs['options'] | undefined {
+  const options = args.profile ? { ...args.options, profile: args.profile } : args.options;
+  return Object.keys(options).length ? options : undefined;
+}
+
+/**
+ * AWS (in progress) signs in with a profile or the default chain when no access key is given, so nothing is read;
+ * a typed access key takes its secret like every provider, and a session token only from REDIS_TASKS_SESSION_TOKEN.
+ */
+async function cliSecret(args: CliArgs, io: CliIo): Promise<ConnectionSecret> {
+  if (args.provider !== 'aws') return readSecret(args.provider, args.user, io);
+  if (!args.user) return { secret: '' };
+  const secret = await readSecret(args.provider, args.user, io);
+  const token = io.env.REDIS_TASKS_SESSION_TOKEN;
+  return token ? { ...secret, sessionToken: token } : secret;
 }
 
 function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {

@@ -30,6 +30,9 @@ const ENDED =
   /\b(completed?|finished|succeeded|created|deleted|modified|restarted|applied|stopped)\b\.?|^Finished\b|^Completed\b/i;
 const STARTED = /\b(start(ed|ing)?|begin(ning)?|initiated|modifying|rebooting|recovering|applying)\b/i;
 
+/** Operations with their own API (DescribeUpdateActions, DescribeSnapshots): their events would show them twice. */
+const OWN_API = /\bservice update\b|\bsnapshot\b|\bbackup\b/i;
+
 export function endOf(message: string): 'succeeded' | 'failed' | 'canceled' | undefined {
   if (FAILED.test(message)) return 'failed';
   if (/\bstopped\b/i.test(message)) return 'canceled';
@@ -71,7 +74,7 @@ export function finishedFromEvents(events: AwsEvent[], ctx: EventTaskContext): T
   let lastEnd = -1;
   sorted.forEach((e, i) => {
     const end = endOf(e.message);
-    if (!end) return;
+    if (!end || OWN_API.test(e.message)) return;
     let start = -1;
     for (let j = i - 1; j > lastEnd; j--) if (isStart(sorted[j].message)) start = j;
     const between = sorted.slice(start === -1 ? i : start, i + 1);

@@ -133,7 +133,7 @@ describe('cli argument parsing', () => {
     usage(['list', '--region'], /--region needs a value/);
     usage(['list', '--region', '--json'], /--region needs a value/);
     usage(['list', '--json=yes'], /takes no value/);
-    usage(['list', '--provider', 'aws'], /--provider must be one of/);
+    usage(['list', '--provider', 'azure'], /--provider must be one of/);
     usage(['list', '--option', 'novalue'], /key=value/);
     usage(['list', '--timeout-ms', 'soon'], /--timeout-ms takes a number/);
     usage(['get', '1', '--ttl', '0'], /at least 1/);
