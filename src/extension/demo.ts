@@ -46,7 +46,8 @@ export class DemoController implements vscode.Disposable {
       });
     }
     const demo = await this.running;
-    const info = demo.emulator.connections();
+    // AWS (in progress): its emulator serves the CLI and the tests; the demo gets it with its connection flow.
+    const info = demo.emulator.connections().filter(i => i.provider !== 'aws');
     const existing = this.connections.list();
     const next = existing.filter(c => !isDemo(c) || info.some(i => demoId(i.provider) === c.id));
     const added: ConnectionConfig[] = [];

@@ -133,7 +133,8 @@ export function createModule(options: AwsModuleOptions = {}): AwsModule {
         return {
           status: 200,
           headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId() },
-          body: JSON.stringify(r.ok),
+          // As `json`, so the hostile scenario and fault poison it like every other provider's JSON.
+          json: r.ok,
         };
       }
       if (!(header(req, 'content-type') ?? '').startsWith(FORM))

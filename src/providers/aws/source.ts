@@ -3,11 +3,9 @@ import type { CancelOptions, GetTaskOptions, TaskSource } from '../../core/sourc
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import { elastiCacheConsoleUrl } from './endpoints';
 import { obj, str } from './fields';
-import { groupId, parseTaskId, type TaskKey } from './ids';
-import { allQueryPages, type Paging } from './lists';
+import { parseTaskId } from './ids';
+import { TaskLookup } from './lookup';
 import { EVENTS_MAX_AGE_MS, regionSnapshot, type RegionApis } from './region';
-import { RESOURCE_SHAPES } from './resources';
-import { updateActionTask } from './tasks';
 import { xmlList } from './xml';
 
 export const DEFAULT_WINDOW_MS = 7 * 86_400_000;
@@ -20,29 +18,6 @@ export interface AwsSourceOptions extends RegionApis {
   close: () => Promise<void>;
 }
 
-const DESCRIBE_ONE: Record<string, { action: string; param: string; list: string; member: string; paging?: Paging }> = {
-  rg: {
-    action: 'DescribeReplicationGroups',
-    param: 'ReplicationGroupId',
-    list: 'ReplicationGroups',
-    member: 'ReplicationGroup',
-  },
-  cc: { action: 'DescribeCacheClusters', param: 'CacheClusterId', list: 'CacheClusters', member: 'CacheCluster' },
-  sc: {
-    action: 'DescribeServerlessCaches',
-    param: 'ServerlessCacheName',
-    list: 'ServerlessCaches',
-    member: 'member',
-    paging: { size: 50, style: 'token' },
-  },
-  gds: {
-    action: 'DescribeGlobalReplicationGroups',
-    param: 'GlobalReplicationGroupId',
-    list: 'GlobalReplicationGroups',
-    member: 'GlobalReplicationGroup',
-  },
-};
-
 /**
  * One AWS connection: every region's ElastiCache (and MemoryDB) operations as tasks, grouped by region and then by
  * replication group, cluster or serverless cache. AWS keeps no task objects, so every refresh reads the resources,
@@ -52,8 +27,11 @@ export class AwsTaskSource implements TaskSource {
   readonly provider = 'aws' as const;
   readonly connectionId: string;
 
+  private readonly lookup: TaskLookup;
+
   constructor(private readonly o: AwsSourceOptions) {
     this.connectionId = o.connectionId;
+    this.lookup = new TaskLookup(o, o.now);
   }
 
   consoleUrl(): string {
@@ -110,80 +88,13 @@ export class AwsTaskSource implements TaskSource {
         'not-found',
         `Task ${id} belongs to ${key.region}, which this connection does not include.`,
       );
+    const one = await this.lookup.find(key, options.signal);
+    if (one) return one;
     const now = this.o.now();
-    const snap = await regionSnapshot(
-      this.o,
-      key.region,
-      { since: now - EVENTS_MAX_AGE_MS, until: now },
-      options.signal,
-    );
-    const found = snap.tasks.find(t => t.id === id);
+    const window = { since: now - EVENTS_MAX_AGE_MS, until: now };
+    const found = (await regionSnapshot(this.o, key.region, window, options.signal)).tasks.find(t => t.id === id);
     if (found) return found;
-    if (key.kind === 'mod') return this.settledModification(key, options.signal);
-    if (key.kind === 'upd') {
-      const t = await this.updateAction(key, options.signal);
-      if (t) return t;
-    }
     throw new ProviderError('not-found', `Task ${id} is no longer listed by AWS (events are kept 14 days).`);
-  }
-
-  /** The resource exists and nothing is happening to it: its modification has ended. */
-  private async settledModification(key: Extract<TaskKey, { kind: 'mod' }>, signal?: AbortSignal): Promise<Task> {
-    const d = DESCRIBE_ONE[key.rtype];
-    if (d) {
-      // A resource that is gone answers NotFound, which is what the caller should see.
-      const list = await allQueryPages(
-        this.o.elasticache,
-        key.region,
-        d.action,
-        { [d.param]: key.resource },
-        { key: d.list, member: d.member, paging: d.paging },
-        `${RESOURCE_SHAPES[key.rtype].noun} ${key.resource}`,
-        signal,
-      );
-      if (!list.length)
-        throw new ProviderError('not-found', `${RESOURCE_SHAPES[key.rtype].noun} ${key.resource} was not found.`);
-    }
-    return {
-      id: `mod:${key.region}:${key.rtype}:${key.resource}`,
-      source: this.connectionId,
-      provider: 'aws',
-      kind: 'cloud-task',
-      group: groupId(key.region, key.rtype, key.resource),
-      name: 'Modification ended',
-      type: `${key.rtype}:available`,
-      target: { id: key.resource, type: RESOURCE_SHAPES[key.rtype].noun },
-      status: 'succeeded',
-      providerStatus: 'available',
-      steps: [],
-      shards: [],
-      errors: [],
-      capabilities: { cancel: false, forceCancel: false, consoleUrl: elastiCacheConsoleUrl(key.region) },
-      raw: {},
-    };
-  }
-
-  /** One update action in any status (the refresh lists only the statuses worth showing). */
-  private async updateAction(key: Extract<TaskKey, { kind: 'upd' }>, signal?: AbortSignal): Promise<Task | undefined> {
-    const list = await allQueryPages(
-      this.o.elasticache,
-      key.region,
-      'DescribeUpdateActions',
-      {
-        ServiceUpdateName: key.update,
-        [key.rtype === 'rg' ? 'ReplicationGroupIds.member.1' : 'CacheClusterIds.member.1']: key.resource,
-        ShowNodeLevelUpdateStatus: 'true',
-      },
-      { key: 'UpdateActions', member: 'UpdateAction' },
-      `service update ${key.update} of ${key.resource}`,
-      signal,
-    );
-    const group = groupId(key.region, key.rtype, key.resource);
-    for (const a of list) {
-      const t = updateActionTask(a, { connectionId: this.connectionId, region: key.region, group });
-      if (t) return t;
-    }
-    return undefined;
   }
 
   /**

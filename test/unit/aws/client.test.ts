@@ -229,6 +229,29 @@ describe('aws client against the emulator', () => {
     assert.ok(snap.groups.some(g => g.id === 'eu-west-1/rg/eu-sessions'));
   });
 
+  it('getTask rebuilds each listed task as the refresh shows it, with a few calls', async () => {
+    const s = source();
+    const listed = (await s.refresh({})).tasks;
+    for (const t of listed) {
+      const one = await s.getTask(t.id);
+      assert.deepEqual(
+        { status: one.status, progress: one.progress, group: one.group, name: one.name, steps: one.steps },
+        { status: t.status, progress: t.progress, group: t.group, name: t.name, steps: t.steps },
+        t.id,
+      );
+    }
+    emu.reset();
+    await s.getTask(UPDATE_ID);
+    assert.deepEqual(mod.calls, { DescribeUpdateActions: 1 }, 'one update action is one call');
+    emu.reset();
+    await s.getTask('mod:us-east-1:rg:orders-cache');
+    assert.deepEqual(
+      Object.keys(mod.calls).sort(),
+      ['DescribeCacheClusters', 'DescribeEvents', 'DescribeReplicationGroups'],
+      'a modification is the group, its members and the events',
+    );
+  });
+
   it('getTask of an unknown or malformed id is not-found', async () => {
     const s = source();
     await assert.rejects(s.getTask('snap:us-east-1:nope'), (e: ProviderError) => e.kind === 'not-found');
