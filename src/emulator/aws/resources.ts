@@ -57,6 +57,20 @@ function replicationGroup(region: string, id: string, status: string, groups: st
   };
 }
 
+/** A global datastore spans regions: every member region lists it. */
+function globalDatastore() {
+  return {
+    GlobalReplicationGroupId: 'ldgnf-orders-global',
+    GlobalReplicationGroupDescription: 'orders across regions',
+    Status: 'primary-only',
+    CacheNodeType: 'cache.r6g.large',
+    Engine: 'valkey',
+    EngineVersion: '7.2',
+    ClusterEnabled: true,
+    ARN: `arn:aws:elasticache::${ACCOUNT}:globalreplicationgroup:ldgnf-orders-global`,
+  };
+}
+
 export interface RegionResources {
   replicationGroups: object[];
   cacheClusters: object[];
@@ -72,7 +86,7 @@ export function regionResources(st: ScenarioState, region: string, now: number):
       replicationGroups: [replicationGroup(region, 'eu-sessions', 'available', ['0001'])],
       cacheClusters: ['001', '002'].map(m => member('eu-sessions', '0001', m, region)),
       serverlessCaches: [],
-      globalDatastores: [],
+      globalDatastores: [globalDatastore()],
       snapshots: [],
       serverlessSnapshots: [],
     };
@@ -154,18 +168,7 @@ export function regionResources(st: ScenarioState, region: string, now: number):
         ARN: arn(region, 'serverlesscache', SERVERLESS_BACKUP.cache),
       },
     ],
-    globalDatastores: [
-      {
-        GlobalReplicationGroupId: 'ldgnf-orders-global',
-        GlobalReplicationGroupDescription: 'orders across regions',
-        Status: 'primary-only',
-        CacheNodeType: 'cache.r6g.large',
-        Engine: 'valkey',
-        EngineVersion: '7.2',
-        ClusterEnabled: true,
-        ARN: `arn:aws:elasticache::${ACCOUNT}:globalreplicationgroup:ldgnf-orders-global`,
-      },
-    ],
+    globalDatastores: [globalDatastore()],
     snapshots: [
       {
         SnapshotName: BACKUP.name,

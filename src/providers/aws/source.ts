@@ -59,11 +59,17 @@ export class AwsTaskSource implements TaskSource {
     const groups: TaskGroup[] = [];
     const tasks: Task[] = [];
     const seen = new Set<string>();
-    // Regions in the order the connection names them; a global datastore listed by two regions appears once.
+    const globals = new Set<string>();
+    // Regions in the order the connection names them; a global datastore that several regions list is shown under
+    // the first of them only.
     for (const region of this.o.regions) {
       const r = results.get(region)!;
       for (const g of r.groups) {
         if (query.instanceId && g.kind === 'instance' && g.label !== query.instanceId) continue;
+        if (g.id.startsWith(`${region}/gds/`)) {
+          if (globals.has(g.label)) continue;
+          globals.add(g.label);
+        }
         groups.push(g);
       }
       const kept = new Set(groups.map(g => g.id));

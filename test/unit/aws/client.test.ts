@@ -72,6 +72,11 @@ describe('aws client against the emulator', () => {
     assert.ok(!ids.some(i => i.includes('orders-cache-0001')));
     for (const g of snap.groups.filter(x => x.kind === 'instance')) assert.equal(g.parent, g.id.split('/')[0]);
     for (const t of snap.tasks) assert.ok(ids.includes(t.group), `${t.id} in a listed group`);
+    // Both regions list the global datastore: it is shown once, under the first region.
+    assert.deepEqual(
+      ids.filter(i => i.includes('/gds/')),
+      ['us-east-1/gds/ldgnf-orders-global'],
+    );
     assert.deepEqual(snap.more, {});
   });
 
