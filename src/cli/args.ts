@@ -2,6 +2,7 @@ import type { ProviderId, TaskStatus } from '../core/task';
 import { TASK_STATUSES } from '../core/task';
 import { parseSince } from './duration';
 import { UsageError } from './usageError';
+import type { ProviderDescriptor, ProviderFlag } from '../providers/descriptor';
 import { PROVIDERS, PROVIDER_IDS, descriptorOf, providerById } from '../providers/registry';
 
 export const COMMANDS = ['list', 'get', 'cancel', 'wait', 'fingerprint'] as const;
@@ -16,8 +17,6 @@ export interface CliArgs {
   endpoint?: string;
   user?: string;
   region?: string;
-  /** Tencent Cloud: `china` or `intl`, the site whose public endpoint to call. */
-  site?: 'china' | 'intl';
   caFile?: string;
   fingerprint?: string;
   options: Record<string, string | number | boolean>;
@@ -41,7 +40,6 @@ type Field =
   | 'endpoint'
   | 'user'
   | 'region'
-  | 'site'
   | 'ca'
   | 'fingerprint'
   | 'option'
@@ -73,7 +71,6 @@ const FLAGS: Record<string, FlagSpec> = {
   // Each provider's own word for the user (--secret-id, --access-key-id, ...), from its descriptor.
   ...Object.fromEntries(PROVIDERS.flatMap(p => p.cli.userFlags.map(f => [f, { field: 'user', value: true }]))),
   region: { field: 'region', value: true },
-  site: { field: 'site', value: true },
   ca: { field: 'ca', value: true },
   fingerprint: { field: 'fingerprint', value: true },
   option: { field: 'option', value: true },
@@ -98,7 +95,6 @@ const GLOBAL: ReadonlySet<Field> = new Set<Field>([
   'endpoint',
   'user',
   'region',
-  'site',
   'ca',
   'fingerprint',
   'option',
@@ -140,6 +136,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   const positionals: string[] = [];
   let command: CommandName | undefined;
   let flagsDone = false;
+  const providerFlags = new Map<string, string>();
 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -168,6 +165,14 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     const eq = a.indexOf('=');
     const name = a.slice(2, eq === -1 ? undefined : eq);
     if (SECRET_FLAGS.test(name)) throw secretOnArgv(name);
+    if (PROVIDER_FLAGS.has(name)) {
+      if (providerFlags.has(name)) throw new UsageError(`--${name} is given twice.`);
+      const value = eq !== -1 ? a.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq === -1 && value.startsWith('--') && value.length > 2))
+        throw new UsageError(`--${name} needs a value.`);
+      providerFlags.set(name, value);
+      continue;
+    }
     const spec = FLAGS[name];
     if (!spec) throw new UsageError(`Unknown option --${name}. See redis-tasks --help.`);
     let value = 'true';
@@ -234,7 +239,6 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     endpoint: nonEmpty(one('endpoint') ?? env.REDIS_TASKS_ENDPOINT),
     user: nonEmpty(one('user') ?? env.REDIS_TASKS_USER),
     region: one('region'),
-    site: checkSite(one('site'), provider),
     caFile: ca,
     fingerprint,
     options: parseOptions(values.get('option') ?? []),
@@ -252,6 +256,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     intervalSeconds: optNumber(one('interval'), '--interval', 0) ?? 5,
     waitTimeoutSeconds: optNumber(one('timeout'), '--timeout', 0),
   };
+  applyProviderFlags(providerFlags, provider, args.options);
   if (args.yesIKnow && !args.force) throw new UsageError('--yes-i-know only confirms --force.', command);
   if (args.endpoint !== undefined) checkUrl(args.endpoint);
   return args;
@@ -265,13 +270,34 @@ function secretOnArgv(name: string): UsageError {
   );
 }
 
-function checkSite(v: string | undefined, provider: ProviderId): CliArgs['site'] {
-  if (v === undefined) return undefined;
-  if (provider !== 'tencent') throw new UsageError('--site is for --provider tencent (China or International site).');
-  const site = v.trim().toLowerCase();
-  if (site === 'intl' || site === 'international') return 'intl';
-  if (site === 'china' || site === 'cn') return 'china';
-  throw new UsageError(`--site takes china or intl, not "${v}".`);
+/** A flag of one provider's (`--site`, `--profile`): its value becomes that provider's option. */
+interface ProviderFlagSpec {
+  provider: ProviderDescriptor;
+  flag: ProviderFlag;
+}
+
+const PROVIDER_FLAGS = new Map<string, ProviderFlagSpec>(
+  PROVIDERS.flatMap(provider => (provider.cli.flags ?? []).map(flag => [flag.name, { provider, flag }] as const)),
+);
+
+/** Puts each provider flag given into `options`, refusing one of another provider and a value it does not take. */
+function applyProviderFlags(given: Map<string, string>, provider: ProviderId, options: CliArgs['options']): void {
+  for (const [name, raw] of given) {
+    const spec = PROVIDER_FLAGS.get(name)!;
+    if (spec.provider.id !== provider)
+      throw new UsageError(`--${name} is an option of --provider ${spec.provider.id}, not of ${provider}.`);
+    const text = raw.trim();
+    const value = spec.flag.values ? spec.flag.values[text.toLowerCase()] : text;
+    if (!value) {
+      const accepted = spec.flag.values ? Object.values(spec.flag.values) : [];
+      throw new UsageError(
+        accepted.length
+          ? `--${name} takes ${[...new Set(accepted)].join(' or ')}, not "${raw}".`
+          : `--${name} needs a value.`,
+      );
+    }
+    options[spec.flag.option] = value;
+  }
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

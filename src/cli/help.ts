@@ -9,14 +9,24 @@ const USER_ALIASES = PROVIDERS.flatMap(p =>
     .map(f => `    ${`--${f} VALUE`.padEnd(23)}the same, for ${p.label}: ${p.user.prompt}`),
 ).join('\n');
 
+const SEVERAL_REGIONS = PROVIDERS.filter(p => p.region?.several)
+  .map(p => `; ${p.label} takes several: ${p.region!.default},${p.region!.known.find(r => r !== p.region!.default)}`)
+  .join('');
+
+/** Each provider's own flags (`--site`, `--profile`), from the descriptors. */
+const PROVIDER_FLAG_LINES = PROVIDERS.flatMap(p =>
+  (p.cli.flags ?? []).flatMap(f =>
+    f.help.map((line, i) => `  ${(i ? '' : `--${f.name} ${f.placeholder}`).padEnd(23)}${line}`),
+  ),
+).join('\n');
+
 const CONNECTION = `Connection (every command, every provider):
   --provider NAME        ${PROVIDER_IDS.map((id, i) => (i ? id : `${id} (default)`)).join(', ')}
   --endpoint URL         https://cluster.example.com:9443, or an API endpoint override   [REDIS_TASKS_ENDPOINT]
   --user NAME            Redis Enterprise user                                           [REDIS_TASKS_USER]
 ${USER_ALIASES}
-  --region REGION        cloud region (${PROVIDERS.flatMap(p => (p.region ? [p.region.default] : [])).join(', ')})
-  --site china|intl      Tencent Cloud: the account's site; intl calls redis.intl.tencentcloudapi.com
-                         (default china: redis.tencentcloudapi.com; --endpoint overrides either)
+  --region REGION        cloud region (${PROVIDERS.flatMap(p => (p.region ? [p.region.default] : [])).join(', ')})${SEVERAL_REGIONS}
+${PROVIDER_FLAG_LINES}
   --ca FILE              trust the server through this CA certificate file (PEM)
   --fingerprint SHA256   pin the server's certificate (see "redis-tasks fingerprint")
   --option KEY=VALUE     provider switch, repeatable (--option legacyApi=true)

@@ -1,4 +1,4 @@
-import type { ConnectionConfig, TlsTrust } from '../core/connection';
+import type { ConnectionConfig, ConnectionSecret, TlsTrust } from '../core/connection';
 import { ProviderError } from '../core/errors';
 import type { TaskSource } from '../core/source';
 import { scrub } from '../http/redact';
@@ -62,8 +62,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, overrides: P
       note: text => io.stderr.write(`${text}\n`),
       openSource: async () => {
         const config = connectionConfig(args);
-        const secret = await readSecret(args.provider, args.user, io);
-        secrets.push(secret.secret);
+        const secret = await cliSecret(args, io);
+        secrets.push(secret.secret, ...(secret.sessionToken ? [secret.sessionToken] : []));
         source = deps.createSource(config, secret, sourceDeps(args, io, deps));
         return source;
       },
@@ -98,8 +98,12 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
     const port = d.endpoint.defaultPort ? `:${d.endpoint.defaultPort}` : '';
     throw new UsageError(`${d.label} needs --endpoint https://HOST${port} (or REDIS_TASKS_ENDPOINT).`, args.command);
   }
-  if (!args.user) {
+  if (!args.user && !d.user.optional) {
     throw new UsageError(`${args.provider} needs --${d.cli.userFlags[0]} (or REDIS_TASKS_USER).`, args.command);
+  }
+  // A regional API without a region cannot be asked anything: that is a usage error, not a failed request.
+  if (d.region && !args.region) {
+    throw new UsageError(`${args.provider} needs --region (such as ${d.region.default}).`, args.command);
   }
   const tls: TlsTrust =
     args.fingerprint !== undefined
@@ -115,14 +119,20 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
     user: args.user,
     region: args.region,
     tls,
-    options: withSite(args),
+    options: Object.keys(args.options).length ? args.options : undefined,
   };
 }
 
-/** `--site` is the Tencent `site` option; an explicit `--option site=...` is the same switch. */
-function withSite(args: CliArgs): ConnectionConfig['options'] {
-  const options = args.site ? { ...args.options, site: args.site } : args.options;
-  return Object.keys(options).length ? options : undefined;
+/**
+ * The secret half, as each provider takes it: a provider whose credentials are optional (an AWS profile or the
+ * default chain) reads nothing when no user is given; a session token only ever comes from its environment variable.
+ */
+async function cliSecret(args: CliArgs, io: CliIo): Promise<ConnectionSecret> {
+  const d = descriptorOf(args.provider);
+  if (d.user.optional && !args.user) return { secret: '' };
+  const secret = await readSecret(args.provider, args.user, io);
+  const token = d.cli.sessionTokenEnv ? io.env[d.cli.sessionTokenEnv] : undefined;
+  return token ? { ...secret, sessionToken: token } : secret;
 }
 
 function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {

@@ -23,4 +23,6 @@ export interface ConnectionConfig {
 export interface ConnectionSecret {
   /** Redis Enterprise password, Tencent SecretKey, Alibaba AccessKey secret, Redis Cloud user secret key. */
   secret: string;
+  /** AWS temporary credentials: the session token that goes with a typed access key (never stored in settings). */
+  sessionToken?: string;
 }

@@ -115,6 +115,8 @@ export interface TaskGroup {
   description?: string;
   /** Why this group has no tasks on this server (e.g. an older cluster without `/v1/crdb_tasks`). */
   unsupportedReason?: string;
+  /** The id of the group this one sits under (AWS: a replication group under its region). */
+  parent?: string;
 }
 
 /** Filters chosen in the UI or on the CLI; providers push what their API supports to the server. */

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { providerById } from '../providers/registry';
 import type { ConnectionConfig } from '../core/connection';
 import type { ConnectionsModel } from './connections/model';
 import { isDemo } from './connections/model';
@@ -46,7 +47,8 @@ export class DemoController implements vscode.Disposable {
       });
     }
     const demo = await this.running;
-    const info = demo.emulator.connections();
+    // A provider the extension does not offer yet (AWS, in progress) serves the CLI and the tests only.
+    const info = demo.emulator.connections().filter(i => providerById(i.provider)?.inExtension !== false);
     const existing = this.connections.list();
     const next = existing.filter(c => !isDemo(c) || info.some(i => demoId(i.provider) === c.id));
     const added: ConnectionConfig[] = [];

@@ -23,6 +23,8 @@ export interface ProviderDescriptor {
   /** Provider-specific questions of Add Connection, each setting one key of `ConnectionConfig.options`. */
   readonly choices?: readonly ConnectionChoice[];
   readonly cli: CliNames;
+  /** False while only the CLI and the emulator speak it: the extension does not offer it in Add Connection yet. */
+  readonly inExtension?: boolean;
 }
 
 export interface EndpointField {
@@ -39,12 +41,16 @@ export interface EndpointField {
 
 export interface CredentialField {
   readonly prompt: string;
+  /** May be left out: the provider then finds credentials itself (an AWS profile or the default chain). */
+  readonly optional?: boolean;
 }
 
 export interface RegionField {
   readonly default: string;
   /** The regions the provider documents, for a picker; a person may still type another. */
   readonly known: readonly string[];
+  /** One connection may name several, comma-separated (`us-east-1,eu-west-1`). */
+  readonly several?: boolean;
 }
 
 export interface ConnectionChoice {
@@ -68,4 +74,21 @@ export interface CliNames {
   readonly secretName: string;
   /** The environment variable the secret may come from. */
   readonly secretEnv: string;
+  /** Temporary credentials: the environment variable a session token may come from (never argv). */
+  readonly sessionTokenEnv?: string;
+  /** Flags of this provider only, each setting one `ConnectionConfig.options` key (`--site intl`). */
+  readonly flags?: readonly ProviderFlag[];
+}
+
+export interface ProviderFlag {
+  /** Given as `--<name> VALUE`. */
+  readonly name: string;
+  /** The `ConnectionConfig.options` key it sets. */
+  readonly option: string;
+  /** The value column of `--help` (`china|intl`, `NAME`). */
+  readonly placeholder: string;
+  /** Accepted words (lower case) and the value each stores; without it any non-empty text is stored as given. */
+  readonly values?: Readonly<Record<string, string>>;
+  /** Its `--help` lines, after the flag column. */
+  readonly help: readonly string[];
 }

@@ -7,8 +7,9 @@ import { redisEnterprise } from './redis-enterprise/descriptor';
 import { redisCloud } from './redis-cloud/descriptor';
 import { tencent } from './tencent/descriptor';
 import { alibaba } from './alibaba/descriptor';
+import { aws } from './aws/descriptor';
 
-export const PROVIDERS: readonly ProviderDescriptor[] = [redisEnterprise, redisCloud, tencent, alibaba];
+export const PROVIDERS: readonly ProviderDescriptor[] = [redisEnterprise, redisCloud, tencent, alibaba, aws];
 
 export const PROVIDER_IDS: readonly string[] = PROVIDERS.map(p => p.id);
 

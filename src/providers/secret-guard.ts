@@ -13,7 +13,7 @@ import type { ProviderFactory } from './factory';
  */
 export function guardSecrets(factory: ProviderFactory): ProviderFactory {
   return (config, secret, deps) => {
-    const forms = secretForms(config.user, secret.secret);
+    const forms = [...secretForms(config.user, secret.secret), ...secretForms(undefined, secret.sessionToken ?? '')];
     const log = deps.log;
     const guardedLog =
       log &&

@@ -79,6 +79,8 @@ export function createModule(options: AlibabaModuleOptions = {}): AlibabaModule 
       if (req.url.pathname !== '/') return undefined;
       const rpc = req.url.searchParams.has('Action') || req.body.toString('utf8').includes('Action=');
       if (!req.headers['x-acs-action'] && !rpc) return undefined;
+      // A SigV4-signed form POST is an AWS query request (ElastiCache's), never Alibaba RPC: the AWS module's.
+      if (String(req.headers.authorization ?? '').startsWith('AWS4-')) return undefined;
       const checked = verifier.verify(req);
       if ('code' in checked) return fail(req, checked);
       if (checked.version !== '2015-01-01')

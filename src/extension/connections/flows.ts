@@ -20,7 +20,11 @@ export interface ConnectionFlowDeps {
 
 export async function addConnectionFlow(deps: ConnectionFlowDeps): Promise<ConnectionConfig | undefined> {
   const picked = await deps.prompts.showQuickPick(
-    PROVIDERS.map(d => ({ label: providerLabel(d.id), description: providerDescription(d), provider: d.id })),
+    PROVIDERS.filter(d => d.inExtension !== false).map(d => ({
+      label: providerLabel(d.id),
+      description: providerDescription(d),
+      provider: d.id,
+    })),
     { title: vscode.l10n.t('Add Connection'), placeHolder: vscode.l10n.t('Which service?'), ignoreFocusOut: true },
   );
   if (!picked) return undefined;

@@ -39,5 +39,21 @@ export const tencent: ProviderDescriptor = {
       ],
     },
   ],
-  cli: { userFlags: ['secret-id'], secretName: 'Tencent Cloud SecretKey', secretEnv: 'REDIS_TASKS_SECRET_KEY' },
+  cli: {
+    userFlags: ['secret-id'],
+    secretName: 'Tencent Cloud SecretKey',
+    secretEnv: 'REDIS_TASKS_SECRET_KEY',
+    flags: [
+      {
+        name: 'site',
+        option: 'site',
+        placeholder: 'china|intl',
+        values: { china: 'china', cn: 'china', intl: 'intl', international: 'intl' },
+        help: [
+          "Tencent Cloud: the account's site; intl calls redis.intl.tencentcloudapi.com",
+          '(default china: redis.tencentcloudapi.com; --endpoint overrides either)',
+        ],
+      },
+    ],
+  },
 };

@@ -21,6 +21,7 @@ const PROVIDER_LABEL: Readonly<Record<string, string>> = {
   'redis-cloud': 'Redis Cloud',
   tencent: 'Tencent Cloud',
   alibaba: 'Alibaba Cloud',
+  aws: 'Amazon ElastiCache',
 } as const;
 const STATUS_TEXT: Record<Task['status'], string> = {
   pending: 'Pending',

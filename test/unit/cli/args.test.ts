@@ -51,14 +51,22 @@ describe('cli argument parsing', () => {
   });
 
   it('--site intl|china picks the Tencent site; other values and other providers are usage errors', () => {
-    const intl = parse(['list', '--provider', 'tencent', '--site', 'intl', '--secret-id', 'AKID1']);
-    assert.equal(intl.site, 'intl');
+    const tencent = ['list', '--provider', 'tencent', '--region', 'ap-guangzhou'];
+    const intl = parse([...tencent, '--site', 'intl', '--secret-id', 'AKID1']);
+    assert.equal(intl.options.site, 'intl');
     assert.deepEqual(connectionConfig(intl).options, { site: 'intl' });
-    assert.equal(parse(['list', '--provider', 'tencent', '--site=China']).site, 'china');
-    assert.equal(parse(['list', '--provider', 'tencent']).site, undefined);
-    assert.equal(connectionConfig(parse(['list', '--provider', 'tencent', '--user', 'AKID1'])).options, undefined);
-    usage(['list', '--provider', 'tencent', '--site', 'mars'], /--site takes china or intl, not "mars"/);
-    usage(['list', '--provider', 'alibaba', '--site', 'intl'], /--site is for --provider tencent/);
+    assert.equal(parse([...tencent, '--site=China']).options.site, 'china');
+    assert.equal(parse(tencent).options.site, undefined);
+    assert.equal(connectionConfig(parse([...tencent, '--user', 'AKID1'])).options, undefined);
+    usage([...tencent, '--site', 'mars'], /--site takes china or intl, not "mars"/);
+    usage(['list', '--provider', 'alibaba', '--site', 'intl'], /--site is an option of --provider tencent/);
+  });
+
+  it('a regional provider without --region is a usage error, not a failed request', () => {
+    assert.throws(
+      () => connectionConfig(parse(['list', '--provider', 'tencent', '--secret-id', 'AKID1'])),
+      (e: Error) => e instanceof UsageError && /tencent needs --region \(such as ap-guangzhou\)/.test(e.message),
+    );
   });
 
   it('defaults to redis-enterprise, system trust, 5 s interval and no JSON', () => {
@@ -145,7 +153,7 @@ describe('cli argument parsing', () => {
     usage(['list', '--region'], /--region needs a value/);
     usage(['list', '--region', '--json'], /--region needs a value/);
     usage(['list', '--json=yes'], /takes no value/);
-    usage(['list', '--provider', 'aws'], /--provider must be one of/);
+    usage(['list', '--provider', 'azure'], /--provider must be one of/);
     usage(['list', '--option', 'novalue'], /key=value/);
     usage(['list', '--timeout-ms', 'soon'], /--timeout-ms takes a number/);
     usage(['get', '1', '--ttl', '0'], /at least 1/);

@@ -15,7 +15,8 @@ interface ListedTask {
 }
 
 /** The flag each platform's users know for their key id (all map to the same connection field). */
-const KEY_FLAG: Record<Exclude<ProviderId, 'redis-enterprise'>, string> = {
+// AWS has its own CLI suite (test/unit/aws/cli.test.ts): it signs in by profile as well as by key.
+const KEY_FLAG: Record<Exclude<ProviderId, 'redis-enterprise' | 'aws'>, string> = {
   tencent: '--secret-id',
   alibaba: '--access-key-id',
   'redis-cloud': '--account-key',

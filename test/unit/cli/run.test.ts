@@ -376,7 +376,11 @@ describe('cli commands (fake source)', () => {
     it('exits 7 when the provider has no cancel', async () => {
       const io = fakeIo({ env: { ...RE_ENV, REDIS_TASKS_SECRET_KEY: 'k' } });
       assert.equal(
-        await runCli(['cancel', 't1', '--provider', 'tencent'], io, fakeDeps({ cancel: 'absent' }).deps),
+        await runCli(
+          ['cancel', 't1', '--provider', 'tencent', '--region', 'ap-guangzhou'],
+          io,
+          fakeDeps({ cancel: 'absent' }).deps,
+        ),
         EXIT.other,
       );
       assert.match(io.err, /tencent has no API to cancel a task/);

@@ -19,7 +19,15 @@ const BUNDLE = readJson('l10n/bundle.l10n.json');
 const BUNDLE_ZH = readJson('l10n/bundle.l10n.zh-cn.json');
 
 /** Values that are the same in Chinese: product names and API identifiers that Chinese consoles show in Latin letters. */
-const SAME_IN_CHINESE = new Set(['AccessKey ID', 'SecretId', 'SecretKey', 'Redis Cloud', 'Redis Enterprise', '{0}%']);
+const SAME_IN_CHINESE = new Set([
+  'AccessKey ID',
+  'Amazon ElastiCache',
+  'SecretId',
+  'SecretKey',
+  'Redis Cloud',
+  'Redis Enterprise',
+  '{0}%',
+]);
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\d+\}/g)].map(m => m[0]).sort();

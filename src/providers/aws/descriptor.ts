@@ -1,0 +1,38 @@
+import * as l10n from '@vscode/l10n';
+import type { ProviderDescriptor } from '../descriptor';
+import { REGIONS } from './regions';
+
+/** Amazon ElastiCache and MemoryDB (in progress, issue 17): the CLI and the emulator speak it; the extension not yet. */
+export const aws: ProviderDescriptor = {
+  id: 'aws',
+  label: l10n.t('Amazon ElastiCache'),
+  description: l10n.t('ElastiCache and MemoryDB operations'),
+  icon: 'cloud',
+  endpoint: {
+    required: false,
+    prompt: l10n.t('Endpoint override (leave empty for the public AWS endpoints)'),
+    alwaysAskTls: false,
+  },
+  // Without an access key the provider signs in with a profile or the AWS CLI's default credential chain.
+  user: { prompt: l10n.t('Access key ID'), optional: true },
+  secret: { prompt: l10n.t('Secret access key'), optional: true },
+  region: { default: 'us-east-1', known: REGIONS, several: true },
+  cli: {
+    userFlags: ['access-key-id'],
+    secretName: 'AWS secret access key',
+    secretEnv: 'REDIS_TASKS_SECRET_KEY',
+    sessionTokenEnv: 'REDIS_TASKS_SESSION_TOKEN',
+    flags: [
+      {
+        name: 'profile',
+        option: 'profile',
+        placeholder: 'NAME',
+        help: [
+          'AWS: a profile of ~/.aws/config and ~/.aws/credentials (SSO, roles); without it and',
+          'without --access-key-id, the AWS CLI’s default credential chain',
+        ],
+      },
+    ],
+  },
+  inExtension: false,
+};

@@ -1,0 +1,80 @@
+import { ProviderError } from '../../core/errors';
+
+/**
+ * Where ElastiCache and MemoryDB answer, per partition, as the official SDKs' endpoint rule sets build it
+ * (`https://elasticache.{Region}.{dnsSuffix}`, `https://memory-db.{Region}.{dnsSuffix}`, signing names
+ * `elasticache` and `memorydb`). Only the China regions change the DNS suffix; GovCloud keeps `amazonaws.com`.
+ */
+
+export type AwsService = 'elasticache' | 'memorydb';
+export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export function partitionOf(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+export function checkRegion(region: string): string {
+  const r = region.trim();
+  if (!REGION.test(r))
+    throw new ProviderError('bad-request', `"${region}" is not an AWS region code (such as us-east-1 or cn-north-1).`);
+  return r;
+}
+
+/** The comma- or space-separated regions of a connection, each checked, without duplicates. */
+export function parseRegions(value: string | undefined): string[] {
+  const list = (value ?? '')
+    .split(/[\s,]+/)
+    .map(s => s.trim())
+    .filter(Boolean)
+    .map(checkRegion);
+  if (!list.length)
+    throw new ProviderError('bad-request', 'An AWS connection needs at least one region (such as us-east-1).');
+  return [...new Set(list)];
+}
+
+export function defaultEndpoint(service: AwsService, region: string): string {
+  const suffix = partitionOf(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const host = service === 'elasticache' ? 'elasticache' : 'memory-db';
+  return `https://${host}.${region}.${suffix}`;
+}
+
+/**
+ * A custom endpoint (a VPC interface endpoint, the emulator) replaces the host of both services; requests are still
+ * signed for the region and service, as the SDKs do with `endpoint` set. A bare host means HTTPS.
+ */
+export function resolveEndpoint(override: string | undefined, service: AwsService, region: string): string {
+  const raw = override?.trim();
+  if (!raw) return defaultEndpoint(service, region);
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ProviderError('bad-request', `The endpoint "${raw}" is not a URL or host name.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new ProviderError('bad-request', `The endpoint "${raw}" must use http or https.`);
+  return `${url.protocol}//${url.host}`;
+}
+
+function consoleHost(region: string): string {
+  const p = partitionOf(region);
+  if (p === 'aws-cn') return 'console.amazonaws.cn';
+  if (p === 'aws-us-gov') return 'console.amazonaws-us-gov.com';
+  return 'console.aws.amazon.com';
+}
+
+export function elastiCacheConsoleUrl(region: string, path = ''): string {
+  const r = encodeURIComponent(region);
+  return `https://${consoleHost(region)}/elasticache/home?region=${r}#${path}`;
+}
+
+export function memoryDbConsoleUrl(region: string, cluster?: string): string {
+  const r = encodeURIComponent(region);
+  const tail = cluster ? `/clusters/${encodeURIComponent(cluster)}` : '/clusters';
+  return `https://${consoleHost(region)}/memorydb/home?region=${r}#${tail}`;
+}

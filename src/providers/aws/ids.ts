@@ -1,0 +1,53 @@
+import { ProviderError } from '../../core/errors';
+
+/**
+ * Task ids carry what a later `getTask` or cancel needs to ask AWS again, since AWS has no task ids:
+ * `mod:<region>:<rtype>:<resource>`, `upd:<region>:<rg|cc>:<resource>:<service update>`,
+ * `snap:<region>:<snapshot>` (and `ssnap` serverless, `msnap` MemoryDB), `evt:<region>:<source>:<ms>:<n>`.
+ * AWS names are letters, digits, hyphens and dots, never a colon, so the parts split back unambiguously.
+ */
+export type ResourceType = 'rg' | 'cc' | 'sc' | 'gds' | 'mdb';
+
+export type TaskKey =
+  | { kind: 'mod'; region: string; rtype: ResourceType; resource: string }
+  | { kind: 'upd'; region: string; rtype: 'rg' | 'cc'; resource: string; update: string }
+  | { kind: 'snap' | 'ssnap' | 'msnap'; region: string; name: string }
+  | { kind: 'evt'; region: string; rest: string };
+
+const RTYPES = new Set(['rg', 'cc', 'sc', 'gds', 'mdb']);
+
+export function taskId(key: TaskKey): string {
+  switch (key.kind) {
+    case 'mod':
+      return `mod:${key.region}:${key.rtype}:${key.resource}`;
+    case 'upd':
+      return `upd:${key.region}:${key.rtype}:${key.resource}:${key.update}`;
+    case 'evt':
+      return `evt:${key.region}:${key.rest}`;
+    default:
+      return `${key.kind}:${key.region}:${key.name}`;
+  }
+}
+
+export function parseTaskId(id: string): TaskKey {
+  const parts = id.split(':');
+  const [kind, region] = parts;
+  const bad = () => new ProviderError('not-found', `"${id}" is not an AWS task id of this extension.`);
+  if (!region) throw bad();
+  if (kind === 'mod' && parts.length === 4 && RTYPES.has(parts[2]))
+    return { kind, region, rtype: parts[2] as ResourceType, resource: parts[3] };
+  if (kind === 'upd' && parts.length === 5 && (parts[2] === 'rg' || parts[2] === 'cc'))
+    return { kind, region, rtype: parts[2], resource: parts[3], update: parts[4] };
+  if ((kind === 'snap' || kind === 'ssnap' || kind === 'msnap') && parts.length === 3)
+    return { kind, region, name: parts[2] };
+  if (kind === 'evt' && parts.length >= 3) return { kind, region, rest: parts.slice(2).join(':') };
+  throw bad();
+}
+
+export function groupId(region: string, rtype: ResourceType, resource: string): string {
+  return `${region}/${rtype}/${resource}`;
+}
+
+export function regionGroupId(region: string): string {
+  return region;
+}

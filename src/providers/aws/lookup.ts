@@ -1,0 +1,253 @@
+import { ProviderError } from '../../core/errors';
+import type { Task } from '../../core/task';
+import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
+import { readEvent, type AwsEvent } from './events';
+import { obj, str } from './fields';
+import { groupId, taskId, type TaskKey } from './ids';
+import { allJsonPages, allQueryPages, type Paging } from './lists';
+import { EVENTS_MAX_AGE_MS, type RegionApis } from './region';
+import { RESOURCE_SHAPES, readResource, type Resource } from './resources';
+import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
+
+/**
+ * One task read with the fewest calls that rebuild it as a refresh would (`wait` polls this every few seconds, and
+ * AWS throttles per account and region): the resource, its member clusters and the region's events for a
+ * modification; the one update action or backup otherwise. Finished tasks from events are not looked up here.
+ */
+
+type Key<K extends TaskKey['kind']> = Extract<TaskKey, { kind: K }>;
+
+const DESCRIBE_ONE: Record<string, { action: string; param: string; list: string; member: string; paging?: Paging }> = {
+  rg: {
+    action: 'DescribeReplicationGroups',
+    param: 'ReplicationGroupId',
+    list: 'ReplicationGroups',
+    member: 'ReplicationGroup',
+  },
+  cc: { action: 'DescribeCacheClusters', param: 'CacheClusterId', list: 'CacheClusters', member: 'CacheCluster' },
+  sc: {
+    action: 'DescribeServerlessCaches',
+    param: 'ServerlessCacheName',
+    list: 'ServerlessCaches',
+    member: 'member',
+    paging: { size: 50, style: 'token' },
+  },
+  gds: {
+    action: 'DescribeGlobalReplicationGroups',
+    param: 'GlobalReplicationGroupId',
+    list: 'GlobalReplicationGroups',
+    member: 'GlobalReplicationGroup',
+  },
+};
+
+export class TaskLookup {
+  constructor(
+    private readonly apis: RegionApis,
+    private readonly now: () => number,
+  ) {}
+
+  private ctx(region: string, group: string, consoleUrl = elastiCacheConsoleUrl(region)): TaskContext {
+    return { connectionId: this.apis.connectionId, region, group, consoleUrl };
+  }
+
+  private query(
+    region: string,
+    action: string,
+    params: Record<string, string>,
+    list: { key: string; member: string; paging?: Paging },
+    what: string,
+    signal?: AbortSignal,
+  ) {
+    return allQueryPages(this.apis.elasticache, region, action, params, list, what, signal);
+  }
+
+  /** The task, or undefined when this key's kind is not looked up one by one (the caller reads the region). */
+  async find(key: TaskKey, signal?: AbortSignal): Promise<Task | undefined> {
+    switch (key.kind) {
+      case 'upd':
+        return this.updateAction(key, signal);
+      case 'mod':
+        return this.modification(key, signal);
+      case 'evt':
+        return undefined;
+      default:
+        return this.snapshot(key, signal);
+    }
+  }
+
+  /** One update action in any status (the refresh lists only the statuses worth showing). */
+  private async updateAction(key: Key<'upd'>, signal?: AbortSignal): Promise<Task> {
+    const list = await this.query(
+      key.region,
+      'DescribeUpdateActions',
+      {
+        ServiceUpdateName: key.update,
+        [key.rtype === 'rg' ? 'ReplicationGroupIds.member.1' : 'CacheClusterIds.member.1']: key.resource,
+        ShowNodeLevelUpdateStatus: 'true',
+      },
+      { key: 'UpdateActions', member: 'UpdateAction' },
+      `service update ${key.update} of ${key.resource}`,
+      signal,
+    );
+    const ctx = this.ctx(key.region, groupId(key.region, key.rtype, key.resource));
+    for (const a of list) {
+      const t = updateActionTask(a, ctx);
+      if (t) return t;
+    }
+    throw new ProviderError('not-found', `AWS lists no service update ${key.update} for ${key.resource}.`);
+  }
+
+  private async snapshot(key: Key<'snap' | 'ssnap' | 'msnap'>, signal?: AbortSignal): Promise<Task> {
+    const what = `backup ${key.name}`;
+    let items: unknown[];
+    if (key.kind === 'snap')
+      items = await this.query(
+        key.region,
+        'DescribeSnapshots',
+        { SnapshotName: key.name },
+        { key: 'Snapshots', member: 'Snapshot', paging: { size: 50, style: 'marker' } },
+        what,
+        signal,
+      );
+    else if (key.kind === 'ssnap')
+      items = await this.query(
+        key.region,
+        'DescribeServerlessCacheSnapshots',
+        { ServerlessCacheSnapshotName: key.name },
+        { key: 'ServerlessCacheSnapshots', member: 'ServerlessCacheSnapshot', paging: { size: 50, style: 'token' } },
+        what,
+        signal,
+      );
+    else {
+      if (!this.apis.memorydb) throw new ProviderError('not-found', `MemoryDB is off for this connection.`);
+      items = await allJsonPages(
+        this.apis.memorydb,
+        key.region,
+        'DescribeSnapshots',
+        { SnapshotName: key.name },
+        'Snapshots',
+        what,
+        signal,
+      );
+    }
+    const o = obj(items[0]);
+    const rg = str(o, 'ReplicationGroupId');
+    const cc = str(o, 'CacheClusterId');
+    const sc = str(obj(o?.ServerlessCacheConfiguration), 'ServerlessCacheName');
+    const mdb = str(obj(o?.ClusterConfiguration), 'Name');
+    const group = rg
+      ? groupId(key.region, 'rg', rg)
+      : cc
+        ? groupId(key.region, 'cc', cc)
+        : sc
+          ? groupId(key.region, 'sc', sc)
+          : mdb
+            ? groupId(key.region, 'mdb', mdb)
+            : key.region;
+    // Looked up by name: a finished backup is still the task the caller asked for, however old.
+    const t = o && snapshotTask(key.kind, o, this.ctx(key.region, group), 0);
+    if (!t || t.id !== taskId(key))
+      throw new ProviderError('not-found', `AWS lists no backup ${key.name} in ${key.region}.`);
+    return t;
+  }
+
+  private async modification(key: Key<'mod'>, signal?: AbortSignal): Promise<Task> {
+    const label = `${RESOURCE_SHAPES[key.rtype].noun} ${key.resource}`;
+    const group = groupId(key.region, key.rtype, key.resource);
+    let raw: unknown[];
+    if (key.rtype === 'mdb') {
+      if (!this.apis.memorydb) throw new ProviderError('not-found', 'MemoryDB is off for this connection.');
+      raw = await allJsonPages(
+        this.apis.memorydb,
+        key.region,
+        'DescribeClusters',
+        { ClusterName: key.resource },
+        'Clusters',
+        label,
+        signal,
+      );
+    } else {
+      const d = DESCRIBE_ONE[key.rtype];
+      // A resource that is gone answers NotFound, which is what the caller should see.
+      raw = await this.query(
+        key.region,
+        d.action,
+        { [d.param]: key.resource },
+        { key: d.list, member: d.member, paging: d.paging },
+        label,
+        signal,
+      );
+    }
+    const r = readResource(key.rtype, raw[0], key.region);
+    if (!r || r.id !== key.resource) throw new ProviderError('not-found', `${label} was not found.`);
+    const members = key.rtype === 'rg' ? await this.members(r, signal) : [];
+    const events = await this.events(key, [r.id, ...members.map(m => m.id)], signal);
+    const url = key.rtype === 'mdb' ? memoryDbConsoleUrl(key.region) : elastiCacheConsoleUrl(key.region);
+    return (
+      modificationTask(r, this.ctx(key.region, group, url), members, events) ??
+      settled(r, group, this.apis.connectionId, url)
+    );
+  }
+
+  private async members(rg: Resource, signal?: AbortSignal): Promise<Resource[]> {
+    const all = await this.query(
+      rg.region,
+      'DescribeCacheClusters',
+      {},
+      { key: 'CacheClusters', member: 'CacheCluster' },
+      `the cache clusters in ${rg.region}`,
+      signal,
+    );
+    return all
+      .map(v => readResource('cc', v, rg.region))
+      .filter((m): m is Resource => !!m && m.replicationGroupId === rg.id);
+  }
+
+  /** The events a refresh would put in this resource's group: its own, and (for a group) its member clusters'. */
+  private async events(key: Key<'mod'>, sources: string[], signal?: AbortSignal): Promise<AwsEvent[]> {
+    const from = this.now() - EVENTS_MAX_AGE_MS + 60_000;
+    const list =
+      key.rtype === 'mdb'
+        ? this.apis.memorydb
+          ? await allJsonPages(
+              this.apis.memorydb,
+              key.region,
+              'DescribeEvents',
+              { StartTime: Math.floor(from / 1000), SourceName: key.resource, SourceType: 'cluster' },
+              'Events',
+              `the events of ${key.resource}`,
+              signal,
+            )
+          : []
+        : await this.query(
+            key.region,
+            'DescribeEvents',
+            { StartTime: new Date(from).toISOString() },
+            { key: 'Events', member: 'Event' },
+            `the events in ${key.region}`,
+            signal,
+          );
+    return list.map(readEvent).filter((e): e is AwsEvent => !!e && sources.includes(e.sourceId));
+  }
+}
+
+/** The resource exists and nothing is happening to it: its modification has ended. */
+function settled(r: Resource, group: string, connectionId: string, consoleUrl: string): Task {
+  return {
+    id: taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id }),
+    source: connectionId,
+    provider: 'aws',
+    kind: 'cloud-task',
+    group,
+    name: 'Modification ended',
+    type: `${r.rtype}:${r.status ?? ''}`,
+    target: { id: r.id, type: RESOURCE_SHAPES[r.rtype].noun },
+    status: 'succeeded',
+    providerStatus: r.status ?? '',
+    steps: [],
+    shards: [],
+    errors: [],
+    capabilities: { cancel: false, forceCancel: false, consoleUrl },
+    raw: r.raw,
+  };
+}

@@ -1,0 +1,279 @@
+import { ProviderError } from '../../core/errors';
+import type { Task, TaskGroup } from '../../core/task';
+import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
+import { finishedFromEvents, readEvent, type AwsEvent } from './events';
+import { obj, str } from './fields';
+import { groupId, regionGroupId, type ResourceType } from './ids';
+import type { MemoryDbApi } from './json-api';
+import { allJsonPages, allQueryPages, type Paging } from './lists';
+import type { ElastiCacheApi } from './query-api';
+import { RESOURCE_SHAPES, readResource, type Resource } from './resources';
+import { LISTED_UPDATE_STATUSES } from './status-map';
+import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
+
+export interface RegionApis {
+  connectionId: string;
+  elasticache: ElastiCacheApi;
+  memorydb?: MemoryDbApi;
+}
+
+export interface RegionWindow {
+  /** Epoch ms: events and finished backups from here on. */
+  since: number;
+  until: number;
+}
+
+/** DescribeEvents goes back 14 days at most. */
+export const EVENTS_MAX_AGE_MS = 14 * 86_400_000;
+
+/** Calls a region may not offer (serverless and global datastores are not everywhere) or a policy may not allow. */
+const OPTIONAL_KINDS = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
+
+async function optional<T>(p: Promise<T>, fallback: T, notes: string[], what: string): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    if (e instanceof ProviderError && OPTIONAL_KINDS.has(e.kind)) {
+      notes.push(`${what}: ${e.message}`);
+      return fallback;
+    }
+    throw e;
+  }
+}
+
+/** ElastiCache's `SourceType` and MemoryDB's, to the resource type whose group an event belongs to. */
+const SOURCE_RTYPE: Record<string, ResourceType> = {
+  'replication-group': 'rg',
+  'cache-cluster': 'cc',
+  'serverless-cache': 'sc',
+  cluster: 'mdb',
+};
+
+export interface RegionSnapshot {
+  groups: TaskGroup[];
+  tasks: Task[];
+}
+
+/** Everything one region says about operations, from the ElastiCache and MemoryDB Describe* calls. */
+export async function regionSnapshot(
+  apis: RegionApis,
+  region: string,
+  window: RegionWindow,
+  signal?: AbortSignal,
+): Promise<RegionSnapshot> {
+  const ec = apis.elasticache;
+  const notes: string[] = [];
+  const page = (
+    action: string,
+    params: Record<string, string>,
+    key: string,
+    member: string,
+    what: string,
+    paging?: Paging,
+  ) => allQueryPages(ec, region, action, params, { key, member, paging }, `${what} in ${region}`, signal);
+  const serverless: Paging = { size: 50, style: 'token' };
+  const eventsFrom = new Date(Math.max(window.since, window.until - EVENTS_MAX_AGE_MS + 60_000)).toISOString();
+  const [rgs, ccs, scs, gdss, actions, snaps, ssnaps, events] = await Promise.all([
+    page('DescribeReplicationGroups', {}, 'ReplicationGroups', 'ReplicationGroup', 'the replication groups'),
+    page('DescribeCacheClusters', {}, 'CacheClusters', 'CacheCluster', 'the cache clusters'),
+    optional(
+      page('DescribeServerlessCaches', {}, 'ServerlessCaches', 'member', 'the serverless caches', serverless),
+      [],
+      notes,
+      'serverless caches',
+    ),
+    optional(
+      page(
+        'DescribeGlobalReplicationGroups',
+        {},
+        'GlobalReplicationGroups',
+        'GlobalReplicationGroup',
+        'the global datastores',
+      ),
+      [],
+      notes,
+      'global datastores',
+    ),
+    page(
+      'DescribeUpdateActions',
+      {
+        ShowNodeLevelUpdateStatus: 'true',
+        ...Object.fromEntries(LISTED_UPDATE_STATUSES.map((s, i) => [`UpdateActionStatus.member.${i + 1}`, s])),
+      },
+      'UpdateActions',
+      'UpdateAction',
+      'the service update actions',
+    ),
+    page('DescribeSnapshots', {}, 'Snapshots', 'Snapshot', 'the backups', { size: 50, style: 'marker' }),
+    optional(
+      page(
+        'DescribeServerlessCacheSnapshots',
+        {},
+        'ServerlessCacheSnapshots',
+        'ServerlessCacheSnapshot',
+        'the serverless backups',
+        serverless,
+      ),
+      [],
+      notes,
+      'serverless backups',
+    ),
+    page('DescribeEvents', { StartTime: eventsFrom }, 'Events', 'Event', 'the events'),
+  ]);
+  const mdb = apis.memorydb ? await memoryDb(apis.memorydb, region, eventsFrom, notes, signal) : undefined;
+
+  const ecUrl = elastiCacheConsoleUrl(region);
+  const groups = new Map<string, TaskGroup>();
+  const regionGroup: TaskGroup = { id: regionGroupId(region), label: region, kind: 'tasks', description: 'AWS region' };
+  groups.set(regionGroup.id, regionGroup);
+  const ctxFor = (group: string, consoleUrl = ecUrl): TaskContext => ({
+    connectionId: apis.connectionId,
+    region,
+    group,
+    consoleUrl,
+  });
+  const resources: Resource[] = [];
+  const add = (rtype: ResourceType, list: unknown[]) => {
+    for (const v of list) {
+      const r = readResource(rtype, v, region);
+      if (r) resources.push(r);
+    }
+  };
+  add('rg', rgs);
+  add('cc', ccs);
+  add('sc', scs);
+  add('gds', gdss);
+  add('mdb', mdb?.clusters ?? []);
+  const rgIds = new Set(resources.filter(r => r.rtype === 'rg').map(r => r.id));
+  // A member cluster's group is its replication group's.
+  const groupOf = (rtype: ResourceType, id: string): string => {
+    if (rtype === 'cc') {
+      const member = resources.find(r => r.rtype === 'cc' && r.id === id)?.replicationGroupId;
+      if (member && rgIds.has(member)) return groupId(region, 'rg', member);
+    }
+    return groupId(region, rtype, id);
+  };
+  for (const r of resources) {
+    if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
+    const id = groupId(region, r.rtype, r.id);
+    groups.set(id, {
+      id,
+      label: r.id,
+      kind: 'instance',
+      description: `${RESOURCE_SHAPES[r.rtype].noun} · ${r.status ?? 'unknown'}`,
+      parent: regionGroup.id,
+    });
+  }
+
+  const allEvents = [...events, ...(mdb?.events ?? [])].map(readEvent).filter((e): e is AwsEvent => !!e);
+  const eventsByGroup = new Map<string, AwsEvent[]>();
+  for (const e of allEvents) {
+    const rtype = SOURCE_RTYPE[e.sourceType];
+    const g = rtype && groups.has(groupOf(rtype, e.sourceId)) ? groupOf(rtype, e.sourceId) : regionGroup.id;
+    eventsByGroup.set(g, [...(eventsByGroup.get(g) ?? []), e]);
+  }
+
+  const tasks: Task[] = [];
+  // A group that is `snapshotting` shows its backup as a backup task (below); a second task would say the same.
+  const backingUp = new Set(
+    snaps
+      .map(obj)
+      .filter(s => str(s, 'SnapshotStatus') === 'creating')
+      .map(s => str(s, 'ReplicationGroupId') ?? str(s, 'CacheClusterId')),
+  );
+  for (const r of resources) {
+    if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
+    if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
+    const g = groupId(region, r.rtype, r.id);
+    const members = r.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
+    const url = r.rtype === 'mdb' ? memoryDbConsoleUrl(region) : ecUrl;
+    const t = modificationTask(r, ctxFor(g, url), members, eventsByGroup.get(g));
+    if (t) tasks.push(t);
+  }
+  for (const [g, list] of eventsByGroup) {
+    const inWindow = list.filter(e => e.date >= window.since);
+    tasks.push(...finishedFromEvents(inWindow, ctxFor(g)));
+  }
+  for (const a of actions) {
+    const o = obj(a);
+    const rg = str(o, 'ReplicationGroupId');
+    const cc = str(o, 'CacheClusterId');
+    const g = rg ? groupOf('rg', rg) : cc ? groupOf('cc', cc) : regionGroup.id;
+    const t = updateActionTask(a, ctxFor(groups.has(g) ? g : regionGroup.id));
+    if (t) tasks.push(t);
+  }
+  const snapGroup = (rtype: ResourceType, id: string | undefined) => {
+    const g = id ? groupOf(rtype, id) : regionGroup.id;
+    return groups.has(g) ? g : regionGroup.id;
+  };
+  for (const s of snaps) {
+    const o = obj(s);
+    const rg = str(o, 'ReplicationGroupId');
+    const g = rg ? snapGroup('rg', rg) : snapGroup('cc', str(o, 'CacheClusterId'));
+    const t = snapshotTask('snap', s, ctxFor(g), window.since);
+    if (t) tasks.push(t);
+  }
+  for (const s of ssnaps) {
+    const g = snapGroup('sc', str(obj(obj(s)?.ServerlessCacheConfiguration), 'ServerlessCacheName'));
+    const t = snapshotTask('ssnap', s, ctxFor(g), window.since);
+    if (t) tasks.push(t);
+  }
+  for (const s of mdb?.snapshots ?? []) {
+    const g = snapGroup('mdb', str(obj(obj(s)?.ClusterConfiguration), 'Name'));
+    const t = snapshotTask('msnap', s, ctxFor(g, memoryDbConsoleUrl(region)), window.since);
+    if (t) tasks.push(t);
+  }
+  if (notes.length) regionGroup.description = `AWS region · not shown: ${notes.map(n => n.split(':')[0]).join(', ')}`;
+  return { groups: [...groups.values()], tasks };
+}
+
+async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: string[], signal?: AbortSignal) {
+  const what = (w: string) => `${w} in ${region}`;
+  // Regions without MemoryDB have no endpoint at all: a DNS failure there means "not offered", not an outage.
+  const guard = async <T>(p: Promise<T>, label: string): Promise<T | undefined> => {
+    try {
+      return await p;
+    } catch (e) {
+      if (
+        e instanceof ProviderError &&
+        (OPTIONAL_KINDS.has(e.kind) || (e.kind === 'network' && e.code === 'ENOTFOUND'))
+      ) {
+        notes.push(`${label}: ${e.message}`);
+        return undefined;
+      }
+      throw e;
+    }
+  };
+  const clusters = await guard(
+    allJsonPages(
+      api,
+      region,
+      'DescribeClusters',
+      { ShowShardDetails: false },
+      'Clusters',
+      what('the MemoryDB clusters'),
+      signal,
+    ),
+    'MemoryDB',
+  );
+  if (!clusters) return undefined;
+  const [snapshots, events] = await Promise.all([
+    guard(
+      allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what('the MemoryDB snapshots'), signal),
+      'MemoryDB snapshots',
+    ),
+    guard(
+      allJsonPages(
+        api,
+        region,
+        'DescribeEvents',
+        { StartTime: Date.parse(from) / 1000 },
+        'Events',
+        what('the MemoryDB events'),
+        signal,
+      ),
+      'MemoryDB events',
+    ),
+  ]);
+  return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
+}

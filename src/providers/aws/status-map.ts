@@ -1,0 +1,111 @@
+import type { TaskStatus } from '../../core/task';
+
+/**
+ * AWS's status words, one table per field, each row tested with the values the API reference documents.
+ * A resource status says whether a modification is under way and what it is; `null` means "no operation".
+ */
+export interface ResourceState {
+  status: TaskStatus | null;
+  name: string;
+}
+
+/**
+ * `ReplicationGroup.Status`, `CacheCluster.CacheClusterStatus`, `ServerlessCache.Status`,
+ * `GlobalReplicationGroup.Status` and MemoryDB `Cluster.Status` share one vocabulary.
+ */
+export const RESOURCE_STATUS: Readonly<Record<string, ResourceState>> = {
+  creating: { status: 'running', name: 'Create' },
+  modifying: { status: 'running', name: 'Modify' },
+  deleting: { status: 'running', name: 'Delete' },
+  snapshotting: { status: 'running', name: 'Take a snapshot' },
+  'rebooting cluster nodes': { status: 'running', name: 'Reboot cluster nodes' },
+  updating: { status: 'running', name: 'Update' },
+  'create-failed': { status: 'failed', name: 'Create' },
+  'restore-failed': { status: 'failed', name: 'Restore from backup' },
+  'incompatible-network': { status: 'failed', name: 'Network configuration' },
+  deleted: { status: 'succeeded', name: 'Delete' },
+  available: { status: null, name: 'Available' },
+  'primary-only': { status: null, name: 'Primary only' },
+};
+
+/** `UpdateAction.UpdateActionStatus`. `not-applicable` is no operation at all and is left out of the tree. */
+export const UPDATE_ACTION_STATUS: Readonly<Record<string, TaskStatus>> = {
+  'not-applied': 'pending',
+  'waiting-to-start': 'pending',
+  scheduling: 'pending',
+  scheduled: 'pending',
+  'in-progress': 'running',
+  stopping: 'running',
+  stopped: 'canceled',
+  complete: 'succeeded',
+};
+
+/** Which update actions BatchStopUpdateAction can still stop. */
+export const STOPPABLE_UPDATE_STATUSES: ReadonlySet<string> = new Set([
+  'waiting-to-start',
+  'scheduling',
+  'scheduled',
+  'in-progress',
+]);
+
+/** The update action statuses asked for: what is happening, about to, or recently ended. */
+export const LISTED_UPDATE_STATUSES = [
+  'waiting-to-start',
+  'in-progress',
+  'stopping',
+  'stopped',
+  'complete',
+  'scheduling',
+  'scheduled',
+];
+
+/** `NodeGroupMemberUpdateStatus.NodeUpdateStatus` / `CacheNodeUpdateStatus.NodeUpdateStatus`, as step progress. */
+export const NODE_UPDATE_PROGRESS: Readonly<Record<string, number>> = {
+  'not-applied': 0,
+  'waiting-to-start': 0,
+  'in-progress': 50,
+  stopping: 50,
+  stopped: 0,
+  complete: 100,
+};
+
+/** `Snapshot.SnapshotStatus`, `ServerlessCacheSnapshot.Status`, MemoryDB `Snapshot.Status`. */
+export const SNAPSHOT_STATUS: Readonly<Record<string, TaskStatus>> = {
+  creating: 'running',
+  copying: 'running',
+  exporting: 'running',
+  restoring: 'running',
+  deleting: 'running',
+  available: 'succeeded',
+  failed: 'failed',
+};
+
+function lookup<T>(table: Readonly<Record<string, T>>, value: string | undefined): T | undefined {
+  const key = value?.trim().toLowerCase();
+  // Own keys only: a status such as "constructor" must not find Object's prototype.
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+export function resourceState(word: string | undefined): ResourceState {
+  return lookup(RESOURCE_STATUS, word) ?? { status: 'unknown', name: `Status ${word ?? '(none)'}` };
+}
+
+export function updateActionStatus(word: string | undefined): TaskStatus | undefined {
+  if (word?.trim().toLowerCase() === 'not-applicable') return undefined;
+  return lookup(UPDATE_ACTION_STATUS, word) ?? 'unknown';
+}
+
+export function nodeUpdateProgress(word: string | undefined): number | undefined {
+  return lookup(NODE_UPDATE_PROGRESS, word);
+}
+
+export function snapshotStatus(word: string | undefined): TaskStatus {
+  return lookup(SNAPSHOT_STATUS, word) ?? 'unknown';
+}
+
+/** `NodesUpdated` ("2/6") as a percentage; anything else is no progress. */
+export function nodesUpdatedPercent(text: string | undefined): number | undefined {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text ?? '');
+  if (!m || Number(m[2]) === 0) return undefined;
+  return Math.min(100, Math.round((Number(m[1]) / Number(m[2])) * 1000) / 10);
+}
