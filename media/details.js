@@ -39,7 +39,7 @@
    * @param {Array<Node|null|undefined|false>} [children]
    */
   // Bidirectional controls let a server make "gifnoc" read as "config": show them as visible marks instead.
-  const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
   /** @param {string} text */
   function visible(text) {
     return String(text).replace(BIDI_CONTROLS, c => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);

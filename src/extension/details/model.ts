@@ -3,7 +3,8 @@
  * The script only turns this model into DOM nodes (with textContent): every decision about wording, visibility and
  * formatting is made here.
  */
-import { clampPercent, isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
+import { clampPercent, isActive, validEpochMs, type Task, type TaskKind, type TaskStatus } from '../../core/task';
+import { displayTitle } from '../../core/text';
 import { fill, type DetailsLabels } from './labels';
 
 /** The state the store keeps beside a task (same shape as the panel contract's TaskDetailsState). */
@@ -161,6 +162,8 @@ export function formatDuration(totalSeconds: number, labels: DetailsLabels): str
 }
 
 export function formatTime(epochMs: number, labels: DetailsLabels): string {
+  // A time no Date can hold (a hostile 1e300) degrades to "Unknown" here instead of throwing for the whole panel.
+  if (validEpochMs(epochMs) === undefined) return labels.statusUnknown;
   try {
     return new Intl.DateTimeFormat(labels.locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(epochMs);
   } catch {
@@ -233,7 +236,8 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
   if (task.startedAt !== undefined && task.finishedAt !== undefined) {
     times.push({ label: labels.duration, value: formatDuration((task.finishedAt - task.startedAt) / 1000, labels) });
   } else if (task.startedAt !== undefined && active) {
-    times.push({ label: labels.duration, value: '', liveSince: task.startedAt });
+    if (validEpochMs(task.startedAt) !== undefined)
+      times.push({ label: labels.duration, value: '', liveSince: task.startedAt });
   }
 
   const steps: DetailsStep[] = task.steps.map((step, index) => {
@@ -267,7 +271,8 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     };
   });
 
-  const title = task.target?.name ? `${task.name} · ${task.target.name}` : task.name;
+  // The panel's tab title is drawn by VS Code, outside the webview's own escaping.
+  const title = displayTitle(task.target?.name ? `${task.name} · ${task.target.name}` : task.name);
 
   return {
     connectionId: task.source,
@@ -312,7 +317,7 @@ export function buildPlaceholderModel(
   return {
     connectionId,
     taskId,
-    title: taskId,
+    title: displayTitle(taskId),
     loaded: false,
     name: loading,
     status: state.error
