@@ -74,10 +74,7 @@ describe('hostile server: credentials never cross plain HTTP by accident (issue 
       await http.close();
     }
     const io = fakeIo({ env: ENV });
-    const code = await runCli(
-      ['list', '--endpoint', 'http://cluster.example.invalid:8080', '--user', USER],
-      io,
-    );
+    const code = await runCli(['list', '--endpoint', 'http://cluster.example.invalid:8080', '--user', USER], io);
     assert.equal(code, EXIT.usage, io.err);
     assert.match(io.err, /--allow-insecure-http/);
   });
