@@ -9,7 +9,7 @@ const CLOSE_OBJECT = 0x7d;
 const CLOSE_ARRAY = 0x5d;
 const COMMA = 0x2c;
 
-export type BoundsLimits = Pick<typeof LIMITS, 'maxDepth' | 'maxArrayItems' | 'maxContainers' | 'maxValues'>;
+export type BoundsLimits = { [K in 'maxDepth' | 'maxArrayItems' | 'maxContainers' | 'maxValues']: number };
 
 /**
  * What a JSON body would expand to, counted on its bytes without parsing it: one pass, no allocation. UTF-8 never

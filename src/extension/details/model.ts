@@ -233,8 +233,10 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
   const times: DetailsTime[] = [];
   if (task.startedAt !== undefined) times.push({ label: labels.started, value: formatTime(task.startedAt, labels) });
   if (task.finishedAt !== undefined) times.push({ label: labels.finished, value: formatTime(task.finishedAt, labels) });
-  if (task.startedAt !== undefined && task.finishedAt !== undefined) {
-    times.push({ label: labels.duration, value: formatDuration((task.finishedAt - task.startedAt) / 1000, labels) });
+  const started = validEpochMs(task.startedAt);
+  const finished = validEpochMs(task.finishedAt);
+  if (started !== undefined && finished !== undefined) {
+    times.push({ label: labels.duration, value: formatDuration((finished - started) / 1000, labels) });
   } else if (task.startedAt !== undefined && active) {
     if (validEpochMs(task.startedAt) !== undefined)
       times.push({ label: labels.duration, value: '', liveSince: task.startedAt });
