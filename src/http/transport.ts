@@ -1,11 +1,9 @@
 import { ProviderError } from '../core/errors';
 import type { TlsTrust } from '../core/connection';
 
-/** This machine: the demo emulator and local tunnels. Plain HTTP there never crosses a network. */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
-}
+import { isLoopbackHost } from '../core/loopback';
+
+export { isLoopbackHost } from '../core/loopback';
 
 /** `.` and `..` as a path segment, literally or percent-encoded: the URL parser would rewrite the path. */
 function hasDotSegment(path: string): boolean {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isInsecureRemoteHttp } from '../../core/loopback';
 import type { ConnectionConfig, TlsTrust } from '../../core/connection';
 import type { ProviderId } from '../../core/task';
 import type { Prompts } from '../prompts';
@@ -70,6 +71,12 @@ async function editFlow(
   });
   if (endpointText === undefined) return undefined;
   const endpoint = normaliseEndpoint(endpointText, provider);
+  let allowInsecureHttp = false;
+  if (isInsecureRemoteHttp(endpoint)) {
+    // The one place a person can allow clear-text credentials, per connection, after reading what it means.
+    allowInsecureHttp = await confirmInsecureHttp(prompts, endpoint!);
+    if (!allowInsecureHttp) return undefined;
+  }
 
   let region: string | undefined;
   if (f.needsRegion) {
@@ -148,12 +155,28 @@ async function editFlow(
     user: user.trim(),
     region,
     tls,
+    ...(allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     options: Object.keys(options).length ? options : undefined,
   };
   // A demo connection edited by hand is the person's own from now on: the next demo start must not re-point it.
   if (existing && isDemo(existing) && (config.endpoint !== existing.endpoint || secret)) delete config.options?.demo;
   await deps.connections.save(config, secret ? { secret } : undefined);
   return config;
+}
+
+async function confirmInsecureHttp(prompts: Prompts, endpoint: string): Promise<boolean> {
+  const allow = vscode.l10n.t('Send Credentials over HTTP');
+  const answer = await prompts.showWarningMessage(
+    vscode.l10n.t('{0} uses plain HTTP. Send the credentials in clear text?', endpoint),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'Anyone on the network path can read the password or key and every answer. Use an https:// address if the server offers one. The connection will show this choice in its tooltip.',
+      ),
+    },
+    allow,
+  );
+  return answer === allow;
 }
 
 async function askTls(
