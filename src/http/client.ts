@@ -207,6 +207,7 @@ export class HttpClient {
     checkRequestUrl(req.url, this.options.tls ?? { mode: 'system' }, this.options.allowInsecureHttp === true);
     const wait = this.options.sleep ?? sleep;
     let lastError: ProviderError | undefined;
+    let timeouts = 0;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {
         // Retry-After is a floor, never a licence to retry at once: the jittered backoff always applies.
@@ -229,7 +230,10 @@ export class HttpClient {
         return res;
       } catch (e) {
         const err = e as ProviderError;
-        const retriable = err.kind === 'network' || err.kind === 'timeout';
+        // A server that let a whole timeout pass (a hang, a slow-loris trickle) gets one more chance, not two: with
+        // the defaults a read gives up after about 60 s instead of 90.
+        if (err.kind === 'timeout') timeouts++;
+        const retriable = err.kind === 'network' || (err.kind === 'timeout' && timeouts < 2);
         if (!retriable || attempt >= attempts || req.signal?.aborted) throw err;
         lastError = err;
       }
