@@ -6,12 +6,12 @@
 export const LIMITS = {
   /** Nesting of arrays and objects in one answer (real payloads stay under 10). */
   maxDepth: 64,
-  /** Elements of any one array: items of one page. */
-  maxArrayItems: 50_000,
-  /** Arrays and objects in one answer. */
-  maxContainers: 250_000,
+  /** Elements of any one array: items of one page (twice the 10,000 tasks of the largest real cluster we know). */
+  maxArrayItems: 20_000,
+  /** Arrays and objects in one answer (six per task at 20,000 tasks). */
+  maxContainers: 120_000,
   /** Values of every kind in one answer. */
-  maxValues: 1_000_000,
-  /** Tasks one connection may hold after a refresh or while a list is paged (10,000 is the largest real case). */
-  maxTasksPerConnection: 50_000,
+  maxValues: 500_000,
+  /** Tasks one connection may hold after a refresh or while a list is paged. */
+  maxTasksPerConnection: 20_000,
 } as const;

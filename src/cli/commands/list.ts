@@ -1,7 +1,7 @@
 import type { TaskSource } from '../../core/source';
 import type { Task, TaskQuery } from '../../core/task';
 import type { CommandContext } from '../context';
-import { jsonText, taskJson, taskTable } from '../format';
+import { taskJson, taskTable, writeJsonArray } from '../format';
 import { LIMITS } from '../../core/limits';
 import { ProviderError } from '../../core/errors';
 import { EXIT, type ExitCode } from '../exitCodes';
@@ -24,7 +24,10 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
 
   const shown = tasks.filter(t => matches(t, query));
   if (args.json) {
-    ctx.io.stdout.write(`${jsonText(shown.map(t => taskJson(t, args.raw)))}\n`);
+    writeJsonArray(
+      shown.map(t => taskJson(t, args.raw)),
+      chunk => ctx.io.stdout.write(chunk),
+    );
   } else if (shown.length === 0) {
     ctx.io.stdout.write('No tasks.\n');
   } else {
