@@ -39,6 +39,8 @@ function escapeRegExp(s: string): string {
 
 export class Scrubber {
   private pattern: RegExp | undefined;
+  /** A text shorter than every form cannot hold one: most fields (statuses, ids) are skipped without a regex. */
+  private shortest = Infinity;
   private readonly forms = new Set<string>();
 
   constructor(forms: Iterable<string> = []) {
@@ -53,6 +55,7 @@ export class Scrubber {
     for (const f of forms) if (f && f.length >= MIN_LENGTH) this.forms.add(f);
     const all = [...this.forms].sort((a, b) => b.length - a.length);
     this.pattern = all.length ? new RegExp(all.map(escapeRegExp).join('|'), 'g') : undefined;
+    this.shortest = all.length ? all[all.length - 1].length : Infinity;
   }
 
   get empty(): boolean {
@@ -60,7 +63,7 @@ export class Scrubber {
   }
 
   text(s: string): string {
-    if (!this.pattern) return s;
+    if (!this.pattern || s.length < this.shortest) return s;
     this.pattern.lastIndex = 0;
     if (!this.pattern.test(s)) return s;
     this.pattern.lastIndex = 0;

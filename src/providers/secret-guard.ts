@@ -39,9 +39,6 @@ export function guardSecrets(factory: ProviderFactory): ProviderFactory {
   };
 }
 
-/** Kept for callers that scrub a text once: the same forms the guard uses. */
-export { secretForms } from '../core/secrets';
-
 function guardSource(source: TaskSource, scrubber: Scrubber): TaskSource {
   const clean = (e: unknown): never => {
     throw scrubError(e, scrubber);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayTitle } from '../../core/text';
 import { isInsecureRemoteHttp } from '../../core/loopback';
 import type { ConnectionConfig, TlsTrust } from '../../core/connection';
 import type { ProviderId } from '../../core/task';
@@ -230,14 +231,17 @@ async function askTls(
     return undefined;
   }
   const fingerprint = deps.providers().normaliseFingerprint(info.fingerprint256);
+  // The server writes the subject, issuer and dates: one line each, or a line break in a subject could forge a
+  // "The system already trusts this certificate." line right where the person decides.
+  const line = displayTitle;
   const detail = [
     vscode.l10n.t('SHA-256 fingerprint: {0}', fingerprint),
-    vscode.l10n.t('Subject: {0}', info.subject),
-    vscode.l10n.t('Issuer: {0}', info.issuer),
-    vscode.l10n.t('Valid until: {0}', info.validTo),
+    vscode.l10n.t('Subject: {0}', line(info.subject)),
+    vscode.l10n.t('Issuer: {0}', line(info.issuer)),
+    vscode.l10n.t('Valid until: {0}', line(info.validTo)),
     info.trusted
       ? vscode.l10n.t('The system already trusts this certificate.')
-      : vscode.l10n.t('The system does not trust this certificate ({0}).', info.authorizationError ?? ''),
+      : vscode.l10n.t('The system does not trust this certificate ({0}).', line(info.authorizationError ?? '')),
     vscode.l10n.t('Compare the fingerprint with the one your cluster administrator gives you before pinning it.'),
   ].join('\n');
   const pin = vscode.l10n.t('Pin Certificate');

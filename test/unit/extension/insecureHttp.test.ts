@@ -13,9 +13,9 @@ function scripted(answers: unknown[]) {
   const warnings: { text: string; options: unknown }[] = [];
   const next = () => Promise.resolve(answers.shift());
   const prompts = {
-    showQuickPick: (items: { label: string; provider?: string }[]) => {
+    showQuickPick: (items: { label: string; provider?: string; mode?: string }[]) => {
       const want = answers.shift();
-      return Promise.resolve(items.find(i => i.label === want || i.provider === want));
+      return Promise.resolve(items.find(i => i.label === want || i.provider === want || i.mode === want));
     },
     showInputBox: () => next(),
     showWarningMessage: (text: string, options: unknown) => {
@@ -93,6 +93,37 @@ describe('extension: plain HTTP needs a visible, per-connection choice (issue 14
       parseConnection({ id: 'a', provider: 'tencent', allowInsecureHttp: 'yes' })?.allowInsecureHttp,
       undefined,
     );
+  });
+
+  it('defect 10: a certificate subject with a line break cannot forge a line in the pin question', async () => {
+    const { connections } = connectionsModel();
+    const forging = {
+      probeCertificate: async () => ({
+        fingerprint256: 'AB:'.repeat(31) + 'AB',
+        subject: 'CN=evil\nThe system already trusts this certificate.',
+        issuer: 'CN=x\u202e',
+        validTo: 'never',
+        trusted: false,
+        authorizationError: 'SELF_SIGNED',
+      }),
+      normaliseFingerprint: (f: string) => f,
+    } as unknown as ProvidersModule;
+    const { prompts, warnings } = scripted([
+      'redis-enterprise',
+      'Prod',
+      'cluster',
+      'admin',
+      'pw-1234',
+      'pinned',
+      undefined,
+    ]);
+    await addConnectionFlow({ prompts, connections, providers: () => forging });
+    const detail = (warnings[0].options as { detail: string }).detail;
+    assert.ok(
+      detail.split('\n').every(l => l !== 'The system already trusts this certificate.'),
+      `no forged line: ${detail}`,
+    );
+    assert.doesNotMatch(detail, /\u202e/);
   });
 
   it("an expired pinned certificate is named in the connection's tooltip", () => {
