@@ -60,7 +60,11 @@ export class RedisCloudApi {
     });
     const remaining = Number(res.headers['x-rate-limit-remaining']);
     if (res.headers['x-rate-limit-remaining'] !== undefined) limiter.observeRemaining(remaining);
-    if (res.status === 429) limiter.pause(retryAfterMs(res.headers) ?? DEFAULT_THROTTLE_PAUSE_MS);
+    if (res.status === 429) {
+      // A zero, negative or past Retry-After reads as 0: that is no advice, never "go again now".
+      const advised = retryAfterMs(res.headers);
+      limiter.pause(advised !== undefined && advised > 0 ? advised : DEFAULT_THROTTLE_PAUSE_MS);
+    }
     return gateJson(res, {
       what,
       hint: 'Is the endpoint the Redis Cloud API?',
