@@ -3,6 +3,8 @@ import { EXIT, runCli } from '../../../src/cli/run';
 import { nextPauseMs } from '../../../src/cli/backoff';
 import { ProviderError } from '../../../src/core/errors';
 import { HttpClient } from '../../../src/http/client';
+import { RedisCloudApi } from '../../../src/providers/redis-cloud/api';
+import { DEFAULT_POLICY, RateLimiter } from '../../../src/providers/redis-cloud/rate-limiter';
 import { fakeDeps, fakeIo, RE_ENV, task } from '../cli/fakes';
 import { json, startServer } from '../http/servers';
 
@@ -85,6 +87,23 @@ describe('hostile server: wait cannot flood a throttling server and its --timeou
         await http.close();
         await server.close();
       }
+    }
+  });
+
+  it("defect 6: Redis Cloud's rate limiter does not resume at once after a 429 with a negative Retry-After", async () => {
+    const server = await startServer((_req, res) =>
+      json(res, 429, { error: { type: 'THROTTLED' } }, { 'retry-after': '-5' }),
+    );
+    const now = Date.UTC(2026, 1, 1);
+    const limiter = new RateLimiter(DEFAULT_POLICY, { now: () => now, sleep: async () => undefined });
+    const http = new HttpClient({ sleep: async () => undefined });
+    const api = new RedisCloudApi({ http, endpoint: server.url, accountKey: 'acct', secretKey: 'secret-1', limiter });
+    try {
+      await assert.rejects(api.listTasks(), (e: unknown) => e instanceof ProviderError && e.kind === 'throttled');
+      assert.ok(limiter.delayMs() >= 10_000, `the next request waits: ${limiter.delayMs()} ms`);
+    } finally {
+      await http.close();
+      await server.close();
     }
   });
 
