@@ -2,11 +2,13 @@ import * as assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import * as diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
 import * as https from 'node:https';
+import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import { generate } from 'selfsigned';
 import { HttpClient, type CertificateNote } from '../../../src/http/client';
 import { testCertificate } from '../http/servers';
@@ -85,6 +87,49 @@ describe('hostile server: TLS renegotiation and expired pinned certificates (iss
       }
     });
   }
+
+  it('defect 4: renegotiation is refused through a proxy too (the tunnel socket to the server)', async () => {
+    const c = await testCertificate();
+    const server = await tlsServer(c.key, c.cert);
+    // A CONNECT proxy on the loopback that pipes the tunnel to the server.
+    const proxy = http.createServer();
+    let tunnels = 0;
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
+      tunnels++;
+      const [host, port] = String(req.url).split(':');
+      const upstream = net.connect(Number(port), host === 'localhost' ? '127.0.0.1' : host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>(r => proxy.listen(0, '127.0.0.1', () => r()));
+    const dir = mkdtempSync(join(tmpdir(), 'rtb-ca-'));
+    const caFile = join(dir, 'ca.pem');
+    writeFileSync(caFile, c.cert);
+    const client = new HttpClient({
+      tls: { mode: 'ca-file', caFile },
+      proxy: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+    });
+    try {
+      const sockets = await socketsDuring(async () => {
+        const res = await client.request({ method: 'GET', url: server.url.replace('127.0.0.1', 'localhost') });
+        assert.equal(res.status, 200);
+      });
+      assert.equal(tunnels, 1, 'the request went through the proxy');
+      const tlsSockets = sockets.filter(s => s instanceof TLSSocket);
+      assert.ok(tlsSockets.length >= 1, 'the TLS socket to the server was seen');
+      for (const s of tlsSockets) assert.ok(renegotiationDisabled(s), 'renegotiation is disabled on the tunnel');
+    } finally {
+      await client.close();
+      await server.close();
+      proxy.closeAllConnections();
+      await new Promise<void>(r => proxy.close(() => r()));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('an expired pinned certificate is still accepted, and reported once so the connection can say so', async () => {
     const notAfter = new Date(Date.now() - 24 * 3600 * 1000);
