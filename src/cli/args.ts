@@ -8,6 +8,9 @@ import { PROVIDERS, PROVIDER_IDS, descriptorOf, providerById } from '../provider
 export const COMMANDS = ['list', 'get', 'cancel', 'wait', 'fingerprint'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+/** The shortest pause between two polls of `wait`. */
+export const MIN_INTERVAL_SECONDS = 1;
+
 export interface CliArgs {
   /** Undefined with `--help` alone or no arguments. */
   command?: CommandName;
@@ -19,6 +22,8 @@ export interface CliArgs {
   region?: string;
   caFile?: string;
   fingerprint?: string;
+  /** Send credentials over plain http:// to a host that is not this machine: the person's explicit choice. */
+  allowInsecureHttp: boolean;
   options: Record<string, string | number | boolean>;
   timeoutMs?: number;
   json: boolean;
@@ -42,6 +47,7 @@ type Field =
   | 'region'
   | 'ca'
   | 'fingerprint'
+  | 'allow-insecure-http'
   | 'option'
   | 'timeout-ms'
   | 'json'
@@ -73,6 +79,7 @@ const FLAGS: Record<string, FlagSpec> = {
   region: { field: 'region', value: true },
   ca: { field: 'ca', value: true },
   fingerprint: { field: 'fingerprint', value: true },
+  'allow-insecure-http': { field: 'allow-insecure-http', value: false },
   option: { field: 'option', value: true },
   'timeout-ms': { field: 'timeout-ms', value: true },
   json: { field: 'json', value: false },
@@ -97,6 +104,7 @@ const GLOBAL: ReadonlySet<Field> = new Set<Field>([
   'region',
   'ca',
   'fingerprint',
+  'allow-insecure-http',
   'option',
   'timeout-ms',
   'json',
@@ -241,6 +249,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
     region: one('region'),
     caFile: ca,
     fingerprint,
+    allowInsecureHttp: has('allow-insecure-http'),
     options: parseOptions(values.get('option') ?? []),
     timeoutMs: optNumber(one('timeout-ms'), '--timeout-ms', 1),
     json: has('json'),

@@ -1,4 +1,4 @@
-import type { Task, TaskGroup, TaskStatus } from '../core/task';
+import { validEpochMs, type Task, type TaskGroup, type TaskStatus } from '../core/task';
 
 export type Paint = (status: TaskStatus, text: string) => string;
 
@@ -24,7 +24,12 @@ export function table(
   rows: string[][],
   colour?: (row: number, col: number, padded: string) => string,
 ): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map(r => (r[c] ?? '').length)));
+  // A loop, not Math.max(...rows): spreading 150,000 rows as arguments overflows the stack.
+  const widths = header.map((h, c) => {
+    let w = h.length;
+    for (const r of rows) w = Math.max(w, (r[c] ?? '').length);
+    return w;
+  });
   const line = (cells: string[], row: number) =>
     cells
       .map((cell, c) => {
@@ -38,6 +43,7 @@ export function table(
 
 export function formatTime(ms: number | undefined): string {
   if (ms === undefined) return '-';
+  if (validEpochMs(ms) === undefined) return 'unknown time';
   return new Date(ms)
     .toISOString()
     .replace('T', ' ')
@@ -49,20 +55,24 @@ export function formatProgress(p: number | undefined): string {
 }
 
 export function statusText(t: Pick<Task, 'status' | 'providerStatus'>): string {
-  return t.providerStatus && t.providerStatus !== t.status ? `${t.status} (${t.providerStatus})` : t.status;
+  return terminalLine(
+    t.providerStatus && t.providerStatus !== t.status ? `${t.status} (${t.providerStatus})` : t.status,
+  );
 }
 
 function targetText(t: Task): string {
   if (!t.target) return '-';
-  return t.target.name && t.target.name !== t.target.id ? `${t.target.name} (${t.target.id})` : t.target.id;
+  return terminalLine(
+    t.target.name && t.target.name !== t.target.id ? `${t.target.name} (${t.target.id})` : t.target.id,
+  );
 }
 
 export function taskTable(tasks: Task[], groups: TaskGroup[], paint: Paint): string {
   const label = new Map(groups.map(g => [g.id, g.label]));
   const rows = tasks.map(t => [
-    label.get(t.group) ?? t.group,
-    t.id,
-    t.name,
+    terminalLine(label.get(t.group) ?? t.group),
+    terminalLine(t.id),
+    terminalLine(t.name),
     targetText(t),
     statusText(t),
     formatProgress(t.progress),
@@ -94,8 +104,9 @@ export function taskDetails(t: Task, paint: Paint): string {
     ['Console', t.capabilities.consoleUrl],
   ];
   const present = fields.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '');
-  const width = Math.max(...present.map(([k]) => k.length));
-  const out = present.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`);
+  const width = present.reduce((w, [k]) => Math.max(w, k.length), 0);
+  // Status is painted (our own escape codes) and made of escaped parts already; every other value is server text.
+  const out = present.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${k === 'Status' ? v : terminalLine(v)}`);
   if (t.steps.length) {
     out.push(
       '',
@@ -104,10 +115,10 @@ export function taskDetails(t: Task, paint: Paint): string {
         table(
           ['STEP', 'PROGRESS', 'REMAINING', 'DETAIL'],
           t.steps.map(s => [
-            s.name,
+            terminalLine(s.name),
             formatProgress(s.progress),
             s.remainingSeconds === undefined ? '-' : `${s.remainingSeconds} s`,
-            s.detail ?? '',
+            terminalLine(s.detail ?? ''),
           ]),
         ),
       ),
@@ -121,9 +132,9 @@ export function taskDetails(t: Task, paint: Paint): string {
         table(
           ['SHARD', 'OPERATION', 'STATUS', 'PROGRESS', 'HEARTBEAT'],
           t.shards.map(s => [
-            s.shardId,
-            s.opName ?? '-',
-            [s.statusCode, s.statusDescription].filter(Boolean).join(' ') || '-',
+            terminalLine(s.shardId),
+            terminalLine(s.opName ?? '-'),
+            terminalLine([s.statusCode, s.statusDescription].filter(Boolean).join(' ') || '-'),
             formatProgress(s.progress),
             formatTime(s.heartbeatAt),
           ]),
@@ -135,7 +146,9 @@ export function taskDetails(t: Task, paint: Paint): string {
     out.push(
       '',
       'Errors:',
-      ...t.errors.map(e => `  - ${e.where ? `[${e.where}] ` : ''}${e.message}${e.code ? ` (${e.code})` : ''}`),
+      ...t.errors.map(e =>
+        terminalLine(`  - ${e.where ? `[${e.where}] ` : ''}${e.message}${e.code ? ` (${e.code})` : ''}`),
+      ),
     );
   }
   return out.join('\n');
@@ -143,9 +156,9 @@ export function taskDetails(t: Task, paint: Paint): string {
 
 /** One line per poll of `wait`, on stderr. */
 export function progressLine(t: Task, now: number): string {
-  const parts = [formatTime(now), t.id, statusText(t)];
+  const parts = [formatTime(now), terminalLine(t.id), statusText(t)];
   if (t.progress !== undefined) parts.push(formatProgress(t.progress));
-  if (t.currentStep) parts.push(t.currentStep);
+  if (t.currentStep) parts.push(terminalLine(t.currentStep));
   return parts.join('  ');
 }
 
@@ -163,10 +176,82 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** Our own colour codes (see `painter`): the only escape sequences the CLI itself writes. */
-const OWN_SGR = /^\u001b\[(?:3[0-9]|39)m/;
-/** C0 and C1 controls except newline and tab, and the bidirectional overrides that reorder what a terminal shows. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Our own colour codes (see `painter`), exactly: the only escape sequences the CLI itself writes. Server text never
+ * reaches this check with a raw ESC in it (cells and messages go through `terminalLine` first), and even a path that
+ * forgot to would only get these five harmless colours, never black or hidden text.
+ */
+const OWN_SGR = /^\u001b\[(?:3[1236]|39)m/;
+/** Bidirectional formatting characters, U+061C (Arabic letter mark) included: they reorder what a terminal shows. */
+const BIDI = '\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069';
+/** C0 and C1 controls except newline and tab, and the bidirectional controls. */
+
+const UNSAFE = new RegExp(`[\u0000-\u0008\u000b-\u001f\u007f-\u009f${BIDI}]`, 'g');
+/** For one cell or one line of server text: newline, carriage return and tab too, so nothing forges a row. */
+
+const UNSAFE_IN_LINE = new RegExp(`[\u0000-\u001f\u007f-\u009f${BIDI}]`, 'g');
+
+const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Server text (a task name, an id, a certificate subject, an error message) as one line a terminal shows and never
+ * obeys: every control character, line breaks and every ESC included, and every bidi control, becomes visible
+ * `\u001b`-style text.
+ */
+export function terminalLine(text: string): string {
+  return text.replace(UNSAFE_IN_LINE, visible);
+}
+
+/**
+ * Cut below this depth: the response gate already refuses answers nested deeper than 64, and a task puts its raw
+ * payload two levels down; only a hand-built value reaches it, whose walk would otherwise overflow the stack.
+ */
+const JSON_MAX_DEPTH = 100;
+
+/** JSON for stdout that cannot overflow the stack on a deeply nested value; copies only a value that is too deep. */
+export function jsonText(value: unknown, indent = 2): string {
+  return JSON.stringify(tooDeep(value, 0) ? limitDepth(value, 0) : value, null, indent);
+}
+
+/**
+ * A JSON array written one element at a time, byte for byte what `jsonText(items)` gives: a 50,000-task list then
+ * never exists as one 60 MB string (and its escaped and scrubbed copies) in memory.
+ */
+export function writeJsonArray(items: readonly unknown[], write: (chunk: string) => void): void {
+  if (items.length === 0) return write('[]\n');
+  write('[\n');
+  items.forEach((item, i) => {
+    const text = jsonText(item)
+      .split('\n')
+      .map(l => `  ${l}`)
+      .join('\n');
+    write(i === items.length - 1 ? `${text}\n` : `${text},\n`);
+  });
+  write(']\n');
+}
+
+function tooDeep(v: unknown, depth: number): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (depth >= JSON_MAX_DEPTH) return true;
+  if (Array.isArray(v)) return v.some(x => tooDeep(x, depth + 1));
+  for (const k of Object.keys(v)) if (tooDeep((v as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
+function limitDepth(v: unknown, depth: number): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (depth >= JSON_MAX_DEPTH) return '[nested too deep]';
+  if (Array.isArray(v)) return v.map(x => limitDepth(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v))
+    Object.defineProperty(out, k, {
+      value: limitDepth((v as Record<string, unknown>)[k], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return out;
+}
 
 /**
  * Text as a terminal will show it, never as commands it will obey: task names, errors and messages come from servers,

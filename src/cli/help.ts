@@ -29,6 +29,8 @@ ${USER_ALIASES}
 ${PROVIDER_FLAG_LINES}
   --ca FILE              trust the server through this CA certificate file (PEM)
   --fingerprint SHA256   pin the server's certificate (see "redis-tasks fingerprint")
+  --allow-insecure-http  send the credentials over plain http:// to another machine (refused without it;
+                         this machine's loopback is always allowed). A pin or --ca on http:// is an error.
   --option KEY=VALUE     provider switch, repeatable (--option legacyApi=true)
   --timeout-ms MS        per-request timeout
   --json                 machine-readable output on stdout
@@ -65,8 +67,8 @@ A plain cancel of a task in its commit phase exits with 5.`,
 
 Polls the task until it ends, printing progress on stderr. Exits 0 when it succeeds, 1 when it fails, is canceled
 or interrupted, 8 on --timeout. Network errors, timeouts, throttling and server errors are retried at the next poll.
-  --interval SECONDS  between polls (default 5)
-  --timeout SECONDS   give up after this long (exit 8)
+  --interval SECONDS  between polls (default 5, at least 1); throttling doubles it, with jitter, up to 60 s
+  --timeout SECONDS   give up after this long (exit 8), stopping a request in flight
   --ttl SECONDS       Redis Enterprise: keep the result so the last poll still finds the task
   --instance ID       cloud providers: the task's instance`,
   fingerprint: `Usage: redis-tasks fingerprint --endpoint https://host:port

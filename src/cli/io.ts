@@ -27,4 +27,6 @@ export interface CliDeps {
   /** `wait` sleeps through this, so tests can advance an emulator clock instead of real time. */
   sleep(ms: number): Promise<void>;
   now: () => number;
+  /** Jitter of `wait`'s backoff (tests pin it). */
+  random?: () => number;
 }

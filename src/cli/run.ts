@@ -1,8 +1,10 @@
 import type { ConnectionConfig, ConnectionSecret, TlsTrust } from '../core/connection';
 import { ProviderError } from '../core/errors';
 import type { TaskSource } from '../core/source';
-import { scrub } from '../http/redact';
+import { badCredentialField } from '../core/credentials';
+import { Scrubber, secretForms } from '../core/secrets';
 import { probeCertificate } from '../http/probe';
+import { isLoopbackHost } from '../http/transport';
 import { createSource } from '../providers';
 import { descriptorOf } from '../providers/registry';
 import type { SourceDeps } from '../providers/factory';
@@ -14,7 +16,7 @@ import { listCommand } from './commands/list';
 import { waitCommand } from './commands/wait';
 import type { CommandContext } from './context';
 import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
-import { painter, terminalSafe } from './format';
+import { painter, terminalLine, terminalSafe } from './format';
 import { helpText } from './help';
 import type { CliDeps, CliIo, OutStream } from './io';
 import { readSecret } from './secret';
@@ -36,15 +38,16 @@ export const defaultDeps: CliDeps = {
   probeCertificate,
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
   now: Date.now,
+  random: Math.random,
 };
 
 /** The whole tool, as a function: arguments and the outside world in, an exit code out. Never throws. */
 export async function runCli(argv: readonly string[], rawIo: CliIo, overrides: Partial<CliDeps> = {}): Promise<number> {
   const deps: CliDeps = { ...defaultDeps, ...overrides };
-  // Every byte written goes through the scrubber once the secret is known: a last line of defence for messages
-  // that echo a server's answer.
-  const secrets: string[] = [];
-  const io: CliIo = { ...rawIo, stdout: scrubbed(rawIo.stdout, secrets), stderr: scrubbed(rawIo.stderr, secrets) };
+  // Every byte written goes through the scrubber once the secret is known (every encoding of it, the same forms the
+  // sources scrub task data of): a last line of defence for text that did not come through a source.
+  const scrubber = new Scrubber();
+  const io: CliIo = { ...rawIo, stdout: scrubbed(rawIo.stdout, scrubber), stderr: scrubbed(rawIo.stderr, scrubber) };
   let command: CommandName | undefined;
   let source: TaskSource | undefined;
   try {
@@ -59,11 +62,14 @@ export async function runCli(argv: readonly string[], rawIo: CliIo, overrides: P
       io,
       deps,
       paint: painter(io.stdout.isTTY, io.env),
-      note: text => io.stderr.write(`${text}\n`),
+      note: text => io.stderr.write(`${terminalLine(text)}\n`),
       openSource: async () => {
         const config = connectionConfig(args);
         const secret = await cliSecret(args, io);
-        secrets.push(secret.secret, ...(secret.sessionToken ? [secret.sessionToken] : []));
+        scrubber.add(secretForms(config.user, secret.secret));
+        if (secret.sessionToken) scrubber.add(secretForms(undefined, secret.sessionToken));
+        if (badCredentialField(config, secret) === 'secret')
+          throw new UsageError('The secret contains a line break or another control character.', args.command);
         source = deps.createSource(config, secret, sourceDeps(args, io, deps));
         return source;
       },
@@ -83,12 +89,13 @@ function report(e: unknown, io: CliIo, command: CommandName | undefined): number
     );
     return EXIT.usage;
   }
+  // Messages carry server text: one line each, every escape shown rather than obeyed.
   if (e instanceof ProviderError) {
-    io.stderr.write(`redis-tasks: ${e.describe()}\n`);
+    io.stderr.write(`redis-tasks: ${terminalLine(e.describe())}\n`);
     return exitCodeFor(e.kind);
   }
   const message = e instanceof Error ? e.message : String(e);
-  io.stderr.write(`redis-tasks: ${message}\n`);
+  io.stderr.write(`redis-tasks: ${terminalLine(message)}\n`);
   return EXIT.other;
 }
 
@@ -105,6 +112,14 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
   if (d.region && !args.region) {
     throw new UsageError(`${args.provider} needs --region (such as ${d.region.default}).`, args.command);
   }
+  const bad = badCredentialField(args);
+  if (bad) {
+    throw new UsageError(
+      `${bad === 'user' ? `--${d.cli.userFlags[0]}` : '--region'} contains a line break or another control character.`,
+      args.command,
+    );
+  }
+  checkTransport(args);
   const tls: TlsTrust =
     args.fingerprint !== undefined
       ? { mode: 'pinned', fingerprint256: args.fingerprint }
@@ -119,6 +134,7 @@ export function connectionConfig(args: CliArgs): ConnectionConfig {
     user: args.user,
     region: args.region,
     tls,
+    ...(args.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     options: Object.keys(args.options).length ? args.options : undefined,
   };
 }
@@ -135,6 +151,24 @@ async function cliSecret(args: CliArgs, io: CliIo): Promise<ConnectionSecret> {
   return token ? { ...secret, sessionToken: token } : secret;
 }
 
+/** The HTTP client refuses these too; said here first as a usage error, before the secret is even read. */
+function checkTransport(args: CliArgs): void {
+  if (!args.endpoint || !/^http:/i.test(args.endpoint)) return;
+  if (args.fingerprint !== undefined || args.caFile !== undefined) {
+    throw new UsageError(
+      `${args.fingerprint !== undefined ? '--fingerprint' : '--ca'} cannot apply to a plain http:// endpoint: use https://.`,
+      args.command,
+    );
+  }
+  if (!args.allowInsecureHttp && !isLoopbackHost(new URL(args.endpoint).hostname)) {
+    throw new UsageError(
+      'Refusing to send credentials in clear text over http:// to another machine. Use https://, or add ' +
+        '--allow-insecure-http if you accept that anyone on the network path can read them.',
+      args.command,
+    );
+  }
+}
+
 function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {
   return {
     proxy: io.env.HTTPS_PROXY || io.env.https_proxy || undefined,
@@ -142,11 +176,17 @@ function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {
     now: deps.now,
     log: args.verbose
       ? e =>
-          io.stderr.write(`${e.method} ${e.url} -> ${e.status ?? e.error ?? '?'} (${e.ms} ms, attempt ${e.attempt})\n`)
+          io.stderr.write(
+            `${terminalLine(`${e.method} ${e.url} -> ${e.status ?? e.error ?? '?'} (${e.ms} ms, attempt ${e.attempt})`)}\n`,
+          )
       : undefined,
+    onCertificateNote: n =>
+      io.stderr.write(
+        `note: the pinned certificate expired on ${terminalLine(n.validTo)}; it is still trusted by its pin.\n`,
+      ),
   };
 }
 
-function scrubbed(out: OutStream, secrets: string[]): OutStream {
-  return { isTTY: out.isTTY, write: text => out.write(terminalSafe(secrets.length ? scrub(text, secrets) : text)) };
+function scrubbed(out: OutStream, scrubber: Scrubber): OutStream {
+  return { isTTY: out.isTTY, write: text => out.write(terminalSafe(scrubber.text(text))) };
 }

@@ -15,6 +15,11 @@ export interface ConnectionConfig {
   user?: string;
   region?: string;
   tls?: TlsTrust;
+  /**
+   * The person chose to send this connection's credentials over plain http:// to a host that is not this machine
+   * (shown in the connection's tooltip; the CLI's --allow-insecure-http). Without it such requests are refused.
+   */
+  allowInsecureHttp?: boolean;
   /** Provider-specific switches (Tencent `legacyApi`, Alibaba `taskApi`). */
   options?: Record<string, string | number | boolean>;
 }

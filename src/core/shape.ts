@@ -62,3 +62,11 @@ export function parseJson(text: string, what: string): unknown {
     });
   }
 }
+
+/**
+ * A name table's entry for a server-sent key, own entries only: `table["__proto__"]` is Object.prototype and
+ * `table["constructor"]` a function, which would become a task's name and break every view that formats it.
+ */
+export function tableEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

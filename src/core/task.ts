@@ -159,13 +159,21 @@ export function clampPercent(value: number | undefined): number | undefined {
   return Math.min(100, Math.max(0, value));
 }
 
+/** The largest distance from 1970 a `Date` can hold (ECMA-262 §21.4.1.1): beyond it every formatter throws. */
+export const MAX_EPOCH_MS = 8.64e15;
+
+/** A time a `Date` can hold, or undefined: one bad field reads as "unknown time" instead of breaking a whole view. */
+export function validEpochMs(ms: number | undefined): number | undefined {
+  return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= MAX_EPOCH_MS ? ms : undefined;
+}
+
 /** ISO strings, epoch seconds or epoch milliseconds (as numbers or strings) to epoch milliseconds. */
 export function toEpochMs(value: unknown): number | undefined {
   const n = toNumber(value);
-  if (n !== undefined) return n < 1e12 ? n * 1000 : n;
+  if (n !== undefined) return validEpochMs(n < 1e12 ? n * 1000 : n);
   if (typeof value === 'string' && value.trim() !== '') {
     const t = Date.parse(value);
-    return Number.isNaN(t) ? undefined : t;
+    return Number.isNaN(t) ? undefined : validEpochMs(t);
   }
   return undefined;
 }

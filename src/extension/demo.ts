@@ -64,7 +64,7 @@ export class DemoController implements vscode.Disposable {
         tls: demo.fingerprint256 ? { mode: 'pinned', fingerprint256: demo.fingerprint256 } : undefined,
         options: { ...(i.options ?? {}), demo: true },
       };
-      this.log.addSecret(i.secret);
+      this.log.addSecret(i.secret, i.user);
       await this.connections.storeSecret(id, i.secret);
       const at = next.findIndex(c => c.id === id);
       if (at >= 0) next[at] = config;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProviderError } from '../core/errors';
+import { Scrubber, secretForms } from '../core/secrets';
 
 /** What the request log receives (the shape of `RequestLogEntry` from the HTTP client, without importing it). */
 export interface RequestLine {
@@ -13,9 +14,7 @@ export interface RequestLine {
 
 /** Replaces every known secret in a text: the last line of defence, whatever a lower layer forgot to redact. */
 export function scrubSecrets(text: string, secrets: Iterable<string>): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('***');
-  return out;
+  return new Scrubber(secrets).text(text);
 }
 
 export function formatRequestLine(connectionName: string, e: RequestLine): string {
@@ -27,14 +26,15 @@ export function formatRequestLine(connectionName: string, e: RequestLine): strin
 /** The "Redis Tasks" log: one line per request, plus errors. Secrets known to the extension are scrubbed. */
 export class TaskLog implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
-  private readonly secrets = new Set<string>();
+  /** Every encoding of every secret the extension has handed to a source (raw, URL, JSON, base64, hex). */
+  private readonly scrubber = new Scrubber();
 
   constructor() {
     this.channel = vscode.window.createOutputChannel('Redis Tasks', { log: true });
   }
 
-  addSecret(secret: string | undefined): void {
-    if (secret) this.secrets.add(secret);
+  addSecret(secret: string | undefined, user?: string): void {
+    if (secret) this.scrubber.add([secret, ...secretForms(user, secret)]);
   }
 
   request(connectionName: string, entry: RequestLine): void {
@@ -53,7 +53,7 @@ export class TaskLog implements vscode.Disposable {
   }
 
   scrub(text: string): string {
-    return scrubSecrets(text, this.secrets);
+    return this.scrubber.text(text);
   }
 
   show(): void {

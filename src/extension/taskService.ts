@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { certificateNotes } from './certificateNotes';
 import type { ConnectionConfig } from '../core/connection';
 import { ProviderError, asProviderError } from '../core/errors';
 import { Poller, type PollRequest } from '../core/poller';
@@ -157,7 +158,7 @@ export class TaskService implements vscode.Disposable {
         vscode.l10n.t('No credentials are stored for "{0}". Edit the connection to enter them.', config.name),
       );
     }
-    this.deps.log.addSecret(secret.secret);
+    this.deps.log.addSecret(secret.secret, config.user);
     const settings = this.deps.settings();
     const source = this.createSource(config, secret.secret, settings);
     this.sources.set(connectionId, { source, key });
@@ -176,6 +177,7 @@ export class TaskService implements vscode.Disposable {
         { secret },
         {
           log: entry => this.deps.log.request(config.name, entry),
+          onCertificateNote: note => certificateNotes.set(config.id, note),
           // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
           proxy: isLoopback(config.endpoint) ? undefined : settings.proxy,
           timeoutMs: settings.requestTimeoutMs,
@@ -189,6 +191,7 @@ export class TaskService implements vscode.Disposable {
   private closeSource(id: string): void {
     const open = this.sources.get(id);
     this.sources.delete(id);
+    certificateNotes.delete(id);
     this.consoleUrls.delete(id);
     if (open) open.source.close().catch(() => undefined);
   }

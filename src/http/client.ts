@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { TLSSocket } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import {
   Agent,
+  Pool,
   ProxyAgent,
   buildConnector,
   errors as undiciErrors,
@@ -12,6 +13,7 @@ import { ProviderError } from '../core/errors';
 import type { TlsTrust } from '../core/connection';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
 import { redactUrl } from './redact';
+import { checkRequestUrl } from './transport';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 
@@ -66,6 +68,22 @@ export interface HttpClientOptions {
   connections?: number;
   log?: (entry: RequestLogEntry) => void;
   userAgent?: string;
+  /**
+   * The person chose, for this connection, to send credentials over plain HTTP to a host that is not this machine.
+   * Without it such a request is refused before a byte is sent.
+   */
+  allowInsecureHttp?: boolean;
+  /** Waits between retries (tests pass one that does not wait). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source (tests pin it). */
+  random?: () => number;
+  /** Told once per connection when a pinned certificate has expired (accepted: the pin is the trust). */
+  onCertificateNote?: (note: CertificateNote) => void;
+}
+
+export interface CertificateNote {
+  kind: 'pinned-expired';
+  validTo: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -85,32 +103,61 @@ export function normaliseFingerprint(fp: string): string {
 }
 
 /**
- * Accepts the server's certificate only when its SHA-256 fingerprint is the pinned one. Chain verification is
- * replaced by the pin, which is stricter: only this exact certificate is trusted, not anything a CA signs.
+ * Every TLS socket we open, whatever the trust mode: renegotiation is refused, because a TLS 1.2 renegotiation can
+ * present another certificate after the one we checked (the pin is checked once, at the handshake).
  */
-function pinnedConnector(fingerprint256: string, timeoutMs: number): buildConnector.connector {
-  const pin = normaliseFingerprint(fingerprint256);
-  // No session resumption: a resumed session presents no certificate, and the pin must be checked on every connection.
-  const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs, maxCachedSessions: 0 });
+function guardedConnector(
+  base: buildConnector.connector,
+  check?: (socket: TLSSocket) => Error | undefined,
+): buildConnector.connector {
   return (opts, callback) => {
     base(opts, (err, socket) => {
       if (err || !socket) return callback(err, null);
-      if (opts.protocol !== 'https:') return callback(null, socket);
-      const cert = (socket as TLSSocket).getPeerCertificate();
-      const got = cert && cert.fingerprint256;
-      if (got !== pin) {
-        socket.destroy();
-        const e = new ProviderError(
-          'tls',
-          `The server's certificate (SHA-256 ${got || 'none'}) is not the pinned one (${pin}). ` +
-            'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
-          { code: 'PIN_MISMATCH' },
-        );
-        return callback(e, null);
+      if (socket instanceof TLSSocket) {
+        socket.disableRenegotiation();
+        const refused = check?.(socket);
+        if (refused) {
+          socket.destroy();
+          return callback(refused, null);
+        }
       }
       callback(null, socket);
     });
   };
+}
+
+/**
+ * Accepts the server's certificate only when its SHA-256 fingerprint is the pinned one. Chain verification is
+ * replaced by the pin, which is stricter: only this exact certificate is trusted, not anything a CA signs. An expired
+ * pinned certificate is still this certificate: accepted, and reported once so the connection can say so.
+ */
+function pinnedConnector(
+  fingerprint256: string,
+  timeoutMs: number,
+  onNote?: (note: CertificateNote) => void,
+): buildConnector.connector {
+  const pin = normaliseFingerprint(fingerprint256);
+  // No session resumption: a resumed session presents no certificate, and the pin must be checked on every connection.
+  const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs, maxCachedSessions: 0 });
+  let noted = false;
+  return guardedConnector(base, socket => {
+    const cert = socket.getPeerCertificate();
+    const got = cert && cert.fingerprint256;
+    if (got !== pin) {
+      return new ProviderError(
+        'tls',
+        `The server's certificate (SHA-256 ${got || 'none'}) is not the pinned one (${pin}). ` +
+          'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
+        { code: 'PIN_MISMATCH' },
+      );
+    }
+    const validTo = Date.parse(cert.valid_to);
+    if (!noted && onNote && Number.isFinite(validTo) && validTo < Date.now()) {
+      noted = true;
+      onNote({ kind: 'pinned-expired', validTo: cert.valid_to });
+    }
+    return undefined;
+  });
 }
 
 export class HttpClient {
@@ -130,12 +177,24 @@ export class HttpClient {
           'A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.',
         );
       }
-      this.dispatcher = new ProxyAgent({ uri: options.proxy, connections, requestTls: ca ? { ca } : {} });
+      this.dispatcher = new ProxyAgent({
+        uri: options.proxy,
+        connections,
+        requestTls: ca ? { ca } : {},
+        // The tunnel's TLS socket to the server is made inside ProxyAgent; its pool's connector is where we see it.
+        factory: (origin: string | URL, opts: object) => {
+          const o = opts as Pool.Options & { connect: buildConnector.connector };
+          return new Pool(origin, { ...o, connect: guardedConnector(o.connect) });
+        },
+      });
     } else {
       this.dispatcher = new Agent({
         connections,
         keepAliveTimeout: 30_000,
-        connect: tls.mode === 'pinned' ? pinnedConnector(tls.fingerprint256, timeoutMs) : { ca, timeout: timeoutMs },
+        connect:
+          tls.mode === 'pinned'
+            ? pinnedConnector(tls.fingerprint256, timeoutMs, options.onCertificateNote)
+            : guardedConnector(buildConnector({ ca, timeout: timeoutMs })),
       });
     }
   }
@@ -144,10 +203,16 @@ export class HttpClient {
     const policy = this.options.retry ?? DEFAULT_RETRY;
     const idempotent = req.idempotent ?? (req.method === 'GET' || req.method === 'HEAD');
     const attempts = idempotent ? policy.attempts : 1;
+    // Before any byte: plain HTTP with credentials, a pin on http://, a path a dot segment would rewrite.
+    checkRequestUrl(req.url, this.options.tls ?? { mode: 'system' }, this.options.allowInsecureHttp === true);
+    const wait = this.options.sleep ?? sleep;
     let lastError: ProviderError | undefined;
+    let timeouts = 0;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1) {
-        await sleep(lastError?.retryAfterMs ?? retryDelayMs(policy, attempt - 1), req.signal);
+        // Retry-After is a floor, never a licence to retry at once: the jittered backoff always applies.
+        const backoff = retryDelayMs(policy, attempt - 1, this.options.random);
+        await wait(Math.max(backoff, lastError?.retryAfterMs ?? 0), req.signal);
       }
       try {
         const res = await this.once(req, attempt);
@@ -165,7 +230,10 @@ export class HttpClient {
         return res;
       } catch (e) {
         const err = e as ProviderError;
-        const retriable = err.kind === 'network' || err.kind === 'timeout';
+        // A server that let a whole timeout pass (a hang, a slow-loris trickle) gets one more chance, not two: with
+        // the defaults a read gives up after about 60 s instead of 90.
+        if (err.kind === 'timeout') timeouts++;
+        const retriable = err.kind === 'network' || (err.kind === 'timeout' && timeouts < 2);
         if (!retriable || attempt >= attempts || req.signal?.aborted) throw err;
         lastError = err;
       }
@@ -213,17 +281,27 @@ export class HttpClient {
         discard(res.body);
         throw tooLarge(what(), maxBytes);
       }
+      // With a length announced, one buffer of that size is filled in place: no chunk list plus a concatenated copy,
+      // which doubled the peak for a 16 MB answer. A body that runs past its announced length falls back to chunks.
+      const announced = Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : 0;
+      let filled: Buffer | undefined = announced ? Buffer.allocUnsafe(announced) : undefined;
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of res.body) {
-        size += (chunk as Buffer).length;
-        if (size > maxBytes) {
+        const c = chunk as Buffer;
+        if (size + c.length > maxBytes) {
           discard(res.body);
           throw tooLarge(what(), maxBytes);
         }
-        chunks.push(chunk as Buffer);
+        if (filled && size + c.length <= filled.length) c.copy(filled, size);
+        else {
+          if (filled) chunks.push(filled.subarray(0, size));
+          filled = undefined;
+          chunks.push(c);
+        }
+        size += c.length;
       }
-      const body = Buffer.concat(chunks, size);
+      const body = filled ? filled.subarray(0, size) : Buffer.concat(chunks, size);
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers))
         if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -301,6 +379,14 @@ export function toProviderError(
   const rawCode = err?.code ?? err?.cause?.code;
   const code = typeof rawCode === 'string' ? rawCode : undefined;
   if (callerSignal?.aborted) return new ProviderError('aborted', `Stopped waiting for ${what}.`, { cause: e });
+  // undici refuses a header value with a line break before sending: a pasted credential, not the network.
+  if (e instanceof undiciErrors.InvalidArgumentError) {
+    return new ProviderError(
+      'bad-request',
+      `${what} could not be sent: a credential, region or option contains a line break or another character HTTP does not allow.`,
+      { cause: e, code: 'INVALID_REQUEST' },
+    );
+  }
   if (
     timeoutSignal?.aborted ||
     e instanceof undiciErrors.HeadersTimeoutError ||

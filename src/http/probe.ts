@@ -28,6 +28,8 @@ export function probeCertificate(endpoint: string, timeoutMs = 10_000): Promise<
         timeout: timeoutMs,
       },
       () => {
+        // Like every connection we open: no renegotiation, even for the moment this one lives.
+        socket.disableRenegotiation();
         const cert = socket.getPeerCertificate();
         const info: CertificateInfo = {
           fingerprint256: cert.fingerprint256,

@@ -1,6 +1,6 @@
 import type { ConnectionConfig, ConnectionSecret } from '../core/connection';
 import type { TaskSource } from '../core/source';
-import type { RequestLogEntry } from '../http/client';
+import type { CertificateNote, RequestLogEntry } from '../http/client';
 
 export interface SourceDeps {
   /** One line per request; the URL is already redacted. */
@@ -12,6 +12,12 @@ export interface SourceDeps {
   maxBytes?: number;
   /** Wall clock for time windows (tests pin it). */
   now?: () => number;
+  /** Waits between HTTP retries (tests pass one that does not wait). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter of retry delays (tests pin it). */
+  random?: () => number;
+  /** A fact about the server's certificate the connection should show (an expired pinned certificate). */
+  onCertificateNote?: (note: CertificateNote) => void;
 }
 
 export type ProviderFactory = (config: ConnectionConfig, secret: ConnectionSecret, deps: SourceDeps) => TaskSource;

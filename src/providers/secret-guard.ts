@@ -1,49 +1,65 @@
+import { badCredentialField } from '../core/credentials';
 import { ProviderError } from '../core/errors';
+import { LIMITS } from '../core/limits';
+import { Scrubber, secretForms } from '../core/secrets';
 import type { TaskSource } from '../core/source';
+import type { Task, TaskSnapshot } from '../core/task';
 import type { RequestLogEntry } from '../http/client';
-import { scrub } from '../http/redact';
 import type { ProviderFactory } from './factory';
 
 /**
- * The last line of defence between a connection's secret and everything a person reads: a server that echoes the
- * credentials it received (a compromised cluster decoding basic auth, a gateway repeating the request in its error
- * page) must not get the password into an error message, a tooltip or a log line that is later pasted into a bug
- * report. Every error a source throws and every log entry it writes is scrubbed of the secret, in the forms it
- * travels in (as is, and inside an HTTP basic credential).
+ * The one place between a connection's secret and everything a person reads. A server that echoes the credentials it
+ * received (a compromised cluster decoding basic auth, a gateway repeating the request) must not get the password
+ * into an error, a request id, a log line, or the task data itself (names, errors, the raw payload), in any encoding:
+ * every source is wrapped here, so the tree, the details view, the status bar and the CLI all get scrubbed values.
+ * The bound on tasks per connection lives here too, because it is the one wrapper every provider goes through.
  */
 export function guardSecrets(factory: ProviderFactory): ProviderFactory {
   return (config, secret, deps) => {
-    const forms = [...secretForms(config.user, secret.secret), ...secretForms(undefined, secret.sessionToken ?? '')];
+    const bad = badCredentialField(config, secret);
+    if (bad) {
+      throw new ProviderError(
+        'bad-request',
+        `The ${bad === 'secret' ? 'secret' : bad === 'user' ? 'user or key id' : 'region'} of the connection "${config.name}" contains a line break or another control character. Re-enter it.`,
+        { code: 'CONTROL_CHARACTER' },
+      );
+    }
+    const scrubber = Scrubber.forConnection(config.user, secret.secret);
+    // AWS temporary credentials: the session token is a secret as much as the key.
+    if (secret.sessionToken) scrubber.add(secretForms(undefined, secret.sessionToken));
     const log = deps.log;
     const guardedLog =
       log &&
       ((e: RequestLogEntry) =>
         log({
           ...e,
-          url: scrub(e.url, forms),
-          ...(e.error === undefined ? {} : { error: scrub(e.error, forms) }),
+          url: scrubber.text(e.url),
+          ...(e.error === undefined ? {} : { error: scrubber.text(e.error) }),
         }));
     const source = factory(config, secret, { ...deps, log: guardedLog });
-    return guardSource(source, forms);
+    return guardSource(source, scrubber);
   };
 }
 
-export function secretForms(user: string | undefined, secret: string): string[] {
-  if (!secret) return [];
-  const forms = [secret, encodeURIComponent(secret), Buffer.from(`${user ?? ''}:${secret}`, 'utf8').toString('base64')];
-  return [...new Set(forms)];
-}
-
-function guardSource(source: TaskSource, forms: string[]): TaskSource {
+function guardSource(source: TaskSource, scrubber: Scrubber): TaskSource {
   const clean = (e: unknown): never => {
-    throw scrubError(e, forms);
+    throw scrubError(e, scrubber);
   };
+  const task = (t: Task): Task => scrubber.value(t);
   const guarded: TaskSource = {
     provider: source.provider,
     connectionId: source.connectionId,
-    refresh: (query, signal) => source.refresh(query, signal).catch(clean),
-    loadMore: (group, cursor, query, signal) => source.loadMore(group, cursor, query, signal).catch(clean),
-    getTask: (id, options) => source.getTask(id, options).catch(clean),
+    refresh: (query, signal) =>
+      source
+        .refresh(query, signal)
+        .then(s => boundedSnapshot(scrubber.value(s)))
+        .catch(clean),
+    loadMore: (group, cursor, query, signal) =>
+      source
+        .loadMore(group, cursor, query, signal)
+        .then(p => scrubber.value(p))
+        .catch(clean),
+    getTask: (id, options) => source.getTask(id, options).then(task).catch(clean),
     close: () => source.close(),
   };
   if (source.cancelTask) guarded.cancelTask = (id, options) => source.cancelTask!(id, options).catch(clean);
@@ -51,19 +67,39 @@ function guardSource(source: TaskSource, forms: string[]): TaskSource {
   return guarded;
 }
 
+function boundedSnapshot(s: TaskSnapshot): TaskSnapshot {
+  if (s.tasks.length <= LIMITS.maxTasksPerConnection) return s;
+  throw new ProviderError(
+    'bad-response',
+    `The server listed ${s.tasks.length} tasks, more than the ${LIMITS.maxTasksPerConnection} one connection may hold. ` +
+      'Narrow the list with a filter (status, type, time).',
+    { code: 'TOO_MANY_TASKS' },
+  );
+}
+
+/** A request id is server text shown on a line of its own: bounded, one line, and scrubbed. */
+function cleanRequestId(id: string | undefined, scrubber: Scrubber): string | undefined {
+  if (id === undefined) return undefined;
+
+  const one = scrubber.text(id).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return one.length > 120 ? `${one.slice(0, 120)}…` : one;
+}
+
 /** The error with every form of the secret removed; the original stays as its cause only when it held none. */
-export function scrubError(e: unknown, forms: string[]): unknown {
+export function scrubError(e: unknown, scrubber: Scrubber | string[]): unknown {
   if (!(e instanceof ProviderError)) return e;
-  const message = scrub(e.message, forms);
+  const s = Array.isArray(scrubber) ? new Scrubber(scrubber) : scrubber;
+  const message = s.text(e.message);
   // `code` is typed string but a DOMException's numeric code can end up there (a timeout's AbortSignal).
-  const code = typeof e.code === 'string' ? scrub(e.code, forms) : e.code;
+  const code = typeof e.code === 'string' ? s.text(e.code) : e.code;
+  const requestId = cleanRequestId(e.requestId, s);
   const causeText = e.cause instanceof Error ? `${e.cause.message} ${textOf(e.cause.cause)}` : textOf(e.cause);
-  if (message === e.message && code === e.code && scrub(causeText, forms) === causeText) return e;
-  const leaky = scrub(causeText, forms) !== causeText;
+  const leaky = s.text(causeText) !== causeText;
+  if (message === e.message && code === e.code && requestId === e.requestId && !leaky) return e;
   return new ProviderError(e.kind, message, {
     status: e.status,
     code,
-    requestId: e.requestId,
+    requestId,
     retryAfterMs: e.retryAfterMs,
     cause: leaky ? undefined : e.cause,
   });

@@ -7,6 +7,7 @@ import type { ProviderId } from '../../src/core/task';
 import { allModules } from '../../src/emulator/modules';
 import { startEmulator } from '../../src/emulator/server';
 import type { FaultMode, FaultRule } from '../../src/emulator/faults';
+import { secretForms } from '../../src/core/secrets';
 import { createSource } from '../../src/providers';
 
 for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const infos = emu.connections();
   const providers: ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba'];
   const secrets = infos.map(i => i.secret);
+  // Every encoding of every secret (raw, URL, JSON, base64 of user:secret, hex): task data is checked too, sampled.
+  const forms = infos.flatMap(i => secretForms(i.user, i.secret));
   const sources: TaskSource[] = [];
   for (let n = 0; n < CONNECTIONS; n++) {
     const i = infos.find(c => c.provider === providers[n % providers.length])!;
@@ -81,6 +84,14 @@ async function main(): Promise<void> {
     `soak: ${CONNECTIONS} connections, ${MINUTES} min, poll every ${POLL_MS} ms; heap at start ${mb(start.heapUsed)} (rss ${mb(start.rss)})\n`,
   );
 
+  let peakRss = start.rss;
+  let peakHeap = start.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 500);
+  let sampledSnapshots = 0;
   const end = Date.now() + MINUTES * 60_000;
   let f = 0;
   const faultTimer = setInterval(() => {
@@ -100,8 +111,13 @@ async function main(): Promise<void> {
       while (Date.now() < end) {
         const t0 = Date.now();
         try {
-          await s.refresh({});
+          const snap = await s.refresh({});
           kinds.ok = (kinds.ok ?? 0) + 1;
+          if (polls % 25 === 0) {
+            sampledSnapshots++;
+            const text = JSON.stringify(snap);
+            if (forms.some(form => text.includes(form))) leaks++;
+          }
         } catch (e) {
           const kind = e instanceof ProviderError ? e.kind : 'not-a-ProviderError';
           kinds[kind] = (kinds[kind] ?? 0) + 1;
@@ -113,6 +129,7 @@ async function main(): Promise<void> {
     }),
   );
   clearInterval(faultTimer);
+  clearInterval(sampler);
   await Promise.all(sources.map(s => s.close()));
   await emu.close();
   (globalThis as { gc?: () => void }).gc?.();
@@ -121,7 +138,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     `soak: heap at start ${mb(start.heapUsed)}, at end ${mb(finish.heapUsed)} (rss ${mb(start.rss)} -> ${mb(finish.rss)})\n`,
   );
-  process.stdout.write(`soak: unhandled rejections/exceptions ${unhandled}; secrets seen in errors or logs ${leaks}\n`);
+  process.stdout.write(`soak: peak heap ${mb(peakHeap)}, peak rss ${mb(peakRss)}\n`);
+  process.stdout.write(
+    `soak: unhandled rejections/exceptions ${unhandled}; secrets seen in errors, logs or ${sampledSnapshots} sampled snapshots ${leaks}\n`,
+  );
   process.exitCode = unhandled === 0 && leaks === 0 ? 0 : 1;
 }
 

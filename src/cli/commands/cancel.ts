@@ -2,6 +2,7 @@ import { ProviderError } from '../../core/errors';
 import type { CommandContext } from '../context';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError } from '../usageError';
+import { terminalLine } from '../format';
 
 const FORCE_RISK =
   'A forced cancel stops the task even in its commit phase. This can break the Active-Active database (CRDB) in ' +
@@ -38,6 +39,9 @@ export async function cancelCommand(ctx: CommandContext): Promise<ExitCode> {
   }
   const what = args.force ? 'Forced cancel' : 'Cancel';
   if (args.json) io.stdout.write(`${JSON.stringify({ id, cancel: 'requested', force: args.force })}\n`);
-  else io.stdout.write(`${what} requested for task ${id}. Run "redis-tasks get ${id}" to follow it.\n`);
+  else {
+    const shown = terminalLine(id);
+    io.stdout.write(`${what} requested for task ${shown}. Run "redis-tasks get ${shown}" to follow it.\n`);
+  }
   return EXIT.ok;
 }

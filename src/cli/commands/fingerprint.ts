@@ -1,6 +1,7 @@
 import type { CommandContext } from '../context';
 import { EXIT, type ExitCode } from '../exitCodes';
 import { UsageError } from '../usageError';
+import { terminalLine } from '../format';
 
 /** Shows the certificate a server presents, so the user can check it and pin it with --fingerprint. */
 export async function fingerprintCommand(ctx: CommandContext): Promise<ExitCode> {
@@ -14,16 +15,19 @@ export async function fingerprintCommand(ctx: CommandContext): Promise<ExitCode>
     io.stdout.write(`${JSON.stringify(info, null, 2)}\n`);
     return EXIT.ok;
   }
-  io.stdout.write(`${info.fingerprint256}\n`);
+  // Every field is the server's text, shown exactly where the person decides whether to trust it: one line each,
+  // so a subject with a line break cannot forge a "Trusted by the system CAs" line.
+  const fp = terminalLine(info.fingerprint256);
+  io.stdout.write(`${fp}\n`);
   io.stderr.write(
     [
-      `Subject:  ${info.subject}`,
-      `Issuer:   ${info.issuer}`,
-      `Valid to: ${info.validTo}`,
+      `Subject:  ${terminalLine(info.subject)}`,
+      `Issuer:   ${terminalLine(info.issuer)}`,
+      `Valid to: ${terminalLine(info.validTo)}`,
       info.trusted
         ? 'Trusted by the system CAs: no pin is needed.'
-        : `Not trusted by the system CAs (${info.authorizationError ?? 'unknown reason'}). If this is your server's certificate, ` +
-          `pin it: --fingerprint ${info.fingerprint256}`,
+        : `Not trusted by the system CAs (${terminalLine(info.authorizationError ?? 'unknown reason')}). If this is your server's certificate, ` +
+          `pin it: --fingerprint ${fp}`,
     ].join('\n') + '\n',
   );
   return EXIT.ok;

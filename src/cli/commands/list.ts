@@ -1,7 +1,9 @@
 import type { TaskSource } from '../../core/source';
 import type { Task, TaskQuery } from '../../core/task';
 import type { CommandContext } from '../context';
-import { taskJson, taskTable } from '../format';
+import { taskJson, taskTable, writeJsonArray } from '../format';
+import { LIMITS } from '../../core/limits';
+import { ProviderError } from '../../core/errors';
 import { EXIT, type ExitCode } from '../exitCodes';
 
 /** Enough for any real cluster, and a bound if a server keeps handing out cursors. */
@@ -13,18 +15,18 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
   const source = await ctx.openSource();
   const snapshot = await source.refresh(query);
   const tasks = [...snapshot.tasks];
-  for (const [group, cursor] of Object.entries(snapshot.more))
-    tasks.push(...(await allPages(source, group, cursor, query, ctx)));
+  for (const [group, cursor] of Object.entries(snapshot.more)) {
+    // A loop, not push(...page): a spread of a huge page overflows the stack.
+    for (const t of await allPages(source, group, cursor, query, ctx, LIMITS.maxTasksPerConnection - tasks.length))
+      tasks.push(t);
+  }
   for (const g of snapshot.groups) if (g.unsupportedReason) ctx.note(`note: ${g.label}: ${g.unsupportedReason}`);
 
   const shown = tasks.filter(t => matches(t, query));
   if (args.json) {
-    ctx.io.stdout.write(
-      `${JSON.stringify(
-        shown.map(t => taskJson(t, args.raw)),
-        null,
-        2,
-      )}\n`,
+    writeJsonArray(
+      shown.map(t => taskJson(t, args.raw)),
+      chunk => ctx.io.stdout.write(chunk),
     );
   } else if (shown.length === 0) {
     ctx.io.stdout.write('No tasks.\n');
@@ -40,6 +42,7 @@ async function allPages(
   cursor: string,
   query: TaskQuery,
   ctx: CommandContext,
+  room: number,
 ): Promise<Task[]> {
   const out: Task[] = [];
   let next: string | undefined = cursor;
@@ -51,7 +54,14 @@ async function allPages(
       break;
     }
     const result = await source.loadMore(group, next, query);
-    out.push(...result.tasks);
+    for (const t of result.tasks) out.push(t);
+    if (out.length > room) {
+      throw new ProviderError(
+        'bad-response',
+        `The server listed more than ${LIMITS.maxTasksPerConnection} tasks; narrow the list with --since, --status or --type.`,
+        { code: 'TOO_MANY_TASKS' },
+      );
+    }
     next = result.next;
   }
   return out;

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { displayTitle } from '../../core/text';
+import { isInsecureRemoteHttp } from '../../core/loopback';
 import type { ConnectionConfig, TlsTrust } from '../../core/connection';
 import type { ProviderDescriptor } from '../../providers/descriptor';
 import { PROVIDERS, descriptorOf } from '../../providers/registry';
@@ -73,6 +75,12 @@ async function editFlow(
   });
   if (endpointText === undefined) return undefined;
   const endpoint = normaliseEndpoint(endpointText, provider);
+  let allowInsecureHttp = false;
+  if (isInsecureRemoteHttp(endpoint)) {
+    // The one place a person can allow clear-text credentials, per connection, after reading what it means.
+    allowInsecureHttp = await confirmInsecureHttp(prompts, endpoint!);
+    if (!allowInsecureHttp) return undefined;
+  }
 
   let region: string | undefined;
   if (d.region) {
@@ -132,12 +140,28 @@ async function editFlow(
     user: user.trim(),
     region,
     tls,
+    ...(allowInsecureHttp ? { allowInsecureHttp: true } : {}),
     options: Object.keys(options).length ? options : undefined,
   };
   // A demo connection edited by hand is the person's own from now on: the next demo start must not re-point it.
   if (existing && isDemo(existing) && (config.endpoint !== existing.endpoint || secret)) delete config.options?.demo;
   await deps.connections.save(config, secret ? { secret } : undefined);
   return config;
+}
+
+async function confirmInsecureHttp(prompts: Prompts, endpoint: string): Promise<boolean> {
+  const allow = vscode.l10n.t('Send Credentials over HTTP');
+  const answer = await prompts.showWarningMessage(
+    vscode.l10n.t('{0} uses plain HTTP. Send the credentials in clear text?', endpoint),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'Anyone on the network path can read the password or key and every answer. Use an https:// address if the server offers one. The connection will show this choice in its tooltip.',
+      ),
+    },
+    allow,
+  );
+  return answer === allow;
 }
 
 async function askTls(
@@ -191,14 +215,17 @@ async function askTls(
     return undefined;
   }
   const fingerprint = deps.providers().normaliseFingerprint(info.fingerprint256);
+  // The server writes the subject, issuer and dates: one line each, or a line break in a subject could forge a
+  // "The system already trusts this certificate." line right where the person decides.
+  const line = displayTitle;
   const detail = [
     vscode.l10n.t('SHA-256 fingerprint: {0}', fingerprint),
-    vscode.l10n.t('Subject: {0}', info.subject),
-    vscode.l10n.t('Issuer: {0}', info.issuer),
-    vscode.l10n.t('Valid until: {0}', info.validTo),
+    vscode.l10n.t('Subject: {0}', line(info.subject)),
+    vscode.l10n.t('Issuer: {0}', line(info.issuer)),
+    vscode.l10n.t('Valid until: {0}', line(info.validTo)),
     info.trusted
       ? vscode.l10n.t('The system already trusts this certificate.')
-      : vscode.l10n.t('The system does not trust this certificate ({0}).', info.authorizationError ?? ''),
+      : vscode.l10n.t('The system does not trust this certificate ({0}).', line(info.authorizationError ?? '')),
     vscode.l10n.t('Compare the fingerprint with the one your cluster administrator gives you before pinning it.'),
   ].join('\n');
   const pin = vscode.l10n.t('Pin Certificate');

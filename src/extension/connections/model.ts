@@ -44,6 +44,8 @@ export function parseConnection(value: unknown): ConnectionConfig | undefined {
     user: typeof v.user === 'string' && v.user ? v.user : undefined,
     region: typeof v.region === 'string' && v.region ? v.region : undefined,
     tls: parseTls(v.tls),
+    // Only a literal true counts: the person chose it for this connection in the Add Connection flow.
+    ...(v.allowInsecureHttp === true ? { allowInsecureHttp: true } : {}),
     options: Object.keys(options).length ? options : undefined,
   };
 }
@@ -55,6 +57,7 @@ function toSetting(c: ConnectionConfig): Record<string, unknown> {
   if (c.user) out.user = c.user;
   if (c.region) out.region = c.region;
   if (c.tls) out.tls = c.tls;
+  if (c.allowInsecureHttp === true) out.allowInsecureHttp = true;
   if (c.options && Object.keys(c.options).length) out.options = c.options;
   return out;
 }

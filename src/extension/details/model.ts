@@ -3,7 +3,7 @@
  * The webview only turns this model into DOM nodes (with textContent): every decision about wording, visibility and
  * formatting is made here.
  */
-import { clampPercent, isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
+import { clampPercent, isActive, validEpochMs, type Task, type TaskKind, type TaskStatus } from '../../core/task';
 import type {
   DetailsBanner,
   DetailsField,
@@ -15,6 +15,7 @@ import type {
   DetailsTime,
 } from '../../shared/detailsModel';
 import { fill, formatDuration } from '../../shared/format';
+import { displayTitle } from '../../core/text';
 
 /** The state the store keeps beside a task: the panel's host reports it, the model shows it. */
 export interface DetailsState {
@@ -73,6 +74,8 @@ function kindText(kind: TaskKind, labels: DetailsLabels): string {
 }
 
 export function formatTime(epochMs: number, labels: DetailsLabels): string {
+  // A time no Date can hold (a hostile 1e300) degrades to "Unknown" here instead of throwing for the whole panel.
+  if (validEpochMs(epochMs) === undefined) return labels.statusUnknown;
   try {
     return new Intl.DateTimeFormat(labels.locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(epochMs);
   } catch {
@@ -143,10 +146,13 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
   const times: DetailsTime[] = [];
   if (task.startedAt !== undefined) times.push({ label: labels.started, value: formatTime(task.startedAt, labels) });
   if (task.finishedAt !== undefined) times.push({ label: labels.finished, value: formatTime(task.finishedAt, labels) });
-  if (task.startedAt !== undefined && task.finishedAt !== undefined) {
-    times.push({ label: labels.duration, value: formatDuration((task.finishedAt - task.startedAt) / 1000, labels) });
+  const started = validEpochMs(task.startedAt);
+  const finished = validEpochMs(task.finishedAt);
+  if (started !== undefined && finished !== undefined) {
+    times.push({ label: labels.duration, value: formatDuration((finished - started) / 1000, labels) });
   } else if (task.startedAt !== undefined && active) {
-    times.push({ label: labels.duration, value: '', liveSince: task.startedAt });
+    if (validEpochMs(task.startedAt) !== undefined)
+      times.push({ label: labels.duration, value: '', liveSince: task.startedAt });
   }
 
   const steps: DetailsStep[] = task.steps.map((step, index) => {
@@ -180,7 +186,8 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     };
   });
 
-  const title = task.target?.name ? `${task.name} · ${task.target.name}` : task.name;
+  // The panel's tab title is drawn by VS Code, outside the webview's own escaping.
+  const title = displayTitle(task.target?.name ? `${task.name} · ${task.target.name}` : task.name);
 
   return {
     connectionId: task.source,
@@ -225,7 +232,7 @@ export function buildPlaceholderModel(
   return {
     connectionId,
     taskId,
-    title: taskId,
+    title: displayTitle(taskId),
     loaded: false,
     name: loading,
     status: state.error

@@ -108,7 +108,8 @@ export function taskAccessibilityLabel(task: Task, state: TaskRowState): string 
 
 /** Markdown-escapes text from a server: a task name must not become a link or a heading. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, c => `\\${c}`);
+  // Bidi controls first: a tooltip must not read "gifnoc" as "config" either.
+  return showBidiControls(text).replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, c => `\\${c}`);
 }
 
 function when(epochMs: number | undefined): string | undefined {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { isInsecureRemoteHttp } from '../../core/loopback';
+import { certificateNotes } from '../certificateNotes';
 import type { ConnectionConfig } from '../../core/connection';
 import type { ConnectionView } from '../../core/store';
 import type { Task, TaskGroup } from '../../core/task';
@@ -77,6 +79,17 @@ export class ConnectionNode extends vscode.TreeItem {
     if (config.region) tip.appendMarkdown(`  \n${md(vscode.l10n.t('Region: {0}', config.region))}`);
     const site = tencentSiteText(config);
     if (site) tip.appendMarkdown(`  \n${md(site)}`);
+    // Choices and facts about trust belong where the person looks at the connection, not only in a log.
+    if (config.allowInsecureHttp && isInsecureRemoteHttp(config.endpoint))
+      tip.appendMarkdown(
+        `\n\n$(warning) ${md(vscode.l10n.t('Insecure HTTP allowed: the credentials cross the network in clear text.'))}`,
+      );
+    const note = certificateNotes.get(config.id);
+    if (note?.kind === 'pinned-expired')
+      tip.appendMarkdown(
+        `\n\n$(warning) ${md(vscode.l10n.t('The pinned certificate expired on {0}. It is still trusted because it is pinned; ask for a renewed certificate and pin that one.', note.validTo))}`,
+      );
+    tip.supportThemeIcons = true;
     if (view?.error) tip.appendMarkdown(`\n\n${md(view.error.message)}`);
     this.tooltip = tip;
     this.accessibilityInformation = { label: [config.name, ...parts].join(', '), role: 'treeitem' };

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ProviderError } from '../../core/errors';
-import { parseJson } from '../../core/shape';
 import type { HttpClient } from '../../http/client';
+import { gateJson } from '../../http/gate';
 import { toAlibabaError, type TaskApi } from './errors';
 import { parseErrorBody } from './wire';
 import {
@@ -101,31 +100,25 @@ export class AlibabaApi {
         return { url: `${this.o.endpoint}/${qs ? `?${qs}` : ''}`, headers: { ...headers, ...sent, authorization } };
       },
     });
-    const text = res.text();
-    if (res.status >= 400) {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      throw toAlibabaError({
-        action,
-        status: res.status,
-        body: parseErrorBody(body),
-        retryAfterHeader: res.headers['x-acs-retry-after'],
-        taskApi: this.o.taskApi,
-        secrets: [this.o.secret],
-      });
-    }
-    const ct = res.headers['content-type'] ?? '';
-    if (ct && !/json/i.test(ct)) {
-      throw new ProviderError(
-        'bad-response',
-        `The answer to ${what} is not JSON (content type ${ct.split(';')[0]}). Is the endpoint an Alibaba Cloud API?`,
-        { status: res.status },
-      );
-    }
-    return parseJson(text, what);
+    return gateJson(res, {
+      what,
+      hint: 'Is the endpoint an Alibaba Cloud API?',
+      error: r => {
+        let body: unknown;
+        try {
+          body = JSON.parse(r.text());
+        } catch {
+          body = undefined;
+        }
+        return toAlibabaError({
+          action,
+          status: r.status,
+          body: parseErrorBody(body),
+          retryAfterHeader: r.headers['x-acs-retry-after'],
+          taskApi: this.o.taskApi,
+          secrets: [this.o.secret],
+        });
+      },
+    });
   }
 }

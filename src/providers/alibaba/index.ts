@@ -1,5 +1,5 @@
 import { ProviderError } from '../../core/errors';
-import { HttpClient } from '../../http/client';
+import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
 import { AlibabaApi, type SignatureScheme } from './api';
 import { resolveEndpoint } from './endpoint';
@@ -24,13 +24,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (!secret.secret) throw new ProviderError('auth', 'An Alibaba Cloud connection needs an AccessKey secret.');
   const taskApi = readTaskApi(config.options?.taskApi);
   const scheme = readScheme(config.options?.signatureVersion);
-  const http = new HttpClient({
-    tls: config.tls,
-    proxy: deps.proxy,
-    timeoutMs: deps.timeoutMs,
-    maxBytes: deps.maxBytes,
-    log: deps.log,
-  });
+  const http = httpClientFor(config, deps);
   const api = new AlibabaApi({
     http,
     endpoint: resolveEndpoint(config.endpoint, region),

@@ -1,6 +1,5 @@
 import { REDIS_CLOUD_API } from './descriptor';
-import { parseJson } from '../../core/shape';
-import { requireJson } from '../../http/content-type';
+import { gateJson } from '../../http/gate';
 import type { HttpClient } from '../../http/client';
 import { errorFromResponse, retryAfterMs } from './errors';
 import type { RateLimiter } from './rate-limiter';
@@ -72,10 +71,16 @@ export class RedisCloudApi {
     });
     const remaining = Number(res.headers['x-rate-limit-remaining']);
     if (res.headers['x-rate-limit-remaining'] !== undefined) limiter.observeRemaining(remaining);
-    if (res.status === 429) limiter.pause(retryAfterMs(res.headers) ?? DEFAULT_THROTTLE_PAUSE_MS);
-    if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, what, this.redact);
-    requireJson(res, what, 'Is the endpoint the Redis Cloud API?');
-    return parseJson(res.text(), what);
+    if (res.status === 429) {
+      // A zero, negative or past Retry-After reads as 0: that is no advice, never "go again now".
+      const advised = retryAfterMs(res.headers);
+      limiter.pause(advised !== undefined && advised > 0 ? advised : DEFAULT_THROTTLE_PAUSE_MS);
+    }
+    return gateJson(res, {
+      what,
+      hint: 'Is the endpoint the Redis Cloud API?',
+      error: r => errorFromResponse(r, what, this.redact),
+    });
   }
 
   async listTasks(signal?: AbortSignal): Promise<WireTask[]> {

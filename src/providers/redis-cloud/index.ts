@@ -1,5 +1,5 @@
 import { ProviderError } from '../../core/errors';
-import { HttpClient } from '../../http/client';
+import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
 import { DEFAULT_ENDPOINT, RedisCloudApi } from './api';
 import { abortableSleep, DEFAULT_POLICY, limiterForAccount } from './rate-limiter';
@@ -39,13 +39,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   );
   const pageSize = Math.floor(positive(options[OPTION_KEYS.pageSize], OPTION_KEYS.pageSize, 100));
   const namesTtlMs = positive(options[OPTION_KEYS.namesTtlSeconds], OPTION_KEYS.namesTtlSeconds, 300) * 1000;
-  const http = new HttpClient({
-    tls: config.tls,
-    proxy: deps.proxy,
-    timeoutMs: deps.timeoutMs,
-    maxBytes: deps.maxBytes,
-    log: deps.log,
-  });
+  const http = httpClientFor(config, deps);
   // The quota is real time, whatever clock the views use for their windows.
   const limiter = limiterForAccount(
     config.user,

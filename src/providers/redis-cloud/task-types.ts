@@ -1,3 +1,4 @@
+import { tableEntry } from '../../core/shape';
 /**
  * Readable names for `commandType`. The API does not enumerate them; these are the ones its documentation and the
  * Terraform provider show. Others are spelled out from their camelCase (`databaseFlushRequest` -> "Database flush").
@@ -49,7 +50,7 @@ export const TASK_TYPE_NAMES: Readonly<Record<string, string>> = {
 
 export function taskTypeName(commandType: string | undefined): string | undefined {
   if (!commandType) return undefined;
-  const known = TASK_TYPE_NAMES[commandType];
+  const known = tableEntry(TASK_TYPE_NAMES, commandType);
   if (known) return known;
   const words = commandType
     .replace(/Request$/, '')

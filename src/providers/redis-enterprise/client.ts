@@ -1,7 +1,7 @@
 import { ProviderError } from '../../core/errors';
-import { parseJson } from '../../core/shape';
-import { HttpClient, type HttpResponse } from '../../http/client';
-import { requireJson } from '../../http/content-type';
+import type { HttpClient, HttpResponse } from '../../http/client';
+import { httpClientFor } from '../http';
+import { gateJson, gateStatus } from '../../http/gate';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import type { SourceDeps } from '../factory';
 import { cancelError, errorFromResponse, type RequestPurpose } from './errors';
@@ -43,13 +43,7 @@ export class EnterpriseClient {
   constructor(config: ConnectionConfig, secret: ConnectionSecret, deps: SourceDeps) {
     this.base = baseUrl(config.endpoint);
     this.authorization = `Basic ${Buffer.from(`${config.user ?? ''}:${secret.secret}`, 'utf8').toString('base64')}`;
-    this.http = new HttpClient({
-      tls: config.tls,
-      proxy: deps.proxy,
-      timeoutMs: deps.timeoutMs,
-      maxBytes: deps.maxBytes,
-      log: deps.log,
-    });
+    this.http = httpClientFor(config, deps);
   }
 
   url(path: string): string {
@@ -76,17 +70,18 @@ export class EnterpriseClient {
   /** GET that must answer 2xx with JSON. */
   async getJson(path: string, purpose: RequestPurpose, options: GetOptions = {}): Promise<unknown> {
     const res = await this.raw('GET', path, purpose, options);
-    if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, purpose);
-    requireJson(res, purpose.what, "Is the endpoint the cluster's REST API (port 9443)?");
-    return parseJson(res.text(), purpose.what);
+    return gateJson(res, {
+      what: purpose.what,
+      hint: "Is the endpoint the cluster's REST API (port 9443)?",
+      error: r => errorFromResponse(r, purpose),
+    });
   }
 
   /** `POST /v1/crdb_tasks/{id}/actions/cancel`: sent exactly once, never retried (it is not idempotent). */
   async cancelCrdbTask(id: string, force: boolean, signal?: AbortSignal): Promise<void> {
     const path = `/v1/crdb_tasks/${encodeURIComponent(id)}/actions/cancel${force ? '?force=true' : ''}`;
     const res = await this.raw('POST', path, { what: `canceling task ${id}` }, { idempotent: false, signal });
-    if (res.status >= 200 && res.status < 300) return;
-    throw cancelError(res, id);
+    gateStatus(res, { what: `canceling task ${id}`, error: r => cancelError(r, id) });
   }
 
   close(): Promise<void> {

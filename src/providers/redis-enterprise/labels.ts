@@ -1,3 +1,4 @@
+import { tableEntry } from '../../core/shape';
 /**
  * Readable names for operation codes. Unknown codes fall back to something still readable (`crdbOperationLabel`) or
  * to the raw name (`actionLabel`), so a new server version never shows an empty label.
@@ -35,12 +36,12 @@ export const ACTIONS: Readonly<Record<string, string>> = {
 /** `create_crdb` → "Create Active-Active database"; `resync_crdb_peer` → "Resync crdb peer". */
 export function crdbOperationLabel(operation: string | undefined): string {
   if (!operation) return 'Active-Active task';
-  const known = CRDB_OPERATIONS[operation];
+  const known = tableEntry(CRDB_OPERATIONS, operation);
   if (known) return known;
   const words = operation.replace(/_+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function actionLabel(name: string): string {
-  return ACTIONS[name] ?? name;
+  return tableEntry(ACTIONS, name) ?? name;
 }

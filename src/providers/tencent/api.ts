@@ -1,7 +1,7 @@
 import { ProviderError } from '../../core/errors';
-import { asObject, optString, parseJson, reqString, type JsonObject } from '../../core/shape';
-import type { HttpClient } from '../../http/client';
-import { requireJson } from '../../http/content-type';
+import { asObject, optString, reqString, type JsonObject } from '../../core/shape';
+import type { HttpClient, HttpResponse } from '../../http/client';
+import { gateJson } from '../../http/gate';
 import { tencentError } from './errors';
 import { tc3Sign, tc3SigningKey, utcDate } from './signer';
 
@@ -92,19 +92,10 @@ export class TencentApi {
         };
       },
     });
-    if (res.status !== 200) {
-      const kind =
-        res.status === 429
-          ? 'throttled'
-          : res.status >= 500
-            ? 'server'
-            : res.status === 401 || res.status === 403
-              ? 'auth'
-              : 'bad-response';
-      throw new ProviderError(kind, `Tencent Cloud answered ${what} with HTTP ${res.status}.`, { status: res.status });
-    }
-    requireJson(res, what, 'Is the endpoint a Tencent Cloud API?');
-    const envelope = asObject(parseJson(res.text(), what), '(body)');
+    const envelope = asObject(
+      gateJson(res, { what, hint: 'Is the endpoint a Tencent Cloud API?', error: r => httpError(r, what) }),
+      '(body)',
+    );
     const response = asObject(envelope.Response, 'Response');
     if (response.Error !== undefined && response.Error !== null) {
       const error = asObject(response.Error, 'Response.Error');
@@ -124,4 +115,17 @@ export class TencentApi {
       this.signingKey = { date, key: tc3SigningKey(this.options.secretKey, date, SERVICE) };
     return this.signingKey.key;
   }
+}
+
+/** Tencent answers its own errors inside an HTTP 200; another status comes from a gateway in front of it. */
+function httpError(res: HttpResponse, what: string): ProviderError {
+  const kind =
+    res.status === 429
+      ? 'throttled'
+      : res.status >= 500
+        ? 'server'
+        : res.status === 401 || res.status === 403
+          ? 'auth'
+          : 'bad-response';
+  return new ProviderError(kind, `Tencent Cloud answered ${what} with HTTP ${res.status}.`, { status: res.status });
 }

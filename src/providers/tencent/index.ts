@@ -1,6 +1,6 @@
 import { ProviderError } from '../../core/errors';
-import { HttpClient } from '../../http/client';
 import type { ConnectionConfig } from '../../core/connection';
+import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
 import { parseSite, SITE_ENDPOINTS, TencentApi } from './api';
 import { LEGACY_ENDPOINT, LegacyTencentApi } from './legacy-api';
@@ -70,13 +70,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (legacy && method !== 'HmacSHA256' && method !== 'HmacSHA1') {
     throw new ProviderError('bad-request', `The legacy signature method "${method}" is not HmacSHA256 or HmacSHA1.`);
   }
-  const http = new HttpClient({
-    tls: config.tls,
-    proxy: deps.proxy,
-    timeoutMs: deps.timeoutMs,
-    maxBytes: deps.maxBytes,
-    log: deps.log,
-  });
+  const http = httpClientFor(config, deps);
   const now = deps.now ?? Date.now;
   const common = { connectionId: config.id, region: config.region, http, now };
   if (legacy) {

@@ -1,8 +1,8 @@
 import { ProviderError } from '../../core/errors';
-import { asObject, optString, parseJson, shapeError, type JsonObject } from '../../core/shape';
+import { asObject, optString, shapeError, type JsonObject } from '../../core/shape';
 import { toNumber } from '../../core/task';
 import type { HttpClient } from '../../http/client';
-import { requireJson } from '../../http/content-type';
+import { gateJson } from '../../http/gate';
 import { legacyError } from './errors';
 import { legacySign, legacyStringToSign, type LegacySignatureMethod } from './signer';
 
@@ -60,18 +60,21 @@ export class LegacyTencentApi {
         return { ...req, url: `${req.url}?${encodeQuery(all)}` };
       },
     });
-    if (res.status !== 200) {
-      const kind = res.status === 404 ? 'unsupported' : res.status >= 500 ? 'server' : 'bad-response';
-      const hint =
-        res.status === 404
-          ? " This endpoint does not serve the legacy API: turn the connection's legacy option off."
-          : '';
-      throw new ProviderError(kind, `Tencent Cloud (legacy API) answered ${what} with HTTP ${res.status}.${hint}`, {
-        status: res.status,
-      });
-    }
-    requireJson(res, what, 'Is the endpoint the Tencent Cloud legacy API?');
-    const body = asObject(parseJson(res.text(), what), '(body)');
+    const json = gateJson(res, {
+      what,
+      hint: 'Is the endpoint the Tencent Cloud legacy API?',
+      error: r => {
+        const kind = r.status === 404 ? 'unsupported' : r.status >= 500 ? 'server' : 'bad-response';
+        const hint =
+          r.status === 404
+            ? " This endpoint does not serve the legacy API: turn the connection's legacy option off."
+            : '';
+        return new ProviderError(kind, `Tencent Cloud (legacy API) answered ${what} with HTTP ${r.status}.${hint}`, {
+          status: r.status,
+        });
+      },
+    });
+    const body = asObject(json, '(body)');
     const code = toNumber(body.code);
     if (code === undefined) throw shapeError('code', 'a number', body.code);
     if (code !== 0)

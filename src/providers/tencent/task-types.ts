@@ -1,3 +1,4 @@
+import { tableEntry } from '../../core/shape';
 /**
  * Readable names of Tencent's task type codes (`DescribeTaskList` `TaskType`, the `TaskTypes` filter), from the
  * API description. Unknown codes are shown as the code itself.
@@ -104,10 +105,10 @@ export const LEGACY_FILTERABLE: ReadonlySet<string> = new Set([
 
 /** A type the user chose (a current code, a legacy name or a `task_` filter value) as a legacy task name. */
 export function legacyTaskName(type: string): string {
-  return LEGACY_NAME_BY_CODE[type] ?? type.replace(/^task_/, '');
+  return tableEntry(LEGACY_NAME_BY_CODE, type) ?? type.replace(/^task_/, '');
 }
 
 export function taskTypeName(code: string | undefined): string {
   if (code === undefined || code === '') return 'Task';
-  return TASK_TYPE_NAMES[code] ?? LEGACY_TASK_NAMES[code] ?? `Task type ${code}`;
+  return tableEntry(TASK_TYPE_NAMES, code) ?? tableEntry(LEGACY_TASK_NAMES, code) ?? `Task type ${code}`;
 }

@@ -92,7 +92,8 @@ export async function startHarness(scenario = 'demo'): Promise<Harness> {
         tls: { mode: 'pinned', fingerprint256: emu.certificate!.fingerprint256 },
       };
       const log = (e: RequestLogEntry) => record(`log ${provider}`, JSON.stringify(e));
-      const s = createSource(config, { secret: i.secret }, { log, ...deps });
+      // Retry pauses are injected: a fault test proves the outcome, not that real time passed.
+      const s = createSource(config, { secret: i.secret }, { log, sleep: async () => undefined, ...deps });
       sources.push(s);
       return s;
     },

@@ -1,0 +1,53 @@
+import { ProviderError } from '../core/errors';
+import { parseJson } from '../core/shape';
+import { boundsError, exceededBound } from './bounds';
+import type { HttpResponse } from './client';
+import { requireJson } from './content-type';
+
+export interface GateOptions {
+  /** In words, for messages: "the list of tasks". */
+  what: string;
+  /** Added to a wrong-content-type message: "Is the endpoint the Redis Cloud API?". */
+  hint?: string;
+  /**
+   * The provider's reading of a 4xx or 5xx answer. It gets a response whose body passed the bounds (else an empty
+   * body), so an error page cannot expand either.
+   */
+  error(res: HttpResponse): ProviderError;
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * The one response gate every provider goes through, before anything is parsed. In order: the size cap was applied
+ * while reading (HttpClient); the status class decides success (2xx only: a 3xx is never a list that happens to be
+ * empty); a 4xx/5xx goes to the provider's own error reader; the content type must be JSON; the expansion bounds
+ * hold; only then is the body parsed.
+ */
+export function gateJson(res: HttpResponse, options: GateOptions): unknown {
+  const { what } = options;
+  if (res.status >= 400 && res.status <= 599) {
+    const safe = exceededBound(res.body) === undefined ? res : { ...res, body: EMPTY, text: () => '' };
+    throw options.error(safe);
+  }
+  if (res.status < 200 || res.status > 299) {
+    const redirect = res.status >= 300 && res.status <= 399;
+    throw new ProviderError(
+      'bad-response',
+      redirect
+        ? `The server answered ${what} with a redirect (HTTP ${res.status}), which is not followed: credentials must not travel to another address. Check the endpoint.`
+        : `The server answered ${what} with HTTP ${res.status}, which is not an answer.`,
+      { status: res.status, code: `HTTP${res.status}` },
+    );
+  }
+  requireJson(res, what, options.hint);
+  const bound = exceededBound(res.body);
+  if (bound) throw boundsError(what, bound, res.status);
+  return parseJson(res.text(), what);
+}
+
+/** The same status decision for an answer whose body we do not read (a cancel's 200 or 202). */
+export function gateStatus(res: HttpResponse, options: Omit<GateOptions, 'hint'>): void {
+  if (res.status >= 200 && res.status <= 299) return;
+  gateJson(res, { ...options, hint: undefined });
+}
