@@ -1,3 +1,5 @@
+import { backoffMs } from '../core/time';
+
 /** The longest pause `wait` takes between polls of a throttling server. */
 export const MAX_BACKOFF_MS = 60_000;
 
@@ -13,7 +15,6 @@ export function nextPauseMs(
   random: () => number,
 ): number {
   if (throttledInARow <= 0) return Math.max(intervalMs, retryAfterMs ?? 0);
-  const cap = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** throttledInARow);
-  const backoff = Math.round(cap / 2 + random() * (cap / 2));
+  const backoff = backoffMs(throttledInARow + 1, intervalMs, MAX_BACKOFF_MS, random);
   return Math.max(intervalMs, backoff, Math.min(retryAfterMs ?? 0, MAX_BACKOFF_MS * 2));
 }

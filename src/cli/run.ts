@@ -1,5 +1,6 @@
 import type { ConnectionConfig, ConnectionSecret, TlsTrust } from '../core/connection';
 import { ProviderError } from '../core/errors';
+import { sleep } from '../core/time';
 import type { TaskSource } from '../core/source';
 import { badCredentialField } from '../core/credentials';
 import { Scrubber, secretForms } from '../core/secrets';
@@ -36,7 +37,7 @@ const COMMANDS: Record<CommandName, (ctx: CommandContext) => Promise<ExitCode>> 
 export const defaultDeps: CliDeps = {
   createSource,
   probeCertificate,
-  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  sleep: ms => sleep(ms),
   now: Date.now,
   random: Math.random,
 };

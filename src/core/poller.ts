@@ -1,4 +1,5 @@
 import { asProviderError, type ProviderError } from './errors';
+import { backoffMs, systemClock, type Clock } from './time';
 
 /**
  * Decides when each connection is asked again. Servers are shared and some throttle hard, so: nothing while nobody
@@ -6,22 +7,9 @@ import { asProviderError, type ProviderError } from './errors';
  * jittered exponential backoff after failures that honours the server's own Retry-After.
  */
 
-export interface PollerTimer {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemTimer: PollerTimer = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const h = setTimeout(fn, ms);
-    // A pending poll must not keep a process (the CLI, a test run) alive.
-    (h as { unref?: () => void }).unref?.();
-    return h;
-  },
-  clearTimeout: h => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+/** The poller's timers are the core's one clock (src/core/time.ts). */
+export type PollerTimer = Clock;
+export const systemTimer: PollerTimer = systemClock;
 
 /** What a poll of one connection should do; the host (the extension) performs it and updates the store. */
 export interface PollRequest {
@@ -316,8 +304,7 @@ export class Poller {
   backoffMs(failures: number, error: ProviderError): number {
     const base = this.options.backoffBaseMs ?? 5_000;
     const max = this.options.backoffMaxMs ?? 5 * 60_000;
-    const step = Math.min(max, base * 2 ** Math.min(failures - 1, 20));
-    let ms = Math.round(step * (0.5 + this.random() * 0.5));
+    let ms = backoffMs(failures, base, max, this.random);
     if (error.kind === 'throttled' && error.retryAfterMs !== undefined) ms = Math.max(ms, error.retryAfterMs);
     return ms;
   }

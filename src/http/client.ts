@@ -1,3 +1,4 @@
+import { sleep } from '../core/time';
 import { readFileSync } from 'node:fs';
 import { TLSSocket } from 'node:tls';
 import {
@@ -418,19 +419,4 @@ export function toProviderError(
   }
   const message = err?.message || String(e);
   return new ProviderError('network', `${what} failed: ${message}`, { cause: e, code });
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ProviderError('aborted', 'The request was canceled.'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new ProviderError('aborted', 'The request was canceled.'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

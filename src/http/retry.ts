@@ -1,3 +1,5 @@
+import { backoffMs } from '../core/time';
+
 export interface RetryPolicy {
   /** Total attempts for a read, the first included. Writes always get exactly one. */
   attempts: number;
@@ -7,10 +9,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 300, maxDelayMs: 10_000 };
 
-/** Full jitter: a random delay up to an exponentially growing cap, so many clients do not retry in step. */
+/** The pause before the `retry`-th retry of a read: the core's equal-jitter backoff under this policy. */
 export function retryDelayMs(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  return Math.round(cap / 2 + random() * (cap / 2));
+  return backoffMs(retry, policy.baseDelayMs, policy.maxDelayMs, random);
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds, bounded so a hostile server cannot park us for hours. */

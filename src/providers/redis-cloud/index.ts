@@ -2,7 +2,8 @@ import { ProviderError } from '../../core/errors';
 import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
 import { DEFAULT_ENDPOINT, RedisCloudApi } from './api';
-import { abortableSleep, DEFAULT_POLICY, limiterForAccount } from './rate-limiter';
+import { sleep } from '../../core/time';
+import { DEFAULT_POLICY, limiterForAccount } from './rate-limiter';
 import { RedisCloudTaskSource } from './source';
 import { guardSecrets } from '../secret-guard';
 
@@ -41,11 +42,7 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const namesTtlMs = positive(options[OPTION_KEYS.namesTtlSeconds], OPTION_KEYS.namesTtlSeconds, 300) * 1000;
   const http = httpClientFor(config, deps);
   // The quota is real time, whatever clock the views use for their windows.
-  const limiter = limiterForAccount(
-    config.user,
-    { ...DEFAULT_POLICY, requestsPerMinute },
-    { now: Date.now, sleep: abortableSleep },
-  );
+  const limiter = limiterForAccount(config.user, { ...DEFAULT_POLICY, requestsPerMinute }, { now: Date.now, sleep });
   const api = new RedisCloudApi({
     http,
     endpoint: config.endpoint || DEFAULT_ENDPOINT,

@@ -1,5 +1,3 @@
-import { ProviderError } from '../../core/errors';
-
 /**
  * Redis Cloud allows 400 requests per minute per account key, shared by every client using that key. We stay well
  * under it on our own (a token bucket refilled at a fraction of the quota), and slow further when the server says
@@ -71,21 +69,6 @@ export const DEFAULT_POLICY: RateLimitPolicy = { requestsPerMinute: 400, steadyS
 export interface LimiterDeps {
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ProviderError('aborted', 'The request was canceled.'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new ProviderError('aborted', 'The request was canceled.'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export class RateLimiter {
