@@ -2,6 +2,7 @@ import type { ProviderId, TaskStatus } from '../core/task';
 import { TASK_STATUSES } from '../core/task';
 import { parseSince } from './duration';
 import { UsageError } from './usageError';
+import { closest } from './suggest';
 import type { ProviderDescriptor, ProviderFlag } from '../providers/descriptor';
 import { PROVIDERS, PROVIDER_IDS, descriptorOf, providerById } from '../providers/registry';
 
@@ -155,7 +156,10 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
           continue;
         }
         if (!(COMMANDS as readonly string[]).includes(a)) {
-          throw new UsageError(`Unknown command "${a}". Commands: ${COMMANDS.join(', ')}.`);
+          const guess = closest(a, COMMANDS);
+          throw new UsageError(
+            `Unknown command "${a}".${guess ? ` Did you mean "${guess}"?` : ''} Commands: ${COMMANDS.join(', ')}.`,
+          );
         }
         command = a as CommandName;
       } else positionals.push(a);
@@ -182,7 +186,10 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
       continue;
     }
     const spec = FLAGS[name];
-    if (!spec) throw new UsageError(`Unknown option --${name}. See redis-tasks --help.`);
+    if (!spec) {
+      const guess = closest(name, [...Object.keys(FLAGS), ...PROVIDER_FLAGS.keys()]);
+      throw new UsageError(`Unknown option --${name}.${guess ? ` Did you mean --${guess}?` : ''}`);
+    }
     let value = 'true';
     if (spec.value) {
       if (eq !== -1) value = a.slice(eq + 1);

@@ -54,10 +54,36 @@ export function formatProgress(p: number | undefined): string {
   return p === undefined ? '-' : `${Math.round(p)}%`;
 }
 
-export function statusText(t: Pick<Task, 'status' | 'providerStatus'>): string {
-  return terminalLine(
-    t.providerStatus && t.providerStatus !== t.status ? `${t.status} (${t.providerStatus})` : t.status,
-  );
+/** One status word per place: the provider's own word is a field of `get`, never echoed in brackets. */
+export function statusText(t: Pick<Task, 'status'>): string {
+  return terminalLine(t.status);
+}
+
+/** What a person scans first: what runs, then what waits, then what went wrong, then the rest. */
+const STATUS_ORDER: Partial<Record<TaskStatus, number>> = {
+  running: 0,
+  pending: 1,
+  paused: 2,
+  failed: 3,
+  interrupted: 4,
+  canceled: 5,
+  succeeded: 6,
+};
+
+export function byStatusThenNewest(a: Task, b: Task): number {
+  const s = (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9);
+  return s || (b.startedAt ?? 0) - (a.startedAt ?? 0);
+}
+
+/** `12 min ago`: short enough for a table at 120 columns, exact times are in `get`. */
+export function ago(ms: number | undefined, now: number): string {
+  if (ms === undefined) return '-';
+  if (validEpochMs(ms) === undefined) return 'unknown time';
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 60) return s < 5 ? 'just now' : `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  return `${Math.floor(s / 86_400)} d ago`;
 }
 
 function targetText(t: Task): string {
@@ -67,20 +93,46 @@ function targetText(t: Task): string {
   );
 }
 
-export function taskTable(tasks: Task[], groups: TaskGroup[], paint: Paint): string {
+/** Columns that give way, widest first, when a table is wider than the terminal: names, targets and groups. */
+const SHRINKABLE = [2, 3, 4];
+const MIN_SHRUNK = 10;
+
+/**
+ * The `list` table: status (and progress) first, running tasks first, at most `width` columns (120 unless the
+ * terminal says otherwise). Long names, targets and groups are cut with an ellipsis; ids never are (people copy them).
+ */
+export function taskTable(tasks: Task[], groups: TaskGroup[], paint: Paint, now: number, width = 120): string {
   const label = new Map(groups.map(g => [g.id, g.label]));
-  const rows = tasks.map(t => [
-    terminalLine(label.get(t.group) ?? t.group),
+  const sorted = [...tasks].sort(byStatusThenNewest);
+  const rows = sorted.map(t => [
+    t.progress === undefined ? statusText(t) : `${statusText(t)} ${formatProgress(t.progress)}`,
     terminalLine(t.id),
     terminalLine(t.name),
     targetText(t),
-    statusText(t),
-    formatProgress(t.progress),
-    formatTime(t.startedAt),
+    terminalLine(label.get(t.group) ?? t.group),
+    ago(t.startedAt, now),
   ]);
-  return table(['GROUP', 'ID', 'NAME', 'TARGET', 'STATUS', 'PROGRESS', 'STARTED'], rows, (row, col, padded) =>
-    col === 4 ? paint(tasks[row].status, padded) : padded,
-  );
+  const header = ['STATUS', 'ID', 'NAME', 'TARGET', 'GROUP', 'STARTED'];
+  fitColumns(header, rows, width);
+  return table(header, rows, (row, col, padded) => (col === 0 ? paint(sorted[row].status, padded) : padded));
+}
+
+/** Cuts the widest shrinkable column by one until the table fits; cells cut end in an ellipsis. */
+function fitColumns(header: string[], rows: string[][], width: number): void {
+  const widths = header.map((h, c) => {
+    let w = h.length;
+    for (const r of rows) w = Math.max(w, r[c].length);
+    return w;
+  });
+  const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  while (total() > width) {
+    const c = SHRINKABLE.reduce((best, i) => (widths[i] > widths[best] ? i : best), SHRINKABLE[0]);
+    if (widths[c] <= MIN_SHRUNK) break;
+    widths[c]--;
+  }
+  for (const r of rows) {
+    for (const c of SHRINKABLE) if (r[c].length > widths[c]) r[c] = `${r[c].slice(0, widths[c] - 1)}…`;
+  }
 }
 
 /** One task in full: fields, then steps, shards and errors when there are any. */
@@ -94,6 +146,7 @@ export function taskDetails(t: Task, paint: Paint): string {
     ['Group', t.group],
     ['Target', t.target ? targetText(t) : undefined],
     ['Status', paint(t.status, statusText(t))],
+    ['Provider status', t.providerStatus && t.providerStatus !== t.status ? t.providerStatus : undefined],
     ['Progress', t.progress === undefined ? undefined : formatProgress(t.progress)],
     ['Current step', t.currentStep],
     ['Started because', t.reason],

@@ -6,6 +6,8 @@ import type { SourceDeps } from '../providers/factory';
 export interface OutStream {
   write(text: string): void;
   isTTY?: boolean;
+  /** A terminal's width; tables fit 120 columns when it is unknown. */
+  columns?: number;
 }
 
 /** Everything the CLI touches outside itself, so tests run it in-process with fakes. */

@@ -189,5 +189,12 @@ function sourceDeps(args: CliArgs, io: CliIo, deps: CliDeps): SourceDeps {
 }
 
 function scrubbed(out: OutStream, scrubber: Scrubber): OutStream {
-  return { isTTY: out.isTTY, write: text => out.write(terminalSafe(scrubber.text(text))) };
+  return {
+    isTTY: out.isTTY,
+    // A getter: a terminal's width changes when its window does.
+    get columns() {
+      return out.columns;
+    },
+    write: text => out.write(terminalSafe(scrubber.text(text))),
+  };
 }

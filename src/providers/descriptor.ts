@@ -76,6 +76,11 @@ export interface CliNames {
   readonly secretEnv: string;
   /** Temporary credentials: the environment variable a session token may come from (never argv). */
   readonly sessionTokenEnv?: string;
+  /**
+   * When only some kinds of task can be canceled: the CLI asks for the task first and names what can be, instead of
+   * sending a cancel the server answers with a confusing 404.
+   */
+  readonly cancels?: { readonly kinds: readonly string[]; readonly what: string };
   /** Flags of this provider only, each setting one `ConnectionConfig.options` key (`--site intl`). */
   readonly flags?: readonly ProviderFlag[];
 }

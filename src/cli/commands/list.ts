@@ -31,7 +31,8 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
   } else if (shown.length === 0) {
     ctx.io.stdout.write('No tasks.\n');
   } else {
-    ctx.io.stdout.write(`${taskTable(shown, snapshot.groups, ctx.paint)}\n`);
+    const width = ctx.io.stdout.isTTY && ctx.io.stdout.columns ? ctx.io.stdout.columns : 120;
+    ctx.io.stdout.write(`${taskTable(shown, snapshot.groups, ctx.paint, ctx.deps.now(), width)}\n`);
   }
   return EXIT.ok;
 }

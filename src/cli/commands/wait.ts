@@ -22,6 +22,7 @@ export async function waitCommand(ctx: CommandContext): Promise<ExitCode> {
   };
   const source = await ctx.openSource();
   let throttledInARow = 0;
+  let lastShown = '';
   for (;;) {
     let pause = intervalMs;
     // --timeout is a deadline: it also stops the request in flight (a hanging server, its retries), not only sleeps.
@@ -35,7 +36,10 @@ export async function waitCommand(ctx: CommandContext): Promise<ExitCode> {
         signal: controller.signal,
       });
       throttledInARow = 0;
-      io.stderr.write(`${ctx.paint(task.status, progressLine(task, deps.now()))}\n`);
+      // A line when something changed, not one per poll: a long wait stays readable in a CI log.
+      const shown = `${task.status} ${task.progress ?? ''} ${task.currentStep ?? ''}`;
+      if (shown !== lastShown) io.stderr.write(`${ctx.paint(task.status, progressLine(task, deps.now()))}\n`);
+      lastShown = shown;
       const code = finalCode(task);
       if (code !== undefined) {
         if (args.json) io.stdout.write(`${jsonText(taskJson(task, args.raw))}\n`);

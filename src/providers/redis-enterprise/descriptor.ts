@@ -14,5 +14,10 @@ export const redisEnterprise: ProviderDescriptor = {
   },
   user: { prompt: l10n.t('User (email or name) of the cluster') },
   secret: { prompt: l10n.t('Password of the cluster user') },
-  cli: { userFlags: ['user'], secretName: 'Password', secretEnv: 'REDIS_TASKS_PASSWORD' },
+  cli: {
+    userFlags: ['user'],
+    secretName: 'Password',
+    secretEnv: 'REDIS_TASKS_PASSWORD',
+    cancels: { kinds: ['crdb-task'], what: 'Active-Active (CRDB) tasks' },
+  },
 };

@@ -73,7 +73,7 @@ describe('cli against the emulated Redis Enterprise API', () => {
   it('lists tasks as a table', async () => {
     const r = await run(['list']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^GROUP +ID +NAME +TARGET +STATUS +PROGRESS +STARTED\n/);
+    assert.match(r.out, /^STATUS +ID +NAME +TARGET +GROUP +STARTED\n/);
     assert.ok(r.out.trimEnd().split('\n').length > 1, 'at least one task row');
   });
 

@@ -176,15 +176,12 @@ describe('cli commands (fake source)', () => {
       assert.equal(await runCli(['list'], io, deps), 0);
       const lines = io.out.trimEnd().split('\n');
       assert.equal(lines.length, 3);
-      assert.match(lines[0], /^GROUP +ID +NAME +TARGET +STATUS +PROGRESS +STARTED$/);
-      assert.match(
-        lines[1],
-        /^CRDB tasks +t1 +create_crdb +orders \(guid-1\) +running \(started\) +40% +2026-01-31 10:00:00Z$/,
-      );
-      assert.match(lines[2], /^Actions +a-22 +SMCreateBDB +bdb:1 +failed +- +-$/);
+      assert.match(lines[0], /^STATUS +ID +NAME +TARGET +GROUP +STARTED$/);
+      assert.match(lines[1], /^running 40% +t1 +create_crdb +orders \(guid-1\) +CRDB tasks +\d+ d ago$/);
+      assert.match(lines[2], /^failed +a-22 +SMCreateBDB +bdb:1 +Actions +-$/);
       // Aligned: every column starts at the same offset on each line.
       const col = (l: string) =>
-        l.indexOf(l.includes('STATUS') ? 'STATUS' : l.includes('running') ? 'running' : 'failed');
+        l.indexOf(l.includes('NAME') ? 'NAME' : l.includes('create_crdb') ? 'create_crdb' : 'SMCreateBDB');
       assert.equal(col(lines[0]), col(lines[1]));
       assert.equal(col(lines[1]), col(lines[2]));
       assert.doesNotMatch(io.out, /\u001b\[/, 'no colour when stdout is not a TTY');
@@ -195,7 +192,7 @@ describe('cli commands (fake source)', () => {
       const { deps } = fakeDeps({ snapshot: { groups, tasks: [task()], more: {} } });
       const tty = fakeIo({ env: RE_ENV, stdoutTTY: true });
       await runCli(['list'], tty, deps);
-      assert.match(tty.out, /\u001b\[36mrunning \(started\)/);
+      assert.match(tty.out, /\u001b\[36mrunning 40%/);
       const noColor = fakeIo({ env: { ...RE_ENV, NO_COLOR: '1' }, stdoutTTY: true });
       await runCli(['list'], noColor, deps);
       assert.doesNotMatch(noColor.out, /\u001b\[/);
@@ -299,7 +296,8 @@ describe('cli commands (fake source)', () => {
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['get', 't1'], io, fakeDeps({ gets: [t] }).deps), 0);
       assert.match(io.out, /^ID: +t1$/m);
-      assert.match(io.out, /^Status: +running \(started\)$/m);
+      assert.match(io.out, /^Status: +running$/m);
+      assert.match(io.out, /^Provider status: +started$/m);
       assert.match(io.out, /^Target: +orders \(guid-1\)$/m);
       assert.match(io.out, /^Cancel: +yes \(forced cancel available\)$/m);
       assert.match(io.out, /Steps:\n {2}STEP +PROGRESS +REMAINING +DETAIL\n {2}syncing +- +- +cluster-a/);
@@ -427,8 +425,8 @@ describe('cli commands (fake source)', () => {
       assert.equal(rec.gets.length, 3);
       assert.deepEqual(c.sleeps, [2000, 2000]);
       assert.equal(io.err.trimEnd().split('\n').length, 3, 'one progress line per poll');
-      assert.match(io.err, /t1 {2}running \(started\) {2}10%/);
-      assert.match(io.out, /Task t1 succeeded \(finished\)\./);
+      assert.match(io.err, /t1 {2}running {2}10%/);
+      assert.match(io.out, /Task t1 succeeded\./);
     });
 
     for (const status of ['failed', 'canceled', 'interrupted'] as const) {

@@ -149,7 +149,7 @@ const STATE = { connectionName: 'c', stale: false, cancelling: false };
 function renderEverywhere(tasks: Task[]): void {
   const now = Date.UTC(2026, 0, 1);
   const paint = (_s: string, t: string) => t;
-  taskTable(tasks, [], paint);
+  taskTable(tasks, [], paint, now);
   for (const t of tasks) {
     taskDetails(t, paint);
     progressLine(t, now);
