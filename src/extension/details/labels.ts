@@ -15,6 +15,7 @@ export interface DetailsLabels {
   statusPaused: string;
   statusInterrupted: string;
   statusUnknown: string;
+  statusEnded: string;
 
   kindCrdbTask: string;
   kindAction: string;
@@ -92,6 +93,7 @@ export const ENGLISH_LABELS: DetailsLabels = {
   statusPaused: 'Paused',
   statusInterrupted: 'Interrupted',
   statusUnknown: 'Unknown',
+  statusEnded: 'Finished, final state unknown',
   kindCrdbTask: 'Active-Active (CRDB) task',
   kindAction: 'Action',
   kindStateMachine: 'State machine',

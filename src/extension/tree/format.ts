@@ -23,6 +23,8 @@ export function statusText(status: TaskStatus): string {
       return vscode.l10n.t('Interrupted');
     case 'unknown':
       return vscode.l10n.t('Unknown');
+    case 'ended':
+      return vscode.l10n.t('Finished, final state unknown');
   }
 }
 
@@ -59,6 +61,8 @@ export function statusIcon(status: TaskStatus, cancelling = false): vscode.Theme
       return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     case 'unknown':
       return new vscode.ThemeIcon('question');
+    case 'ended':
+      return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
   }
 }
 
