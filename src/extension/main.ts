@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { countRunning, endpointKey } from '../core/counts';
+import { systemTimer } from '../core/poller';
 import { TaskStore } from '../core/store';
 import type { RedisTasksApi } from './api';
 import { cancelFlow, forceCancelFlow } from './cancelFlow';
@@ -30,7 +32,7 @@ import { notifyFinished } from './notifications';
 import { createPrompts } from './prompts';
 import { loadEmulator, loadProviders } from './providersLoader';
 import { SECTION, readSettings } from './settings';
-import { RunningStatusBar } from './statusBar';
+import { RunningBadge, RunningStatusBar } from './statusBar';
 import { TaskService } from './taskService';
 import { TaskTreeProvider } from './tree/provider';
 
@@ -44,7 +46,7 @@ let disposeOnDeactivate: (() => Promise<void>) | undefined;
  * provider client is loaded until the first request.
  */
 export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
-  const store = new TaskStore();
+  const store = new TaskStore(Date.now, { retentionMs: readSettings().retentionMs });
   const log = new TaskLog();
   const prompts = createPrompts();
   const connections = new ConnectionsModel(ctx.secrets);
@@ -66,9 +68,19 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     store,
     connections: () => connections.list(),
     consoleUrl: id => service.consoleUrl(id),
+    shows: t => service.shows(t),
+    timer: systemTimer,
   });
   const view = vscode.window.createTreeView('redisTasks.tasks', { treeDataProvider: tree, showCollapseAll: true });
   ctx.subscriptions.push(tree, view);
+  tree.setVisible(view.visible);
+
+  // The status bar and the badge count the same thing, by the same function.
+  const counts = () =>
+    countRunning(store, { endpointOf: id => endpointKey(connections.get(id), id), shows: t => service.shows(t) });
+  const statusBar = new RunningStatusBar(store, id => service.nameOf(id), counts);
+  const badge = new RunningBadge(store, view, counts);
+  ctx.subscriptions.push(statusBar, badge);
 
   const host: TaskDetailsHost = {
     getTask: (c, t) => store.task(c, t),
@@ -118,6 +130,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     onFilterChanged: () => {
       updateContext();
       tree.refreshAll();
+      statusBar.update();
+      badge.update();
       void service.refresh();
     },
   };
@@ -142,13 +156,14 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   ])
     register(ctx, deps);
 
-  ctx.subscriptions.push(new RunningStatusBar(store, id => service.nameOf(id)));
-
   // Polling gates: the view, details panels (the service tells the poller), window focus.
   service.poller.setFocused(vscode.window.state.focused);
   service.poller.setViewVisible(view.visible);
   ctx.subscriptions.push(
-    view.onDidChangeVisibility(e => service.poller.setViewVisible(e.visible)),
+    view.onDidChangeVisibility(e => {
+      service.poller.setViewVisible(e.visible);
+      tree.setVisible(e.visible);
+    }),
     vscode.window.onDidChangeWindowState(s => service.poller.setFocused(s.focused)),
     connections.onDidChange(() => {
       service.syncConnections(true);
@@ -160,6 +175,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
         const s = readSettings();
         service.poller.setIntervals(s.activeIntervalMs, s.idleIntervalMs);
       }
+      if (e.affectsConfiguration(`${SECTION}.finishedTaskRetentionHours`))
+        store.setRetention(readSettings().retentionMs);
     }),
     service.onDidFinishWatchedTask(task => {
       void notifyFinished(prompts, readSettings().notifications, task, service.nameOf(task.source), openDetails);

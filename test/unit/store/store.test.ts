@@ -67,7 +67,8 @@ describe('TaskStore', () => {
   });
 
   it('emits a group event when the order of a group changes (a task finished), and names removed tasks', () => {
-    const store = new TaskStore();
+    // No retention: an unlisted task goes at once, which is what names it as removed.
+    const store = new TaskStore(Date.now, { retentionMs: 0 });
     store.applySnapshot(
       'c1',
       snapshot([task('1', { startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 }), task('3')]),
@@ -141,10 +142,11 @@ describe('TaskStore', () => {
   });
 
   it('upsertTask with retain keeps a task that later snapshots do not list; without retain it goes', () => {
-    const store = new TaskStore();
+    // Both finished long before the retention time: only the look-up keeps one.
+    const store = new TaskStore(() => 1_700_000_000_000, { retentionMs: 3600_000 });
     store.applySnapshot('c1', snapshot([task('1')]));
-    store.upsertTask(task('77', { status: 'succeeded' }), { retain: true });
-    store.upsertTask(task('78', { status: 'succeeded' }));
+    store.upsertTask(task('77', { status: 'succeeded', finishedAt: 0 }), { retain: true });
+    store.upsertTask(task('78', { status: 'succeeded', finishedAt: 0 }));
     store.applySnapshot('c1', snapshot([task('1')]));
     assert.ok(store.task('c1', '77'));
     assert.equal(store.task('c1', '78'), undefined);
