@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { countRunning, endpointKey } from '../core/counts';
 import { systemTimer } from '../core/poller';
 import { TaskStore } from '../core/store';
 import type { RedisTasksApi } from './api';
@@ -32,7 +31,7 @@ import { notifyFinished } from './notifications';
 import { createPrompts } from './prompts';
 import { loadEmulator, loadProviders } from './providersLoader';
 import { SECTION, readSettings } from './settings';
-import { RunningBadge, RunningStatusBar } from './statusBar';
+import { RunningBadge, RunningStatusBar, viewCounts } from './statusBar';
 import { TaskService } from './taskService';
 import { TaskTreeProvider } from './tree/provider';
 
@@ -76,8 +75,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   tree.setVisible(view.visible);
 
   // The status bar and the badge count the same thing, by the same function.
-  const counts = () =>
-    countRunning(store, { endpointOf: id => endpointKey(connections.get(id), id), shows: t => service.shows(t) });
+  const counts = viewCounts(store, connections, t => service.shows(t));
   const statusBar = new RunningStatusBar(store, id => service.nameOf(id), counts);
   const badge = new RunningBadge(store, view, counts);
   ctx.subscriptions.push(statusBar, badge);

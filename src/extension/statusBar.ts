@@ -1,10 +1,20 @@
 import * as vscode from 'vscode';
-import { countRunning, type RunningCounts } from '../core/counts';
+import type { ConnectionConfig } from '../core/connection';
+import { countRunning, endpointKey, type RunningCounts } from '../core/counts';
 import type { TaskStore } from '../core/store';
 import type { Task } from '../core/task';
 import { md, statusText, taskLabel } from './tree/format';
 
 const MAX_TOOLTIP_ROWS = 15;
+
+/** What the status bar and the badge count in the extension: shown tasks, once per endpoint. */
+export function viewCounts(
+  store: TaskStore,
+  connections: { get(id: string): ConnectionConfig | undefined },
+  shows: (task: Task) => boolean,
+): () => RunningCounts {
+  return () => countRunning(store, { endpointOf: id => endpointKey(connections.get(id), id), shows });
+}
 
 /** Counts with no filter and no shared endpoints: what a store alone can tell (tests, a bare host). */
 export function plainCounts(store: TaskStore): () => RunningCounts {

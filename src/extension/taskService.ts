@@ -182,6 +182,8 @@ export class TaskService implements vscode.Disposable {
           // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
           proxy: isLoopback(config.endpoint) ? undefined : settings.proxy,
           timeoutMs: settings.requestTimeoutMs,
+          // One clock for the filter window and the providers' own date-bounded queries.
+          now: this.deps.now,
         },
       );
     } catch (e) {
