@@ -40,11 +40,11 @@ export class ViewInvariants {
       this.everShown.set(key(task.source, task.id), { connectionId: task.source, id: task.id });
       const current = rig.store.task(task.source, task.id);
       if (!current) {
-        problems.push(`a row for ${task.id} is drawn but the store no longer has it`);
+        problems.push(`[store] a row for ${task.id} is drawn but the store no longer has it`);
         continue;
       }
       if (!matchesQuery(current, query))
-        problems.push(`row ${describe(r)} does not pass the filter ${JSON.stringify(query)}`);
+        problems.push(`[filter] row ${describe(r)} does not pass the filter ${JSON.stringify(query)}`);
       const age = ageProblem(r, current, now);
       if (age) problems.push(age);
     }
@@ -57,7 +57,7 @@ export class ViewInvariants {
       if (!row) {
         if (this.mayBeGone(known, expected, now)) continue;
         problems.push(
-          `${ref.connectionId}/${ref.id} (${known.latest.name}, last known ${expected}) was shown and is gone` +
+          `[gone] ${ref.connectionId}/${ref.id} (${known.latest.name}, last known ${expected}) was shown and is gone` +
             (known.listed
               ? ' although still listed'
               : ` (unlisted ${Math.round((now - (known.unlistedAt ?? now)) / 1000)} s ago)`),
@@ -66,10 +66,10 @@ export class ViewInvariants {
       }
       if (rig.store.isCancelling(ref.connectionId, ref.id)) continue;
       if (!row.description.startsWith(statusText(expected)))
-        problems.push(`row ${describe(row)} should read ${statusText(expected)} (the latest answer)`);
+        problems.push(`[status] row ${describe(row)} should read ${statusText(expected)} (the latest answer)`);
       // "Running" means the latest answer said so, not that nobody asked since.
       if (isActive(row.node.task.status) && !isActive(expected))
-        problems.push(`row ${describe(row)} reads active but the provider said ${expected}`);
+        problems.push(`[status] row ${describe(row)} reads active but the provider said ${expected}`);
     }
 
     problems.push(...this.countProblems(rows));
@@ -102,7 +102,9 @@ export class ViewInvariants {
     const bar = rig.statusBarCount();
     const badge = rig.badgeCount();
     if (bar === running.size && badge === running.size) return [];
-    return [`status bar says ${bar}, badge ${badge}, running rows (current, once per endpoint) ${running.size}`];
+    return [
+      `[count] status bar says ${bar}, badge ${badge}, running rows (current, once per endpoint) ${running.size}`,
+    ];
   }
 }
 
@@ -117,7 +119,7 @@ function ageProblem(r: DrawnRow & { node: TaskNode }, t: Task, now: number): str
   if (ts === undefined) return undefined;
   const word = finished ? 'finished' : 'started';
   const m = new RegExp(`${word} (.+?)(?: · |$)`).exec(r.description);
-  if (!m) return `row ${describe(r)} shows no "${word} …" age`;
+  if (!m) return `[age] row ${describe(r)} shows no "${word} …" age`;
   for (let lag = 0; lag <= AGE_TOLERANCE_MS; lag += 1000) if (relativeTime(ts, now - lag) === m[1]) return undefined;
-  return `row ${describe(r)} shows "${m[1]}" but ${word} ${relativeTime(ts, now)}`;
+  return `[age] row ${describe(r)} shows "${m[1]}" but ${word} ${relativeTime(ts, now)}`;
 }
