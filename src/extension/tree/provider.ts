@@ -40,6 +40,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly parents = new Map<string, TreeNode | undefined>();
+  /** Per group row, the tasks its children were last drawn with: a fired row that is not drawn shows nothing. */
+  private readonly drawnTasks = new Map<string, Set<string>>();
   private readonly subscription: { dispose(): void };
   private visible = false;
   private tick?: unknown;
@@ -159,6 +161,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         consoleUrl: this.deps.consoleUrl(id),
       };
       const tasks = store.tasksOf(id, element.groupId).filter(t => this.shows(t));
+      this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
       const out: TreeNode[] = tasks.map(t => {
         const s = { ...state, cancelling: store.isCancelling(id, t.id) };
         return this.cached(
@@ -238,10 +241,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const task = this.deps.store.task(t.connectionId, t.taskId);
       if (!task || firedGroups.has(`${t.connectionId}\u0000${task.group}`)) continue;
       const shown = this.shows(task);
-      if (!(n instanceof TaskNode) || !shown) {
+      const groupId = nodeId.group(t.connectionId, task.group);
+      const drawn = this.drawnTasks.get(groupId)?.has(task.id) ?? false;
+      if (!(n instanceof TaskNode) || shown !== drawn || !shown) {
         // The filter now hides a drawn row, or shows a row not drawn: the group's children change.
-        const group = this.nodes.get(nodeId.group(t.connectionId, task.group));
-        if (group instanceof GroupNode && (shown || n instanceof TaskNode)) {
+        const group = this.nodes.get(groupId);
+        if (group instanceof GroupNode && shown !== drawn) {
           const g = this.deps.store.connection(t.connectionId)?.groups.find(x => x.id === task.group);
           if (g) group.update(g, this.shownOf(t.connectionId, task.group));
           fire.add(group);

@@ -22,6 +22,8 @@ export class ViewInvariants {
   private readonly everShown = new Map<string, { connectionId: string; id: string }>();
   steps = 0;
   maxRows = 0;
+  /** What the run went through, so a test can tell it exercised the cases it is about. */
+  readonly seen = { endedRows: 0, unlistedRows: 0, staleRows: 0 };
 
   constructor(private readonly rig: Rig) {}
 
@@ -33,7 +35,9 @@ export class ViewInvariants {
     this.maxRows = Math.max(this.maxRows, rows.length);
     const problems: string[] = [];
     const drawn = new Map<string, DrawnRow & { node: TaskNode }>();
+    // A relative window ("last hour") moves on by itself; rows leave it at the next redraw, within the minute.
     const query = rig.effectiveQuery();
+    if (query.since !== undefined) query.since -= AGE_TOLERANCE_MS;
     for (const r of rows) {
       const task = r.node.task;
       drawn.set(key(task.source, task.id), r);
@@ -64,6 +68,9 @@ export class ViewInvariants {
         );
         continue;
       }
+      if (row.node.task.status === 'ended') this.seen.endedRows++;
+      if (!known.listed) this.seen.unlistedRows++;
+      if (rig.store.connection(ref.connectionId)?.stale) this.seen.staleRows++;
       if (rig.store.isCancelling(ref.connectionId, ref.id)) continue;
       if (!row.description.startsWith(statusText(expected)))
         problems.push(`[status] row ${describe(row)} should read ${statusText(expected)} (the latest answer)`);
