@@ -305,15 +305,6 @@ export class TaskStore {
     return this.states.get(connectionId)?.cancelling.has(taskId) ?? false;
   }
 
-  /** Tasks running or waiting to run, across every connection, newest first. */
-  running(): Task[] {
-    const out: Task[] = [];
-    for (const s of this.states.values()) {
-      for (const t of s.tasks.values()) if (t.status === 'running' || t.status === 'pending') out.push(t);
-    }
-    return out.sort(compareTasks);
-  }
-
   hasActive(connectionId: string): boolean {
     const s = this.states.get(connectionId);
     if (!s) return false;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { countRunning } from '../../../src/core/counts';
 import { ProviderError } from '../../../src/core/errors';
 import { PERSISTED_TASKS_PER_CONNECTION, TaskStore, compareTasks, type StoreChange } from '../../../src/core/store';
 import { snapshot, task } from './fixtures';
@@ -179,20 +180,17 @@ describe('TaskStore', () => {
     assert.deepEqual(events[1].tasks, [{ connectionId: 'c1', taskId: '1' }]);
   });
 
-  it('running() lists running and pending tasks of every connection', () => {
+  // Issue 12: "running" no longer includes queued tasks; what is counted is countRunning's (counts.test.ts).
+  it('countRunning lists running tasks of every connection and counts pending ones apart', () => {
     const store = new TaskStore();
     store.applySnapshot(
       'c1',
       snapshot([task('1'), task('2', { status: 'succeeded' }), task('3', { status: 'pending' })]),
     );
     store.applySnapshot('c2', snapshot([task('4', { source: 'c2' }), task('5', { source: 'c2', status: 'paused' })]));
-    assert.deepEqual(
-      store
-        .running()
-        .map(t => t.id)
-        .sort(),
-      ['1', '3', '4'],
-    );
+    const counts = countRunning(store, { endpointOf: id => id, shows: () => true });
+    assert.deepEqual(counts.running.map(t => t.id).sort(), ['1', '4']);
+    assert.equal(counts.pending, 1);
     assert.equal(store.hasActive('c2'), true);
   });
 
