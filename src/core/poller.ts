@@ -1,5 +1,7 @@
+import { setMaxListeners } from 'node:events';
 import { asProviderError, type ProviderError } from './errors';
 import { backoffMs, systemClock, type Clock } from './time';
+import { KeepRegistry } from './keep';
 
 /**
  * Decides when each connection is asked again. Servers are shared and some throttle hard, so: nothing while nobody
@@ -44,6 +46,8 @@ export interface PollerOptions {
   random?: () => number;
   /** Every failed poll, for the log. */
   onError?: (connectionId: string, error: ProviderError) => void;
+  /** Which tasks are watched (fetched by id while active): the store's registry, shared. */
+  keep?: KeepRegistry;
 }
 
 interface ConnectionSchedule {
@@ -55,7 +59,6 @@ interface ConnectionSchedule {
   lastPollAt?: number;
   /** Set while a manual refresh waits for a free slot. */
   queued?: { resolve: () => void; promise: Promise<void> };
-  watched: Set<string>;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -63,6 +66,8 @@ export const DEFAULT_CONCURRENCY = 4;
 export class Poller {
   private readonly timer: PollerTimer;
   private readonly random: () => number;
+  private readonly keep: KeepRegistry;
+  private readonly keepSubscription: { dispose(): void };
   private readonly schedules = new Map<string, ConnectionSchedule>();
   private readonly waiting: string[] = [];
   private running = 0;
@@ -80,6 +85,9 @@ export class Poller {
   ) {
     this.timer = options.timer ?? systemTimer;
     this.random = options.random ?? Math.random;
+    this.keep = options.keep ?? new KeepRegistry();
+    // A task starts or stops being watched (a panel, a cancel): pick the right interval again.
+    this.keepSubscription = this.keep.onDidChange(() => this.reschedule(false));
   }
 
   // ---- gates ----
@@ -117,24 +125,21 @@ export class Poller {
         this.schedules.delete(id);
       }
     }
-    for (const id of ids) if (!this.schedules.has(id)) this.schedules.set(id, { id, failures: 0, watched: new Set() });
+    for (const id of ids) if (!this.schedules.has(id)) this.schedules.set(id, { id, failures: 0 });
     this.reschedule(false);
   }
 
+  /** Someone looks at this task (a panel): shorthand for the registry's `panel` reason. */
   watch(connectionId: string, taskId: string): void {
-    const s = this.schedules.get(connectionId);
-    if (!s || s.watched.has(taskId)) return;
-    s.watched.add(taskId);
-    this.reschedule(false);
+    this.keep.keep(connectionId, taskId, 'panel');
   }
 
   unwatch(connectionId: string, taskId: string): void {
-    this.schedules.get(connectionId)?.watched.delete(taskId);
-    this.reschedule(false);
+    this.keep.release(connectionId, taskId, 'panel');
   }
 
   isWatched(connectionId: string, taskId: string): boolean {
-    return this.schedules.get(connectionId)?.watched.has(taskId) ?? false;
+    return this.keep.isWatched(connectionId, taskId);
   }
 
   /** The store changed (e.g. a task started running): pick the right interval again. */
@@ -162,6 +167,7 @@ export class Poller {
 
   dispose(): void {
     this.disposed = true;
+    this.keepSubscription.dispose();
     if (this.wake !== undefined) this.timer.clearTimeout(this.wake);
     for (const s of this.schedules.values()) s.abort?.abort();
     this.schedules.clear();
@@ -186,7 +192,7 @@ export class Poller {
   }
 
   private intervalFor(s: ConnectionSchedule): number | undefined {
-    const watchedActive = [...s.watched].some(t => this.host.isTaskActive(s.id, t));
+    const watchedActive = this.keep.watched(s.id).some(t => this.host.isTaskActive(s.id, t));
     const active = this.host.hasActive(s.id) || watchedActive;
     if (this.listing) {
       const ms = active ? this.options.activeIntervalMs : this.options.idleIntervalMs;
@@ -273,9 +279,12 @@ export class Poller {
     const queued = s.queued;
     s.queued = undefined;
     const abort = new AbortController();
+    // Every request of one poll shares this signal, and a provider may fan out (AWS: each region, each service):
+    // more than Node's ten listeners is expected here, not a leak (each request removes its own).
+    setMaxListeners(100, abort.signal);
     s.abort = abort;
     this.running++;
-    const tasks = [...s.watched].filter(t => this.host.isTaskActive(s.id, t));
+    const tasks = this.keep.watched(s.id).filter(t => this.host.isTaskActive(s.id, t));
     const list = this.listing || queued !== undefined;
     s.lastPollAt = this.timer.now();
     const run = async () => {

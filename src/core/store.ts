@@ -1,5 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ProviderError } from './errors';
+import { KeepRegistry, type KeepReason } from './keep';
+import { mergeTask } from './merge';
 import { isActive, type Task, type TaskGroup, type TaskSnapshot, type TaskStatus } from './task';
 
 /**
@@ -42,6 +44,8 @@ export interface ConnectionView {
 /** At most this many tasks per connection survive a window reload. */
 export const PERSISTED_TASKS_PER_CONNECTION = 200;
 const PERSISTED_VERSION = 1;
+/** Reasons that outlive the window: a panel or a cancel belongs to the window that had them. */
+const KEPT_ON_RELOAD: ReadonlySet<KeepReason> = new Set(['finished', 'lookedUp']);
 
 interface ConnectionState {
   id: string;
@@ -55,9 +59,8 @@ interface ConnectionState {
   /** Per group, task ids in display order. */
   order: Map<string, string[]>;
   more: Record<string, string>;
+  /** "Cancelling…" until the next data for the task: a mark on the row, not a reason to keep it. */
   cancelling: Set<string>;
-  /** Tasks kept although a snapshot no longer lists them (looked up by id, watched). */
-  retained: Set<string>;
 }
 
 export interface PersistedStore {
@@ -67,7 +70,18 @@ export interface PersistedStore {
     updatedAt?: number;
     groups: TaskGroup[];
     tasks: Task[];
+    /** Why unlisted tasks stay, with their expiry (finished tasks are kept for the retention time). */
+    kept?: { taskId: string; reason: KeepReason; until: number }[];
   }[];
+}
+
+/** How long a finished task stays after its provider stops listing it, unless the setting says otherwise. */
+export const DEFAULT_RETENTION_MS = 24 * 3600_000;
+
+export interface TaskStoreOptions {
+  /** Shared with the poller; the store makes its own when none is given. */
+  keep?: KeepRegistry;
+  retentionMs?: number;
 }
 
 /** Everything the tree shows of a task, without `raw`: two tasks with equal fingerprints render identically. */
@@ -223,9 +237,26 @@ function emptyChange(): StoreChange {
 export class TaskStore {
   private readonly emitter = new EventEmitter();
   private readonly states = new Map<string, ConnectionState>();
+  /** Which unlisted tasks stay, and why: the one place that decides it. */
+  readonly keep: KeepRegistry;
+  private retentionMs: number;
 
-  constructor(private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly now: () => number = Date.now,
+    options: TaskStoreOptions = {},
+  ) {
     this.emitter.setMaxListeners(50);
+    this.keep = options.keep ?? new KeepRegistry();
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  }
+
+  /** How long finished tasks stay once their provider no longer lists them (the retention setting). */
+  setRetention(ms: number): void {
+    this.retentionMs = ms;
+  }
+
+  get retention(): number {
+    return this.retentionMs;
   }
 
   /** Subscribes to changes; returns the unsubscribe function. */
@@ -274,15 +305,6 @@ export class TaskStore {
     return this.states.get(connectionId)?.cancelling.has(taskId) ?? false;
   }
 
-  /** Tasks running or waiting to run, across every connection, newest first. */
-  running(): Task[] {
-    const out: Task[] = [];
-    for (const s of this.states.values()) {
-      for (const t of s.tasks.values()) if (t.status === 'running' || t.status === 'pending') out.push(t);
-    }
-    return out.sort(compareTasks);
-  }
-
   hasActive(connectionId: string): boolean {
     const s = this.states.get(connectionId);
     if (!s) return false;
@@ -303,6 +325,7 @@ export class TaskStore {
     const s = this.states.get(id);
     if (!s) return;
     this.states.delete(id);
+    this.keep.forget(id);
     const removed = [...s.tasks.keys()].map(taskId => ({ connectionId: id, taskId }));
     this.emit({ ...emptyChange(), connections: [id], removed });
   }
@@ -329,13 +352,16 @@ export class TaskStore {
       JSON.stringify(s.more) !== JSON.stringify(snapshot.more);
     const oldOrder = s.order;
     const next = new Map<string, Task>();
-    for (const t of snapshot.tasks) next.set(t.id, t);
-    for (const id of s.retained) {
-      const kept = s.tasks.get(id);
-      if (kept && !next.has(id)) next.set(id, kept);
+    const now = this.now();
+    for (const t of snapshot.tasks) {
+      next.set(t.id, t);
+      // Listed again: the list keeps it now.
+      if (this.keep.has(connectionId, t.id, 'finished')) this.keep.release(connectionId, t.id, 'finished');
     }
-    for (const [id] of s.tasks) {
-      if (!next.has(id)) {
+    for (const [id, known] of s.tasks) {
+      if (next.has(id)) continue;
+      if (this.keepsUnlisted(connectionId, known, now)) next.set(id, known);
+      else {
         change.removed.push({ connectionId, taskId: id });
         s.cancelling.delete(id);
       }
@@ -389,14 +415,16 @@ export class TaskStore {
   }
 
   /**
-   * One task fetched by id (a watched task, Show Task by ID). `retain` keeps it although later snapshots do not list
+   * One task fetched by id (a watched task, Show Task by ID), merged into what the store knew so the answer adds to
+   * the row and never takes from it. `retain` keeps it for the retention time although later snapshots do not list
    * it: Redis Enterprise lists only running CRDB tasks, yet a finished one the user asked for should stay visible.
    */
-  upsertTask(task: Task, options: { retain?: boolean } = {}): void {
-    const s = this.state(task.source);
+  upsertTask(fetched: Task, options: { retain?: boolean } = {}): void {
+    const s = this.state(fetched.source);
     const change = emptyChange();
-    if (options.retain) s.retained.add(task.id);
-    const previous = s.tasks.get(task.id);
+    if (options.retain) this.keep.keep(s.id, fetched.id, 'lookedUp', this.now() + this.retentionMs);
+    const previous = s.tasks.get(fetched.id);
+    const task = mergeTask(previous, fetched);
     this.putTask(s, task, change);
     s.tasks.set(task.id, task);
     if (!s.groups.some(g => g.id === task.group)) {
@@ -408,15 +436,35 @@ export class TaskStore {
     this.emit(change);
   }
 
-  /** Keeps a known task although later snapshots stop listing it (the person watches it: cancelled, opened). */
-  retain(connectionId: string, taskId: string): void {
-    const s = this.states.get(connectionId);
-    if (s?.tasks.has(taskId)) s.retained.add(taskId);
+  /** Stops keeping a looked-up task that snapshots no longer list (it goes with the next snapshot). */
+  release(connectionId: string, taskId: string): void {
+    this.keep.release(connectionId, taskId, 'lookedUp');
   }
 
-  /** Stops keeping a task that snapshots no longer list (it goes with the next snapshot). */
-  release(connectionId: string, taskId: string): void {
-    this.states.get(connectionId)?.retained.delete(taskId);
+  /**
+   * The task left its list while active and its by-id answer is gone too (404 after the result TTL, or no by-id call
+   * at all): it finished, how is unknown. It stays, so the person sees that it ended instead of a row that vanished.
+   */
+  markEnded(connectionId: string, taskId: string): void {
+    const s = this.states.get(connectionId);
+    const known = s?.tasks.get(taskId);
+    if (!s || !known || !isActive(known.status)) return;
+    const now = this.now();
+    const task: Task = { ...known, status: 'ended', progress: undefined, remainingSeconds: undefined };
+    this.keep.keep(connectionId, taskId, 'finished', now + this.retentionMs);
+    const change = emptyChange();
+    this.putTask(s, task, change);
+    s.tasks.set(taskId, task);
+    this.reorder(s, [task], [known], change);
+    this.emit(change);
+  }
+
+  /** Tasks the last snapshot did not list but the store keeps, still active as far as it knows (to look up). */
+  unlistedActive(connectionId: string, listed: ReadonlySet<string>): Task[] {
+    const out: Task[] = [];
+    for (const t of this.states.get(connectionId)?.tasks.values() ?? [])
+      if (!listed.has(t.id) && isActive(t.status)) out.push(t);
+    return out;
   }
 
   /** "Cancelling…" until the next data for this task tells the truth. */
@@ -440,7 +488,9 @@ export class TaskStore {
         .sort(compareTasks)
         .slice(0, PERSISTED_TASKS_PER_CONNECTION)
         .map(t => ({ ...t, raw: undefined }));
-      connections.push({ id: s.id, updatedAt: s.updatedAt, groups: s.groups, tasks });
+      const ids = new Set(tasks.map(t => t.id));
+      const kept = this.keep.expiring(s.id).filter(k => ids.has(k.taskId));
+      connections.push({ id: s.id, updatedAt: s.updatedAt, groups: s.groups, tasks, kept });
     }
     return { version: PERSISTED_VERSION, connections };
   }
@@ -464,6 +514,10 @@ export class TaskStore {
         const task: Task = { ...t, source: c.id, steps: t.steps ?? [], shards: t.shards ?? [], errors: t.errors ?? [] };
         s.tasks.set(task.id, task);
       }
+      for (const k of Array.isArray(c.kept) ? c.kept : []) {
+        if (k && s.tasks.has(k.taskId) && typeof k.until === 'number' && KEPT_ON_RELOAD.has(k.reason))
+          this.keep.keep(c.id, k.taskId, k.reason, k.until);
+      }
       s.order = this.computeOrder(s);
       this.states.set(c.id, s);
       change.connections.push(c.id);
@@ -483,8 +537,20 @@ export class TaskStore {
       order: new Map(),
       more: {},
       cancelling: new Set(),
-      retained: new Set(),
     };
+  }
+
+  /**
+   * Whether a task the latest snapshot omits stays. A finished one stays for the retention time from its end; one
+   * that was active has just ended as far as we can tell (a CRDB task leaves /v1/crdb_tasks when it finishes), so it
+   * stays while the host looks it up by id. Other reasons (a panel, a cancel) are the registry's.
+   */
+  private keepsUnlisted(connectionId: string, t: Task, now: number): boolean {
+    if (!this.keep.has(connectionId, t.id, 'finished')) {
+      const from = isActive(t.status) ? now : (t.finishedAt ?? now);
+      this.keep.keep(connectionId, t.id, 'finished', Math.min(from, now) + this.retentionMs);
+    }
+    return this.keep.isKept(connectionId, t.id, now);
   }
 
   private state(id: string): ConnectionState {

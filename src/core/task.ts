@@ -8,8 +8,12 @@ export type ProviderId = string;
 
 export type TaskKind = 'crdb-task' | 'action' | 'state-machine' | 'cloud-task';
 
+/**
+ * `ended` is ours, not a provider's: the task left the provider's list and its final state could not be had any more
+ * (404 after the result TTL, or a provider with no single-task call). It finished; how is unknown.
+ */
 export type TaskStatus =
-  'pending' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'paused' | 'interrupted' | 'unknown';
+  'pending' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'paused' | 'interrupted' | 'unknown' | 'ended';
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
   'pending',
@@ -20,10 +24,11 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
   'paused',
   'interrupted',
   'unknown',
+  'ended',
 ];
 
 /** Statuses after which a task will not change again. */
-export const FINAL_STATUSES: ReadonlySet<TaskStatus> = new Set(['succeeded', 'failed', 'canceled']);
+export const FINAL_STATUSES: ReadonlySet<TaskStatus> = new Set(['succeeded', 'failed', 'canceled', 'ended']);
 
 export function isActive(status: TaskStatus): boolean {
   return status === 'pending' || status === 'running' || status === 'paused';

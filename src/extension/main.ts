@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { systemTimer } from '../core/poller';
 import { TaskStore } from '../core/store';
 import type { RedisTasksApi } from './api';
 import { cancelFlow, forceCancelFlow } from './cancelFlow';
@@ -29,7 +30,7 @@ import { notifyFinished } from './notifications';
 import { createPrompts } from './prompts';
 import { loadEmulator, loadProviders } from './providersLoader';
 import { SECTION, readSettings } from './settings';
-import { RunningStatusBar } from './statusBar';
+import { RunningBadge, RunningStatusBar, viewCounts } from './statusBar';
 import { TaskService } from './taskService';
 import { TaskTreeProvider } from './tree/provider';
 
@@ -43,7 +44,7 @@ let disposeOnDeactivate: (() => Promise<void>) | undefined;
  * provider client is loaded until the first request.
  */
 export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
-  const store = new TaskStore();
+  const store = new TaskStore(Date.now, { retentionMs: readSettings().retentionMs });
   const log = new TaskLog();
   const prompts = createPrompts();
   const connections = new ConnectionsModel(ctx.secrets);
@@ -65,9 +66,18 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     store,
     connections: () => connections.list(),
     consoleUrl: id => service.consoleUrl(id),
+    shows: t => service.shows(t),
+    timer: systemTimer,
   });
   const view = vscode.window.createTreeView('redisTasks.tasks', { treeDataProvider: tree, showCollapseAll: true });
   ctx.subscriptions.push(tree, view);
+  tree.setVisible(view.visible);
+
+  // The status bar and the badge count the same thing, by the same function.
+  const counts = viewCounts(store, connections, t => service.shows(t));
+  const statusBar = new RunningStatusBar(store, id => service.nameOf(id), counts);
+  const badge = new RunningBadge(store, view, counts);
+  ctx.subscriptions.push(statusBar, badge);
 
   const host: TaskDetailsHost = {
     getTask: (c, t) => store.task(c, t),
@@ -117,6 +127,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     onFilterChanged: () => {
       updateContext();
       tree.refreshAll();
+      statusBar.update();
+      badge.update();
       void service.refresh();
     },
   };
@@ -141,13 +153,14 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   ])
     register(ctx, deps);
 
-  ctx.subscriptions.push(new RunningStatusBar(store, id => service.nameOf(id)));
-
   // Polling gates: the view, details panels (the service tells the poller), window focus.
   service.poller.setFocused(vscode.window.state.focused);
   service.poller.setViewVisible(view.visible);
   ctx.subscriptions.push(
-    view.onDidChangeVisibility(e => service.poller.setViewVisible(e.visible)),
+    view.onDidChangeVisibility(e => {
+      service.poller.setViewVisible(e.visible);
+      tree.setVisible(e.visible);
+    }),
     vscode.window.onDidChangeWindowState(s => service.poller.setFocused(s.focused)),
     connections.onDidChange(() => {
       service.syncConnections(true);
@@ -159,6 +172,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
         const s = readSettings();
         service.poller.setIntervals(s.activeIntervalMs, s.idleIntervalMs);
       }
+      if (e.affectsConfiguration(`${SECTION}.finishedTaskRetentionHours`))
+        store.setRetention(readSettings().retentionMs);
     }),
     service.onDidFinishWatchedTask(task => {
       void notifyFinished(prompts, readSettings().notifications, task, service.nameOf(task.source), openDetails);

@@ -13,6 +13,8 @@ export interface ExtensionSettings {
   requestTimeoutMs: number;
   /** Tasks started within this many days are asked for when no Filter Tasks window is chosen; 0 = the provider's default. */
   timeWindowDays: number;
+  /** How long a finished task stays after its provider stops listing it. */
+  retentionMs: number;
   proxy?: string;
 }
 
@@ -31,6 +33,7 @@ export function readSettings(): ExtensionSettings {
     requestTimeoutMs: seconds(c.get('requestTimeoutSeconds'), 30) * 1000,
     // Tencent and Alibaba keep 30 days of tasks: a longer window would only be refused.
     timeWindowDays: Math.min(30, seconds(c.get('timeWindowDays'), 7)),
+    retentionMs: seconds(c.get('finishedTaskRetentionHours'), 24) * 3600_000,
     proxy: proxy && proxy.trim() ? proxy.trim() : undefined,
   };
 }

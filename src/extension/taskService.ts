@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { certificateNotes } from './certificateNotes';
 import type { ConnectionConfig } from '../core/connection';
 import { ProviderError, asProviderError } from '../core/errors';
-import { Poller, type PollRequest } from '../core/poller';
+import { Poller, type PollRequest, type PollerTimer } from '../core/poller';
 import type { TaskSource } from '../core/source';
 import type { TaskStore } from '../core/store';
 import { FINAL_STATUSES, isActive, type Task, type TaskQuery, type TaskSnapshot } from '../core/task';
@@ -23,6 +23,8 @@ export interface TaskServiceDeps {
   providers: () => ProvidersModule;
   settings: () => ExtensionSettings;
   now?: () => number;
+  /** The poller's timer (tests drive it by hand). */
+  timer?: PollerTimer;
   /** Whether a details panel for the task exists, visible or not. */
   isPanelOpen?: (connectionId: string, taskId: string) => boolean;
 }
@@ -47,13 +49,14 @@ export function isQueryEmpty(q: TaskQuery): boolean {
   return !q.statuses?.length && !q.types?.length && q.since === undefined && q.until === undefined && !q.instanceId;
 }
 
+/** Tasks that left their list while active, looked up per poll; the rest wait for the next one. */
+const MAX_LOOKUPS_PER_POLL = 10;
+
 export class TaskService implements vscode.Disposable {
   readonly poller: Poller;
   private readonly sources = new Map<string, OpenSource>();
   private readonly configKeys = new Map<string, string>();
   private readonly consoleUrls = new Map<string, string | undefined>();
-  private readonly cancelWatched = new Set<string>();
-  private readonly panelWatched = new Set<string>();
   private readonly lastStatus = new Map<string, string>();
   private readonly taskChanged = new vscode.EventEmitter<{ connectionId: string; taskId: string }>();
   readonly onDidChangeTask = this.taskChanged.event;
@@ -79,6 +82,8 @@ export class TaskService implements vscode.Disposable {
       {
         activeIntervalMs: s.activeIntervalMs,
         idleIntervalMs: s.idleIntervalMs,
+        keep: deps.store.keep,
+        timer: deps.timer,
         onError: (id, e) => deps.log.error(this.nameOf(id), e),
       },
     );
@@ -91,10 +96,8 @@ export class TaskService implements vscode.Disposable {
         }
         // A connection's state (stale, error) is part of what a details panel shows for each of its tasks.
         for (const c of change.connections) {
-          for (const k of this.panelWatched) {
-            const [connectionId, taskId] = k.split('\u0000');
-            if (connectionId === c) this.taskChanged.fire({ connectionId, taskId });
-          }
+          for (const k of deps.store.keep.all())
+            if (k.connectionId === c && k.reasons.some(r => r.reason === 'panel')) this.taskChanged.fire(k);
         }
         if (change.tasks.length || change.groups.length) this.poller.touch();
       }),
@@ -181,6 +184,8 @@ export class TaskService implements vscode.Disposable {
           // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
           proxy: isLoopback(config.endpoint) ? undefined : settings.proxy,
           timeoutMs: settings.requestTimeoutMs,
+          // One clock for the filter window and the providers' own date-bounded queries.
+          now: this.deps.now,
         },
       );
     } catch (e) {
@@ -208,9 +213,18 @@ export class TaskService implements vscode.Disposable {
     this.windowMs = windowMs;
   }
 
+  private now(): number {
+    return this.deps.now ? this.deps.now() : this.deps.timer ? this.deps.timer.now() : Date.now();
+  }
+
+  /** Whether the views show this task under the active filter: kept tasks obey the filter like listed ones. */
+  shows(task: Task): boolean {
+    return matchesQuery(task, this.effectiveQuery());
+  }
+
   private effectiveQuery(): TaskQuery {
     const q = { ...this.query };
-    const now = (this.deps.now ?? Date.now)();
+    const now = this.now();
     if (this.windowMs !== undefined) q.since = now - this.windowMs;
     else if (q.since === undefined) {
       // The default window: cloud task lists are region-wide and date-bounded, so ask for a bounded recent span.
@@ -230,7 +244,10 @@ export class TaskService implements vscode.Disposable {
     return this.poller.refreshNow(connectionId);
   }
 
-  /** One poll: the list when someone looks, then each watched task that the list did not bring up to date. */
+  /**
+   * One poll: the list when someone looks, then by id each watched task the list did not bring up to date and each
+   * task that left the list while active (it has just finished: its final state is what the person wants to see).
+   */
   private async poll(r: PollRequest): Promise<void> {
     const { store } = this.deps;
     let snapshot: TaskSnapshot | undefined;
@@ -238,12 +255,8 @@ export class TaskService implements vscode.Disposable {
       store.setLoading(r.connectionId);
       try {
         const source = await this.source(r.connectionId);
-        const query = this.effectiveQuery();
-        snapshot = await source.refresh(query, r.signal);
-        snapshot = {
-          ...snapshot,
-          tasks: snapshot.tasks.filter(t => matchesQuery(t, query) || this.isWatched(r.connectionId, t.id)),
-        };
+        snapshot = await source.refresh(this.effectiveQuery(), r.signal);
+        // Unfiltered into the store: the views filter, so a task outside the filter is hidden, not "vanished".
         store.applySnapshot(r.connectionId, snapshot);
       } catch (e) {
         const error = asProviderError(e);
@@ -253,14 +266,22 @@ export class TaskService implements vscode.Disposable {
       }
     }
     const listed = new Set(snapshot?.tasks.map(t => t.id) ?? []);
-    for (const taskId of r.tasks) {
-      if (listed.has(taskId) || r.signal.aborted) continue;
+    const lookups = new Set(r.tasks.filter(t => !listed.has(t)));
+    if (snapshot) {
+      // Only what the filter shows: a hidden task is not worth a request, and the cap bounds a poll's cost.
+      const vanished = store.unlistedActive(r.connectionId, listed).filter(t => this.shows(t));
+      for (const t of vanished.slice(0, MAX_LOOKUPS_PER_POLL)) lookups.add(t.id);
+    }
+    for (const taskId of lookups) {
+      if (r.signal.aborted) return;
       try {
         await this.fetchTask(r.connectionId, taskId, r.signal);
       } catch (e) {
         const error = asProviderError(e);
-        if (error.kind === 'not-found') this.unwatchAll(r.connectionId, taskId);
-        else if (!r.list) throw error; // lets the poller back off when only watched tasks are polled
+        if (error.kind === 'not-found' || error.kind === 'unsupported') {
+          store.markEnded(r.connectionId, taskId);
+          store.keep.release(r.connectionId, taskId, 'canceled');
+        } else if (!r.list) throw error; // lets the poller back off when only watched tasks are polled
       }
     }
   }
@@ -298,39 +319,25 @@ export class TaskService implements vscode.Disposable {
     if (!source.cancelTask)
       throw new ProviderError('unsupported', vscode.l10n.t('This provider has no way to cancel a task.'));
     await source.cancelTask(taskId, { force });
-    this.deps.store.retain(connectionId, taskId);
+    this.deps.store.keep.keep(connectionId, taskId, 'canceled');
     this.deps.store.markCancelling(connectionId, taskId, true);
-    this.cancelWatched.add(key(connectionId, taskId));
-    this.poller.watch(connectionId, taskId);
   }
 
   // ---- watching ----
 
   /** A details panel shows this task (visible) or is hidden or closed. Idempotent: one panel per task. */
   setPanelWatched(connectionId: string, taskId: string, watched: boolean): void {
-    const k = key(connectionId, taskId);
-    if (watched) {
-      this.panelWatched.add(k);
-      this.deps.store.retain(connectionId, taskId);
-      this.poller.watch(connectionId, taskId);
-    } else {
-      this.panelWatched.delete(k);
-      if (!this.cancelWatched.has(k)) this.poller.unwatch(connectionId, taskId);
-    }
-    this.poller.setPanelsVisible(this.panelWatched.size > 0);
+    const { keep } = this.deps.store;
+    if (watched) keep.keep(connectionId, taskId, 'panel');
+    else keep.release(connectionId, taskId, 'panel');
+    this.poller.setPanelsVisible(keep.anyWithReason('panel'));
   }
 
   /** Opened (a details panel exists, even hidden) or cancelled by the person: what notifications are about. */
   isWatched(connectionId: string, taskId: string): boolean {
-    const k = key(connectionId, taskId);
     return (
-      this.panelWatched.has(k) || this.cancelWatched.has(k) || (this.deps.isPanelOpen?.(connectionId, taskId) ?? false)
+      this.deps.store.keep.isWatched(connectionId, taskId) || (this.deps.isPanelOpen?.(connectionId, taskId) ?? false)
     );
-  }
-
-  private unwatchAll(connectionId: string, taskId: string): void {
-    this.cancelWatched.delete(key(connectionId, taskId));
-    this.poller.unwatch(connectionId, taskId);
   }
 
   private afterTaskChange(connectionId: string, taskId: string): void {
@@ -348,10 +355,8 @@ export class TaskService implements vscode.Disposable {
     ) {
       this.finished.fire(task);
     }
-    if (!isActive(task.status) && this.cancelWatched.has(k)) {
-      this.cancelWatched.delete(k);
-      if (!this.panelWatched.has(k)) this.poller.unwatch(connectionId, taskId);
-    }
+    // A cancel is followed until the task ends; then the row stays for the usual reasons (retention).
+    if (!isActive(task.status)) this.deps.store.keep.release(connectionId, taskId, 'canceled');
   }
 
   dispose(): void {

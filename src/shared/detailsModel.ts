@@ -23,6 +23,7 @@ export interface DetailsLabels extends DurationLabels {
   statusPaused: string;
   statusInterrupted: string;
   statusUnknown: string;
+  statusEnded: string;
 
   kindCrdbTask: string;
   kindAction: string;

@@ -42,7 +42,12 @@ export function registerShowLog(ctx: vscode.ExtensionContext, deps: CommandDeps)
 export function registerShowRunningTasks(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
   ctx.subscriptions.push(
     vscode.commands.registerCommand('redisTasks.showRunningTasks', async () => {
-      const ref = await resolveTask(deps, undefined, t => t.status === 'running' || t.status === 'pending');
+      const ref = await resolveTask(
+        deps,
+        undefined,
+        // What the status bar's tooltip lists: running and queued tasks the filter shows.
+        t => (t.status === 'running' || t.status === 'pending') && deps.service.shows(t),
+      );
       if (ref) deps.openDetails(ref.connectionId, ref.taskId);
     }),
   );

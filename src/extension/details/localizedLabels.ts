@@ -19,6 +19,7 @@ export function localizedDetailsLabels(): DetailsLabels {
     statusPaused: vscode.l10n.t('Paused'),
     statusInterrupted: vscode.l10n.t('Interrupted'),
     statusUnknown: vscode.l10n.t('Unknown'),
+    statusEnded: vscode.l10n.t('Finished, final state unknown'),
     kindCrdbTask: vscode.l10n.t('Active-Active (CRDB) task'),
     kindAction: vscode.l10n.t('Action'),
     kindStateMachine: vscode.l10n.t('State machine'),

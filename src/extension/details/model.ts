@@ -37,6 +37,7 @@ const STATUS_ICONS: Record<TaskStatus, { icon: string; spin: boolean }> = {
   paused: { icon: 'debug-pause', spin: false },
   interrupted: { icon: 'warning', spin: false },
   unknown: { icon: 'question', spin: false },
+  ended: { icon: 'circle-large-outline', spin: false },
 };
 
 export function statusText(status: TaskStatus, labels: DetailsLabels): string {
@@ -57,6 +58,8 @@ export function statusText(status: TaskStatus, labels: DetailsLabels): string {
       return labels.statusInterrupted;
     case 'unknown':
       return labels.statusUnknown;
+    case 'ended':
+      return labels.statusEnded;
   }
 }
 

@@ -23,6 +23,8 @@ export function statusText(status: TaskStatus): string {
       return vscode.l10n.t('Interrupted');
     case 'unknown':
       return vscode.l10n.t('Unknown');
+    case 'ended':
+      return vscode.l10n.t('Finished, final state unknown');
   }
 }
 
@@ -59,14 +61,22 @@ export function statusIcon(status: TaskStatus, cancelling = false): vscode.Theme
       return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     case 'unknown':
       return new vscode.ThemeIcon('question');
+    case 'ended':
+      return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
   }
 }
+
+let formatter: { language: string; fmt: Intl.RelativeTimeFormat } | undefined;
 
 export function relativeTime(epochMs: number, now: number): string {
   // Times here are all in the past; a server clock ahead of ours must not make them read "in 4 sec.".
   const seconds = Math.min(0, Math.round((epochMs - now) / 1000));
   const abs = Math.abs(seconds);
-  const fmt = new Intl.RelativeTimeFormat(vscode.env.language || 'en', { numeric: 'auto', style: 'short' });
+  // Every row is drawn again each few seconds: one formatter per language, not one per call.
+  const language = vscode.env.language || 'en';
+  if (formatter?.language !== language)
+    formatter = { language, fmt: new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' }) };
+  const fmt = formatter.fmt;
   if (abs < 60) return fmt.format(seconds, 'second');
   if (abs < 3600) return fmt.format(Math.round(seconds / 60), 'minute');
   if (abs < 86400) return fmt.format(Math.round(seconds / 3600), 'hour');

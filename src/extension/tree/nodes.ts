@@ -143,8 +143,14 @@ export class GroupNode extends vscode.TreeItem {
     this.group = group;
     const label = groupDisplayName(group);
     this.label = label;
-    const running = tasks.filter(t => t.status === 'running' || t.status === 'pending').length;
-    const parts = [group.description, running ? vscode.l10n.t('{0} running', running) : undefined].filter(Boolean);
+    // Queued is not running: "2 running" over two pending tasks was a lie.
+    const running = tasks.filter(t => t.status === 'running').length;
+    const pending = tasks.filter(t => t.status === 'pending').length;
+    const parts = [
+      group.description,
+      running ? vscode.l10n.t('{0} running', running) : undefined,
+      pending ? vscode.l10n.t('{0} queued', pending) : undefined,
+    ].filter(Boolean);
     this.description = parts.join(' · ') || undefined;
     this.iconPath = new vscode.ThemeIcon(
       group.kind === 'crdb-tasks'

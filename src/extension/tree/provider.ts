@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConnectionConfig } from '../../core/connection';
+import type { PollerTimer } from '../../core/poller';
 import type { StoreChange, TaskStore } from '../../core/store';
+import type { Task } from '../../core/task';
 import {
   ConnectionNode,
   ErrorNode,
@@ -17,7 +19,17 @@ export interface TaskTreeDeps {
   connections(): ConnectionConfig[];
   consoleUrl(connectionId: string): string | undefined;
   now?(): number;
+  /** The active filter; every row the tree shows passes it, kept tasks included. */
+  shows?(task: Task): boolean;
+  /** Re-renders ages while the view is visible; tests pass a manual timer. */
+  timer?: PollerTimer;
 }
+
+/**
+ * How often the visible rows are drawn again so "started 3 min ago" stays true. Ages are rounded to the unit shown,
+ * so a row may be behind by this much at most: well inside the minute the tooltip and the details panel agree to.
+ */
+export const AGE_REFRESH_MS = 20_000;
 
 /**
  * Connection → groups → tasks, read from the store. Nodes are cached by id and updated in place, because VS Code
@@ -28,14 +40,48 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly parents = new Map<string, TreeNode | undefined>();
+  /** Per group row, the tasks its children were last drawn with: a fired row that is not drawn shows nothing. */
+  private readonly drawnTasks = new Map<string, Set<string>>();
   private readonly subscription: { dispose(): void };
+  private visible = false;
+  private tick?: unknown;
 
   constructor(private readonly deps: TaskTreeDeps) {
     this.subscription = deps.store.onDidChange(c => this.onStoreChange(c));
   }
 
   private now(): number {
-    return this.deps.now ? this.deps.now() : Date.now();
+    return this.deps.now ? this.deps.now() : this.deps.timer ? this.deps.timer.now() : Date.now();
+  }
+
+  private shows(task: Task): boolean {
+    return this.deps.shows ? this.deps.shows(task) : true;
+  }
+
+  /**
+   * The view is visible or not. While visible, every row is drawn again each `AGE_REFRESH_MS` from what the store
+   * holds (no request), so ages move and a relative time window ("last 24 hours") lets old rows go.
+   */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (visible) {
+      this.refreshAll();
+      this.armTick();
+    } else if (this.tick !== undefined) {
+      this.deps.timer?.clearTimeout(this.tick);
+      this.tick = undefined;
+    }
+  }
+
+  private armTick(): void {
+    const timer = this.deps.timer;
+    if (!timer || !this.visible) return;
+    this.tick = timer.setTimeout(() => {
+      this.tick = undefined;
+      this.refreshAll();
+      this.armTick();
+    }, AGE_REFRESH_MS);
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
@@ -91,7 +137,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         return out;
       }
       for (const g of view.groups) {
-        const tasks = store.tasksOf(id, g.id);
+        const tasks = store.tasksOf(id, g.id).filter(t => this.shows(t));
         out.push(
           this.cached(
             nodeId.group(id, g.id),
@@ -114,7 +160,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         connectionName: config?.name ?? id,
         consoleUrl: this.deps.consoleUrl(id),
       };
-      const tasks = store.tasksOf(id, element.groupId);
+      const tasks = store.tasksOf(id, element.groupId).filter(t => this.shows(t));
+      this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
       const out: TreeNode[] = tasks.map(t => {
         const s = { ...state, cancelling: store.isCancelling(id, t.id) };
         return this.cached(
@@ -180,7 +227,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (connections.has(g.connectionId)) continue;
       const n = this.nodes.get(nodeId.group(g.connectionId, g.groupId));
       const group = this.deps.store.connection(g.connectionId)?.groups.find(x => x.id === g.groupId);
-      if (n instanceof GroupNode && group) n.update(group, this.deps.store.tasksOf(g.connectionId, g.groupId));
+      if (n instanceof GroupNode && group) n.update(group, this.shownOf(g.connectionId, g.groupId));
       if (n) fire.add(n);
       else {
         const parent = this.nodes.get(nodeId.connection(g.connectionId));
@@ -191,9 +238,21 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const t of change.tasks) {
       if (connections.has(t.connectionId)) continue;
       const n = this.nodes.get(nodeId.task(t.connectionId, t.taskId));
-      if (!(n instanceof TaskNode)) continue;
       const task = this.deps.store.task(t.connectionId, t.taskId);
       if (!task || firedGroups.has(`${t.connectionId}\u0000${task.group}`)) continue;
+      const shown = this.shows(task);
+      const groupId = nodeId.group(t.connectionId, task.group);
+      const drawn = this.drawnTasks.get(groupId)?.has(task.id) ?? false;
+      if (!(n instanceof TaskNode) || shown !== drawn || !shown) {
+        // The filter now hides a drawn row, or shows a row not drawn: the group's children change.
+        const group = this.nodes.get(groupId);
+        if (group instanceof GroupNode && shown !== drawn) {
+          const g = this.deps.store.connection(t.connectionId)?.groups.find(x => x.id === task.group);
+          if (g) group.update(g, this.shownOf(t.connectionId, task.group));
+          fire.add(group);
+        }
+        continue;
+      }
       const view = this.deps.store.connection(t.connectionId);
       const config = this.deps.connections().find(c => c.id === t.connectionId);
       n.update(task, {
@@ -209,14 +268,19 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const group = this.nodes.get(nodeId.group(t.connectionId, task.group));
       if (group instanceof GroupNode) {
         const before = group.description;
-        group.update(group.group, this.deps.store.tasksOf(t.connectionId, task.group));
+        group.update(group.group, this.shownOf(t.connectionId, task.group));
         if (group.description !== before) fire.add(group);
       }
     }
     if (fire.size) this.changed.fire([...fire]);
   }
 
+  private shownOf(connectionId: string, groupId: string): Task[] {
+    return this.deps.store.tasksOf(connectionId, groupId).filter(t => this.shows(t));
+  }
+
   dispose(): void {
+    this.setVisible(false);
     this.subscription.dispose();
     this.changed.dispose();
   }

@@ -32,6 +32,7 @@ const STATUS_TEXT: Record<Task['status'], string> = {
   paused: 'Paused',
   interrupted: 'Interrupted',
   unknown: 'Unknown',
+  ended: 'Finished, final state unknown',
 };
 
 const id = (p: string) => `tree-${p}`;

@@ -49,6 +49,7 @@ describe('cancel flow against the emulated Redis Enterprise API', () => {
         notifications: 'off',
         requestTimeoutMs: 10_000,
         timeWindowDays: 0,
+        retentionMs: 24 * 3600_000,
       }),
     });
     service.syncConnections(false);

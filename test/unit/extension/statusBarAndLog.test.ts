@@ -16,7 +16,9 @@ describe('status bar', () => {
       snapshot([task('1', { progress: 40 }), task('2', { status: 'pending' }), task('3', { status: 'succeeded' })]),
     );
     assert.equal(item.visible, true);
-    assert.equal(item.text, '$(sync~spin) 2 running');
+    // Issue 12: a pending task is queued, not running; it is named in the tooltip, not counted.
+    assert.equal(item.text, '$(sync~spin) 1 running');
+    assert.match(item.tooltip.value, /1 queued, not counted/);
     assert.match(item.tooltip.value, /40%/);
     assert.match(item.tooltip.value, /Prod/);
     assert.equal(item.command, 'redisTasks.showRunningTasks');

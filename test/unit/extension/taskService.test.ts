@@ -99,6 +99,7 @@ function setup(timeWindowDays = 0) {
       notifications: 'watched',
       requestTimeoutMs: 30_000,
       timeWindowDays,
+      retentionMs: 24 * 3600_000,
     }),
     now: () => NOW,
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { countRunning } from '../../../src/core/counts';
 import { ProviderError } from '../../../src/core/errors';
 import { PERSISTED_TASKS_PER_CONNECTION, TaskStore, compareTasks, type StoreChange } from '../../../src/core/store';
 import { snapshot, task } from './fixtures';
@@ -67,7 +68,8 @@ describe('TaskStore', () => {
   });
 
   it('emits a group event when the order of a group changes (a task finished), and names removed tasks', () => {
-    const store = new TaskStore();
+    // No retention: an unlisted task goes at once, which is what names it as removed.
+    const store = new TaskStore(Date.now, { retentionMs: 0 });
     store.applySnapshot(
       'c1',
       snapshot([task('1', { startedAt: 1000 }), task('2', { status: 'succeeded', startedAt: 2000 }), task('3')]),
@@ -141,10 +143,11 @@ describe('TaskStore', () => {
   });
 
   it('upsertTask with retain keeps a task that later snapshots do not list; without retain it goes', () => {
-    const store = new TaskStore();
+    // Both finished long before the retention time: only the look-up keeps one.
+    const store = new TaskStore(() => 1_700_000_000_000, { retentionMs: 3600_000 });
     store.applySnapshot('c1', snapshot([task('1')]));
-    store.upsertTask(task('77', { status: 'succeeded' }), { retain: true });
-    store.upsertTask(task('78', { status: 'succeeded' }));
+    store.upsertTask(task('77', { status: 'succeeded', finishedAt: 0 }), { retain: true });
+    store.upsertTask(task('78', { status: 'succeeded', finishedAt: 0 }));
     store.applySnapshot('c1', snapshot([task('1')]));
     assert.ok(store.task('c1', '77'));
     assert.equal(store.task('c1', '78'), undefined);
@@ -177,20 +180,17 @@ describe('TaskStore', () => {
     assert.deepEqual(events[1].tasks, [{ connectionId: 'c1', taskId: '1' }]);
   });
 
-  it('running() lists running and pending tasks of every connection', () => {
+  // Issue 12: "running" no longer includes queued tasks; what is counted is countRunning's (counts.test.ts).
+  it('countRunning lists running tasks of every connection and counts pending ones apart', () => {
     const store = new TaskStore();
     store.applySnapshot(
       'c1',
       snapshot([task('1'), task('2', { status: 'succeeded' }), task('3', { status: 'pending' })]),
     );
     store.applySnapshot('c2', snapshot([task('4', { source: 'c2' }), task('5', { source: 'c2', status: 'paused' })]));
-    assert.deepEqual(
-      store
-        .running()
-        .map(t => t.id)
-        .sort(),
-      ['1', '3', '4'],
-    );
+    const counts = countRunning(store, { endpointOf: id => id, shows: () => true });
+    assert.deepEqual(counts.running.map(t => t.id).sort(), ['1', '4']);
+    assert.equal(counts.pending, 1);
     assert.equal(store.hasActive('c2'), true);
   });
 

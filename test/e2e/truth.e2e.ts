@@ -1,0 +1,123 @@
+// Issue 12 in the real VS Code: watch the demo (REDIS_TASKS_DEMO=1, real clock, default polling) for a few minutes
+// as a newcomer would. A CRDB task that finishes leaves /v1/crdb_tasks: its row must stay with its final status. The
+// status bar, the activity-bar badge and the running rows must say the same number.
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { useVsCode, type VsCodeUi } from './fixture';
+
+const CONNECTIONS = [
+  'Demo cluster',
+  'Redis Cloud (emulated)',
+  'Tencent Cloud Redis (emulated)',
+  'Alibaba Cloud (emulated)',
+];
+const ROWS = '.part.sidebar .monaco-list-row[role="treeitem"]';
+const FINAL = /^(Succeeded|Failed|Canceled|Finished, final state unknown)\b/;
+
+/** Every row of the tree, scrolling through the virtualised list: [level, label, description]. */
+async function allRows(ui: VsCodeUi): Promise<{ level: number; label: string; description: string }[]> {
+  const seen = new Map<number, { level: number; label: string; description: string }>();
+  const list = ui.page.locator('.part.sidebar .monaco-list').first();
+  await list.hover();
+  for (let round = 0; round < 40; round++) {
+    const before = seen.size;
+    for (const row of await ui.page.locator(ROWS).all()) {
+      const index = Number(await row.getAttribute('data-index'));
+      seen.set(index, {
+        level: Number(await row.getAttribute('aria-level')),
+        label: (
+          await row
+            .locator('.label-name')
+            .innerText()
+            .catch(() => '')
+        ).trim(),
+        description: (
+          await row
+            .locator('.label-description')
+            .innerText()
+            .catch(() => '')
+        ).trim(),
+      });
+    }
+    if (round > 0 && seen.size === before) break;
+    await ui.page.mouse.wheel(0, 400);
+  }
+  await ui.page.mouse.wheel(0, -100_000);
+  return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+}
+
+async function badge(ui: VsCodeUi): Promise<number> {
+  const entry = ui.page.locator('.part.activitybar a.action-label[aria-label^="Redis Tasks"]');
+  const content = entry.locator('xpath=ancestor::li[1]').locator('.badge .badge-content');
+  if (!(await content.count()) || !(await content.isVisible())) return 0;
+  return Number((await content.innerText()).trim() || 0);
+}
+
+async function statusBar(ui: VsCodeUi): Promise<number> {
+  const item: Locator = ui.statusBarItem(/\d+ running/);
+  if (!(await item.count())) return 0;
+  return Number(/(\d+) running/.exec(await item.first().innerText())?.[1] ?? 0);
+}
+
+describe('The demo stays true over minutes (real VS Code, real clock)', function () {
+  this.timeout(300_000);
+  const vscode = useVsCode({ env: { REDIS_TASKS_DEMO: '1' } });
+
+  it('a CRDB task that finishes keeps its row with its final status; status bar, badge and running rows agree', async () => {
+    const ui = vscode();
+    await ui.openView();
+    await ui.setSidebarWidth(620);
+    await ui.statusBarItem(/\d+ running/).waitFor({ timeout: 60_000 });
+    const connections = ui.page.locator(`${ROWS}[aria-level="1"]`);
+    await connections.nth(CONNECTIONS.length - 1).waitFor({ timeout: 60_000 });
+    // Only the cluster open, so its Active-Active group is on screen.
+    await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Collapse All"]').click();
+    await connections.filter({ hasText: 'Demo cluster' }).click();
+    const crdbGroup = ui.page.locator(`${ROWS}[aria-level="2"]`).filter({ hasText: 'Active-Active tasks' });
+    await crdbGroup.waitFor();
+    if ((await crdbGroup.getAttribute('aria-expanded')) === 'false') await crdbGroup.click();
+
+    // The cluster lists running CRDB tasks only: at first every row of the group is running or queued.
+    const crdbRows = async () => {
+      const rows = await allRows(ui);
+      const start = rows.findIndex(r => r.level === 2 && r.label.startsWith('Active-Active tasks'));
+      const out: typeof rows = [];
+      for (let i = start + 1; i < rows.length && rows[i].level === 3; i++) out.push(rows[i]);
+      return out;
+    };
+    const first = await crdbRows();
+    assert.ok(first.length > 0, 'the demo cluster shows CRDB tasks');
+    await ui.screenshot('truth-before');
+
+    // A CRDB task lives about 70 s and one starts each minute: within three minutes one finishes.
+    const deadline = Date.now() + 180_000;
+    let finished: { label: string; description: string } | undefined;
+    while (!finished && Date.now() < deadline) {
+      await ui.page.waitForTimeout(5_000);
+      finished = (await crdbRows()).find(r => FINAL.test(r.description));
+    }
+    assert.ok(finished, 'a finished CRDB task is still in the tree, with its final status');
+    assert.match(finished.description, /finished .* ago/);
+    await ui.screenshot('truth-after');
+
+    // The three counts, read until they are read between two polls (a poll may land between two reads).
+    let last = '';
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const bar = await statusBar(ui);
+      const icon = await badge(ui);
+      await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Collapse All"]').click();
+      let running = 0;
+      for (const name of CONNECTIONS) {
+        await connections.filter({ hasText: name }).click();
+        const groups = ui.page.locator(`${ROWS}[aria-level="2"][aria-expanded="false"]`);
+        for (let n = 0; n < 10 && (await groups.count()); n++) await groups.first().click();
+        running += (await allRows(ui)).filter(r => r.level === 3 && r.description.startsWith('Running')).length;
+        await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Collapse All"]').click();
+      }
+      last = `status bar ${bar}, badge ${icon}, running rows ${running}`;
+      if (bar === icon && icon === running && (await statusBar(ui)) === bar) break;
+      last += ' (differ)';
+    }
+    assert.doesNotMatch(last, /differ/, last);
+  });
+});
