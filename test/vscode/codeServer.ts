@@ -48,6 +48,12 @@ export interface CodeServerOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Also print code-server's own output (the demo); it always goes to `logFile`. */
   echo?: boolean;
+  /**
+   * The smoke-test driver makes the workbench read the URL payload (development path, tests path), and also hides
+   * every notification toast. Tests need the payload; the demo installs the extension instead and turns it off.
+   * Default: on.
+   */
+  smokeTestDriver?: boolean;
 }
 
 export interface CodeServer {
@@ -105,8 +111,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the workbench silently ignores the URL payload (development path, tests path, environment).
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
