@@ -40,12 +40,15 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be 1-65535, not ${process.env.PORT}`);
-  const profileDir = path.join(REPO_ROOT, '.cache', 'demo-profile');
+  // Kept between runs (settings, connections); DEMO_PROFILE_DIR gives the end-to-end test one of its own.
+  const profileDir = process.env.DEMO_PROFILE_DIR || path.join(REPO_ROOT, '.cache', 'demo-profile');
   installFromRepository(profileDir, REPO_ROOT);
   // REDIS_TASKS_DEMO reaches the extension host through code-server's environment, so the URL carries nothing.
-  const server = await startCodeServer({ port, profileDir, env: DEMO_ENV, smokeTestDriver: false }).catch((e: Error) => {
-    throw new Error(`${e.message}\nIs port ${port} in use? Choose another with PORT=<port> npm start`);
-  });
+  const server = await startCodeServer({ port, profileDir, env: DEMO_ENV, smokeTestDriver: false }).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}\nIs port ${port} in use? Choose another with PORT=<port> npm start`);
+    },
+  );
   const url = server.url;
   console.log(
     [
