@@ -1,6 +1,6 @@
 import type { TaskStore } from '../core/store';
 import type { Task } from '../core/task';
-import { providerById } from '../providers/registry';
+import { PROVIDER_IDS, providerById } from '../providers/registry';
 import { displayName } from './displayNames';
 
 /** One choice of Filter Tasks: a readable name of one provider, and every type code shown under that name. */
@@ -32,7 +32,7 @@ export class TaskTypeCatalog {
     this.byKey.set(k, entry);
   }
 
-  /** By provider in the registry's order, then by readable name. */
+  /** By provider in the registry's order (the tree's), then by readable name. */
   choices(): TaskTypeChoice[] {
     return [...this.byKey.values()]
       .map(e => ({
@@ -43,7 +43,8 @@ export class TaskTypeCatalog {
       }))
       .sort(
         (a, b) =>
-          a.providerLabel.localeCompare(b.providerLabel) || displayName(a.name).localeCompare(displayName(b.name)),
+          providerOrder(a.provider) - providerOrder(b.provider) ||
+          displayName(a.name).localeCompare(displayName(b.name)),
       );
   }
 
@@ -52,4 +53,9 @@ export class TaskTypeCatalog {
     for (const e of this.byKey.values()) if (e.codes.has(code)) return displayName(e.name);
     return code;
   }
+}
+
+function providerOrder(id: string): number {
+  const i = PROVIDER_IDS.indexOf(id);
+  return i < 0 ? PROVIDER_IDS.length : i;
 }

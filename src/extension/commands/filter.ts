@@ -86,7 +86,7 @@ export function registerFilter(ctx: vscode.ExtensionContext, deps: CommandDeps):
       const picks = await deps.prompts.showQuickPick(filterItems(deps.filter.get(), deps.filter.types.choices()), {
         canPickMany: true,
         title: vscode.l10n.t('Filter Tasks'),
-        placeHolder: vscode.l10n.t('Check what to show; a section with nothing checked shows everything'),
+        placeHolder: vscode.l10n.t('Tick what to show (none in a section = all of it)'),
         matchOnDescription: true,
       });
       if (!picks) return;

@@ -46,16 +46,16 @@ class Memory {
 const labels = (items: FilterItem[], pred: (i: FilterItem) => boolean) => items.filter(pred).map(i => i.label);
 
 describe('Filter Tasks in one step', () => {
-  it('one list: statuses, windows and readable type names under a separator per provider; no provider code shows', () => {
+  it('one list: statuses, windows and readable type names under a separator per provider, in the tree order; no provider code shows', () => {
     const types = new TaskTypeCatalog(storeWithTypes()).choices();
     const items = filterItems(EMPTY_FILTER, types);
     assert.deepEqual(
       labels(items, i => i.role === 'separator'),
-      ['Status', 'Started within', 'Task type · Alibaba Cloud', 'Task type · Redis Enterprise'],
+      ['Status', 'Started within', 'Task type · Redis Enterprise', 'Task type · Alibaba Cloud'],
     );
     assert.deepEqual(
       labels(items, i => i.role === 'type'),
-      ['Create instance', 'Create Active-Active database', 'Update database'],
+      ['Create Active-Active database', 'Update database', 'Create instance'],
     );
     for (const i of items)
       assert.doesNotMatch(`${i.label} ${i.description ?? ''}`, /SMUpdateBDB|create_crdb|CreateIns/);
