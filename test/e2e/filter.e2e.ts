@@ -74,6 +74,20 @@ for (const { theme, name } of THEMES) {
       await message().filter({ hasText: 'Filtered:' }).waitFor({ timeout: 30_000 });
       assert.equal((await message().innerText()).trim(), 'Filtered: Running, Failed · last 24 h');
       await assertFullyVisible(message(), sidebar(), 'the filter message');
+      // The rows follow once the servers answer with the filter: only running and failed tasks remain.
+      await vs().page.waitForFunction(
+        () => {
+          const rows = Array.from(document.querySelectorAll('.part.sidebar .monaco-list-row[aria-label^="Task "]'));
+          return (
+            rows.length > 0 &&
+            rows.every(
+              r => !/Succeeded|Pending|Canceled|Paused|Interrupted|Unknown/.test(r.getAttribute('aria-label') ?? ''),
+            )
+          );
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
       await titleAction('Clear Filter').waitFor();
       await assertFullyVisible(titleAction('Clear Filter'), sidebar(), 'Clear Filter');
       await vs().screenshot(`filter-message-${name}`);
