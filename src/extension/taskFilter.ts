@@ -49,10 +49,12 @@ export function windowText(ms: number): string {
  */
 export function filterMessage(state: FilterState, typeName: (code: string) => string): string | undefined {
   const parts: string[] = [];
-  if (state.statuses.length) parts.push(state.statuses.map(statusText).join(', '));
+  // The list separator is a word of the language: Chinese lists with "、", not ", ".
+  const comma = vscode.l10n.t(', ');
+  if (state.statuses.length) parts.push(state.statuses.map(statusText).join(comma));
   if (state.types.length) {
     const names = [...new Set(state.types.map(typeName))];
-    parts.push(names.length <= 2 ? names.join(', ') : vscode.l10n.t('{0} task types', names.length));
+    parts.push(names.length <= 2 ? names.join(comma) : vscode.l10n.t('{0} task types', names.length));
   }
   if (state.windowMs !== undefined) parts.push(windowText(state.windowMs));
   if (state.hideFinished) parts.push(vscode.l10n.t('finished hidden'));
