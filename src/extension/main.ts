@@ -57,6 +57,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     log,
     providers: loadProviders,
     settings: readSettings,
+    // Notify Me When Done rides this hook of isWatched until watching has named reasons (notifyMe.ts).
     isPanelOpen: (c, t) =>
       notifyMe.has(c, t) || TaskDetailsPanel.all().some(p => p.connectionId === c && p.taskId === t),
   });

@@ -24,7 +24,7 @@ export interface CommandDeps {
   demo: DemoController;
   flows: ConnectionFlowDeps;
   filter: FilterController;
-  /** Tasks the person asked to hear about; see watchSeam.ts. */
+  /** Tasks the person asked to hear about (Notify Me When Done); see notifyMe.ts. */
   notifyMe: NotifyMeSeam;
   openDetails(connectionId: string, taskId: string): void;
   /** Filter changed: re-read and redraw. */
