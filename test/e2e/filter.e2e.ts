@@ -89,6 +89,8 @@ for (const { theme, name } of THEMES) {
         { timeout: 60_000 },
       );
       await titleAction('Clear Filter').waitFor();
+      // The funnel is filled while a filter is on, as in VS Code's own views.
+      await vs().page.locator('.part.sidebar .title-actions a.action-label.codicon-filter-filled').waitFor();
       await assertFullyVisible(titleAction('Clear Filter'), sidebar(), 'Clear Filter');
       await vs().screenshot(`filter-message-${name}`);
 
@@ -106,6 +108,7 @@ for (const { theme, name } of THEMES) {
       await titleAction('Clear Filter').click();
       await message().filter({ hasText: 'Filtered:' }).waitFor({ state: 'detached', timeout: 30_000 });
       await titleAction('Clear Filter').waitFor({ state: 'detached' });
+      assert.equal(await vs().page.locator('.part.sidebar .title-actions .codicon-filter-filled').count(), 0);
     });
 
     it('the title-bar toggle hides finished tasks, says so, and shows them again', async () => {

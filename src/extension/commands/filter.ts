@@ -81,17 +81,20 @@ export function registerFilter(ctx: vscode.ExtensionContext, deps: CommandDeps):
     await update;
     deps.onFilterChanged();
   };
+  const pick = async () => {
+    const picks = await deps.prompts.showQuickPick(filterItems(deps.filter.get(), deps.filter.types.choices()), {
+      canPickMany: true,
+      title: vscode.l10n.t('Filter Tasks'),
+      placeHolder: vscode.l10n.t('Tick what to show (none in a section = all of it)'),
+      matchOnDescription: true,
+    });
+    if (!picks) return;
+    await changed(deps.filter.set(stateFromPicks(picks)));
+  };
   ctx.subscriptions.push(
-    vscode.commands.registerCommand('redisTasks.filter', async () => {
-      const picks = await deps.prompts.showQuickPick(filterItems(deps.filter.get(), deps.filter.types.choices()), {
-        canPickMany: true,
-        title: vscode.l10n.t('Filter Tasks'),
-        placeHolder: vscode.l10n.t('Tick what to show (none in a section = all of it)'),
-        matchOnDescription: true,
-      });
-      if (!picks) return;
-      await changed(deps.filter.set(stateFromPicks(picks)));
-    }),
+    vscode.commands.registerCommand('redisTasks.filter', pick),
+    // The same, as a filled funnel in the title bar while a filter is on: a second sign beside the view's message.
+    vscode.commands.registerCommand('redisTasks.editFilter', pick),
     vscode.commands.registerCommand('redisTasks.clearFilter', () => changed(deps.filter.clear())),
     vscode.commands.registerCommand('redisTasks.hideFinished', () => changed(deps.filter.setHideFinished(true))),
     vscode.commands.registerCommand('redisTasks.showFinished', () => changed(deps.filter.setHideFinished(false))),
