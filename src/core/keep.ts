@@ -9,13 +9,15 @@ export type KeepReason =
   | 'panel'
   /** The person canceled it: fetched by id until it is no longer active, so they see how it ended. */
   | 'canceled'
+  /** The person asked to be told when it ends (Notify Me When Done): fetched by id while it runs. */
+  | 'notify'
   /** Fetched by id on request (Show Task by ID, a panel's refresh): kept for the retention time. */
   | 'lookedUp'
   /** Seen by us and then left the list, finished or with its end unknown: kept for the retention time. */
   | 'finished';
 
 /** Reasons that make the poller fetch a still active task by id at every poll. */
-const WATCH_REASONS: ReadonlySet<KeepReason> = new Set(['panel', 'canceled']);
+const WATCH_REASONS: ReadonlySet<KeepReason> = new Set(['panel', 'canceled', 'notify']);
 
 /** Reasons are released explicitly (`undefined`) or expire at an epoch ms. */
 type Reasons = Map<KeepReason, number | undefined>;

@@ -2,6 +2,7 @@ import type { TaskStore } from '../core/store';
 import type { Poller } from '../core/poller';
 import type { ConnectionsModel } from './connections/model';
 import type { DemoController } from './demo';
+import type { FilterController } from './filterController';
 import type { Prompts } from './prompts';
 import type { TaskService } from './taskService';
 import type { TaskTreeProvider } from './tree/provider';
@@ -20,4 +21,7 @@ export interface RedisTasksApi {
   readonly service: TaskService;
   readonly tree: TaskTreeProvider;
   readonly log: TaskLog;
+  readonly filter: FilterController;
+  /** The view's message line (a filter is on), as VS Code shows it. */
+  readonly view: { readonly message?: string };
 }

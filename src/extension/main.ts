@@ -14,6 +14,7 @@ import { registerCopyTaskId, registerCopyTaskJson } from './commands/copyTask';
 import type { CommandDeps } from './commands/deps';
 import { registerFilter } from './commands/filter';
 import { registerLoadMore } from './commands/loadMore';
+import { registerNotifyMe } from './commands/notifyMe';
 import {
   registerOpenInConsole,
   registerOpenTaskDetails,
@@ -26,7 +27,9 @@ import { ConnectionsModel } from './connections/model';
 import { DemoController } from './demo';
 import { TaskDetailsPanel, type TaskDetailsHost } from './details/panel';
 import { TaskLog } from './log';
+import { FilterController } from './filterController';
 import { notifyFinished } from './notifications';
+import { NotifyMe } from './notifyMe';
 import { createPrompts } from './prompts';
 import { loadEmulator, loadProviders } from './providersLoader';
 import { SECTION, readSettings } from './settings';
@@ -48,6 +51,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   const log = new TaskLog();
   const prompts = createPrompts();
   const connections = new ConnectionsModel(ctx.secrets);
+  const notifyMe = new NotifyMe(store.keep);
   const service = new TaskService({
     store,
     connections,
@@ -61,6 +65,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
 
   // The last good tasks, shown stale until the first refresh answers.
   store.restore(ctx.globalState.get(PERSIST_KEY), new Set(connections.list().map(c => c.id)));
+  const filter = new FilterController(ctx.globalState, service, store);
+  ctx.subscriptions.push(filter);
 
   const tree = new TaskTreeProvider({
     store,
@@ -110,8 +116,9 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
   const updateContext = () => {
     const list = connections.list();
     void vscode.commands.executeCommand('setContext', 'redisTasks.hasConnections', list.length > 0);
-    void vscode.commands.executeCommand('setContext', 'redisTasks.filtered', service.isFiltered());
-    view.description = service.isFiltered() ? vscode.l10n.t('Filtered') : undefined;
+    void vscode.commands.executeCommand('setContext', 'redisTasks.filtered', filter.isFiltered());
+    void vscode.commands.executeCommand('setContext', 'redisTasks.hideFinished', filter.hideFinished);
+    view.message = filter.message();
   };
 
   const deps: CommandDeps = {
@@ -123,6 +130,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     tree,
     demo,
     flows: { prompts, connections, providers: loadProviders },
+    filter,
+    notifyMe,
     openDetails,
     onFilterChanged: () => {
       updateContext();
@@ -150,6 +159,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     registerRemoveConnection,
     registerTryDemo,
     registerLoadMore,
+    registerNotifyMe,
   ])
     register(ctx, deps);
 
@@ -176,7 +186,9 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
         store.setRetention(readSettings().retentionMs);
     }),
     service.onDidFinishWatchedTask(task => {
-      void notifyFinished(prompts, readSettings().notifications, task, service.nameOf(task.source), openDetails);
+      const asked = notifyMe.has(task.source, task.id);
+      notifyMe.finished(task);
+      void notifyFinished(prompts, readSettings().notifications, task, service.nameOf(task.source), openDetails, asked);
     }),
   );
 
@@ -210,7 +222,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     );
   }
 
-  return { store, poller: service.poller, connections, prompts, demo, service, tree, log };
+  return { store, poller: service.poller, connections, prompts, demo, service, tree, log, filter, view };
 }
 
 export async function deactivate(): Promise<void> {

@@ -29,7 +29,7 @@ export function readSettings(): ExtensionSettings {
     activeIntervalMs: seconds(c.get('pollInterval.active'), 5) * 1000,
     idleIntervalMs: seconds(c.get('pollInterval.idle'), 60) * 1000,
     resultTtlSeconds: seconds(c.get('resultTtlSeconds'), 3600),
-    notifications: c.get('notifications') === 'watched' ? 'watched' : 'off',
+    notifications: c.get('notifications') === 'off' ? 'off' : 'watched',
     requestTimeoutMs: seconds(c.get('requestTimeoutSeconds'), 30) * 1000,
     // Tencent and Alibaba keep 30 days of tasks: a longer window would only be refused.
     timeWindowDays: Math.min(30, seconds(c.get('timeWindowDays'), 7)),

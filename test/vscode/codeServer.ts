@@ -50,6 +50,12 @@ export interface CodeServerOptions {
   echo?: boolean;
   /** Leave workspace trust on, for a test of Restricted Mode; off by default, so that no test folder asks for trust. */
   workspaceTrust?: boolean;
+  /**
+   * The smoke-test driver makes the workbench read the URL payload (development path, tests path), and also hides
+   * every notification toast. Tests need the payload; the demo installs the extension instead and turns it off.
+   * Default: on.
+   */
+  smokeTestDriver?: boolean;
 }
 
 export interface CodeServer {
@@ -107,8 +113,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the workbench silently ignores the URL payload (development path, tests path, environment).
-    '--vscode-option',
-    'enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,

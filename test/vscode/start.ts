@@ -4,7 +4,8 @@
 // (code-server on 127.0.0.1:$PORT, default 8080), installing it first if needed, until Ctrl+C.
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { REPO_ROOT, codeServerInstalled, startCodeServer, workbenchUrl } from './codeServer';
+import { REPO_ROOT, codeServerInstalled, startCodeServer } from './codeServer';
+import { installFromRepository } from './demoExtension';
 
 const DEMO_ENV = { REDIS_TASKS_DEMO: '1' };
 
@@ -39,14 +40,16 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT must be 1-65535, not ${process.env.PORT}`);
-  const server = await startCodeServer({
-    port,
-    profileDir: path.join(REPO_ROOT, '.cache', 'demo-profile'),
-    env: DEMO_ENV,
-  }).catch((e: Error) => {
-    throw new Error(`${e.message}\nIs port ${port} in use? Choose another with PORT=<port> npm start`);
-  });
-  const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT, extensionEnvironment: DEMO_ENV });
+  // Kept between runs (settings, connections); DEMO_PROFILE_DIR gives the end-to-end test one of its own.
+  const profileDir = process.env.DEMO_PROFILE_DIR || path.join(REPO_ROOT, '.cache', 'demo-profile');
+  installFromRepository(profileDir, REPO_ROOT);
+  // REDIS_TASKS_DEMO reaches the extension host through code-server's environment, so the URL carries nothing.
+  const server = await startCodeServer({ port, profileDir, env: DEMO_ENV, smokeTestDriver: false }).catch(
+    (e: Error) => {
+      throw new Error(`${e.message}\nIs port ${port} in use? Choose another with PORT=<port> npm start`);
+    },
+  );
+  const url = server.url;
   console.log(
     [
       '',
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
       '',
       `  ${url}`,
       '',
-      'Click the Redis Tasks icon in the activity bar.',
+      'Click the Redis Tasks icon in the activity bar. After `npm run build`, run "Developer: Reload Window".',
       `Press Ctrl+C to stop. (code-server log: ${server.logFile})`,
       '',
     ].join('\n'),

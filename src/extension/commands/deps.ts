@@ -4,6 +4,9 @@ import type { Task } from '../../core/task';
 import type { ConnectionsModel } from '../connections/model';
 import type { ConnectionFlowDeps } from '../connections/flows';
 import type { DemoController } from '../demo';
+import type { FilterController } from '../filterController';
+import type { NotifyMeSeam } from '../notifyMe';
+import { connectionPickItem } from '../connectionPickItem';
 import type { TaskLog } from '../log';
 import type { Prompts } from '../prompts';
 import type { TaskService } from '../taskService';
@@ -20,6 +23,9 @@ export interface CommandDeps {
   tree: TaskTreeProvider;
   demo: DemoController;
   flows: ConnectionFlowDeps;
+  filter: FilterController;
+  /** Tasks the person asked to hear about (Notify Me When Done); see notifyMe.ts. */
+  notifyMe: NotifyMeSeam;
   openDetails(connectionId: string, taskId: string): void;
   /** Filter changed: re-read and redraw. */
   onFilterChanged(): void;
@@ -82,8 +88,8 @@ export async function resolveConnection(
   }
   if (list.length === 1) return list[0].id;
   const pick = await deps.prompts.showQuickPick(
-    list.map(c => ({ label: c.name, description: c.endpoint ?? c.region, id: c.id })),
-    { placeHolder: placeHolder ?? vscode.l10n.t('Choose a connection') },
+    list.map(c => ({ ...connectionPickItem(c), id: c.id })),
+    { placeHolder: placeHolder ?? vscode.l10n.t('Choose a connection'), matchOnDescription: true },
   );
   return pick?.id;
 }

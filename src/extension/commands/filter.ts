@@ -1,63 +1,102 @@
 import * as vscode from 'vscode';
-import { TASK_STATUSES, type TaskQuery } from '../../core/task';
+import { TASK_STATUSES, type TaskStatus } from '../../core/task';
+import { displayName } from '../displayNames';
+import type { FilterState } from '../taskFilter';
+import { WINDOWS } from '../taskFilter';
+import type { TaskTypeChoice } from '../taskTypeCatalog';
 import { statusText } from '../tree/format';
 import type { CommandDeps } from './deps';
 
-const HOUR = 3600_000;
-
-/** Filter Tasks: statuses, provider type codes and a time window, applied to every connection. */
-export function registerFilter(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
-  ctx.subscriptions.push(
-    vscode.commands.registerCommand('redisTasks.filter', async () => {
-      const current = deps.service.getQuery();
-      const statuses = await deps.prompts.showQuickPick(
-        TASK_STATUSES.map(s => ({
-          label: statusText(s),
-          status: s,
-          picked: current.statuses?.includes(s) ?? false,
-        })),
-        {
-          canPickMany: true,
-          title: vscode.l10n.t('Filter Tasks (1/3)'),
-          placeHolder: vscode.l10n.t('Statuses to show (none = all)'),
-        },
-      );
-      if (!statuses) return;
-      const types = await deps.prompts.showInputBox({
-        title: vscode.l10n.t('Filter Tasks (2/3)'),
-        prompt: vscode.l10n.t('Task types, comma-separated (e.g. create_crdb, SMUpdateBDB); empty = all'),
-        value: current.types?.join(', ') ?? '',
-      });
-      if (types === undefined) return;
-      const windows = [
-        { label: vscode.l10n.t('Any time'), ms: undefined },
-        { label: vscode.l10n.t('Last hour'), ms: HOUR },
-        { label: vscode.l10n.t('Last 24 hours'), ms: 24 * HOUR },
-        { label: vscode.l10n.t('Last 7 days'), ms: 7 * 24 * HOUR },
-        { label: vscode.l10n.t('Last 30 days'), ms: 30 * 24 * HOUR },
-      ];
-      const window = await deps.prompts.showQuickPick(windows, {
-        title: vscode.l10n.t('Filter Tasks (3/3)'),
-        placeHolder: vscode.l10n.t('Started within'),
-      });
-      if (!window) return;
-      const query: TaskQuery = {
-        statuses: statuses.length ? statuses.map(s => s.status) : undefined,
-        types: types
-          .split(',')
-          .map(t => t.trim())
-          .filter(Boolean),
-      };
-      if (!query.types?.length) delete query.types;
-      if (!query.statuses) delete query.statuses;
-      deps.service.setQuery(query, window.ms);
-      deps.onFilterChanged();
-    }),
+export type FilterItem = vscode.QuickPickItem &
+  (
+    | { role: 'separator' }
+    | { role: 'status'; status: TaskStatus }
+    | { role: 'window'; ms: number }
+    | { role: 'type'; codes: string[] }
   );
+
+function windowLabel(ms: number): string {
+  const days = ms / (24 * 3600_000);
+  if (ms === 3600_000) return vscode.l10n.t('Last hour');
+  if (days === 1) return vscode.l10n.t('Last 24 hours');
+  return vscode.l10n.t('Last {0} days', days);
+}
+
+function separator(label: string): FilterItem {
+  return { role: 'separator', label, kind: vscode.QuickPickItemKind.Separator };
+}
+
+/**
+ * Filter Tasks in one multi-select list: statuses, the time window and the task types by readable name under a
+ * separator per provider, the current filter checked. Codes such as `SMUpdateBDB` never show: they are what is sent.
+ */
+export function filterItems(state: FilterState, types: readonly TaskTypeChoice[]): FilterItem[] {
+  const items: FilterItem[] = [separator(vscode.l10n.t('Status'))];
+  for (const s of TASK_STATUSES)
+    items.push({ role: 'status', status: s, label: statusText(s), picked: state.statuses.includes(s) });
+  items.push(separator(vscode.l10n.t('Started within')));
+  for (const ms of WINDOWS) items.push({ role: 'window', ms, label: windowLabel(ms), picked: state.windowMs === ms });
+  const known = new Set(types.flatMap(t => t.codes));
+  let provider: string | undefined;
+  for (const t of types) {
+    if (t.provider !== provider) {
+      provider = t.provider;
+      items.push(separator(vscode.l10n.t('Task type · {0}', t.providerLabel)));
+    }
+    items.push({
+      role: 'type',
+      codes: t.codes,
+      label: displayName(t.name),
+      picked: t.codes.some(c => state.types.includes(c)),
+    });
+  }
+  // A type in the filter that no task of this window showed yet (a filter from an earlier session) stays choosable.
+  const unknown = state.types.filter(c => !known.has(c));
+  if (unknown.length) {
+    items.push(separator(vscode.l10n.t('Task type')));
+    for (const c of unknown) items.push({ role: 'type', codes: [c], label: c, picked: true });
+  }
+  return items;
+}
+
+/**
+ * The picks as a filter. Several windows mean "any of them", as several statuses do: the widest one. Nothing checked
+ * in a section leaves that section unfiltered.
+ */
+export function stateFromPicks(picks: readonly FilterItem[]): Omit<FilterState, 'hideFinished'> {
+  const statuses: TaskStatus[] = [];
+  const types: string[] = [];
+  let windowMs: number | undefined;
+  for (const p of picks) {
+    if (p.role === 'status') statuses.push(p.status);
+    else if (p.role === 'type') types.push(...p.codes);
+    else if (p.role === 'window') windowMs = Math.max(windowMs ?? 0, p.ms);
+  }
+  return { statuses, types: [...new Set(types)], windowMs };
+}
+
+/** Filter Tasks, Clear Filter and the hide-finished toggle of the view's title bar. */
+export function registerFilter(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
+  const changed = async (update: Promise<void>) => {
+    await update;
+    deps.onFilterChanged();
+  };
+  const pick = async () => {
+    const picks = await deps.prompts.showQuickPick(filterItems(deps.filter.get(), deps.filter.types.choices()), {
+      canPickMany: true,
+      title: vscode.l10n.t('Filter Tasks'),
+      placeHolder: vscode.l10n.t('Tick what to show (none in a section = all of it)'),
+      matchOnDescription: true,
+    });
+    if (!picks) return;
+    await changed(deps.filter.set(stateFromPicks(picks)));
+  };
   ctx.subscriptions.push(
-    vscode.commands.registerCommand('redisTasks.clearFilter', () => {
-      deps.service.setQuery({}, undefined);
-      deps.onFilterChanged();
-    }),
+    vscode.commands.registerCommand('redisTasks.filter', pick),
+    // The same, as a filled funnel in the title bar while a filter is on: a second sign beside the view's message.
+    vscode.commands.registerCommand('redisTasks.editFilter', pick),
+    vscode.commands.registerCommand('redisTasks.clearFilter', () => changed(deps.filter.clear())),
+    vscode.commands.registerCommand('redisTasks.hideFinished', () => changed(deps.filter.setHideFinished(true))),
+    vscode.commands.registerCommand('redisTasks.showFinished', () => changed(deps.filter.setHideFinished(false))),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { consoleLink, isEmulated } from '../consoleLink';
 import { type CommandDeps, resolveConnection, resolveTask, isTaskRef } from './deps';
 
 export function registerOpenTaskDetails(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -10,21 +11,24 @@ export function registerOpenTaskDetails(ctx: vscode.ExtensionContext, deps: Comm
   );
 }
 
-/** The provider's web console: the task's own URL when the provider gives one, else the connection's. */
+/** The provider's web console: the task's own page when the provider links one, else the connection's (consoleLink.ts). */
 export function registerOpenInConsole(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
   ctx.subscriptions.push(
     vscode.commands.registerCommand('redisTasks.openInConsole', async (arg?: unknown) => {
-      let url: string | undefined;
-      if (isTaskRef(arg)) {
-        url =
-          deps.store.task(arg.connectionId, arg.taskId)?.capabilities.consoleUrl ??
-          deps.service.consoleUrl(arg.connectionId);
-      } else {
-        const id = await resolveConnection(deps, arg);
-        if (!id) return;
-        await deps.service.source(id).catch(() => undefined);
-        url = deps.service.consoleUrl(id);
+      const ref = isTaskRef(arg) ? arg : undefined;
+      const id = ref?.connectionId ?? (await resolveConnection(deps, arg));
+      if (!id) return;
+      const config = deps.connections.get(id);
+      if (isEmulated(config)) {
+        await deps.prompts.showInformationMessage(
+          vscode.l10n.t('"{0}" talks to the emulator: there is no web console to open.', deps.service.nameOf(id)),
+          {},
+        );
+        return;
       }
+      if (!ref) await deps.service.source(id).catch(() => undefined);
+      const task = ref ? deps.store.task(ref.connectionId, ref.taskId) : undefined;
+      const url = consoleLink(config, task, deps.service.consoleUrl(id));
       if (!url) {
         await deps.prompts.showInformationMessage(vscode.l10n.t('No web console address is known for this task.'), {});
         return;

@@ -91,6 +91,8 @@ export function taskLabel(task: Task): string {
 
 export interface TaskRowState {
   cancelling: boolean;
+  /** The connection talks to the emulator (consoleLink.ts): no console to open. */
+  emulated?: boolean;
   stale: boolean;
   now: number;
 }
@@ -165,5 +167,17 @@ export function taskContextValue(task: Task, options: { cancelling: boolean; con
   if (task.capabilities.cancel && active && !options.cancelling) tokens.push('cancelable');
   if (task.capabilities.forceCancel && active) tokens.push('forceCancelable');
   if (task.capabilities.consoleUrl ?? options.consoleUrl) tokens.push('hasConsole');
+  return tokens.join(';');
+}
+
+/**
+ * A row's tokens: those of the task, less the console for an emulated connection (consoleLink.ts), plus
+ * `notifiable` while "Notify Me When Done" can still mean something.
+ */
+export function taskRowContextValue(task: Task, state: TaskRowState & { consoleUrl?: string }): string {
+  const tokens = taskContextValue(task, state)
+    .split(';')
+    .filter(t => !(state.emulated && t === 'hasConsole'));
+  if (isActive(task.status)) tokens.push('notifiable');
   return tokens.join(';');
 }

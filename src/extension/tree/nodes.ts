@@ -13,7 +13,7 @@ import {
   relativeTime,
   statusIcon,
   taskAccessibilityLabel,
-  taskContextValue,
+  taskRowContextValue,
   taskDescription,
   taskLabel,
   taskTooltip,
@@ -191,7 +191,7 @@ export class TaskNode extends vscode.TreeItem {
     this.description = taskDescription(task, state);
     this.iconPath = statusIcon(task.status, state.cancelling);
     this.tooltip = taskTooltip(task, state);
-    this.contextValue = taskContextValue(task, { cancelling: state.cancelling, consoleUrl: state.consoleUrl });
+    this.contextValue = taskRowContextValue(task, state);
     this.accessibilityInformation = { label: taskAccessibilityLabel(task, state), role: 'treeitem' };
     this.command = {
       command: 'redisTasks.openTaskDetails',

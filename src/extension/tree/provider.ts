@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isEmulated } from '../consoleLink';
 import type { ConnectionConfig } from '../../core/connection';
 import type { PollerTimer } from '../../core/poller';
 import type { StoreChange, TaskStore } from '../../core/store';
@@ -159,6 +160,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         now,
         connectionName: config?.name ?? id,
         consoleUrl: this.deps.consoleUrl(id),
+        emulated: isEmulated(config),
       };
       const tasks = store.tasksOf(id, element.groupId).filter(t => this.shows(t));
       this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
@@ -261,6 +263,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),
         connectionName: config?.name ?? t.connectionId,
         consoleUrl: this.deps.consoleUrl(t.connectionId),
+        emulated: isEmulated(config),
       });
       fire.add(n);
       // The group row counts its running tasks ("2 running"): a task that finished changes that count, so redraw

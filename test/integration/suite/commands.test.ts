@@ -111,25 +111,33 @@ describe('commands', () => {
     assert.deepEqual(emu.since(mark, 'redis-enterprise'), []);
   });
 
-  it('Filter Tasks keeps the chosen statuses; Clear Filter brings the rest back', async () => {
+  // The old filter asked three questions (statuses, then type codes typed in, then a window): issue 13 asks for one.
+  it('Filter Tasks is one step with readable type names; the view says a filter is on; Clear Filter brings the rest back', async () => {
     assert.ok(
       a.store.allTasks(RE).some(t => t.status === 'succeeded'),
       'the cluster has finished actions to hide',
     );
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(
-        items => items.filter(i => i.label === 'Running' || i.label === 'Pending'), // statuses (canPickMany)
-        /^Any time$/,
-      ),
-      showInputBox: inputAnswers(''),
+      showQuickPick: quickPickAnswers(items => items.filter(i => i.label === 'Running' || i.label === 'Pending')),
     });
     await run('redisTasks.filter');
-    assert.equal(prompts.calls.length, 3, prompts.calls.map(c => c.text).join(' / '));
+    assert.equal(prompts.calls.length, 1, prompts.calls.map(c => c.text).join(' / '));
+    const items = prompts.calls[0].args[0] as vscode.QuickPickItem[];
+    const separators = items.filter(i => i.kind === vscode.QuickPickItemKind.Separator).map(i => i.label);
+    assert.ok(separators.includes('Task type · Redis Enterprise'), separators.join(' | '));
+    const typeCodes = new Set(a.store.allTasks(RE).flatMap(t => (t.type ? [t.type] : [])));
+    assert.ok(typeCodes.size > 0);
+    assert.deepEqual(
+      items.filter(i => typeCodes.has(i.label)).map(i => i.label),
+      [],
+      'no provider code is offered as a choice',
+    );
     assert.deepEqual(a.service.getQuery().statuses?.sort(), ['pending', 'running']);
     assert.equal(a.service.isFiltered(), true);
     // Issue 12: the store keeps every task a list gave (and the finished ones it keeps); the views apply the filter,
     // to kept tasks too. So what is checked is what is shown, not what the store holds.
     const shown = () => a.store.allTasks(RE).filter(t => a.service.shows(t));
+    assert.equal(a.view.message, 'Filtered: Pending, Running');
     await waitFor(
       a,
       () => shown().length > 0 && shown().every(t => t.status === 'running' || t.status === 'pending'),
@@ -139,10 +147,69 @@ describe('commands', () => {
     assert.ok(rows.length > 0);
     for (const r of rows) assert.match(r.description, /^(Running|Pending)/);
 
+    // Opened again, the current filter is what is checked.
+    prompts.restore();
+    prompts = stubPrompts(a, { showQuickPick: quickPickAnswers(items => items.filter(i => i.picked)) });
+    await run('redisTasks.filter');
+    const again = prompts.calls[0].args[0] as vscode.QuickPickItem[];
+    assert.deepEqual(
+      again.filter(i => i.picked).map(i => i.label),
+      ['Pending', 'Running'],
+    );
+
     await run('redisTasks.clearFilter');
     assert.equal(a.service.isFiltered(), false);
+    assert.equal(a.view.message, undefined);
     await waitFor(a, () => shown().some(t => t.status === 'succeeded'), 'finished tasks to come back');
     assert.ok(taskRows(await connectionRow(a, RE)).some(r => /^Succeeded/.test(r.description)));
+  });
+
+  it('Hide Finished Tasks hides succeeded, failed and canceled tasks until Show Finished Tasks', async () => {
+    const finished = new Set(['succeeded', 'failed', 'canceled']);
+    await run('redisTasks.hideFinished');
+    try {
+      assert.equal(a.filter.hideFinished, true);
+      assert.equal(a.filter.isFiltered(), false, 'the toggle is not a Filter Tasks filter (no Clear Filter for it)');
+      assert.equal(a.view.message, 'Finished tasks are hidden.');
+      await waitFor(
+        a,
+        () => a.store.allTasks(RE).length > 0 && a.store.allTasks(RE).every(t => !finished.has(t.status)),
+        'no finished task left',
+      );
+    } finally {
+      await run('redisTasks.showFinished');
+    }
+    assert.equal(a.filter.hideFinished, false);
+    assert.equal(a.view.message, undefined);
+    await waitFor(a, () => a.store.allTasks(RE).some(t => finished.has(t.status)), 'finished tasks to come back');
+  });
+
+  it('Show Task by ID lists connections by name with their provider, each one different', async () => {
+    prompts = stubPrompts(a, { showQuickPick: () => undefined });
+    await run('redisTasks.showTaskById');
+    assert.equal(prompts.calls.length, 1);
+    const items = prompts.calls[0].args[0] as vscode.QuickPickItem[];
+    assert.deepEqual(
+      items.map(i => i.label),
+      [a.service.nameOf(RE), a.service.nameOf(CLOUD)],
+    );
+    assert.match(items[0].description ?? '', /^Redis Enterprise · /);
+    assert.match(items[1].description ?? '', /^Redis Cloud · /);
+    assert.equal(new Set(items.map(i => `${i.label}|${i.description}`)).size, items.length);
+  });
+
+  it('Notify Me When Done: the task is polled while it runs and its end shows a notification', async () => {
+    const running = findTask(a, RE, t => t.status === 'running')!;
+    assert.ok(running, 'a running task on the cluster');
+    prompts = stubPrompts(a);
+    await run('redisTasks.notifyWhenDone', { connectionId: RE, taskId: running.id });
+    assert.equal(a.poller.isWatched(RE, running.id), true);
+    // What the next poll would bring: the task finished.
+    a.store.upsertTask({ ...running, status: 'succeeded', finishedAt: Date.now() }, { retain: true });
+    const shown = prompts.calls.filter(c => c.method === 'showInformationMessage').map(c => c.text);
+    assert.equal(shown.length, 1, shown.join(' / '));
+    assert.match(shown[0], /: Succeeded$/);
+    assert.equal(a.poller.isWatched(RE, running.id), false, 'nothing left to poll it for');
   });
 
   it('Show Task by ID finds a finished CRDB task with X-Result-TTL from the setting, and opens its details', async () => {
@@ -217,9 +284,7 @@ describe('commands', () => {
     assert.equal(a.poller.isWatched(CLOUD, task.id), true, 'an open panel watches its task');
   });
 
-  it("Open in Console opens the task's console address", async () => {
-    const task = findTask(a, CLOUD, t => !!t.capabilities.consoleUrl)!;
-    assert.ok(task, 'a Redis Cloud task with a console address');
+  async function openInConsole(ref: { connectionId: string; taskId: string }): Promise<string[]> {
     const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
     const original = env.openExternal;
     const opened: string[] = [];
@@ -228,12 +293,32 @@ describe('commands', () => {
       return true;
     };
     try {
-      await run('redisTasks.openInConsole', { connectionId: CLOUD, taskId: task.id });
+      await run('redisTasks.openInConsole', ref);
     } finally {
       env.openExternal = original;
     }
+    return opened;
+  }
+
+  it("Open in Console opens the task's console address (a cluster on loopback may be a tunnel to a real one)", async () => {
+    const task = findTask(a, RE, t => !!t.capabilities.consoleUrl)!;
+    assert.ok(task, 'a Redis Enterprise task with a console address');
+    const row = taskRows(await connectionRow(a, RE)).find(r => r.node.type === 'task' && r.node.taskId === task.id);
+    assert.match(row?.contextValue ?? '', /;hasConsole(;|$)/);
+    const opened = await openInConsole({ connectionId: RE, taskId: task.id });
     assert.deepEqual(opened, [vscode.Uri.parse(task.capabilities.consoleUrl!).toString(true)]);
     assert.match(opened[0], /^https:\/\//);
+  });
+
+  // The console of an emulated cloud task is the real cloud console, where its ids do not exist: issue 13.
+  it('Open in Console is not offered for a cloud API on the emulator, and says why when run anyway', async () => {
+    const task = findTask(a, CLOUD, t => !!t.capabilities.consoleUrl)!;
+    assert.ok(task, 'a Redis Cloud task with a console address');
+    for (const r of taskRows(await connectionRow(a, CLOUD))) assert.doesNotMatch(r.contextValue ?? '', /hasConsole/);
+    prompts = stubPrompts(a);
+    const opened = await openInConsole({ connectionId: CLOUD, taskId: task.id });
+    assert.deepEqual(opened, []);
+    assert.match(prompts.calls[0]?.text ?? '', /talks to the emulator/);
   });
 
   it('Show Log reveals the Redis Tasks output channel', async () => {

@@ -110,7 +110,8 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
     const crdb = row.children[0].children;
     const config = crdb.find(r => r.label === 'Update Active-Active configuration · global-cart');
     assert.ok(config, `CRDB rows: ${crdb.map(r => r.label).join(', ')}`);
-    assert.equal(config.contextValue, 'task;cancelable;forceCancelable;hasConsole');
+    // notifiable: Notify Me When Done (issue 13) is offered while a task runs.
+    assert.equal(config.contextValue, 'task;cancelable;forceCancelable;hasConsole;notifiable');
     assert.match(config.description, /^Running · started /);
     for (const r of [...row.children[1].children, ...row.children[2].children].filter(x => x.node.type === 'task')) {
       assert.doesNotMatch(r.contextValue, /cancelable/i, `${r.label} is an action: no cancel in the API`);

@@ -64,6 +64,10 @@ export enum ConfigurationTarget {
   Workspace = 2,
   WorkspaceFolder = 3,
 }
+export enum QuickPickItemKind {
+  Separator = -1,
+  Default = 0,
+}
 export enum ProgressLocation {
   SourceControl = 1,
   Window = 10,
@@ -147,6 +151,7 @@ const fake = {
   StatusBarAlignment,
   ConfigurationTarget,
   ProgressLocation,
+  QuickPickItemKind,
   l10n,
   env,
   window,

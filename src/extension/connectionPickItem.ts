@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import type { ConnectionConfig } from '../core/connection';
+import { providerById } from '../providers/registry';
+import { isDemo } from './connections/model';
+import { displayName } from './displayNames';
+
+/**
+ * A connection as every picker shows it: its name, then the provider and where it points. Demo connections share one
+ * emulator address, so the name and the provider are what tell them apart.
+ */
+export function connectionPickItem(c: ConnectionConfig): vscode.QuickPickItem {
+  const provider = displayName(providerById(c.provider)?.label ?? c.provider);
+  const where = isDemo(c) ? vscode.l10n.t('demo') : (c.region ?? c.endpoint);
+  return {
+    label: c.name,
+    description: where ? `${provider} · ${where}` : provider,
+    detail: c.region && c.endpoint && !isDemo(c) ? c.endpoint : undefined,
+  };
+}
