@@ -1,21 +1,15 @@
+import { STATUS_LOOK } from '../core/status-look';
 import { validEpochMs, type Task, type TaskGroup, type TaskStatus } from '../core/task';
 
 export type Paint = (status: TaskStatus, text: string) => string;
 
-const COLOURS: Partial<Record<TaskStatus, string>> = {
-  running: '36',
-  pending: '36',
-  succeeded: '32',
-  failed: '31',
-  canceled: '33',
-  interrupted: '31',
-  paused: '33',
-};
-
 /** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
 export function painter(isTTY: boolean | undefined, env: Record<string, string | undefined>): Paint {
   if (!isTTY || env.NO_COLOR !== undefined || env.TERM === 'dumb') return (_s, text) => text;
-  return (status, text) => (COLOURS[status] ? `\u001b[${COLOURS[status]}m${text}\u001b[39m` : text);
+  return (status, text) => {
+    const ansi = STATUS_LOOK[status].ansi;
+    return ansi ? `\u001b[${ansi}m${text}\u001b[39m` : text;
+  };
 }
 
 /** Left-aligned columns separated by two spaces; `paint` colours a cell after padding so widths stay right. */
@@ -56,7 +50,7 @@ export function formatProgress(p: number | undefined): string {
 
 /** One status word per place: the provider's own word is a field of `get`, never echoed in brackets. */
 export function statusText(t: Pick<Task, 'status'>): string {
-  return terminalLine(t.status);
+  return STATUS_LOOK[t.status].cli;
 }
 
 /** What a person scans first: what runs, then what waits, then what went wrong, then the rest. */

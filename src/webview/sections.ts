@@ -3,6 +3,7 @@
  * left out. Every word comes from `model.labels`: the page has no English of its own.
  */
 import type { DetailsAction } from '../shared/detailsMessages';
+import { ACTION_ICONS } from '../shared/actionIcons';
 import type { DetailsModel } from '../shared/detailsModel';
 import { fill } from '../shared/format';
 import { el, fieldList, icon, live, progressBar, section } from './dom';
@@ -67,11 +68,12 @@ export function toolbar(model: DetailsModel, post: PostAction): HTMLElement {
   const l = model.labels;
   const a = model.actions;
   return el('div', { className: 'toolbar', attrs: { role: 'group', 'aria-label': l.actions } }, [
-    a.cancel && button(post, 'cancel', l.cancel, 'stop-circle', { disabled: a.cancelDisabled }),
-    a.forceCancel && button(post, 'forceCancel', l.forceCancel, 'warning', { danger: true, title: l.forceCancelTitle }),
-    button(post, 'copyId', l.copyId, 'copy'),
-    button(post, 'refresh', l.refresh, 'refresh'),
-    a.openConsole && button(post, 'openConsole', l.openConsole, 'link-external'),
+    a.cancel && button(post, 'cancel', l.cancel, ACTION_ICONS.cancel, { disabled: a.cancelDisabled }),
+    a.forceCancel &&
+      button(post, 'forceCancel', l.forceCancel, ACTION_ICONS.forceCancel, { danger: true, title: l.forceCancelTitle }),
+    button(post, 'copyId', l.copyId, ACTION_ICONS.copyId),
+    button(post, 'refresh', l.refresh, ACTION_ICONS.refresh),
+    a.openConsole && button(post, 'openConsole', l.openConsole, ACTION_ICONS.openConsole),
   ]);
 }
 

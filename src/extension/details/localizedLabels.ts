@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { STATUS_LOOK } from '../../core/status-look';
 import type { DetailsLabels } from '../../shared/detailsModel';
 
 /**
@@ -11,15 +12,15 @@ export function localizedDetailsLabels(): DetailsLabels {
   return {
     locale: vscode.env.language || 'en',
     loading: vscode.l10n.t('Loading task {0}…', keep),
-    statusPending: vscode.l10n.t('Pending'),
-    statusRunning: vscode.l10n.t('Running'),
-    statusSucceeded: vscode.l10n.t('Succeeded'),
-    statusFailed: vscode.l10n.t('Failed'),
-    statusCanceled: vscode.l10n.t('Canceled'),
-    statusPaused: vscode.l10n.t('Paused'),
-    statusInterrupted: vscode.l10n.t('Interrupted'),
-    statusUnknown: vscode.l10n.t('Unknown'),
-    statusEnded: vscode.l10n.t('Finished, final state unknown'),
+    statusPending: vscode.l10n.t(STATUS_LOOK.pending.word),
+    statusRunning: vscode.l10n.t(STATUS_LOOK.running.word),
+    statusSucceeded: vscode.l10n.t(STATUS_LOOK.succeeded.word),
+    statusFailed: vscode.l10n.t(STATUS_LOOK.failed.word),
+    statusCanceled: vscode.l10n.t(STATUS_LOOK.canceled.word),
+    statusPaused: vscode.l10n.t(STATUS_LOOK.paused.word),
+    statusInterrupted: vscode.l10n.t(STATUS_LOOK.interrupted.word),
+    statusUnknown: vscode.l10n.t(STATUS_LOOK.unknown.word),
+    statusEnded: vscode.l10n.t(STATUS_LOOK.ended.word),
     kindCrdbTask: vscode.l10n.t('Active-Active (CRDB) task'),
     kindAction: vscode.l10n.t('Action'),
     kindStateMachine: vscode.l10n.t('State machine'),

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/detailsModel';
 import { fill, formatDuration } from '../../shared/format';
 import { displayTitle } from '../../core/text';
+import { STATUS_LOOK } from '../../core/status-look';
 
 /** The state the store keeps beside a task: the panel's host reports it, the model shows it. */
 export interface DetailsState {
@@ -27,18 +28,6 @@ export interface DetailsState {
 
 /** Larger raw payloads are cut: a webview message of megabytes freezes the panel for no reader's benefit. */
 export const RAW_JSON_LIMIT = 200 * 1024;
-
-const STATUS_ICONS: Record<TaskStatus, { icon: string; spin: boolean }> = {
-  pending: { icon: 'clock', spin: false },
-  running: { icon: 'loading', spin: true },
-  succeeded: { icon: 'pass', spin: false },
-  failed: { icon: 'error', spin: false },
-  canceled: { icon: 'circle-slash', spin: false },
-  paused: { icon: 'debug-pause', spin: false },
-  interrupted: { icon: 'warning', spin: false },
-  unknown: { icon: 'question', spin: false },
-  ended: { icon: 'circle-large-outline', spin: false },
-};
 
 export function statusText(status: TaskStatus, labels: DetailsLabels): string {
   switch (status) {
@@ -130,7 +119,7 @@ function targetText(task: Task): string | undefined {
 /** Builds everything the webview shows for one task. `now` is epoch ms; nothing here reads a clock. */
 export function buildDetailsModel(task: Task, state: DetailsState, labels: DetailsLabels, now: number): DetailsModel {
   const active = isActive(task.status);
-  const icon = STATUS_ICONS[task.status];
+  const { icon, spin } = STATUS_LOOK[task.status];
   const target = targetText(task);
 
   const fields: DetailsField[] = [{ label: labels.taskId, value: task.id }];
@@ -198,7 +187,13 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     title,
     loaded: true,
     name: task.name,
-    status: { value: task.status, text: statusText(task.status, labels), ...icon, providerStatus: task.providerStatus },
+    status: {
+      value: task.status,
+      text: statusText(task.status, labels),
+      icon,
+      spin,
+      providerStatus: task.providerStatus,
+    },
     target,
     fields,
     progress,

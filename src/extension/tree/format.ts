@@ -2,30 +2,12 @@ import { showBidiControls } from '../../core/text';
 import * as vscode from 'vscode';
 import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
 import { displayName, displayStep } from '../displayNames';
+import { CANCELLING_LOOK, STATUS_LOOK } from '../../core/status-look';
 
 /** How a task reads in the tree, the status bar and quick picks: one place for words, icons and colours. */
 
 export function statusText(status: TaskStatus): string {
-  switch (status) {
-    case 'pending':
-      return vscode.l10n.t('Pending');
-    case 'running':
-      return vscode.l10n.t('Running');
-    case 'succeeded':
-      return vscode.l10n.t('Succeeded');
-    case 'failed':
-      return vscode.l10n.t('Failed');
-    case 'canceled':
-      return vscode.l10n.t('Canceled');
-    case 'paused':
-      return vscode.l10n.t('Paused');
-    case 'interrupted':
-      return vscode.l10n.t('Interrupted');
-    case 'unknown':
-      return vscode.l10n.t('Unknown');
-    case 'ended':
-      return vscode.l10n.t('Finished, final state unknown');
-  }
+  return vscode.l10n.t(STATUS_LOOK[status].word);
 }
 
 export function kindText(kind: TaskKind): string {
@@ -43,27 +25,9 @@ export function kindText(kind: TaskKind): string {
 
 /** Icon and colour per status; the text in the description says the same, so colour is never the only signal. */
 export function statusIcon(status: TaskStatus, cancelling = false): vscode.ThemeIcon {
-  if (cancelling) return new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('list.warningForeground'));
-  switch (status) {
-    case 'pending':
-      return new vscode.ThemeIcon('clock', new vscode.ThemeColor('charts.yellow'));
-    case 'running':
-      return new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue'));
-    case 'succeeded':
-      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-    case 'failed':
-      return new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
-    case 'canceled':
-      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    case 'paused':
-      return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.yellow'));
-    case 'interrupted':
-      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    case 'unknown':
-      return new vscode.ThemeIcon('question');
-    case 'ended':
-      return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground'));
-  }
+  const look = cancelling ? CANCELLING_LOOK : STATUS_LOOK[status];
+  const color = look.themeColor === undefined ? undefined : new vscode.ThemeColor(look.themeColor);
+  return new vscode.ThemeIcon(look.spin ? `${look.icon}~spin` : look.icon, color);
 }
 
 let formatter: { language: string; fmt: Intl.RelativeTimeFormat } | undefined;

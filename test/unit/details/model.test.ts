@@ -18,7 +18,7 @@ describe('details: buildDetailsModel', () => {
     const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
     assert.equal(m.title, 'create_crdb · orders');
     assert.equal(m.status.text, 'Running');
-    assert.equal(m.status.icon, 'loading');
+    assert.equal(m.status.icon, 'sync', 'the same spinning icon as the tree row (issue 13)');
     assert.equal(m.status.spin, true);
     assert.equal(m.status.providerStatus, 'started');
     assert.equal(m.target, 'orders (guid-1)');
