@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ProviderError } from './errors';
 import { KeepRegistry, type KeepReason } from './keep';
 import { mergeTask } from './merge';
-import { isActive, type Task, type TaskGroup, type TaskSnapshot, type TaskStatus } from './task';
+import { isActive, type Task, type TaskGroup, type TaskSnapshot } from './task';
 
 /**
  * The one source of truth the views read. Providers' snapshots are diffed here so that a poll that changes one task
@@ -652,9 +652,4 @@ export class TaskStore {
       this.emitter.emit('change', change);
     }
   }
-}
-
-/** Statuses the "Cancel" command applies to. */
-export function isCancelableStatus(status: TaskStatus): boolean {
-  return isActive(status);
 }
