@@ -13,3 +13,13 @@ export function isInsecureRemoteHttp(endpoint: string | undefined): boolean {
     return false;
   }
 }
+
+/** Whether a connection's endpoint is on this machine (the emulator, or a tunnel); false when it is not a URL. */
+export function isLoopbackEndpoint(endpoint: string | undefined): boolean {
+  if (!endpoint) return false;
+  try {
+    return isLoopbackHost(new URL(endpoint.trim()).hostname);
+  } catch {
+    return false;
+  }
+}

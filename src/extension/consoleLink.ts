@@ -2,17 +2,10 @@ import type { ConnectionConfig } from '../core/connection';
 import type { Task } from '../core/task';
 import { providerById } from '../providers/registry';
 import { isDemo } from './connections/model';
+import { isLoopbackEndpoint } from '../core/loopback';
 
 /** A loopback address is this machine: the emulator, or a tunnel to a self-hosted cluster. */
-export function isLoopback(endpoint: string | undefined): boolean {
-  if (!endpoint) return false;
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
-  } catch {
-    return false;
-  }
-}
+export const isLoopback = isLoopbackEndpoint;
 
 /**
  * Whether the connection talks to the emulator rather than the real service: its console links would open the real

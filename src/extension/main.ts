@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isEmulated } from './consoleLink';
 import { systemTimer } from '../core/poller';
 import { TaskStore } from '../core/store';
 import type { RedisTasksApi } from './api';
@@ -94,6 +95,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
         stale: conn?.stale ?? false,
         cancelling: store.isCancelling(c, t),
         error: conn?.error?.message,
+        emulated: isEmulated(connections.get(c)),
       };
     },
     onDidChangeTask: service.onDidChangeTask,

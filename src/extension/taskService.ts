@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isLoopbackEndpoint } from '../core/loopback';
 import { certificateNotes } from './certificateNotes';
 import type { ConnectionConfig } from '../core/connection';
 import { ProviderError, asProviderError } from '../core/errors';
@@ -182,7 +183,7 @@ export class TaskService implements vscode.Disposable {
           log: entry => this.deps.log.request(config.name, entry),
           onCertificateNote: note => certificateNotes.set(config.id, note),
           // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
-          proxy: isLoopback(config.endpoint) ? undefined : settings.proxy,
+          proxy: isLoopbackEndpoint(config.endpoint) ? undefined : settings.proxy,
           timeoutMs: settings.requestTimeoutMs,
           // One clock for the filter window and the providers' own date-bounded queries.
           now: this.deps.now,
@@ -365,16 +366,6 @@ export class TaskService implements vscode.Disposable {
     for (const id of [...this.sources.keys()]) this.closeSource(id);
     this.taskChanged.dispose();
     this.finished.dispose();
-  }
-}
-
-function isLoopback(endpoint: string | undefined): boolean {
-  if (!endpoint) return false;
-  try {
-    const host = new URL(endpoint).hostname;
-    return host === 'localhost' || host === '[::1]' || host.startsWith('127.');
-  } catch {
-    return false;
   }
 }
 

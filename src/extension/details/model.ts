@@ -24,6 +24,8 @@ export interface DetailsState {
   stale: boolean;
   cancelling: boolean;
   error?: string;
+  /** The connection talks to the emulator (consoleLink.ts): there is no console to open. */
+  emulated?: boolean;
 }
 
 /** Larger raw payloads are cut: a webview message of megabytes freezes the panel for no reader's benefit. */
@@ -210,7 +212,7 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
       cancel: task.capabilities.cancel && active,
       forceCancel: task.capabilities.forceCancel && active,
       cancelDisabled: state.cancelling,
-      openConsole: Boolean(task.capabilities.consoleUrl),
+      openConsole: Boolean(task.capabilities.consoleUrl) && !state.emulated,
     },
     raw: rawJson(task.raw, labels),
     now,

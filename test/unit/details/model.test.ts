@@ -99,6 +99,11 @@ describe('details: buildDetailsModel', () => {
     assert.equal(m.actions.cancel, false);
   });
 
+  it('offers no console for a task of an emulated connection (its link would open the real console on ids that do not exist)', () => {
+    const m = buildDetailsModel(steppedTask(), { ...fresh, emulated: true }, L, NOW);
+    assert.equal(m.actions.openConsole, false);
+  });
+
   it("shows a failed task's errors, its duration, and no cancel or leftover remaining time", () => {
     const m = buildDetailsModel(failedTask(), fresh, L, NOW);
     assert.equal(m.status.text, 'Failed');
