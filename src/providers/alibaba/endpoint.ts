@@ -1,4 +1,4 @@
-import { ProviderError } from '../../core/errors';
+import { endpointOrigin } from '../endpoint-override';
 
 /** Regions served by the central host (from the official SDK's endpoint map); every other region has its own host. */
 const CENTRAL_REGIONS = new Set([
@@ -28,18 +28,7 @@ export function defaultEndpoint(region: string): string {
 
 /** The base URL: the override as typed (a bare `host:port` means HTTPS), else the region's host. */
 export function resolveEndpoint(override: string | undefined, region: string): string {
-  const raw = override?.trim();
-  if (!raw) return defaultEndpoint(region);
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new ProviderError('bad-request', `The endpoint "${raw}" is not a URL or host name.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new ProviderError('bad-request', `The endpoint "${raw}" must use http or https.`);
-  return `${url.protocol}//${url.host}`;
+  return endpointOrigin(override) ?? defaultEndpoint(region);
 }
 
 export function consoleUrl(region: string, instanceId?: string): string {

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import { endpointOrigin } from '../endpoint-override';
 
 /**
  * Where ElastiCache and MemoryDB answer, per partition, as the official SDKs' endpoint rule sets build it
@@ -47,18 +48,7 @@ export function defaultEndpoint(service: AwsService, region: string): string {
  * signed for the region and service, as the SDKs do with `endpoint` set. A bare host means HTTPS.
  */
 export function resolveEndpoint(override: string | undefined, service: AwsService, region: string): string {
-  const raw = override?.trim();
-  if (!raw) return defaultEndpoint(service, region);
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new ProviderError('bad-request', `The endpoint "${raw}" is not a URL or host name.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new ProviderError('bad-request', `The endpoint "${raw}" must use http or https.`);
-  return `${url.protocol}//${url.host}`;
+  return endpointOrigin(override) ?? defaultEndpoint(service, region);
 }
 
 function consoleHost(region: string): string {
