@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { runCli } from '../../src/cli/run';
 import type { CliIo } from '../../src/cli/io';
+import { worstAnswerWithinBounds } from '../unit/hostile/worst-answer';
 
 for (const v of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[v];
 
@@ -65,31 +66,6 @@ async function storm(): Promise<void> {
   await server.close();
 }
 
-function worstWithinBounds(): Buffer {
-  const tasks: string[] = [];
-  for (let i = 0; i < 19_999; i++)
-    tasks.push(
-      JSON.stringify({
-        id: `t${i}`,
-        status: 'started',
-        operation: 'create_crdb',
-        errors: [{ description: 'x'.repeat(480), error_code: 'e', cluster_name: 'c' }, { description: 'b' }],
-        progress: { clusters: [] },
-        crdb_guid: 'g',
-        started: '2026-01-01T00:00:00Z',
-        ended: '2026-01-01T00:00:01Z',
-        worker_name: 'w',
-        a: 1,
-        b: 2,
-        c: 3,
-        d: 4,
-        e: 5,
-        f: 6,
-      }),
-    );
-  return Buffer.from(`[${tasks.join(',')}]`);
-}
-
 async function memory(): Promise<void> {
   const item = Buffer.from('{"id":"t","status":"x"},');
   const idle = await cliChild(['--help']);
@@ -97,7 +73,7 @@ async function memory(): Promise<void> {
     `memory: baseline (--help): peak rss ${mb(Number(/maxrss-kb (\d+)/.exec(idle.err)?.[1]) * 1024)}\n`,
   );
   const cases: Array<[string, () => Buffer]> = [
-    ['worst within the bounds (19,999 tasks)', worstWithinBounds],
+    ['worst within the bounds (19,999 tasks)', worstAnswerWithinBounds],
     [
       '10^6 small tasks in 14 MB',
       () => Buffer.concat([Buffer.from('['), Buffer.alloc(item.length * 600_000 - 1, item), Buffer.from(']')]),

@@ -9,6 +9,7 @@ import { guardSecrets } from '../../../src/providers/secret-guard';
 import { fakeIo, task } from '../cli/fakes';
 import type { TestServer } from '../http/servers';
 import { ENV, PASSWORD, USER, cliArgs, fakeEnterprise } from './fake-servers';
+import { worstAnswerWithinBounds } from './worst-answer';
 
 /** A body the test writes itself, as bytes, with a JSON content type. */
 function serveBody(path: string, body: (path: string) => Buffer) {
@@ -121,30 +122,7 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
 
   it('defect 3: the worst answer within the bounds keeps the heap under 200 MB', async () => {
     // As many objects and values as the bounds allow, in 16 MB: the most expensive answer a server can still send.
-    const tasks: string[] = [];
-    const filler = 'x'.repeat(480);
-    for (let i = 0; i < LIMITS.maxArrayItems - 1; i++) {
-      tasks.push(
-        JSON.stringify({
-          id: `t${i}`,
-          status: 'started',
-          operation: 'create_crdb',
-          errors: [{ description: filler, error_code: 'e', cluster_name: 'c' }, { description: 'b' }],
-          progress: { clusters: [] },
-          crdb_guid: 'g',
-          started: '2026-01-01T00:00:00Z',
-          ended: '2026-01-01T00:00:01Z',
-          worker_name: 'w',
-          a: 1,
-          b: 2,
-          c: 3,
-          d: 4,
-          e: 5,
-          f: 6,
-        }),
-      );
-    }
-    const body = Buffer.from(`[${tasks.join(',')}]`);
+    const body = worstAnswerWithinBounds();
     assert.ok(body.length < 16 * 1024 * 1024, `${body.length} bytes fit the size cap`);
     assert.equal(exceededBound(body), undefined, 'within every bound');
     const server = await serveBody('/v1/crdb_tasks', () => body);
