@@ -82,3 +82,21 @@ export const STATUS_LOOK: Readonly<Record<TaskStatus, StatusLook>> = {
 
 /** A task a cancel was just sent for, until the next answer tells how it went. */
 export const CANCELLING_LOOK = { icon: 'loading', spin: true, themeColor: 'list.warningForeground' } as const;
+
+/** Letters only, lower case: "SUCCEED", "succeeded" and "Succeeded." compare alike. */
+function stem(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}]/gu, '');
+}
+
+/**
+ * Whether the provider's own status word tells more than our status: "Waiting" under Pending does (the provider
+ * queued it), "succeed" under Succeeded does not. Views show the provider's word, labelled as such, only then.
+ */
+export function providerWordAddsSomething(status: TaskStatus, providerStatus: string | undefined): boolean {
+  const theirs = stem(providerStatus ?? '');
+  if (theirs === '') return false;
+  const ours = [stem(STATUS_LOOK[status].word), stem(STATUS_LOOK[status].cli)];
+  return !ours.some(
+    w => w === theirs || (Math.min(w.length, theirs.length) >= 4 && (w.startsWith(theirs) || theirs.startsWith(w))),
+  );
+}

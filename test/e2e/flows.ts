@@ -59,7 +59,12 @@ export async function addEnterpriseConnection(
   await ui.treeRow(account.name).first().waitFor({ timeout: 30_000 });
 }
 
-/** A tree row's description (the grey text after the label), e.g. "Running · 45% · started 3 min ago". */
+/** A tree row's label; a task's starts with its status, e.g. "Running 45% · Update database". */
+export async function rowLabel(row: Locator): Promise<string> {
+  return (await row.locator('.label-name').first().innerText()).trim();
+}
+
+/** A tree row's description (the grey text after the label), e.g. "orders · started 3 min ago". */
 export async function rowDescription(row: Locator): Promise<string> {
   return (await row.locator('.label-description').first().innerText()).trim();
 }

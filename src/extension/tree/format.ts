@@ -2,7 +2,7 @@ import { showBidiControls } from '../../core/text';
 import * as vscode from 'vscode';
 import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
 import { displayName, displayStep } from '../displayNames';
-import { CANCELLING_LOOK, STATUS_LOOK } from '../../core/status-look';
+import { CANCELLING_LOOK, STATUS_LOOK, providerWordAddsSomething } from '../../core/status-look';
 
 /** How a task reads in the tree, the status bar and quick picks: one place for words, icons and colours. */
 
@@ -59,27 +59,60 @@ export interface TaskRowState {
   emulated?: boolean;
   stale: boolean;
   now: number;
+  /** The group the row is drawn in: a target that is the group itself is not repeated on its rows. */
+  group?: { id: string; label: string };
 }
 
-/** "Running · 45% · started 3 min. ago" */
+/** The pieces a row is made of, each said once. */
+function rowParts(task: Task, state: TaskRowState) {
+  const active = isActive(task.status);
+  const finished = task.finishedAt !== undefined && !active;
+  return {
+    word: state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status),
+    progress: task.progress !== undefined && active ? vscode.l10n.t('{0}%', Math.round(task.progress)) : undefined,
+    target: rowTarget(task, state),
+    step: task.progress === undefined && task.currentStep && active ? displayStep(task.currentStep) : undefined,
+    age: finished
+      ? vscode.l10n.t('finished {0}', relativeTime(task.finishedAt!, state.now))
+      : task.startedAt !== undefined
+        ? vscode.l10n.t('started {0}', relativeTime(task.startedAt, state.now))
+        : undefined,
+  };
+}
+
+function rowTarget(task: Task, state: TaskRowState): string | undefined {
+  const t = task.target;
+  if (!t) return undefined;
+  const group = state.group;
+  if (group && (t.id === group.id || (t.name !== undefined && t.name === group.label) || t.id === group.label))
+    return undefined;
+  return showBidiControls(t.name ?? t.id);
+}
+
+/**
+ * "Running 45% · Update configuration": the status comes first, so the 300 px default sidebar still shows it when
+ * the name is cut; the target and the time follow in the description.
+ */
+export function taskRowLabel(task: Task, state: TaskRowState): string {
+  const p = rowParts(task, state);
+  const status = p.progress ? `${p.word} ${p.progress}` : p.word;
+  return `${status} · ${showBidiControls(displayName(task.name))}`;
+}
+
+/** "global-cart · started 3 min. ago". Staleness is said once, on the connection row and in the tooltip. */
 export function taskDescription(task: Task, state: TaskRowState): string {
-  const parts = [state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status)];
-  if (task.progress !== undefined && isActive(task.status))
-    parts.push(vscode.l10n.t('{0}%', Math.round(task.progress)));
-  else if (task.currentStep && isActive(task.status)) parts.push(displayStep(task.currentStep));
-  if (task.finishedAt !== undefined && !isActive(task.status))
-    parts.push(vscode.l10n.t('finished {0}', relativeTime(task.finishedAt, state.now)));
-  else if (task.startedAt !== undefined)
-    parts.push(vscode.l10n.t('started {0}', relativeTime(task.startedAt, state.now)));
-  if (state.stale) parts.push(vscode.l10n.t('stale'));
-  return parts.join(' · ');
+  const p = rowParts(task, state);
+  return [p.target, p.step, p.age].filter(Boolean).join(' · ');
 }
 
 export function taskAccessibilityLabel(task: Task, state: TaskRowState): string {
   const target = task.target?.name ?? task.target?.id;
   const name = displayName(task.name);
   const head = target ? vscode.l10n.t('Task {0} on {1}', name, target) : vscode.l10n.t('Task {0}', name);
-  return `${head}, ${taskDescription(task, state).split(' · ').join(', ')}`;
+  const p = rowParts(task, state);
+  return [head, p.word, p.progress, p.step, p.age, state.stale ? vscode.l10n.t('stale') : undefined]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Markdown-escapes text from a server: a task name must not become a link or a heading. */
@@ -94,7 +127,11 @@ function when(epochMs: number | undefined): string | undefined {
 
 export function taskTooltip(task: Task, state: TaskRowState & { connectionName: string }): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Status'), `${statusText(task.status)} (${vscode.l10n.t('provider: {0}', task.providerStatus)})`],
+    [vscode.l10n.t('Status'), state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status)],
+    [
+      vscode.l10n.t('Provider status'),
+      providerWordAddsSomething(task.status, task.providerStatus) ? task.providerStatus : undefined,
+    ],
     [
       vscode.l10n.t('Progress'),
       task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress)),
@@ -111,7 +148,6 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
   ];
   const m = new vscode.MarkdownString();
   m.appendMarkdown(`**${md(displayName(task.name))}**\n\n`);
-  if (state.cancelling) m.appendMarkdown(`_${md(vscode.l10n.t('Cancelling…'))}_\n\n`);
   if (state.stale)
     m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
   for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);

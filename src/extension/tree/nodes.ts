@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isInsecureRemoteHttp } from '../../core/loopback';
+import { showBidiControls } from '../../core/text';
 import { certificateNotes } from '../certificateNotes';
 import type { ConnectionConfig } from '../../core/connection';
 import type { ConnectionView } from '../../core/store';
@@ -7,15 +8,17 @@ import type { Task, TaskGroup } from '../../core/task';
 import { providerById } from '../../providers/registry';
 import { providerLabel, tencentSiteText } from '../connections/fields';
 import { isDemo } from '../connections/model';
-import { groupDisplayName } from '../displayNames';
+import { displayName, groupDisplayName } from '../displayNames';
+import type { Fold } from './folds';
 import {
   md,
   relativeTime,
   statusIcon,
+  statusText,
   taskAccessibilityLabel,
   taskRowContextValue,
   taskDescription,
-  taskLabel,
+  taskRowLabel,
   taskTooltip,
   type TaskRowState,
 } from './format';
@@ -31,6 +34,7 @@ export const nodeId = {
   group: (c: string, g: string) => `g/${c}/${g}`,
   task: (c: string, t: string) => `t/${c}/${t}`,
   more: (c: string, g: string) => `m/${c}/${g}`,
+  fold: (c: string, g: string, key: string) => `f/${c}/${g}/${key}`,
   message: (c: string, g: string, what: string) => `i/${c}/${g}/${what}`,
 };
 
@@ -123,6 +127,16 @@ export class ErrorNode extends vscode.TreeItem {
   }
 }
 
+/** Families a provider names itself (Active-Active tasks, actions…) sit under one cluster: naming it on each repeats the connection. */
+const FAMILY_KINDS: ReadonlySet<TaskGroup['kind']> = new Set(['crdb-tasks', 'actions', 'state-machines']);
+
+/** What a group row adds to its name: an instance's id or a plan, never the cluster again nor what the name says. */
+function groupContext(group: TaskGroup, label: string): string | undefined {
+  if (!group.description || FAMILY_KINDS.has(group.kind)) return undefined;
+  const parts = group.description.split(' · ').filter(p => p !== '' && !label.includes(p));
+  return parts.join(' · ') || undefined;
+}
+
 export class GroupNode extends vscode.TreeItem {
   readonly type = 'group';
   constructor(
@@ -147,7 +161,7 @@ export class GroupNode extends vscode.TreeItem {
     const running = tasks.filter(t => t.status === 'running').length;
     const pending = tasks.filter(t => t.status === 'pending').length;
     const parts = [
-      group.description,
+      groupContext(group, label),
       running ? vscode.l10n.t('{0} running', running) : undefined,
       pending ? vscode.l10n.t('{0} queued', pending) : undefined,
     ].filter(Boolean);
@@ -173,7 +187,7 @@ export class TaskNode extends vscode.TreeItem {
     public task: Task,
     state: TaskRowState & { connectionName: string; consoleUrl?: string },
   ) {
-    super(taskLabel(task), vscode.TreeItemCollapsibleState.None);
+    super(taskRowLabel(task, state), vscode.TreeItemCollapsibleState.None);
     this.id = nodeId.task(task.source, task.id);
     this.update(task, state);
   }
@@ -187,7 +201,7 @@ export class TaskNode extends vscode.TreeItem {
 
   update(task: Task, state: TaskRowState & { connectionName: string; consoleUrl?: string }): void {
     this.task = task;
-    this.label = taskLabel(task);
+    this.label = taskRowLabel(task, state);
     this.description = taskDescription(task, state);
     this.iconPath = statusIcon(task.status, state.cancelling);
     this.tooltip = taskTooltip(task, state);
@@ -198,6 +212,36 @@ export class TaskNode extends vscode.TreeItem {
       title: vscode.l10n.t('Open Task Details'),
       arguments: [{ connectionId: task.source, taskId: task.id }],
     };
+  }
+}
+
+/** Alike finished tasks of a group as one row (folds.ts): "Succeeded · Automatic backup", "30 tasks · latest …". */
+export class FoldNode extends vscode.TreeItem {
+  readonly type = 'fold';
+  constructor(
+    readonly connectionId: string,
+    readonly groupId: string,
+    public fold: Fold,
+    now: number,
+  ) {
+    super('', vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = nodeId.fold(connectionId, groupId, fold.key);
+    this.update(fold, now);
+  }
+
+  update(fold: Fold, now: number): void {
+    this.fold = fold;
+    const label = `${statusText(fold.status)} · ${showBidiControls(displayName(fold.name))}`;
+    this.label = label;
+    const latest = Math.max(...fold.tasks.map(t => t.finishedAt ?? t.startedAt ?? -Infinity));
+    const count = vscode.l10n.t('{0} tasks', fold.tasks.length);
+    this.description = Number.isFinite(latest)
+      ? vscode.l10n.t('{0} · latest finished {1}', count, relativeTime(latest, now))
+      : count;
+    this.iconPath = statusIcon(fold.status);
+    this.contextValue = 'fold';
+    this.tooltip = vscode.l10n.t('{0} alike finished tasks. Expand to see each one.', fold.tasks.length);
+    this.accessibilityInformation = { label: `${label}, ${String(this.description)}`, role: 'treeitem' };
   }
 }
 
@@ -231,4 +275,4 @@ export class MessageNode extends vscode.TreeItem {
   }
 }
 
-export type TreeNode = ConnectionNode | ErrorNode | GroupNode | TaskNode | LoadMoreNode | MessageNode;
+export type TreeNode = ConnectionNode | ErrorNode | GroupNode | FoldNode | TaskNode | LoadMoreNode | MessageNode;

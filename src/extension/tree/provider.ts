@@ -4,9 +4,11 @@ import type { ConnectionConfig } from '../../core/connection';
 import type { PollerTimer } from '../../core/poller';
 import type { StoreChange, TaskStore } from '../../core/store';
 import type { Task } from '../../core/task';
+import { foldKey, foldSimilar, isFold } from './folds';
 import {
   ConnectionNode,
   ErrorNode,
+  FoldNode,
   GroupNode,
   LoadMoreNode,
   MessageNode,
@@ -43,6 +45,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly parents = new Map<string, TreeNode | undefined>();
   /** Per group row, the tasks its children were last drawn with: a fired row that is not drawn shows nothing. */
   private readonly drawnTasks = new Map<string, Set<string>>();
+  /** Task row id → the fold it was drawn in: a folded task whose outcome changes moves, so its group is redrawn. */
+  private readonly foldOf = new Map<string, string>();
   private readonly subscription: { dispose(): void };
   private visible = false;
   private tick?: unknown;
@@ -161,16 +165,36 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         connectionName: config?.name ?? id,
         consoleUrl: this.deps.consoleUrl(id),
         emulated: isEmulated(config),
+        group: { id: element.group.id, label: element.group.label },
       };
-      const tasks = store.tasksOf(id, element.groupId).filter(t => this.shows(t));
+      const all = store.tasksOf(id, element.groupId);
+      const tasks = all.filter(t => this.shows(t));
       this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
-      const out: TreeNode[] = tasks.map(t => {
+      const taskNode = (t: Task) => {
         const s = { ...state, cancelling: store.isCancelling(id, t.id) };
         return this.cached(
           nodeId.task(id, t.id),
           () => new TaskNode(t, s),
           n => (n as TaskNode).update(t, s),
         );
+      };
+      const out: TreeNode[] = foldSimilar(tasks).map(row => {
+        if (!isFold(row)) {
+          this.foldOf.delete(nodeId.task(id, row.id));
+          return taskNode(row);
+        }
+        const fold = this.cached(
+          nodeId.fold(id, element.groupId, row.key),
+          () => new FoldNode(id, element.groupId, row, now),
+          n => (n as FoldNode).update(row, now),
+        ) as FoldNode;
+        // Set now, not when the fold is expanded: reveal() asks for the parent of a task never drawn.
+        for (const t of row.tasks) {
+          const child = taskNode(t);
+          this.parents.set(child.id!, fold);
+          this.foldOf.set(child.id!, row.key);
+        }
+        return fold;
       });
       if (view?.more[element.groupId])
         out.push(
@@ -184,11 +208,18 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         out.push(
           new MessageNode(
             nodeId.message(id, element.groupId, 'empty'),
-            element.group.unsupportedReason ?? vscode.l10n.t('No tasks'),
+            element.group.unsupportedReason ??
+              (all.length ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks')),
           ),
         );
       }
       return out;
+    }
+    if (element instanceof FoldNode) {
+      return element.fold.tasks.flatMap(t => {
+        const n = this.nodes.get(nodeId.task(element.connectionId, t.id));
+        return n ? [n] : [];
+      });
     }
     return [];
   }
@@ -208,6 +239,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const r of change.removed) {
       this.nodes.delete(nodeId.task(r.connectionId, r.taskId));
       this.parents.delete(nodeId.task(r.connectionId, r.taskId));
+      this.foldOf.delete(nodeId.task(r.connectionId, r.taskId));
     }
     const fire = new Set<TreeNode>();
     const connections = new Set(change.connections);
@@ -244,6 +276,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (!task || firedGroups.has(`${t.connectionId}\u0000${task.group}`)) continue;
       const shown = this.shows(task);
       const groupId = nodeId.group(t.connectionId, task.group);
+      const folded = this.foldOf.get(nodeId.task(t.connectionId, t.taskId));
+      if (folded !== undefined && folded !== foldKey(task)) {
+        const group = this.nodes.get(groupId);
+        if (group) fire.add(group);
+        continue;
+      }
       const drawn = this.drawnTasks.get(groupId)?.has(task.id) ?? false;
       if (!(n instanceof TaskNode) || shown !== drawn || !shown) {
         // The filter now hides a drawn row, or shows a row not drawn: the group's children change.
@@ -257,7 +295,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       }
       const view = this.deps.store.connection(t.connectionId);
       const config = this.deps.connections().find(c => c.id === t.connectionId);
+      const g = view?.groups.find(x => x.id === task.group);
       n.update(task, {
+        group: g && { id: g.id, label: g.label },
         stale: view?.stale ?? false,
         now,
         cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),

@@ -82,12 +82,13 @@ export class ThemedVsCode {
     return this.server.logFile;
   }
 
-  async openView(): Promise<void> {
-    const entry = this.page.locator(`.part.activitybar a.action-label[aria-label^="${VIEW_TITLE}"]`);
+  /** The view container's title; pass the translated one when VS Code runs in another language. */
+  async openView(title = VIEW_TITLE): Promise<void> {
+    const entry = this.page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`);
     await entry.waitFor({ timeout: 60_000 });
     const tab = entry.locator('xpath=ancestor::li[1]');
     if ((await tab.getAttribute('aria-selected')) !== 'true') await entry.click();
-    await this.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(VIEW_TITLE, 'i') }).waitFor();
+    await this.page.locator('.part.sidebar .composite.title', { hasText: new RegExp(title, 'i') }).waitFor();
   }
 
   async runCommand(title: string): Promise<void> {

@@ -75,7 +75,7 @@ describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
 
     assert.equal(a.store.isCancelling(RE, task.id), true);
     const row = await rowOf(task.id);
-    assert.match(row.description, /^Cancelling…/);
+    assert.match(row.label, /^Cancelling… · /);
     assert.doesNotMatch(row.contextValue, /;cancelable/, 'no second cancel while one is on its way');
 
     await run('redisTasks.refreshConnection', { connectionId: RE });
@@ -88,7 +88,7 @@ describe('cancel and forced cancel (Redis Enterprise CRDB tasks)', () => {
     assert.equal(after.status, 'canceled');
     assert.equal(after.providerStatus, 'failed');
     assert.match(JSON.stringify(after.errors), /cancelled by user request/);
-    assert.match((await rowOf(task.id)).description, /^Canceled/);
+    assert.match((await rowOf(task.id)).label, /^Canceled · /);
     assert.equal(cancelPosts(emu, mark).length, 1, 'the refresh did not send the cancel again');
   });
 

@@ -145,7 +145,7 @@ describe('commands', () => {
     );
     const rows = taskRows(await connectionRow(a, RE));
     assert.ok(rows.length > 0);
-    for (const r of rows) assert.match(r.description, /^(Running|Pending)/);
+    for (const r of rows) assert.match(r.label, /^(Running|Pending)\b/);
 
     // Opened again, the current filter is what is checked.
     prompts.restore();
@@ -161,7 +161,7 @@ describe('commands', () => {
     assert.equal(a.service.isFiltered(), false);
     assert.equal(a.view.message, undefined);
     await waitFor(a, () => shown().some(t => t.status === 'succeeded'), 'finished tasks to come back');
-    assert.ok(taskRows(await connectionRow(a, RE)).some(r => /^Succeeded/.test(r.description)));
+    assert.ok(taskRows(await connectionRow(a, RE)).some(r => /^Succeeded · /.test(r.label)));
   });
 
   it('Hide Finished Tasks hides succeeded, failed and canceled tasks until Show Finished Tasks', async () => {

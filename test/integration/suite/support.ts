@@ -472,7 +472,11 @@ export async function connectionRow(a: RedisTasksApi, connectionId: string): Pro
 }
 
 export function taskRows(row: TreeRow): TreeRow[] {
-  return row.children.flatMap(g => g.children).filter(r => r.node.type === 'task');
+  // Alike finished tasks are folded into one row (tree/folds.ts): their rows are one level deeper.
+  return row.children
+    .flatMap(g => g.children)
+    .flatMap(r => (r.node.type === 'fold' ? r.children : [r]))
+    .filter(r => r.node.type === 'task');
 }
 
 /** A loaded task of a connection that satisfies the predicate (the first in display order). */

@@ -7,6 +7,7 @@ import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import {
   type ConnectionNode,
   ErrorNode,
+  FoldNode,
   GroupNode,
   LoadMoreNode,
   MessageNode,
@@ -80,13 +81,16 @@ describe('TaskTreeProvider', () => {
     store.applySnapshot('c1', snapshot([task('7', { status: 'running', progress: 45, providerStatus: 'started' })]));
     const { groups, children } = expandAll(tree);
     const row = children.get(groups[0].id!)![0] as TaskNode;
-    assert.equal(row.label, 'create_crdb · orders-db');
-    assert.equal(row.description, 'Running · 45% · started 3 min. ago');
+    // Status and progress first: at the 300 px default sidebar the name may be cut, the status must not be.
+    assert.equal(row.label, 'Running 45% · create_crdb');
+    assert.equal(row.description, 'orders-db · started 3 min. ago');
     const icon = row.iconPath as { id: string; color?: { id: string } };
     assert.equal(icon.id, 'sync~spin');
     assert.equal(icon.color?.id, 'charts.blue');
     const tip = (row.tooltip as { value: string }).value;
-    assert.match(tip, /provider: started/);
+    // The provider's own word is labelled as such, once, and only when it says more than ours.
+    assert.match(tip, /Status: Running {2}\nProvider status: started/);
+    assert.doesNotMatch(tip, /Status: [^\n]*\(/);
     assert.match(tip, /Task ID: 7/);
     assert.match(tip, /Prod cluster/);
     assert.match(row.accessibilityInformation!.label, /Task create_crdb on orders-db, Running, 45%/);
@@ -106,9 +110,10 @@ describe('TaskTreeProvider', () => {
     const { groups, children } = expandAll(tree);
     const rows = children.get(groups[0].id!) as TaskNode[];
     const byId = new Map(rows.map(r => [r.taskId, r]));
-    assert.match(String(byId.get('1')!.description), /^Failed · finished 2 hr\. ago/);
+    assert.match(String(byId.get('1')!.label), /^Failed · /);
+    assert.match(String(byId.get('1')!.description), /finished 2 hr\. ago$/);
     assert.equal((byId.get('1')!.iconPath as { color: { id: string } }).color.id, 'testing.iconFailed');
-    assert.match(String(byId.get('2')!.description), /^Succeeded/);
+    assert.match(String(byId.get('2')!.label), /^Succeeded · /);
     assert.equal((byId.get('2')!.iconPath as { color: { id: string } }).color.id, 'testing.iconPassed');
   });
 
@@ -121,7 +126,7 @@ describe('TaskTreeProvider', () => {
     assert.ok(tip.includes('\\[click\\]\\(command:evil\\)'));
   });
 
-  it('a failing connection shows one error row with a retry, and keeps its last tasks marked stale', () => {
+  it('a failing connection shows one error row with a retry, and keeps its last tasks, marked stale once', () => {
     const { store, tree } = setup();
     store.applySnapshot('c1', snapshot([task('1')]));
     store.applyError('c1', new ProviderError('network', 'Cannot reach prod:9443.'));
@@ -133,8 +138,11 @@ describe('TaskTreeProvider', () => {
     assert.equal(errors[0].command?.command, 'redisTasks.refreshConnection');
     assert.equal(errors[0].contextValue, 'connectionError');
     assert.match(String(connection.description), /stale/);
+    // Said on the connection row, in each row's tooltip and spoken label: not appended to every row's text.
     const row = children.get(groups[0].id!)![0] as TaskNode;
-    assert.match(String(row.description), /stale$/);
+    assert.doesNotMatch(String(row.description), /stale/);
+    assert.match((row.tooltip as { value: string }).value, /Last known data/);
+    assert.match(row.accessibilityInformation!.label, /stale$/);
   });
 
   it('shows a Load more row when a group has more than a page', () => {
@@ -177,7 +185,7 @@ describe('TaskTreeProvider', () => {
     store.applySnapshot('c1', snapshot([task('1', { progress: 10 }), task('2', { progress: 30 })]));
     assert.equal(fired.length, 1);
     assert.deepEqual(fired[0], [row]);
-    assert.equal(row.description, 'Running · 30% · started 3 min. ago');
+    assert.equal(row.label, 'Running 30% · create_crdb');
   });
 
   it('fires the group when its order changes, and the connection when its text changes', () => {
@@ -198,13 +206,50 @@ describe('TaskTreeProvider', () => {
     assert.deepEqual(fired, [[connection]]);
   });
 
+  it('folds five or more alike finished tasks into one row, newest first, and unfolds when one changes outcome', () => {
+    const { store, tree, fired } = setup();
+    const backups = Array.from({ length: 6 }, (_, i) =>
+      task(`b${i}`, { name: 'Automatic backup', status: 'succeeded', startedAt: 1000 + i, finishedAt: 2000 + i }),
+    );
+    const others = [
+      task('r', { status: 'running', startedAt: 5000 }),
+      task('f', { name: 'Automatic backup', status: 'failed', startedAt: 900, finishedAt: 1900 }),
+    ];
+    store.applySnapshot('c1', snapshot([...backups, ...others]));
+    const { groups, children } = expandAll(tree);
+    const rows = children.get(groups[0].id!)!;
+    assert.deepEqual(
+      rows.map(r => (r instanceof FoldNode ? `fold:${r.fold.tasks.length}` : (r as TaskNode).taskId)),
+      ['r', 'fold:6', 'f'],
+      'the failed backup stays on its own, where it is seen',
+    );
+    const fold = rows[1] as FoldNode;
+    assert.equal(fold.label, 'Succeeded · Automatic backup');
+    assert.match(String(fold.description), /^6 tasks · latest finished /);
+    const inside = tree.getChildren(fold) as TaskNode[];
+    assert.deepEqual(
+      inside.map(t => t.taskId).sort(),
+      backups.map(b => b.id),
+    );
+    assert.equal(tree.getParent(inside[0]), fold, 'reveal() finds a folded task');
+    // One of them turns out failed: it leaves the fold (the group is redrawn).
+    fired.length = 0;
+    store.applySnapshot('c1', snapshot([...backups.slice(0, 5), { ...backups[5], status: 'failed' }, ...others]));
+    assert.ok(
+      fired.some(f => Array.isArray(f) && f.includes(groups[0])),
+      'the group is redrawn',
+    );
+    const again = tree.getChildren(groups[0]);
+    assert.equal((again.find(r => r instanceof FoldNode) as FoldNode).fold.tasks.length, 5);
+  });
+
   it('marks a cancelling task with words and a different icon', () => {
     const { store, tree } = setup();
     store.applySnapshot('c1', snapshot([task('1')]));
     const { groups, children } = expandAll(tree);
     const row = children.get(groups[0].id!)![0] as TaskNode;
     store.markCancelling('c1', '1');
-    assert.match(String(row.description), /^Cancelling…/);
+    assert.match(String(row.label), /^Cancelling… · /);
     assert.equal((row.iconPath as { id: string }).id, 'loading~spin');
     assert.ok(!/;cancelable/.test(row.contextValue!), 'no second cancel while cancelling');
   });

@@ -52,7 +52,8 @@ describe('provider names shown in the display language', () => {
   it('tree: task rows, their accessible names and the provider-named groups; instance names stay untouched', () => {
     const t = task('7', { name: 'Create Active-Active database' });
     const node = new TaskNode(t, state);
-    assert.equal(node.label, '创建 Active-Active 数据库 · orders-db');
+    assert.equal(node.label, '运行中 · 创建 Active-Active 数据库');
+    assert.match(String(node.description), /^orders-db · /);
     assert.match(node.accessibilityInformation!.label, /^orders-db 上的任务 创建 Active-Active 数据库, 运行中/);
     assert.match((node.tooltip as { value: string }).value, /\*\*创建 Active\\-Active 数据库\*\*/);
     const group = new GroupNode('c1', { id: 'crdb', label: 'Active-Active tasks', kind: 'crdb-tasks' }, [t]);
@@ -88,7 +89,8 @@ describe('provider names shown in the display language', () => {
       ],
     });
     const node = new TaskNode(provisioning, state);
-    assert.match(String(node.description), /^运行中 · 资源开通/);
+    assert.match(String(node.label), /^运行中 · /);
+    assert.match(String(node.description), / · 资源开通 · /);
     assert.match((node.tooltip as { value: string }).value, /资源开通/);
     const shown = displayTask(provisioning);
     assert.deepEqual(

@@ -72,7 +72,7 @@ export class ViewInvariants {
       if (!known.listed) this.seen.unlistedRows++;
       if (rig.store.connection(ref.connectionId)?.stale) this.seen.staleRows++;
       if (rig.store.isCancelling(ref.connectionId, ref.id)) continue;
-      if (!row.description.startsWith(statusText(expected)))
+      if (!row.label.startsWith(statusText(expected)))
         problems.push(`[status] row ${describe(row)} should read ${statusText(expected)} (the latest answer)`);
       // "Running" means the latest answer said so, not that nobody asked since.
       if (isActive(row.node.task.status) && !isActive(expected))
@@ -103,7 +103,7 @@ export class ViewInvariants {
       const t = r.node.task;
       const view = rig.store.connection(t.source);
       if (!view || view.status === 'error' || view.stale) continue;
-      if (!r.description.startsWith(statusText('running'))) continue;
+      if (!r.label.startsWith(statusText('running'))) continue;
       running.add(key(endpointKey(rig.connections.get(t.source), t.source), t.id));
     }
     const bar = rig.statusBarCount();
