@@ -243,6 +243,28 @@ describe('TaskTreeProvider', () => {
     assert.equal((again.find(r => r instanceof FoldNode) as FoldNode).fold.tasks.length, 5);
   });
 
+  it('a group row says what its name does not: never the cluster again, nor an id the name carries', () => {
+    const family = new GroupNode(
+      'c1',
+      { id: 'crdb', label: 'Active-Active tasks', kind: 'crdb-tasks', description: 'prod.example.com' },
+      [],
+    );
+    assert.equal(family.description, undefined);
+    assert.match(String(family.tooltip), /prod\.example\.com/, 'the cluster is still in the tooltip');
+    const unnamed = new GroupNode(
+      'c2',
+      { id: '1208', label: 'Subscription 1208', kind: 'subscription', description: 'Pro · 1208' },
+      [],
+    );
+    assert.equal(unnamed.description, 'Pro');
+    const named = new GroupNode(
+      'c2',
+      { id: '1207', label: 'analytics-eu', kind: 'subscription', description: 'Pro · 1207' },
+      [],
+    );
+    assert.equal(named.description, 'Pro · 1207');
+  });
+
   it('marks a cancelling task with words and a different icon', () => {
     const { store, tree } = setup();
     store.applySnapshot('c1', snapshot([task('1')]));
