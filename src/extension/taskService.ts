@@ -11,7 +11,7 @@ import type { ProvidersModule } from './providersLoader';
 import type { ExtensionSettings } from './settings';
 
 // The query matching lives in the core; tests and the truth rig read it from here too.
-export { isQueryEmpty, matchesQuery } from '../core/query';
+export { matchesQuery } from '../core/query';
 
 /**
  * The core's `TaskOrchestrator` bound to the extension: connections from the settings and SecretStorage, sources
