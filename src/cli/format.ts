@@ -1,6 +1,13 @@
 import { STATUS_LOOK } from '../core/status-look';
 import { validEpochMs, type Task, type TaskGroup, type TaskStatus } from '../core/task';
 
+import { indent } from './json';
+import { terminalLine } from './terminal';
+
+// Read by the commands and tests beside the formatters.
+export { jsonText, writeJsonArray } from './json';
+export { terminalLine, terminalSafe } from './terminal';
+
 export type Paint = (status: TaskStatus, text: string) => string;
 
 /** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
@@ -214,109 +221,4 @@ export function taskJson(t: Task, raw: boolean): Record<string, unknown> {
   if (raw) return { ...t };
   const { raw: _dropped, ...rest } = t;
   return rest;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map(l => `  ${l}`)
-    .join('\n');
-}
-
-/**
- * Our own colour codes (see `painter`), exactly: the only escape sequences the CLI itself writes. Server text never
- * reaches this check with a raw ESC in it (cells and messages go through `terminalLine` first), and even a path that
- * forgot to would only get these five harmless colours, never black or hidden text.
- */
-const OWN_SGR = /^\u001b\[(?:3[1236]|39)m/;
-/** Bidirectional formatting characters, U+061C (Arabic letter mark) included: they reorder what a terminal shows. */
-const BIDI = '\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069';
-/** C0 and C1 controls except newline and tab, and the bidirectional controls. */
-
-const UNSAFE = new RegExp(`[\u0000-\u0008\u000b-\u001f\u007f-\u009f${BIDI}]`, 'g');
-/** For one cell or one line of server text: newline, carriage return and tab too, so nothing forges a row. */
-
-const UNSAFE_IN_LINE = new RegExp(`[\u0000-\u001f\u007f-\u009f${BIDI}]`, 'g');
-
-const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
- * Server text (a task name, an id, a certificate subject, an error message) as one line a terminal shows and never
- * obeys: every control character, line breaks and every ESC included, and every bidi control, becomes visible
- * `\u001b`-style text.
- */
-export function terminalLine(text: string): string {
-  return text.replace(UNSAFE_IN_LINE, visible);
-}
-
-/**
- * Cut below this depth: the response gate already refuses answers nested deeper than 64, and a task puts its raw
- * payload two levels down; only a hand-built value reaches it, whose walk would otherwise overflow the stack.
- */
-const JSON_MAX_DEPTH = 100;
-
-/** JSON for stdout that cannot overflow the stack on a deeply nested value; copies only a value that is too deep. */
-export function jsonText(value: unknown, indent = 2): string {
-  return JSON.stringify(tooDeep(value, 0) ? limitDepth(value, 0) : value, null, indent);
-}
-
-/**
- * A JSON array written one element at a time, byte for byte what `jsonText(items)` gives: a 50,000-task list then
- * never exists as one 60 MB string (and its escaped and scrubbed copies) in memory.
- */
-export function writeJsonArray(items: readonly unknown[], write: (chunk: string) => void): void {
-  if (items.length === 0) return write('[]\n');
-  write('[\n');
-  items.forEach((item, i) => {
-    const text = jsonText(item)
-      .split('\n')
-      .map(l => `  ${l}`)
-      .join('\n');
-    write(i === items.length - 1 ? `${text}\n` : `${text},\n`);
-  });
-  write(']\n');
-}
-
-function tooDeep(v: unknown, depth: number): boolean {
-  if (v === null || typeof v !== 'object') return false;
-  if (depth >= JSON_MAX_DEPTH) return true;
-  if (Array.isArray(v)) return v.some(x => tooDeep(x, depth + 1));
-  for (const k of Object.keys(v)) if (tooDeep((v as Record<string, unknown>)[k], depth + 1)) return true;
-  return false;
-}
-
-function limitDepth(v: unknown, depth: number): unknown {
-  if (v === null || typeof v !== 'object') return v;
-  if (depth >= JSON_MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(v)) return v.map(x => limitDepth(x, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v))
-    Object.defineProperty(out, k, {
-      value: limitDepth((v as Record<string, unknown>)[k], depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return out;
-}
-
-/**
- * Text as a terminal will show it, never as commands it will obey: task names, errors and messages come from servers,
- * and an escape sequence in them could clear the screen, retitle the window, fake a hyperlink or hide text. Each
- * control character becomes a visible `\u001b`-style escape; only the colour codes the CLI writes itself pass.
- */
-export function terminalSafe(text: string): string {
-  let out = '';
-  let i = 0;
-  UNSAFE.lastIndex = 0;
-  for (let m = UNSAFE.exec(text); m; m = UNSAFE.exec(text)) {
-    const own = m[0] === '\u001b' ? OWN_SGR.exec(text.slice(m.index)) : null;
-    if (own) {
-      UNSAFE.lastIndex = m.index + own[0].length;
-      continue;
-    }
-    out += text.slice(i, m.index) + `\\u${m[0].charCodeAt(0).toString(16).padStart(4, '0')}`;
-    i = m.index + 1;
-  }
-  return out + text.slice(i);
 }

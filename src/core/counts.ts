@@ -1,5 +1,6 @@
 import type { ConnectionConfig } from './connection';
-import { compareTasks, type TaskStore } from './store';
+import { compareTasks } from './order';
+import type { TaskStore } from './store';
 import type { Task } from './task';
 
 /**

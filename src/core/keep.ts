@@ -1,3 +1,5 @@
+import { isActive, type Task } from './task';
+
 /**
  * Which tasks stay in the store beyond what the provider lists, and why. One registry instead of lists kept in step
  * by hand: the store asks it whether an unlisted task stays, the poller asks it which tasks to fetch one by one, and a
@@ -42,6 +44,19 @@ export class KeepRegistry {
     if (reasons.has(reason) && before === until) return;
     reasons.set(reason, until);
     this.changed();
+  }
+
+  /**
+   * Whether a task the latest snapshot omits stays. A finished one stays for the retention time from its end; one
+   * that was active has just ended as far as we can tell (a CRDB task leaves /v1/crdb_tasks when it finishes), so it
+   * stays while the host looks it up by id. Other reasons (a panel, a cancel) are kept as they are.
+   */
+  keepsUnlisted(connectionId: string, t: Task, now: number, retentionMs: number): boolean {
+    if (!this.has(connectionId, t.id, 'finished')) {
+      const from = isActive(t.status) ? now : (t.finishedAt ?? now);
+      this.keep(connectionId, t.id, 'finished', Math.min(from, now) + retentionMs);
+    }
+    return this.isKept(connectionId, t.id, now);
   }
 
   release(connectionId: string, taskId: string, reason: KeepReason): void {

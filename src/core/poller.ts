@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { asProviderError, type ProviderError } from './errors';
 import { backoffMs, systemClock, type Clock } from './time';
 import { KeepRegistry } from './keep';
+import { pollInterval } from './pollInterval';
 
 /**
  * Decides when each connection is asked again. Servers are shared and some throttle hard, so: nothing while nobody
@@ -193,18 +194,8 @@ export class Poller {
 
   private intervalFor(s: ConnectionSchedule): number | undefined {
     const watchedActive = this.keep.watched(s.id).some(t => this.host.isTaskActive(s.id, t));
-    const active = this.host.hasActive(s.id) || watchedActive;
-    if (this.listing) {
-      const ms = active ? this.options.activeIntervalMs : this.options.idleIntervalMs;
-      return ms > 0 ? ms : undefined;
-    }
-    // Hidden: only a watched running task keeps polling (its owner wants to hear when it ends), at the idle pace
-    // when the window is not focused.
-    if (!watchedActive) return undefined;
-    const ms = this.focused
-      ? this.options.activeIntervalMs
-      : this.options.idleIntervalMs || this.options.activeIntervalMs;
-    return ms > 0 ? ms : undefined;
+    const gates = { listing: this.listing, focused: this.focused, hasActive: this.host.hasActive(s.id), watchedActive };
+    return pollInterval(gates, this.options);
   }
 
   /** Recomputes every connection's due time. `gateChanged`: a gate opened, so polls due long ago run now. */

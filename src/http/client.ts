@@ -1,17 +1,9 @@
 import { sleep } from '../core/time';
-import { readFileSync } from 'node:fs';
-import { TLSSocket } from 'node:tls';
-import {
-  Agent,
-  Pool,
-  ProxyAgent,
-  buildConnector,
-  errors as undiciErrors,
-  request as undiciRequest,
-  type Dispatcher,
-} from 'undici';
+import { request as undiciRequest, type Dispatcher } from 'undici';
 import { ProviderError } from '../core/errors';
 import type { TlsTrust } from '../core/connection';
+import { toProviderError, tooLarge } from './failure';
+import { createDispatcher, type CertificateNote } from './tls';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
 import { redactUrl } from './redact';
 import { checkRequestUrl } from './transport';
@@ -82,84 +74,11 @@ export interface HttpClientOptions {
   onCertificateNote?: (note: CertificateNote) => void;
 }
 
-export interface CertificateNote {
-  kind: 'pinned-expired';
-  validTo: string;
-}
+// Read by the providers and tests beside the client.
+export { normaliseFingerprint, type CertificateNote } from './tls';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
-
-/** SHA-256 fingerprints as users paste them: `AB:CD:…`, `abcd…`, with or without a `sha256/` prefix. */
-export function normaliseFingerprint(fp: string): string {
-  // Only separators may be dropped: stripping every non-hex character would accept any text with 64 hex digits in it.
-  const hex = fp
-    .trim()
-    .replace(/^sha-?256\s*[:/=]?\s*/i, '')
-    .replace(/[:\s-]/g, '')
-    .toUpperCase();
-  if (!/^[0-9A-F]{64}$/.test(hex))
-    throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
-  return hex.match(/../g)!.join(':');
-}
-
-/**
- * Every TLS socket we open, whatever the trust mode: renegotiation is refused, because a TLS 1.2 renegotiation can
- * present another certificate after the one we checked (the pin is checked once, at the handshake).
- */
-function guardedConnector(
-  base: buildConnector.connector,
-  check?: (socket: TLSSocket) => Error | undefined,
-): buildConnector.connector {
-  return (opts, callback) => {
-    base(opts, (err, socket) => {
-      if (err || !socket) return callback(err, null);
-      if (socket instanceof TLSSocket) {
-        socket.disableRenegotiation();
-        const refused = check?.(socket);
-        if (refused) {
-          socket.destroy();
-          return callback(refused, null);
-        }
-      }
-      callback(null, socket);
-    });
-  };
-}
-
-/**
- * Accepts the server's certificate only when its SHA-256 fingerprint is the pinned one. Chain verification is
- * replaced by the pin, which is stricter: only this exact certificate is trusted, not anything a CA signs. An expired
- * pinned certificate is still this certificate: accepted, and reported once so the connection can say so.
- */
-function pinnedConnector(
-  fingerprint256: string,
-  timeoutMs: number,
-  onNote?: (note: CertificateNote) => void,
-): buildConnector.connector {
-  const pin = normaliseFingerprint(fingerprint256);
-  // No session resumption: a resumed session presents no certificate, and the pin must be checked on every connection.
-  const base = buildConnector({ rejectUnauthorized: false, timeout: timeoutMs, maxCachedSessions: 0 });
-  let noted = false;
-  return guardedConnector(base, socket => {
-    const cert = socket.getPeerCertificate();
-    const got = cert && cert.fingerprint256;
-    if (got !== pin) {
-      return new ProviderError(
-        'tls',
-        `The server's certificate (SHA-256 ${got || 'none'}) is not the pinned one (${pin}). ` +
-          'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
-        { code: 'PIN_MISMATCH' },
-      );
-    }
-    const validTo = Date.parse(cert.valid_to);
-    if (!noted && onNote && Number.isFinite(validTo) && validTo < Date.now()) {
-      noted = true;
-      onNote({ kind: 'pinned-expired', validTo: cert.valid_to });
-    }
-    return undefined;
-  });
-}
 
 export class HttpClient {
   private readonly dispatcher: Dispatcher;
@@ -167,37 +86,13 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions = {}) {
     this.options = options;
-    const tls = options.tls ?? { mode: 'system' };
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const connections = options.connections ?? 6;
-    const ca = tls.mode === 'ca-file' ? readCa(tls.caFile) : undefined;
-    if (options.proxy) {
-      if (tls.mode === 'pinned') {
-        throw new ProviderError(
-          'tls',
-          'A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.',
-        );
-      }
-      this.dispatcher = new ProxyAgent({
-        uri: options.proxy,
-        connections,
-        requestTls: ca ? { ca } : {},
-        // The tunnel's TLS socket to the server is made inside ProxyAgent; its pool's connector is where we see it.
-        factory: (origin: string | URL, opts: object) => {
-          const o = opts as Pool.Options & { connect: buildConnector.connector };
-          return new Pool(origin, { ...o, connect: guardedConnector(o.connect) });
-        },
-      });
-    } else {
-      this.dispatcher = new Agent({
-        connections,
-        keepAliveTimeout: 30_000,
-        connect:
-          tls.mode === 'pinned'
-            ? pinnedConnector(tls.fingerprint256, timeoutMs, options.onCertificateNote)
-            : guardedConnector(buildConnector({ ca, timeout: timeoutMs })),
-      });
-    }
+    this.dispatcher = createDispatcher({
+      tls: options.tls ?? { mode: 'system' },
+      proxy: options.proxy,
+      connections: options.connections ?? 6,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      onCertificateNote: options.onCertificateNote,
+    });
   }
 
   async request(req: HttpRequest): Promise<HttpResponse> {
@@ -338,85 +233,4 @@ export class HttpClient {
 function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
   body.on('error', () => undefined);
   body.destroy();
-}
-
-function readCa(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ProviderError('tls', `Cannot read the CA file ${file}: ${(e as Error).message}`, { cause: e });
-  }
-}
-
-function tooLarge(what: string, maxBytes: number): ProviderError {
-  return new ProviderError(
-    'bad-response',
-    `The answer to ${what} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB and was not read.`,
-  );
-}
-
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'EPROTO',
-]);
-
-export function toProviderError(
-  e: unknown,
-  what: string,
-  timeoutMs: number,
-  callerSignal?: AbortSignal,
-  timeoutSignal?: AbortSignal,
-): ProviderError {
-  if (e instanceof ProviderError) return e;
-  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  // Only Node's string codes: a DOMException (the timeout's AbortSignal) has a numeric legacy `code` such as 23.
-  const rawCode = err?.code ?? err?.cause?.code;
-  const code = typeof rawCode === 'string' ? rawCode : undefined;
-  if (callerSignal?.aborted) return new ProviderError('aborted', `Stopped waiting for ${what}.`, { cause: e });
-  // undici refuses a header value with a line break before sending: a pasted credential, not the network.
-  if (e instanceof undiciErrors.InvalidArgumentError) {
-    return new ProviderError(
-      'bad-request',
-      `${what} could not be sent: a credential, region or option contains a line break or another character HTTP does not allow.`,
-      { cause: e, code: 'INVALID_REQUEST' },
-    );
-  }
-  if (
-    timeoutSignal?.aborted ||
-    e instanceof undiciErrors.HeadersTimeoutError ||
-    e instanceof undiciErrors.BodyTimeoutError ||
-    e instanceof undiciErrors.ConnectTimeoutError ||
-    code === 'UND_ERR_CONNECT_TIMEOUT'
-  ) {
-    return new ProviderError('timeout', `No answer to ${what} within ${Math.round(timeoutMs / 1000)} s.`, {
-      cause: e,
-      code,
-    });
-  }
-  if (code && TLS_CODES.has(code)) {
-    const hint =
-      code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'SELF_SIGNED_CERT_IN_CHAIN'
-        ? ' The server uses a self-signed certificate: pin its fingerprint or trust its CA file in the connection.'
-        : '';
-    return new ProviderError('tls', `The server's certificate was not accepted (${code}).${hint}`, { cause: e, code });
-  }
-  if (code === 'ECONNREFUSED')
-    return new ProviderError('network', `Connection refused for ${what}: is the endpoint and port right?`, {
-      cause: e,
-      code,
-    });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new ProviderError('network', `Host not found for ${what}.`, { cause: e, code });
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || e instanceof undiciErrors.SocketError) {
-    return new ProviderError('network', `The connection was closed during ${what}.`, { cause: e, code });
-  }
-  const message = err?.message || String(e);
-  return new ProviderError('network', `${what} failed: ${message}`, { cause: e, code });
 }

@@ -1,0 +1,118 @@
+import { isActive, type Task } from './task';
+
+/** The display order of tasks in a group: per group id, task ids sorted by `compareTasks`. */
+export type GroupOrder = Map<string, string[]>;
+
+/** Running first, then newest; ties broken by id so the order is stable between polls. */
+export function compareTasks(a: Task, b: Task): number {
+  const aa = isActive(a.status) ? 0 : 1;
+  const ba = isActive(b.status) ? 0 : 1;
+  if (aa !== ba) return aa - ba;
+  const as = a.startedAt ?? -Infinity;
+  const bs = b.startedAt ?? -Infinity;
+  if (as !== bs) return bs > as ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** Every group's order, sorted from scratch (a snapshot, a restore). */
+export function computeOrder(tasks: Iterable<Task>): GroupOrder {
+  const byGroup = new Map<string, Task[]>();
+  for (const t of tasks) {
+    let list = byGroup.get(t.group);
+    if (!list) byGroup.set(t.group, (list = []));
+    list.push(t);
+  }
+  const order: GroupOrder = new Map();
+  for (const [g, list] of byGroup)
+    order.set(
+      g,
+      list.sort(compareTasks).map(t => t.id),
+    );
+  return order;
+}
+
+/** The groups whose order differs between `before` and `after`, those that went included. */
+export function changedGroups(before: GroupOrder, after: GroupOrder): string[] {
+  const out: string[] = [];
+  for (const g of new Set([...before.keys(), ...after.keys()]))
+    if (!sameList(before.get(g), after.get(g) ?? []) || (before.has(g) && !after.has(g))) out.push(g);
+  return out;
+}
+
+/**
+ * Updates `order` in place after `tasks` (already in `all`; `previous[i]` is what `tasks[i]` replaced) were added, and
+ * returns the groups whose order changed. Only their groups change, and each is a merge of its sorted list with the
+ * few sorted newcomers: re-sorting the whole connection after every "Load more" page made paging through N tasks cost
+ * N²/page. The result is exactly `computeOrder`'s: `compareTasks` is a total order (ties broken by id) and the other
+ * tasks did not change.
+ */
+export function reorder(
+  order: GroupOrder,
+  all: ReadonlyMap<string, Task>,
+  tasks: readonly Task[],
+  previous: ReadonlyArray<Task | undefined>,
+): string[] {
+  const ids = new Set<string>();
+  const touched = new Set<string>();
+  for (let i = 0; i < tasks.length; i++) {
+    ids.add(tasks[i].id);
+    touched.add(tasks[i].group);
+    const p = previous[i];
+    if (p) touched.add(p.group);
+  }
+  // Groups already shown first, in their order, then new ones: the order a full diff would name them in.
+  const groups = [...order.keys()].filter(g => touched.has(g));
+  for (const g of touched) if (!order.has(g)) groups.push(g);
+  const changed: string[] = [];
+  for (const g of groups) {
+    const before = order.get(g);
+    const kept = before ? before.filter(id => !ids.has(id)) : [];
+    const incoming: Task[] = [];
+    for (const id of ids) {
+      const t = all.get(id);
+      if (t && t.group === g) incoming.push(t);
+    }
+    incoming.sort(compareTasks);
+    const after = mergeOrder(kept, incoming, all);
+    if (after.length === 0) {
+      if (before) {
+        order.delete(g);
+        changed.push(g);
+      }
+      continue;
+    }
+    order.set(g, after);
+    if (!sameList(before, after)) changed.push(g);
+  }
+  return changed;
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Merges `incoming` (sorted by `compareTasks`) into `kept` (ids sorted the same way): each newcomer's place is found
+ * by binary search, and the runs between are copied, so a page of k older tasks costs O(k log n + n).
+ */
+function mergeOrder(kept: readonly string[], incoming: readonly Task[], tasks: ReadonlyMap<string, Task>): string[] {
+  if (incoming.length === 0) return kept.slice();
+  const out: string[] = [];
+  let from = 0;
+  for (const t of incoming) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareTasks(tasks.get(kept[mid])!, t) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]);
+    out.push(t.id);
+    from = lo;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]);
+  return out;
+}

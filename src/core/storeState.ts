@@ -1,0 +1,85 @@
+import type { ProviderError } from './errors';
+import type { GroupOrder } from './order';
+import type { Task, TaskGroup } from './task';
+
+/** What the store holds per connection, what it shows of it, and the events that say what changed. */
+
+export type ConnectionStatus = 'loading' | 'ok' | 'error';
+
+export interface TaskRef {
+  connectionId: string;
+  taskId: string;
+}
+export interface GroupRef {
+  connectionId: string;
+  groupId: string;
+}
+
+/** What one store operation changed. Lists are empty, never absent. */
+export interface StoreChange {
+  connections: string[];
+  groups: GroupRef[];
+  tasks: TaskRef[];
+  /** Tasks that left the store (the tree forgets their nodes). */
+  removed: TaskRef[];
+}
+
+export interface ConnectionView {
+  id: string;
+  status: ConnectionStatus;
+  /** The tasks shown are the last good ones, not confirmed by the latest attempt. */
+  stale: boolean;
+  error?: ProviderError;
+  /** Epoch ms of the last snapshot that answered. */
+  updatedAt?: number;
+  groups: readonly TaskGroup[];
+  more: Readonly<Record<string, string>>;
+}
+
+export interface ConnectionState {
+  id: string;
+  status: ConnectionStatus;
+  stale: boolean;
+  error?: ProviderError;
+  updatedAt?: number;
+  groups: TaskGroup[];
+  /** Also what the next data is compared with: tasks are values, a changed task arrives as a new object. */
+  tasks: Map<string, Task>;
+  /** Per group, task ids in display order. */
+  order: GroupOrder;
+  more: Record<string, string>;
+  /** "Cancelling…" until the next data for the task: a mark on the row, not a reason to keep it. */
+  cancelling: Set<string>;
+}
+
+/** What one operation changed, before anything is added to it. */
+export function emptyChange(): StoreChange {
+  return { connections: [], groups: [], tasks: [], removed: [] };
+}
+
+/** A connection nothing has answered for yet. */
+export function freshState(id: string): ConnectionState {
+  return {
+    id,
+    status: 'loading',
+    stale: false,
+    groups: [],
+    tasks: new Map(),
+    order: new Map(),
+    more: {},
+    cancelling: new Set(),
+  };
+}
+
+/** What the views read of a connection: its state without the tasks, which they read by group in display order. */
+export function connectionView(s: ConnectionState): ConnectionView {
+  return {
+    id: s.id,
+    status: s.status,
+    stale: s.stale,
+    error: s.error,
+    updatedAt: s.updatedAt,
+    groups: s.groups,
+    more: s.more,
+  };
+}
