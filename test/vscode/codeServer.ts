@@ -50,6 +50,8 @@ export interface CodeServerOptions {
   echo?: boolean;
   /** Leave workspace trust on, for a test of Restricted Mode; off by default, so that no test folder asks for trust. */
   workspaceTrust?: boolean;
+  /** VS Code's display language (`--locale`, e.g. `zh-cn`). */
+  locale?: string;
   /**
    * The smoke-test driver makes the workbench read the URL payload (development path, tests path), and also hides
    * every notification toast. Tests need the payload; the demo installs the extension instead and turns it off.
@@ -71,6 +73,27 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
+/**
+ * VS Code applies a display language only when a language pack for it is installed, and none can be downloaded here.
+ * A pack that translates none of VS Code's own strings is enough: the server then resolves the locale, so our
+ * package.nls.<locale>.json and l10n bundles apply while VS Code's own words stay English. The shape is what VS Code's
+ * server reads: `languagepacks.json` in the user data folder, naming the pack's extension and its `vscode`
+ * translations file.
+ */
+function registerEmptyLanguagePack(userData: string, state: string, locale: string): void {
+  const translations = path.join(state, `empty-language-pack.${locale}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `empty-${locale}`,
+    extensions: [
+      { extensionIdentifier: { id: `redis-task-browser-tests.empty-language-pack-${locale}` }, version: '0.0.1' },
+    ],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   if (!codeServerInstalled()) {
     throw new Error(
@@ -88,6 +111,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const settingsFile = path.join(userData, 'User', 'settings.json');
   if (!fs.existsSync(settingsFile))
     fs.writeFileSync(settingsFile, `${JSON.stringify(options.settings ?? CLEAN_SETTINGS, null, 2)}\n`);
+  if (options.locale && !options.locale.startsWith('en')) registerEmptyLanguagePack(userData, state, options.locale);
   // An empty config file keeps code-server from creating ~/.config/code-server/config.yaml with a password.
   const config = path.join(state, 'config.yaml');
   fs.writeFileSync(config, '');
@@ -110,6 +134,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...(options.locale ? ['--locale', options.locale] : []),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     // Without it the workbench silently ignores the URL payload (development path, tests path, environment).

@@ -33,17 +33,19 @@ npm_into() {
   (cd "$dir" && npm install --no-audit --no-fund "$@")
 }
 
-# 1. Debian packages: chromium (the browser playwright-core drives) and the krb5 headers that code-server's
-#    `kerberos` native module builds against.
+# 1. Debian packages: chromium (the browser playwright-core drives), the krb5 headers that code-server's
+#    `kerberos` native module builds against, and a CJK font (5 MB), without which the Simplified Chinese
+#    screenshots show empty boxes where the text is.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt: installing ${missing[*]}"
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 else
-  say "apt: chromium and libkrb5-dev already installed, skipped"
+  say "apt: chromium, libkrb5-dev and fonts-wqy-microhei already installed, skipped"
 fi
 
 # 2. Node 24 from the npm registry: the binary and its headers (include/node) come in one package.

@@ -32,6 +32,8 @@ export interface ThemedOptions {
   settings?: Readonly<Record<string, unknown>>;
   /** Leave VS Code's workspace trust on, for a test of Restricted Mode. */
   workspaceTrust?: boolean;
+  /** VS Code's display language, e.g. `zh-cn`. */
+  locale?: string;
 }
 
 export class ThemedVsCode {
@@ -58,6 +60,7 @@ export class ThemedVsCode {
       env: { REDIS_TASKS_DEMO: undefined, ...o.env },
       profileDir: o.profileDir,
       workspaceTrust: o.workspaceTrust,
+      locale: o.locale,
     });
     let browser: Browser | undefined;
     try {
