@@ -1,7 +1,7 @@
 import type { ConnectionConfig } from './connection';
 import { ProviderError, asProviderError } from './errors';
 import { FinishWatch } from './finishes';
-import { Poller, type PollRequest, type PollerTimer } from './poller';
+import { Poller, systemTimer, type PollRequest, type PollerTimer } from './poller';
 import { effectiveQuery, isChoiceFiltered, matchesQuery, type QueryChoice } from './query';
 import type { TaskSource } from './source';
 import { SourceRegistry, type SourceRegistryDeps } from './sources';
@@ -13,6 +13,9 @@ import { isActive, type Task, type TaskQuery, type TaskSnapshot } from './task';
  * `TaskService` is this with VS Code's events and words. Views never call a `TaskSource`: they read the store and
  * call this.
  */
+
+/** After this long without an answer, the connection's row says it is waiting (store.setWaiting). */
+export const SLOW_ANSWER_MS = 5_000;
 
 /** What the orchestrator reads of the settings. */
 export interface OrchestratorSettings {
@@ -172,6 +175,9 @@ export class TaskOrchestrator {
     let snapshot: TaskSnapshot | undefined;
     if (r.list) {
       store.setLoading(r.connectionId);
+      const clock = this.deps.timer ?? systemTimer;
+      const sent = this.now();
+      const slow = clock.setTimeout(() => store.setWaiting(r.connectionId, sent), SLOW_ANSWER_MS);
       try {
         const source = await this.source(r.connectionId);
         snapshot = await source.refresh(this.effectiveQuery(), r.signal);
@@ -179,9 +185,12 @@ export class TaskOrchestrator {
         store.applySnapshot(r.connectionId, snapshot);
       } catch (e) {
         const error = asProviderError(e);
-        if (error.kind === 'aborted') return;
+        // Nobody waits any more: the row must not keep saying so until the next answer.
+        if (error.kind === 'aborted') return store.setWaiting(r.connectionId, undefined);
         store.applyError(r.connectionId, error);
         throw error;
+      } finally {
+        clock.clearTimeout(slow);
       }
     }
     const listed = new Set(snapshot?.tasks.map(t => t.id) ?? []);

@@ -132,11 +132,23 @@ export class TaskStore {
     this.emit({ ...emptyChange(), connections: [id] });
   }
 
+  /**
+   * A request to the connection has gone unanswered for a while (a hanging server): the row says so at once instead
+   * of nothing until the timeout. Its answer, good or bad, clears it.
+   */
+  setWaiting(id: string, since: number | undefined): void {
+    const s = this.state(id);
+    if (s.waitingSince === since || (since !== undefined && s.waitingSince !== undefined)) return;
+    s.waitingSince = since;
+    this.emit({ ...emptyChange(), connections: [id] });
+  }
+
   applySnapshot(connectionId: string, snapshot: TaskSnapshot): StoreChange {
     const s = this.state(connectionId);
     const change = emptyChange();
 
     const connectionChanged =
+      s.waitingSince !== undefined ||
       s.status !== 'ok' ||
       s.stale ||
       s.error !== undefined ||
@@ -166,6 +178,7 @@ export class TaskStore {
     s.status = 'ok';
     s.stale = false;
     s.error = undefined;
+    s.waitingSince = undefined;
     s.updatedAt = this.now();
     s.order = computeOrder(s.tasks.values());
     for (const groupId of changedGroups(oldOrder, s.order)) change.groups.push({ connectionId, groupId });
@@ -178,7 +191,12 @@ export class TaskStore {
   applyError(connectionId: string, error: ProviderError): void {
     const s = this.state(connectionId);
     const textChanged =
-      s.status !== 'error' || !s.stale || s.error?.message !== error.message || s.error?.kind !== error.kind;
+      s.waitingSince !== undefined ||
+      s.status !== 'error' ||
+      !s.stale ||
+      s.error?.message !== error.message ||
+      s.error?.kind !== error.kind;
+    s.waitingSince = undefined;
     s.status = 'error';
     s.stale = true;
     s.error = error;

@@ -32,6 +32,8 @@ export interface ConnectionView {
   error?: ProviderError;
   /** Epoch ms of the last snapshot that answered. */
   updatedAt?: number;
+  /** Epoch ms a request was sent that has not been answered for `SLOW_ANSWER_MS`; cleared by its answer. */
+  waitingSince?: number;
   groups: readonly TaskGroup[];
   more: Readonly<Record<string, string>>;
 }
@@ -42,6 +44,7 @@ export interface ConnectionState {
   stale: boolean;
   error?: ProviderError;
   updatedAt?: number;
+  waitingSince?: number;
   groups: TaskGroup[];
   /** Also what the next data is compared with: tasks are values, a changed task arrives as a new object. */
   tasks: Map<string, Task>;
@@ -79,6 +82,7 @@ export function connectionView(s: ConnectionState): ConnectionView {
     stale: s.stale,
     error: s.error,
     updatedAt: s.updatedAt,
+    waitingSince: s.waitingSince,
     groups: s.groups,
     more: s.more,
   };

@@ -59,7 +59,9 @@ export class ConnectionNode extends vscode.TreeItem {
     this.label = config.name;
     const parts = [providerLabel(config.provider)];
     if (isDemo(config)) parts.push(vscode.l10n.t('demo'));
-    if (!view || view.status === 'loading') parts.push(vscode.l10n.t('loading…'));
+    if (view?.waitingSince !== undefined)
+      parts.push(vscode.l10n.t('no answer for {0}', waitedFor(view.waitingSince, now)));
+    else if (!view || view.status === 'loading') parts.push(vscode.l10n.t('loading…'));
     else if (view.status === 'error') parts.push(vscode.l10n.t('error'));
     if (view?.stale) {
       parts.push(
@@ -98,6 +100,12 @@ export class ConnectionNode extends vscode.TreeItem {
     this.tooltip = tip;
     this.accessibilityInformation = { label: [config.name, ...parts].join(', '), role: 'treeitem' };
   }
+}
+
+/** "12 s", "2 min": how long a request has gone unanswered, redrawn with the ages. */
+function waitedFor(since: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - since) / 1000));
+  return seconds < 120 ? vscode.l10n.t('{0} s', seconds) : vscode.l10n.t('{0} min', Math.round(seconds / 60));
 }
 
 /** The one row a failing connection shows: the readable message and the ways out (click retries; menu edits). */
