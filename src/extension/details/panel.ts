@@ -232,6 +232,11 @@ export class TaskDetailsPanel {
     void this.refresh();
   }
 
+  /** A cancel is on its way: the buttons are disabled on the page, and a page that posts anyway is not obeyed. */
+  private cancelling(): boolean {
+    return this.host.getState(this.connectionId, this.taskId).cancelling;
+  }
+
   /** The model the panel shows now. */
   model(now = Date.now()): DetailsModel {
     const task = this.host.getTask(this.connectionId, this.taskId);
@@ -296,10 +301,11 @@ export class TaskDetailsPanel {
           this.pin();
           return;
         case 'cancel':
-          if (task && task.capabilities.cancel && isActive(task.status)) await this.host.cancel(connectionId, taskId);
+          if (task && task.capabilities.cancel && isActive(task.status) && !this.cancelling())
+            await this.host.cancel(connectionId, taskId);
           return;
         case 'forceCancel':
-          if (task && task.capabilities.forceCancel && isActive(task.status))
+          if (task && task.capabilities.forceCancel && isActive(task.status) && !this.cancelling())
             await this.host.forceCancel(connectionId, taskId);
           return;
         case 'copyId':

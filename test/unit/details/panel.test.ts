@@ -301,6 +301,23 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     assert.deepEqual(calls[calls.length - 1], ['refresh', 'conn-1', alibaba.id]);
   });
 
+  it('sends no second cancel while one is on its way, even if the page posts one', async () => {
+    const t = crdbTask();
+    const { host, calls } = makeHost(new Map([[t.id, t]]));
+    host.getState = () => ({ connectionName: 'Prod', stale: false, cancelling: true });
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const fake = record.panels[0];
+    assert.equal(lastModel(fake).actions.cancelDisabled, true);
+    assert.equal(lastModel(fake).status.text, 'Cancelling…');
+    fake.send({ type: 'cancel' });
+    fake.send({ type: 'forceCancel' });
+    await flush();
+    assert.deepEqual(
+      calls.filter(c => c[0] === 'cancel' || c[0] === 'forceCancel'),
+      [],
+    );
+  });
+
   it('opens only web consoles', async () => {
     const t = steppedTask();
     t.capabilities.consoleUrl = 'command:workbench.action.quit';
