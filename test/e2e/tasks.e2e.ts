@@ -162,11 +162,14 @@ describe('Redis Enterprise through the real UI', function () {
     await ui.runCommand('View: Close All Editors');
   });
 
-  it('cancels a CRDB task after a modal confirmation, and the row says "Cancelling…"', async () => {
+  it('cancels a CRDB task from its details after a modal confirmation: the row and the panel say "Cancelling…"', async () => {
     const ui = vscode();
     const row = ui.treeRow(FLUSH);
     const sentBefore = cancelRequests().length;
-    await ui.contextMenu(row, 'Cancel Task');
+    await row.click();
+    const page = ui.webviewFrame();
+    await page.locator('h1', { hasText: 'Flush Active-Active database' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel Task', exact: true }).click();
     await ui.dialog().waitFor();
     assert.match(
       await ui.dialog().innerText(),
@@ -179,6 +182,11 @@ describe('Redis Enterprise through the real UI', function () {
     await ui.screenshot('cancel-confirm', { keepOpen: true });
     await ui.answerDialog('Cancel Task');
     await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    // The panel says the same, once, and neither cancel button can be pressed again (issue 13).
+    await page.locator('.status', { hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.banner', { hasText: 'Cancelling' }).count(), 0, 'not also in a banner');
+    assert.equal(await page.getByRole('button', { name: 'Cancel Task', exact: true }).isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Force Cancel Task…' }).isDisabled(), true);
     const sent = cancelRequests().slice(sentBefore);
     assert.equal(sent.length, 1, 'one cancel request per confirmation');
     assert.doesNotMatch(sent[0], /force=true/);
@@ -186,7 +194,9 @@ describe('Redis Enterprise through the real UI', function () {
     // The next refresh shows how it ended, in the row and in a notification.
     await refreshView(ui);
     await row.filter({ hasText: /^(?!.*Cancelling).*Canceled/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.status', { hasText: 'Canceled' }).waitFor({ timeout: 30_000 });
     await notified(ui, 'Canceled: Flush Active-Active database', 'cancel-done');
+    await ui.runCommand('View: Close All Editors');
   });
 
   it('force cancels a task in its commit phase: the 406, the warning, the typed task id', async () => {
