@@ -277,7 +277,7 @@ export class TaskStore {
     return out;
   }
 
-  /** "Cancelling…" until the next data for this task tells the truth. */
+  /** "Cancelling…" until the data for this task says it ended. */
   markCancelling(connectionId: string, taskId: string, on = true): void {
     const s = this.states.get(connectionId);
     if (!s || !s.tasks.has(taskId)) return;
@@ -325,11 +325,12 @@ export class TaskStore {
 
   /**
    * Adds a task to the change when it is new content or clears a "Cancelling…" mark. Called before `t` replaces the
-   * task of the same id in `s.tasks`, which is what it is compared with.
+   * task of the same id in `s.tasks`, which is what it is compared with. The mark lasts while the task is still
+   * active: a cluster goes on saying "running" for a while after it accepted a cancel (issue 13).
    */
   private putTask(s: ConnectionState, t: Task, change: StoreChange): void {
     const before = s.tasks.get(t.id);
-    const wasCancelling = s.cancelling.delete(t.id);
+    const wasCancelling = !isActive(t.status) && s.cancelling.delete(t.id);
     if (!before || !sameTaskView(before, t) || wasCancelling) change.tasks.push({ connectionId: s.id, taskId: t.id });
   }
 

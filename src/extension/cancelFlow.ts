@@ -9,7 +9,7 @@ import { taskLabel } from './tree/format';
 /**
  * Cancel and forced cancel. A cancel is a POST: it is sent once per confirmation and never retried by itself. The
  * forced variant can break an Active-Active database in the cluster configuration store, so it needs a second,
- * separate consent: the person types the task id.
+ * separate consent: the person types the task id. Each path asks one modal question, then (forced) the typed id.
  */
 
 export interface CancelFlowDeps {
@@ -38,6 +38,7 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
   const question = target
     ? vscode.l10n.t('Cancel "{0}" on {1} ({2})?', displayName(task.name), target, where)
     : vscode.l10n.t('Cancel "{0}" ({1})?', displayName(task.name), where);
+  // "Keep Running", not VS Code's "Cancel": two buttons saying "Cancel" ask the person to guess which is which.
   const answer = await deps.prompts.showWarningMessage(
     question,
     {
@@ -46,6 +47,7 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
         'Task ID: {0}. The server stops the task gracefully; a task that reached its commit phase cannot be canceled this way.',
         task.id,
       ),
+      closeLabel: keepRunning(),
     },
     yes,
   );
@@ -57,18 +59,28 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
     const error = asProviderError(e);
     deps.log?.(vscode.l10n.t('Cancel task {0}', taskId), error);
     if (error.kind === 'not-cancelable') {
+      // One warning says it all (why, the risk, the server's words), then the typed id: no second modal.
       const force = vscode.l10n.t('Force Cancel…');
+      const canForce = task.capabilities.forceCancel;
       const next = await deps.prompts.showWarningMessage(
         vscode.l10n.t('Task {0} reached its commit phase and can no longer be canceled gracefully.', task.id),
         {
           modal: true,
-          detail: vscode.l10n.t(
-            'Only a forced cancel can stop it now. A forced cancel can leave the Active-Active database broken in the cluster configuration store.',
-          ),
+          detail: [
+            canForce
+              ? vscode.l10n.t(
+                  'Only a forced cancel can stop it now. A forced cancel can leave the Active-Active database broken in the cluster configuration store.',
+                )
+              : undefined,
+            vscode.l10n.t('The server said: {0}', error.message),
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          closeLabel: keepRunning(),
         },
-        ...(task.capabilities.forceCancel ? [force] : []),
+        ...(canForce ? [force] : []),
       );
-      if (next === force) return forceCancelFlow(deps, connectionId, taskId, error);
+      if (next === force) return typedForceCancel(deps, connectionId, task);
       return 'dismissed';
     }
     await showCancelError(deps, task, error);
@@ -76,12 +88,11 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
   }
 }
 
-/** `serverSays`: the 406 that led here, whose own words are shown with the warning. */
+/** Force Cancel from a menu or the panel: one warning with the API's own caution, then the typed id. */
 export async function forceCancelFlow(
   deps: CancelFlowDeps,
   connectionId: string,
   taskId: string,
-  serverSays?: ProviderError,
 ): Promise<CancelOutcome> {
   const task = deps.store.task(connectionId, taskId);
   if (!task) {
@@ -94,28 +105,38 @@ export async function forceCancelFlow(
     vscode.l10n.t(
       'Warning from the Redis Enterprise API: cancelling with force=true cancels the task even in its commit phase, and can break the CRDB in the cluster configuration store (CCS).',
     ),
-    serverSays ? vscode.l10n.t('The server said: {0}', serverSays.message) : undefined,
     vscode.l10n.t('You will be asked to type the task id to confirm.'),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
+  ].join('\n\n');
   const first = await deps.prompts.showWarningMessage(
     target
       ? vscode.l10n.t('Force cancel "{0}" on {1}?', displayName(task.name), target)
       : vscode.l10n.t('Force cancel "{0}"?', displayName(task.name)),
-    { modal: true, detail: warning },
+    { modal: true, detail: warning, closeLabel: keepRunning() },
     proceed,
   );
   if (first !== proceed) return 'dismissed';
+  return typedForceCancel(deps, connectionId, task);
+}
+
+function keepRunning(): string {
+  return vscode.l10n.t('Keep Running');
+}
+
+/**
+ * The second consent: the person types the id. The id stays in sight while typing: VS Code replaces the prompt with
+ * the validation message, so the title names it and so does the message.
+ */
+async function typedForceCancel(deps: CancelFlowDeps, connectionId: string, task: Task): Promise<CancelOutcome> {
   const typed = await deps.prompts.showInputBox({
-    title: vscode.l10n.t('Force Cancel Task'),
+    title: vscode.l10n.t('Force Cancel Task {0}', task.id),
     prompt: vscode.l10n.t(
       'Type the task id {0} to force the cancel. This can break the Active-Active database.',
       task.id,
     ),
     placeHolder: task.id,
     ignoreFocusOut: true,
-    validateInput: v => (v.trim() === task.id ? undefined : vscode.l10n.t('Type the task id exactly to confirm.')),
+    validateInput: v =>
+      v.trim() === task.id ? undefined : vscode.l10n.t('Type the task id {0} exactly to confirm.', task.id),
   });
   if (typed === undefined || typed.trim() !== task.id) {
     if (typed !== undefined)
@@ -123,11 +144,11 @@ export async function forceCancelFlow(
     return 'dismissed';
   }
   try {
-    await deps.cancel(connectionId, taskId, true);
+    await deps.cancel(connectionId, task.id, true);
     return 'requested';
   } catch (e) {
     const error = asProviderError(e);
-    deps.log?.(vscode.l10n.t('Force cancel task {0}', taskId), error);
+    deps.log?.(vscode.l10n.t('Force cancel task {0}', task.id), error);
     await showCancelError(deps, task, error);
     return 'failed';
   }

@@ -26,7 +26,7 @@ import { registerRefresh, registerRefreshConnection } from './commands/refresh';
 import { registerShowTaskById } from './commands/showTaskById';
 import { ConnectionsModel } from './connections/model';
 import { DemoController } from './demo';
-import { TaskDetailsPanel, type TaskDetailsHost } from './details/panel';
+import { TaskDetailsPanel, type OpenMode, type TaskDetailsHost } from './details/panel';
 import { TaskLog } from './log';
 import { FilterController } from './filterController';
 import { notifyFinished } from './notifications';
@@ -110,8 +110,8 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     },
     setWatched: (c, t, watched) => service.setPanelWatched(c, t, watched),
   };
-  const openDetails = (connectionId: string, taskId: string) => {
-    TaskDetailsPanel.show(ctx.extensionUri, host, connectionId, taskId);
+  const openDetails = (connectionId: string, taskId: string, mode: OpenMode = 'pin') => {
+    TaskDetailsPanel.show(ctx.extensionUri, host, connectionId, taskId, mode);
   };
   ctx.subscriptions.push(TaskDetailsPanel.registerSerializer(ctx.extensionUri, host));
 
@@ -189,8 +189,13 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     }),
     service.onDidFinishWatchedTask(task => {
       const asked = notifyMe.has(task.source, task.id);
+      // Read before the service releases it: the task ended after the person canceled it.
+      const canceled = store.keep.has(task.source, task.id, 'canceled');
       notifyMe.finished(task);
-      void notifyFinished(prompts, readSettings().notifications, task, service.nameOf(task.source), openDetails, asked);
+      void notifyFinished(prompts, readSettings().notifications, task, service.nameOf(task.source), openDetails, {
+        asked,
+        canceled,
+      });
     }),
   );
 

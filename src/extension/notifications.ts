@@ -4,9 +4,41 @@ import type { Prompts } from './prompts';
 import type { NotificationMode } from './settings';
 import { statusText, taskLabel } from './tree/format';
 
+/** Why the person hears about this task's end. */
+export interface FinishContext {
+  /** They asked: "Notify Me When Done". */
+  asked?: boolean;
+  /** They canceled it (or forced the cancel): the message says how the cancel ended. */
+  canceled?: boolean;
+}
+
+/** How a task the person canceled ended, in their terms: canceled, done anyway, failed, or something else. */
+export function cancelOutcomeMessage(task: Task, connectionName: string): string {
+  const label = taskLabel(task);
+  switch (task.status) {
+    case 'canceled':
+      return vscode.l10n.t('Canceled: {0} on {1}.', label, connectionName);
+    case 'succeeded':
+      return vscode.l10n.t(
+        '{0} on {1} succeeded anyway: it finished before the cancel took effect.',
+        label,
+        connectionName,
+      );
+    case 'failed':
+      return vscode.l10n.t('{0} on {1} failed after the cancel request.', label, connectionName);
+    default:
+      return vscode.l10n.t(
+        '{0} on {1} ended after the cancel request: {2}',
+        label,
+        connectionName,
+        statusText(task.status),
+      );
+  }
+}
+
 /**
  * A watched task (opened, cancelled, or "Notify Me When Done") ended. On by default; `redisTasks.notifications: off`
- * silences all but the tasks the person explicitly asked about (`asked`): that request is newer than the setting.
+ * silences all but the tasks the person explicitly asked about or canceled: that request is newer than the setting.
  */
 export async function notifyFinished(
   prompts: Prompts,
@@ -14,11 +46,13 @@ export async function notifyFinished(
   task: Task,
   connectionName: string,
   openDetails: (connectionId: string, taskId: string) => void,
-  asked = false,
+  why: FinishContext = {},
 ): Promise<void> {
-  if (mode !== 'watched' && !asked) return;
+  if (mode !== 'watched' && !why.asked && !why.canceled) return;
   const open = vscode.l10n.t('Open Details');
-  const message = vscode.l10n.t('{0} on {1}: {2}', taskLabel(task), connectionName, statusText(task.status));
+  const message = why.canceled
+    ? cancelOutcomeMessage(task, connectionName)
+    : vscode.l10n.t('{0} on {1}: {2}', taskLabel(task), connectionName, statusText(task.status));
   const answer =
     task.status === 'failed'
       ? await prompts.showErrorMessage(message, {}, open)

@@ -8,4 +8,5 @@ export const ACTION_ICONS = {
   copyId: 'copy',
   refresh: 'refresh',
   openConsole: 'link-external',
+  pin: 'pinned',
 } as const;

@@ -15,7 +15,8 @@ export type FromWebviewMessage =
   | { type: 'forceCancel' }
   | { type: 'copyId' }
   | { type: 'refresh' }
-  | { type: 'openConsole' };
+  | { type: 'openConsole' }
+  | { type: 'pin' };
 
 /** The buttons of the page: every webview → extension message but `ready`. */
 export type DetailsAction = Exclude<FromWebviewMessage['type'], 'ready'>;
@@ -27,6 +28,7 @@ const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set<FromWebviewMessage['type
   'copyId',
   'refresh',
   'openConsole',
+  'pin',
 ]);
 
 /**
@@ -57,6 +59,8 @@ export function parseRenderMessage(message: unknown): DetailsModel | undefined {
 export interface DetailsPanelState {
   connectionId: string;
   taskId: string;
+  /** The panel was the preview (re-used by single clicks) rather than pinned. */
+  preview: boolean;
 }
 
 /** What the webview saves with `setState`: the panel state, and whether the raw JSON is unfolded. */
@@ -66,8 +70,8 @@ export interface DetailsWebviewState extends DetailsPanelState {
 
 export function parsePanelState(state: unknown): DetailsPanelState | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
-  const { connectionId, taskId } = state as { connectionId?: unknown; taskId?: unknown };
+  const { connectionId, taskId, preview } = state as { connectionId?: unknown; taskId?: unknown; preview?: unknown };
   if (typeof connectionId !== 'string' || connectionId === '') return undefined;
   if (typeof taskId !== 'string' || taskId === '') return undefined;
-  return { connectionId, taskId };
+  return { connectionId, taskId, preview: preview === true };
 }

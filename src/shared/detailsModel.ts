@@ -38,6 +38,8 @@ export interface DetailsLabels extends DurationLabels {
   /** Why the provider started the task (Alibaba's ReasonCode). */
   reason: string;
   status: string;
+  /** The provider's own status word, as a field: "Provider status". */
+  providerStatus: string;
 
   progress: string;
   /** "{0}%" */
@@ -57,6 +59,11 @@ export interface DetailsLabels extends DurationLabels {
   currentStep: string;
   stepRunsOn: string;
 
+  /** A CRDB task's participating clusters and the state each reports. */
+  clusters: string;
+  cluster: string;
+  clusterState: string;
+
   shards: string;
   shard: string;
   operation: string;
@@ -73,7 +80,8 @@ export interface DetailsLabels extends DurationLabels {
   /** "Showing the last known data: {0}" */
   staleBanner: string;
   staleNoReason: string;
-  cancellingBanner: string;
+  /** The status word while a cancel is on its way. */
+  statusCancelling: string;
 
   /** Accessible name of the button bar. */
   actions: string;
@@ -83,6 +91,9 @@ export interface DetailsLabels extends DurationLabels {
   copyId: string;
   refresh: string;
   openConsole: string;
+  /** Pins the preview panel: "Keep Open". */
+  pin: string;
+  pinTitle: string;
 }
 
 export interface DetailsField {
@@ -91,7 +102,7 @@ export interface DetailsField {
 }
 
 export interface DetailsBanner {
-  kind: 'stale' | 'cancelling' | 'error';
+  kind: 'stale' | 'error';
   icon: string;
   text: string;
 }
@@ -123,6 +134,11 @@ export interface DetailsStep {
   current: boolean;
 }
 
+export interface DetailsCluster {
+  name: string;
+  state: string;
+}
+
 export interface DetailsShard {
   shardId: string;
   operation: string;
@@ -142,9 +158,11 @@ export interface DetailsError {
 export interface DetailsActions {
   cancel: boolean;
   forceCancel: boolean;
-  /** Cancel stays visible while a cancel is in flight but cannot be pressed twice. */
+  /** Cancel and Force Cancel stay visible while a cancel is on its way, but cannot be pressed again. */
   cancelDisabled: boolean;
   openConsole: boolean;
+  /** The panel is the preview: offer to keep it open. */
+  pin: boolean;
 }
 
 export interface DetailsModel {
@@ -155,15 +173,16 @@ export interface DetailsModel {
   /** False for the placeholder shown before the task has been fetched. */
   loaded: boolean;
   name: string;
-  status: { value: TaskStatus; text: string; icon: string; spin: boolean; providerStatus: string };
-  target?: string;
+  /** Our one status word ("Cancelling…" while a cancel is on its way); the provider's own word is a field. */
+  status: { value: TaskStatus; text: string; icon: string; spin: boolean };
   fields: DetailsField[];
   progress?: DetailsProgress;
   remaining?: string;
   times: DetailsTime[];
   steps: DetailsStep[];
-  /** CRDB steps are names only: the list then shows no per-step progress column. */
   stepsHaveProgress: boolean;
+  /** A CRDB task's clusters (its progress is one state per cluster, not steps). */
+  clusters: DetailsCluster[];
   shards: DetailsShard[];
   errors: DetailsError[];
   banners: DetailsBanner[];

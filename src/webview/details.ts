@@ -7,6 +7,7 @@ import type { DetailsModel } from '../shared/detailsModel';
 import { fill, formatDuration } from '../shared/format';
 import {
   banners,
+  clustersSection,
   errorsSection,
   header,
   progressSection,
@@ -28,7 +29,7 @@ let rawOpen = vscode.getState()?.rawOpen === true;
 function saveState(): void {
   if (!model) return;
   // What the panel serializer needs to reopen this task after a window reload.
-  vscode.setState({ connectionId: model.connectionId, taskId: model.taskId, rawOpen });
+  vscode.setState({ connectionId: model.connectionId, taskId: model.taskId, preview: model.actions.pin, rawOpen });
 }
 
 function tick(): void {
@@ -54,6 +55,7 @@ function render(next: DetailsModel): void {
     progressSection(next),
     timesSection(next),
     stepsSection(next),
+    clustersSection(next),
     shardsSection(next),
     errorsSection(next),
     rawSection(next, rawOpen, open => {

@@ -15,7 +15,7 @@ export function banners(model: DetailsModel): HTMLElement | null {
     { className: 'banners' },
     model.banners.map(b =>
       el('div', { className: 'banner banner-' + b.kind, attrs: { role: b.kind === 'error' ? 'alert' : 'status' } }, [
-        icon(b.icon, b.kind === 'cancelling'),
+        icon(b.icon),
         el('span', { text: b.text }),
       ]),
     ),
@@ -27,14 +27,8 @@ export function header(model: DetailsModel): HTMLElement {
   const status = el('p', { className: 'status status-' + s.value, attrs: { 'aria-live': 'polite' } }, [
     icon(s.icon, s.spin),
     el('span', { className: 'status-text', text: s.text }),
-    s.providerStatus ? el('span', { className: 'provider-status', text: '(' + s.providerStatus + ')' }) : null,
   ]);
-  return el('header', { className: 'header' }, [
-    el('h1', { text: model.name }),
-    status,
-    model.target ? el('p', { className: 'target', text: model.target }) : null,
-    fieldList(model.fields),
-  ]);
+  return el('header', { className: 'header' }, [el('h1', { text: model.name }), status, fieldList(model.fields)]);
 }
 
 interface ButtonOptions {
@@ -70,10 +64,15 @@ export function toolbar(model: DetailsModel, post: PostAction): HTMLElement {
   return el('div', { className: 'toolbar', attrs: { role: 'group', 'aria-label': l.actions } }, [
     a.cancel && button(post, 'cancel', l.cancel, ACTION_ICONS.cancel, { disabled: a.cancelDisabled }),
     a.forceCancel &&
-      button(post, 'forceCancel', l.forceCancel, ACTION_ICONS.forceCancel, { danger: true, title: l.forceCancelTitle }),
+      button(post, 'forceCancel', l.forceCancel, ACTION_ICONS.forceCancel, {
+        danger: true,
+        title: l.forceCancelTitle,
+        disabled: a.cancelDisabled,
+      }),
     button(post, 'copyId', l.copyId, ACTION_ICONS.copyId),
     button(post, 'refresh', l.refresh, ACTION_ICONS.refresh),
     a.openConsole && button(post, 'openConsole', l.openConsole, ACTION_ICONS.openConsole),
+    a.pin && button(post, 'pin', l.pin, ACTION_ICONS.pin, { title: l.pinTitle }),
   ]);
 }
 
@@ -112,6 +111,29 @@ export function stepsSection(model: DetailsModel): HTMLElement | null {
     list.appendChild(li);
   }
   return section(l.steps, [list], 'h-steps');
+}
+
+/** A CRDB task's clusters, each with the state it reports: a table, not numbered steps. */
+export function clustersSection(model: DetailsModel): HTMLElement | null {
+  const l = model.labels;
+  if (!model.clusters.length) return null;
+  const head = el(
+    'tr',
+    undefined,
+    [l.cluster, l.clusterState].map(h => el('th', { text: h, attrs: { scope: 'col' } })),
+  );
+  const body = el(
+    'tbody',
+    undefined,
+    model.clusters.map(c =>
+      el('tr', undefined, [el('th', { text: c.name, attrs: { scope: 'row' } }), el('td', { text: c.state })]),
+    ),
+  );
+  const table = el('table', { className: 'clusters', attrs: { 'aria-labelledby': 'h-clusters' } }, [
+    el('thead', undefined, [head]),
+    body,
+  ]);
+  return section(l.clusters, [el('div', { className: 'table-scroll' }, [table])], 'h-clusters');
 }
 
 export function shardsSection(model: DetailsModel): HTMLElement | null {

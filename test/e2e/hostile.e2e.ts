@@ -98,10 +98,11 @@ describe('Hostile text from the server in the real UI', function () {
       (await page.locator('.error-where').allInnerTexts()).some(t => t.includes(TRACE_SVG)),
       'the <svg> cluster name is shown as text',
     );
-    const steps = await page.locator('ol.steps .step-detail').allInnerTexts();
+    // A CRDB task's per-cluster states are its clusters table (issue 13), no longer numbered steps.
+    const steps = await page.locator('table.clusters tbody th, table.clusters tbody td').allInnerTexts();
     assert.ok(
       steps.some(s => s.includes(HOSTILE_MARKER)),
-      `a poisoned step text is shown: ${steps.join(' | ')}`,
+      `a poisoned cluster text is shown: ${steps.join(' | ')}`,
     );
 
     const inside = await page.locator('html').evaluate(() => ({

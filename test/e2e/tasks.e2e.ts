@@ -52,6 +52,20 @@ describe('Redis Enterprise through the real UI', function () {
     return answer.json;
   }
 
+  /**
+   * The notification that says how a cancel ended. These tests run with the smoke-test driver, which hides toasts
+   * (test/vscode/codeServer.ts): the notification centre lists them all the same.
+   */
+  async function notified(ui: ReturnType<typeof vscode>, text: string, picture: string): Promise<void> {
+    await ui.runCommand('Notifications: Show Notifications');
+    await ui.page
+      .locator('.notifications-center .notification-list-item', { hasText: text })
+      .waitFor({ timeout: 30_000 });
+    await ui.screenshot(picture, { keepOpen: true });
+    await ui.runCommand('Notifications: Clear All Notifications');
+    await ui.page.keyboard.press('Escape');
+  }
+
   it('adds a connection through the quick input, pinning the certificate it shows', async () => {
     const ui = vscode();
     await ui.openView();
@@ -107,43 +121,82 @@ describe('Redis Enterprise through the real UI', function () {
     }
     await ui.screenshot('details');
 
-    // A CRDB task's steps are its participating clusters: open it from the row's inline action this time.
+    // A click shows a task in the preview tab and leaves the keyboard in the tree (issue 13: it took the focus).
+    const tabs = ui.page.locator('.part.editor .tabs-container .tab');
+    const tabsBefore = await tabs.count();
     const row = ui.treeRow(IN_COMMIT);
-    await row.hover();
-    await row.locator('.actions a.action-label[aria-label="Open Task Details"]').click();
+    await row.click();
     await page.locator('h1', { hasText: 'Update Active-Active configuration' }).waitFor({ timeout: 30_000 });
-    await page.locator('ol.steps li.step').nth(2).waitFor();
-    const steps = await page.locator('ol.steps li.step').allInnerTexts();
-    assert.equal(steps.length, 3);
-    for (const cluster of ['paris', 'virginia', 'tokyo'])
-      assert.ok(
-        steps.some(s => s.includes(cluster)),
-        `a step on ${cluster}`,
-      );
+    assert.equal(await tabs.count(), tabsBefore + 1, 'the pinned tab stays, the click opened a preview beside it');
+    await ui.page.locator('.part.sidebar .monaco-list:focus-within').waitFor();
+    // A CRDB task's progress is one state per participating cluster: a table of clusters, not numbered steps.
+    const clusters = page.locator('table.clusters tbody tr');
+    await clusters.nth(2).waitFor();
+    assert.equal(await clusters.count(), 3);
+    assert.deepEqual((await page.locator('table.clusters tbody th').allInnerTexts()).sort(), [
+      'paris.demo.redis.example',
+      'tokyo.demo.redis.example',
+      'virginia.demo.redis.example',
+    ]);
+    assert.equal(await page.locator('ol.steps').count(), 0, 'no numbered steps');
+    assert.equal(await page.locator('.target').count(), 0, 'the target is a field, not said twice');
+    await page.getByRole('button', { name: 'Keep Open' }).waitFor();
     await ui.screenshot('details-steps');
+
+    // The arrow keys keep browsing the tree, and Enter shows the next task in the same preview tab.
+    // Keys typed now go to the tree: ArrowDown moves its focus (a webview with the focus would swallow them).
+    const focused = ui.page.locator('.part.sidebar .monaco-list-row.focused[role="treeitem"]');
+    let label = '';
+    for (let i = 0; i < 12; i++) {
+      await ui.page.keyboard.press('ArrowDown');
+      await focused.waitFor({ timeout: 5_000 });
+      label = (await focused.getAttribute('aria-label')) ?? '';
+      if (label.startsWith('Task ') && !label.includes('Update Active-Active configuration')) break;
+    }
+    assert.match(label, /^Task /, 'the arrow keys reached another task row');
+    await ui.page.keyboard.press('Enter');
+    const nextName = label.replace(/^Task /, '').split(/ on |, /)[0];
+    await page.locator('h1', { hasText: nextName }).waitFor({ timeout: 30_000 });
+    assert.equal(await tabs.count(), tabsBefore + 1, 'the preview tab was re-used');
+    await ui.page.locator('.part.sidebar .monaco-list:focus-within').waitFor();
     await ui.runCommand('View: Close All Editors');
   });
 
-  it('cancels a CRDB task after a modal confirmation, and the row says "Cancelling…"', async () => {
+  it('cancels a CRDB task from its details after a modal confirmation: the row and the panel say "Cancelling…"', async () => {
     const ui = vscode();
     const row = ui.treeRow(FLUSH);
     const sentBefore = cancelRequests().length;
-    await ui.contextMenu(row, 'Cancel Task');
+    await row.click();
+    const page = ui.webviewFrame();
+    await page.locator('h1', { hasText: 'Flush Active-Active database' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel Task', exact: true }).click();
     await ui.dialog().waitFor();
     assert.match(
       await ui.dialog().innerText(),
       /Cancel "Flush Active-Active database" on geo-sessions \(Lab cluster\)\?/,
     );
     assert.equal(cancelRequests().length, sentBefore, 'nothing is sent before the person confirms');
+    // Issue 13: "Cancel" beside "Cancel Task". The buttons say what each does.
+    const buttons = (await ui.dialog().getByRole('button').allInnerTexts()).map(b => b.trim()).filter(Boolean);
+    assert.deepEqual(buttons.sort(), ['Cancel Task', 'Keep Running']);
+    await ui.screenshot('cancel-confirm', { keepOpen: true });
     await ui.answerDialog('Cancel Task');
     await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    // The panel says the same, once, and neither cancel button can be pressed again (issue 13).
+    await page.locator('.status', { hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.banner', { hasText: 'Cancelling' }).count(), 0, 'not also in a banner');
+    assert.equal(await page.getByRole('button', { name: 'Cancel Task', exact: true }).isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Force Cancel Task…' }).isDisabled(), true);
     const sent = cancelRequests().slice(sentBefore);
     assert.equal(sent.length, 1, 'one cancel request per confirmation');
     assert.doesNotMatch(sent[0], /force=true/);
     await ui.screenshot('cancel');
-    // The next refresh shows how it ended.
+    // The next refresh shows how it ended, in the row and in a notification.
     await refreshView(ui);
     await row.filter({ hasText: /^(?!.*Cancelling).*Canceled/ }).waitFor({ timeout: 30_000 });
+    await page.locator('.status', { hasText: 'Canceled' }).waitFor({ timeout: 30_000 });
+    await notified(ui, 'Canceled: Flush Active-Active database', 'cancel-done');
+    await ui.runCommand('View: Close All Editors');
   });
 
   it('force cancels a task in its commit phase: the 406, the warning, the typed task id', async () => {
@@ -156,19 +209,17 @@ describe('Redis Enterprise through the real UI', function () {
       .filter({ hasText: `Task ID: ${IN_COMMIT_ID}` })
       .waitFor();
     await ui.answerDialog('Cancel Task');
-    // The cluster answered 406: the person is told why, and offered the forced cancel.
-    await ui.dialog().filter({ hasText: 'reached its commit phase' }).waitFor({ timeout: 30_000 });
-    assert.match(await ui.dialog().innerText(), /Only a forced cancel can stop it now/);
-    await ui.answerDialog('Force Cancel…');
-    const warning = ui
-      .dialog()
-      .filter({ hasText: 'Force cancel "Update Active-Active configuration" on global-cart?' });
-    await warning.waitFor();
+    // The cluster answered 406: ONE warning says why, the risk and the server's words, and offers the forced cancel.
+    const warning = ui.dialog().filter({ hasText: 'reached its commit phase' });
+    await warning.waitFor({ timeout: 30_000 });
     const text = await warning.innerText();
-    assert.match(text, /can break the CRDB in the cluster configuration store/);
+    assert.match(text, /Only a forced cancel can stop it now/);
+    assert.match(text, /broken in the cluster configuration store/);
     assert.match(text, /The server said: .*commit phase/);
+    const buttons = (await ui.dialog().getByRole('button').allInnerTexts()).map(b => b.trim()).filter(Boolean);
+    assert.deepEqual(buttons.sort(), ['Force Cancel…', 'Keep Running']);
     await ui.screenshot('force-cancel-warning', { keepOpen: true });
-    await ui.answerDialog('Continue…');
+    await ui.answerDialog('Force Cancel…');
 
     const input = ui.page.locator('.quick-input-widget input');
     await ui.page
@@ -176,9 +227,14 @@ describe('Redis Enterprise through the real UI', function () {
       .waitFor();
     // A near miss is refused in place, and nothing is sent.
     await input.fill(IN_COMMIT_ID.slice(0, -1));
+    // While typing, the id to type stays in sight: in the validation message that replaces the prompt, and the title.
     await ui.page
-      .locator('.quick-input-widget .quick-input-message', { hasText: 'Type the task id exactly to confirm.' })
+      .locator('.quick-input-widget .quick-input-message', {
+        hasText: `Type the task id ${IN_COMMIT_ID} exactly to confirm.`,
+      })
       .waitFor();
+    await ui.page.locator('.quick-input-widget .quick-input-title', { hasText: IN_COMMIT_ID }).waitFor();
+    await ui.screenshot('force-cancel-typing', { keepOpen: true });
     await input.fill(IN_COMMIT_ID);
     await ui.page
       .locator('.quick-input-widget .quick-input-message', { hasText: `Type the task id ${IN_COMMIT_ID}` })
@@ -194,7 +250,7 @@ describe('Redis Enterprise through the real UI', function () {
     assert.match(sent[1], /[?&]force=true/);
     await refreshView(ui);
     await row.filter({ hasText: /^(?!.*Cancelling).*Canceled/ }).waitFor({ timeout: 30_000 });
-    await ui.screenshot('force-cancel-done');
+    await notified(ui, 'Canceled: Update Active-Active configuration', 'force-cancel-done');
   });
 
   it('shows "N running" in the status bar, matching the cluster, and lists them on click', async () => {
@@ -220,8 +276,17 @@ describe('Redis Enterprise through the real UI', function () {
     assert.equal(sum, expected, groupCounts.join('\n'));
 
     await item.click();
+    // The command palette's list (run by the tests before) shares these selectors until the picker's replaces it.
+    await ui.page.locator('.quick-input-widget input[placeholder="Choose a task"]').waitFor({ timeout: 30_000 });
     const picks = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await picks.nth(expected - 1).waitFor();
+    await ui.page
+      .waitForFunction(
+        n => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length === n,
+        expected,
+        { timeout: 10_000 },
+      )
+      .catch(() => undefined);
     assert.equal(await picks.count(), expected);
     for (const d of await picks.locator('.label-description').allInnerTexts())
       assert.match(d, /^(Running|Pending) · Lab cluster$/);

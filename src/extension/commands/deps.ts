@@ -9,6 +9,7 @@ import type { NotifyMeSeam } from '../notifyMe';
 import { connectionPickItem } from '../connectionPickItem';
 import type { TaskLog } from '../log';
 import type { Prompts } from '../prompts';
+import type { OpenMode } from '../details/panel';
 import type { TaskService } from '../taskService';
 import type { TaskTreeProvider } from '../tree/provider';
 import { statusText, taskLabel } from '../tree/format';
@@ -26,7 +27,8 @@ export interface CommandDeps {
   filter: FilterController;
   /** Tasks the person asked to hear about (Notify Me When Done); see notifyMe.ts. */
   notifyMe: NotifyMeSeam;
-  openDetails(connectionId: string, taskId: string): void;
+  /** `preview` re-uses the one preview panel and keeps the focus in the tree; the default pins (details/panel.ts). */
+  openDetails(connectionId: string, taskId: string, mode?: OpenMode): void;
   /** Filter changed: re-read and redraw. */
   onFilterChanged(): void;
 }

@@ -2,11 +2,19 @@ import * as vscode from 'vscode';
 import { consoleLink, isEmulated } from '../consoleLink';
 import { type CommandDeps, resolveConnection, resolveTask, isTaskRef } from './deps';
 
+/**
+ * A click on a task row passes the row's own `command.arguments`, a plain `{connectionId, taskId}`; the context menu
+ * passes the tree node itself (a TreeItem), and the palette nothing. Only the click is a preview (details/panel.ts).
+ */
+export function isRowClick(arg: unknown): boolean {
+  return isTaskRef(arg) && !(arg instanceof vscode.TreeItem);
+}
+
 export function registerOpenTaskDetails(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
   ctx.subscriptions.push(
     vscode.commands.registerCommand('redisTasks.openTaskDetails', async (arg?: unknown) => {
       const ref = await resolveTask(deps, arg);
-      if (ref) deps.openDetails(ref.connectionId, ref.taskId);
+      if (ref) deps.openDetails(ref.connectionId, ref.taskId, isRowClick(arg) ? 'preview' : 'pin');
     }),
   );
 }

@@ -6,6 +6,7 @@
 import { clampPercent, isActive, validEpochMs, type Task, type TaskKind, type TaskStatus } from '../../core/task';
 import type {
   DetailsBanner,
+  DetailsCluster,
   DetailsField,
   DetailsLabels,
   DetailsModel,
@@ -16,7 +17,7 @@ import type {
 } from '../../shared/detailsModel';
 import { fill, formatDuration } from '../../shared/format';
 import { displayTitle } from '../../core/text';
-import { STATUS_LOOK } from '../../core/status-look';
+import { CANCELLING_LOOK, STATUS_LOOK } from '../../core/status-look';
 
 /** The state the store keeps beside a task: the panel's host reports it, the model shows it. */
 export interface DetailsState {
@@ -26,6 +27,8 @@ export interface DetailsState {
   error?: string;
   /** The connection talks to the emulator (consoleLink.ts): there is no console to open. */
   emulated?: boolean;
+  /** The panel is the preview that single clicks re-use: it offers "Keep Open". */
+  preview?: boolean;
 }
 
 /** Larger raw payloads are cut: a webview message of megabytes freezes the panel for no reader's benefit. */
@@ -107,8 +110,57 @@ function banners(state: DetailsState, labels: DetailsLabels): DetailsBanner[] {
   } else if (state.error) {
     out.push({ kind: 'error', icon: 'error', text: state.error });
   }
-  if (state.cancelling) out.push({ kind: 'cancelling', icon: 'loading', text: labels.cancellingBanner });
   return out;
+}
+
+/**
+ * The provider's own status word, when it adds something to ours: "started" beside "Running" does, "running" or
+ * "Running" does not. Compared with the word in the display language and in English, so a Chinese panel does not
+ * repeat "running" beside 运行中.
+ */
+export function providerStatusWorthShowing(task: Pick<Task, 'status' | 'providerStatus'>, ours: string): boolean {
+  const theirs = task.providerStatus.trim().toLowerCase();
+  if (!theirs) return false;
+  const look = STATUS_LOOK[task.status];
+  return ![ours, look.word, look.cli].some(w => w.toLowerCase() === theirs);
+}
+
+/** A Redis Enterprise CRDB task's "steps" are its participating clusters, each with the state it reports. */
+function clustersOf(task: Task): DetailsCluster[] {
+  return task.steps.map(step => ({ name: step.detail ?? '', state: step.name }));
+}
+
+function stepsOf(task: Task, labels: DetailsLabels, active: boolean): DetailsStep[] {
+  return task.steps.map((step, index) => {
+    const stepPercent = percentOf(step.progress);
+    // A step that is done, or a task that ended, has nothing left to wait for: "Remaining: 0 s" says nothing.
+    const done = !active || (stepPercent !== undefined && stepPercent >= 100);
+    const left = step.remainingSeconds !== undefined && step.remainingSeconds > 0 && !done;
+    return {
+      index: index + 1,
+      name: step.name,
+      percent: stepPercent,
+      progressText: stepPercent === undefined ? undefined : fill(labels.percent, stepPercent),
+      remaining: left ? formatDuration(step.remainingSeconds!, labels) : undefined,
+      detail: step.detail,
+      current: active && task.currentStep !== undefined && step.name === task.currentStep,
+    };
+  });
+}
+
+/**
+ * The bar: a running task's percent, or an animated bar with the sentence that the provider reports none. A finished
+ * task's bar only where it stopped short (a failure at 40 %): at 100 %, or with no percent, its status says it all.
+ */
+function progressOf(task: Task, active: boolean, labels: DetailsLabels): DetailsProgress | undefined {
+  const percent = percentOf(task.progress);
+  if (!active) {
+    if (percent === undefined || percent >= 100) return undefined;
+    return { percent, text: fill(labels.percent, percent), indeterminate: false };
+  }
+  return percent === undefined
+    ? { text: labels.progressUnknown, indeterminate: true }
+    : { percent, text: fill(labels.percent, percent), indeterminate: false };
 }
 
 function targetText(task: Task): string | undefined {
@@ -121,21 +173,22 @@ function targetText(task: Task): string | undefined {
 /** Builds everything the webview shows for one task. `now` is epoch ms; nothing here reads a clock. */
 export function buildDetailsModel(task: Task, state: DetailsState, labels: DetailsLabels, now: number): DetailsModel {
   const active = isActive(task.status);
-  const { icon, spin } = STATUS_LOOK[task.status];
+  // Right after a cancel is accepted, the task is "Cancelling…" until it ends: the same word as its tree row.
+  const cancelling = state.cancelling && active;
+  const { icon, spin } = cancelling ? CANCELLING_LOOK : STATUS_LOOK[task.status];
+  const word = cancelling ? labels.statusCancelling : statusText(task.status, labels);
   const target = targetText(task);
+  const crdb = task.kind === 'crdb-task';
 
+  // Each fact once: the target is a field (not also a line under the title), our status word is the header.
   const fields: DetailsField[] = [{ label: labels.taskId, value: task.id }];
   if (task.type) fields.push({ label: labels.type, value: task.type });
   fields.push({ label: labels.kind, value: kindText(task.kind, labels) });
+  if (providerStatusWorthShowing(task, statusText(task.status, labels)))
+    fields.push({ label: labels.providerStatus, value: task.providerStatus });
   if (target) fields.push({ label: labels.target, value: target });
   fields.push({ label: labels.connection, value: state.connectionName });
   if (task.reason) fields.push({ label: labels.reason, value: task.reason });
-
-  const percent = percentOf(task.progress);
-  const progress: DetailsProgress =
-    percent === undefined
-      ? { text: labels.progressUnknown, indeterminate: active }
-      : { percent, text: fill(labels.percent, percent), indeterminate: false };
 
   const times: DetailsTime[] = [];
   if (task.startedAt !== undefined) times.push({ label: labels.started, value: formatTime(task.startedAt, labels) });
@@ -149,24 +202,20 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
       times.push({ label: labels.duration, value: '', liveSince: task.startedAt });
   }
 
-  const steps: DetailsStep[] = task.steps.map((step, index) => {
-    const stepPercent = percentOf(step.progress);
-    return {
-      index: index + 1,
-      name: step.name,
-      percent: stepPercent,
-      progressText: stepPercent === undefined ? undefined : fill(labels.percent, stepPercent),
-      remaining: step.remainingSeconds === undefined ? undefined : formatDuration(step.remainingSeconds, labels),
-      detail: step.detail,
-      current: task.currentStep !== undefined && step.name === task.currentStep,
-    };
-  });
+  const steps = crdb ? [] : stepsOf(task, labels, active);
 
   const shards: DetailsShard[] = task.shards.map(shard => {
     const shardPercent = percentOf(shard.progress);
     const status = [
       shard.statusDescription,
-      shard.statusCode && shard.statusDescription ? `(${shard.statusCode})` : shard.statusCode,
+      // The code only where it is not the description again ("done (done)").
+      shard.statusCode &&
+      shard.statusDescription &&
+      shard.statusCode.toLowerCase() !== shard.statusDescription.toLowerCase()
+        ? `(${shard.statusCode})`
+        : shard.statusDescription
+          ? undefined
+          : shard.statusCode,
     ]
       .filter(Boolean)
       .join(' ');
@@ -189,30 +238,28 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     title,
     loaded: true,
     name: task.name,
-    status: {
-      value: task.status,
-      text: statusText(task.status, labels),
-      icon,
-      spin,
-      providerStatus: task.providerStatus,
-    },
-    target,
+    status: { value: task.status, text: word, icon, spin },
     fields,
-    progress,
+    progress: progressOf(task, active, labels),
     // A finished task's leftover estimate would only mislead.
     remaining:
-      active && task.remainingSeconds !== undefined ? formatDuration(task.remainingSeconds, labels) : undefined,
+      active && task.remainingSeconds !== undefined && task.remainingSeconds > 0
+        ? formatDuration(task.remainingSeconds, labels)
+        : undefined,
     times,
     steps,
     stepsHaveProgress: steps.some(s => s.percent !== undefined || s.remaining !== undefined),
+    clusters: crdb ? clustersOf(task) : [],
     shards,
     errors: task.errors.map(e => ({ message: e.message, code: e.code, where: e.where })),
     banners: banners(state, labels),
     actions: {
       cancel: task.capabilities.cancel && active,
       forceCancel: task.capabilities.forceCancel && active,
-      cancelDisabled: state.cancelling,
+      // Both stay visible while a cancel is on its way, but neither can be pressed again.
+      cancelDisabled: cancelling,
       openConsole: Boolean(task.capabilities.consoleUrl) && !state.emulated,
+      pin: state.preview === true,
     },
     raw: rawJson(task.raw, labels),
     now,
@@ -236,8 +283,8 @@ export function buildPlaceholderModel(
     loaded: false,
     name: loading,
     status: state.error
-      ? { value: 'unknown', text: statusText('unknown', labels), icon: 'error', spin: false, providerStatus: '' }
-      : { value: 'unknown', text: statusText('unknown', labels), icon: 'loading', spin: true, providerStatus: '' },
+      ? { value: 'unknown', text: statusText('unknown', labels), icon: 'error', spin: false }
+      : { value: 'unknown', text: statusText('unknown', labels), icon: 'loading', spin: true },
     fields: [
       { label: labels.taskId, value: taskId },
       { label: labels.connection, value: state.connectionName },
@@ -245,10 +292,17 @@ export function buildPlaceholderModel(
     times: [],
     steps: [],
     stepsHaveProgress: false,
+    clusters: [],
     shards: [],
     errors: [],
     banners: banners(state, labels),
-    actions: { cancel: false, forceCancel: false, cancelDisabled: true, openConsole: false },
+    actions: {
+      cancel: false,
+      forceCancel: false,
+      cancelDisabled: true,
+      openConsole: false,
+      pin: state.preview === true,
+    },
     now,
     labels,
   };

@@ -1,7 +1,12 @@
 /**
- * One webview panel per task, showing the store's view of it and sending the user's buttons back as host calls.
+ * The details panels, showing the store's view of a task and sending the user's buttons back as host calls.
  * The panel never calls a provider itself: the host (the store and the command flows) does, and tells the panel
  * through `onDidChangeTask` when there is something new to show.
+ *
+ * Like editors, there is at most one *preview* panel: a single click on a task row shows that task in it, re-using
+ * the tab and leaving the keyboard focus in the tree, so the arrow keys keep browsing. An explicit open ("Open Task
+ * Details" from the menu or the palette, a double click, the panel's "Keep Open" button) pins it: the panel then
+ * keeps its task, and the next click opens a new preview.
  */
 import * as vscode from 'vscode';
 import { isActive, type Task } from '../../core/task';
@@ -33,6 +38,16 @@ export interface TaskDetailsHost {
 }
 
 const panels = new Map<string, TaskDetailsPanel>();
+/** The one panel single clicks re-use, if it is open and not pinned. */
+let previewPanel: TaskDetailsPanel | undefined;
+/** The last preview open, to tell a double click (two opens of one task in quick succession) from two clicks. */
+let lastPreviewOpen: { key: string; at: number } | undefined;
+
+/** Two opens of the same task closer than this are a double click: VS Code's own double-click time is 500 ms. */
+export const DOUBLE_CLICK_MS = 500;
+
+/** How a panel is asked for: `preview` by a single click on a row, `pin` by every explicit open. */
+export type OpenMode = 'preview' | 'pin';
 
 function panelKey(connectionId: string, taskId: string): string {
   return JSON.stringify([connectionId, taskId]);
@@ -64,21 +79,54 @@ function labels(): DetailsLabels {
 export class TaskDetailsPanel {
   static readonly viewType = 'redisTasks.taskDetails';
 
-  /** Opens (or reveals the existing) panel for this task. */
-  static show(extensionUri: vscode.Uri, host: TaskDetailsHost, connectionId: string, taskId: string): TaskDetailsPanel {
-    const existing = panels.get(panelKey(connectionId, taskId));
+  /**
+   * Shows this task: in its own panel if one exists, else (`preview`) in the preview panel, else in a new panel.
+   * A preview keeps the focus where it is (the tree); a pin moves it into the panel. `now` (epoch ms) tells a
+   * double click from two single clicks.
+   */
+  static show(
+    extensionUri: vscode.Uri,
+    host: TaskDetailsHost,
+    connectionId: string,
+    taskId: string,
+    mode: OpenMode = 'pin',
+    now = Date.now(),
+  ): TaskDetailsPanel {
+    const key = panelKey(connectionId, taskId);
+    if (mode === 'preview') {
+      // The second open of a double click finds the panel the first one showed (closing it in between is no pin).
+      const double = lastPreviewOpen?.key === key && now - lastPreviewOpen.at <= DOUBLE_CLICK_MS && panels.has(key);
+      lastPreviewOpen = double ? undefined : { key, at: now };
+      if (double) mode = 'pin';
+    }
+    const preserveFocus = mode === 'preview';
+    const existing = panels.get(key);
     if (existing) {
-      existing.webviewPanel.reveal();
+      if (mode === 'pin') existing.pin();
+      existing.webviewPanel.reveal(undefined, preserveFocus);
       return existing;
     }
+    if (mode === 'preview' && previewPanel) {
+      const panel = previewPanel;
+      panel.showTask(connectionId, taskId);
+      panel.webviewPanel.reveal(undefined, true);
+      return panel;
+    }
     const task = host.getTask(connectionId, taskId);
-    const panel = vscode.window.createWebviewPanel(
+    const webviewPanel = vscode.window.createWebviewPanel(
       TaskDetailsPanel.viewType,
       task?.name ?? taskId,
-      vscode.ViewColumn.Active,
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
       { ...webviewOptions(extensionUri), enableFindWidget: true },
     );
-    return new TaskDetailsPanel(panel, extensionUri, host, connectionId, taskId);
+    const panel = new TaskDetailsPanel(webviewPanel, extensionUri, host, connectionId, taskId, mode === 'preview');
+    if (mode === 'preview') previewPanel = panel;
+    return panel;
+  }
+
+  /** The preview panel, if one is open (for tests). */
+  static preview(): TaskDetailsPanel | undefined {
+    return previewPanel;
   }
 
   /** Restores panels after a window reload. */
@@ -92,7 +140,10 @@ export class TaskDetailsPanel {
           return;
         }
         panel.webview.options = webviewOptions(extensionUri);
-        new TaskDetailsPanel(panel, extensionUri, host, saved.connectionId, saved.taskId);
+        // A restored preview stays one, unless a preview is already open (a second one would never be re-used).
+        const preview = saved.preview && !previewPanel;
+        const restored = new TaskDetailsPanel(panel, extensionUri, host, saved.connectionId, saved.taskId, preview);
+        if (preview) previewPanel = restored;
       },
     });
   }
@@ -111,10 +162,11 @@ export class TaskDetailsPanel {
     readonly webviewPanel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly host: TaskDetailsHost,
-    readonly connectionId: string,
-    readonly taskId: string,
+    private connection: string,
+    private task: string,
+    private previewing: boolean,
   ) {
-    panels.set(panelKey(connectionId, taskId), this);
+    panels.set(panelKey(connection, task), this);
     const webview = webviewPanel.webview;
     webview.html = renderDetailsShell({
       cspSource: webview.cspSource,
@@ -145,11 +197,54 @@ export class TaskDetailsPanel {
     void this.refresh();
   }
 
+  get connectionId(): string {
+    return this.connection;
+  }
+
+  get taskId(): string {
+    return this.task;
+  }
+
+  /** A preview is replaced by the next single click; a pinned panel keeps its task. */
+  get isPreview(): boolean {
+    return this.previewing && !this.disposed;
+  }
+
+  /** Makes the preview a panel of its own: the next single click opens a new preview. */
+  pin(): void {
+    if (!this.previewing) return;
+    this.previewing = false;
+    if (previewPanel === this) previewPanel = undefined;
+    this.render();
+  }
+
+  /** The preview moves to another task: the old one is no longer watched by this panel, the new one is. */
+  private showTask(connectionId: string, taskId: string): void {
+    const old = panelKey(this.connection, this.task);
+    if (panels.get(old) === this) panels.delete(old);
+    this.host.setWatched(this.connection, this.task, false);
+    this.connection = connectionId;
+    this.task = taskId;
+    this.refreshError = undefined;
+    panels.set(panelKey(connectionId, taskId), this);
+    this.host.setWatched(connectionId, taskId, this.webviewPanel.visible);
+    this.render();
+    void this.refresh();
+  }
+
+  /** A cancel is on its way: the buttons are disabled on the page, and a page that posts anyway is not obeyed. */
+  private cancelling(): boolean {
+    return this.host.getState(this.connectionId, this.taskId).cancelling;
+  }
+
   /** The model the panel shows now. */
   model(now = Date.now()): DetailsModel {
     const task = this.host.getTask(this.connectionId, this.taskId);
     const stored = this.host.getState(this.connectionId, this.taskId);
-    const state = this.refreshError && !stored.error ? { ...stored, error: this.refreshError } : stored;
+    const state = {
+      ...(this.refreshError && !stored.error ? { ...stored, error: this.refreshError } : stored),
+      preview: this.previewing,
+    };
     return task
       ? buildDetailsModel(displayTask(task), state, labels(), now)
       : buildPlaceholderModel(this.connectionId, this.taskId, state, labels(), now);
@@ -160,6 +255,7 @@ export class TaskDetailsPanel {
     this.disposed = true;
     if (panels.get(panelKey(this.connectionId, this.taskId)) === this)
       panels.delete(panelKey(this.connectionId, this.taskId));
+    if (previewPanel === this) previewPanel = undefined;
     this.host.setWatched(this.connectionId, this.taskId, false);
     for (const s of this.subscriptions.splice(0)) s.dispose();
     this.webviewPanel.dispose();
@@ -175,12 +271,16 @@ export class TaskDetailsPanel {
   }
 
   private async refresh(): Promise<void> {
+    const { connectionId, taskId } = this;
+    let error: string | undefined;
     try {
-      await this.host.refresh(this.connectionId, this.taskId);
-      this.refreshError = undefined;
+      await this.host.refresh(connectionId, taskId);
     } catch (e) {
-      this.refreshError = messageOf(e);
+      error = messageOf(e);
     }
+    // The preview may have moved to another task meanwhile: this answer is not about what it shows now.
+    if (connectionId !== this.connectionId || taskId !== this.taskId) return;
+    this.refreshError = error;
     this.render();
   }
 
@@ -197,11 +297,15 @@ export class TaskDetailsPanel {
         case 'refresh':
           await this.refresh();
           return;
+        case 'pin':
+          this.pin();
+          return;
         case 'cancel':
-          if (task && task.capabilities.cancel && isActive(task.status)) await this.host.cancel(connectionId, taskId);
+          if (task && task.capabilities.cancel && isActive(task.status) && !this.cancelling())
+            await this.host.cancel(connectionId, taskId);
           return;
         case 'forceCancel':
-          if (task && task.capabilities.forceCancel && isActive(task.status))
+          if (task && task.capabilities.forceCancel && isActive(task.status) && !this.cancelling())
             await this.host.forceCancel(connectionId, taskId);
           return;
         case 'copyId':

@@ -31,6 +31,11 @@ export function resolveEndpoint(override: string | undefined, region: string): s
   return endpointOrigin(override) ?? defaultEndpoint(region);
 }
 
+/**
+ * The console's instance list of a region, or one instance's page: the shapes Alibaba's own help pages link
+ * (`kvstore.console.aliyun.com/Redis/instance/cn-hangzhou`) and the console shows for an instance
+ * (`…/Redis/instance/{region}/{instanceId}/…/info`).
+ */
 export function consoleUrl(region: string, instanceId?: string): string {
   const base = `https://kvstore.console.aliyun.com/Redis/instance/${encodeURIComponent(region)}`;
   return instanceId ? `${base}/${encodeURIComponent(instanceId)}/info` : base;

@@ -8,7 +8,7 @@ import {
   type TaskStep,
   type TaskTarget,
 } from '../../core/task';
-import { subscriptionConsoleUrl, accountConsoleUrl } from './console';
+import { accountConsoleUrl, databaseConsoleUrl, subscriptionConsoleUrl } from './console';
 import type { TaskPlace } from './names';
 import type { FollowState } from './provisioning';
 import { mapStatus } from './status-map';
@@ -51,6 +51,14 @@ function target(w: WireTask, place: TaskPlace): TaskTarget | undefined {
   }
   if (w.resourceId) return { id: w.resourceId, type: kind };
   return undefined;
+}
+
+/** The page of what the task acts on: its database, else its subscription, else the account's subscriptions. */
+function consoleUrlOf(w: WireTask, place: TaskPlace): string {
+  if (place.subscriptionId && place.database && resourceTypeOf(w.commandType) === 'database')
+    return databaseConsoleUrl(place.subscriptionId, place.database.id);
+  if (place.subscriptionId) return subscriptionConsoleUrl(place.subscriptionId, place.subscription?.plan ?? 'pro');
+  return accountConsoleUrl();
 }
 
 export interface TaskContext {
@@ -139,9 +147,7 @@ export function toTask(w: WireTask, place: TaskPlace, ctx: TaskContext, follow?:
     capabilities: {
       cancel: false,
       forceCancel: false,
-      consoleUrl: place.subscriptionId
-        ? subscriptionConsoleUrl(place.subscriptionId, place.subscription?.plan ?? 'pro')
-        : accountConsoleUrl(),
+      consoleUrl: consoleUrlOf(w, place),
     },
     raw: w.raw,
   };

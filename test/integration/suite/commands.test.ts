@@ -286,6 +286,46 @@ describe('commands', () => {
     assert.equal(a.poller.isWatched(CLOUD, task.id), true, 'an open panel watches its task');
   });
 
+  // Issue 13: each click opened a new tab. A click shows the task in one preview tab (as editors do); the menu pins.
+  it("a row's click shows its task in one preview tab that the next click re-uses; Open Task Details from the menu pins it", async () => {
+    await closeDetailsTabs();
+    // Three tasks whose tabs are told apart by their titles.
+    const all = taskRows(await connectionRow(a, CLOUD)).map(r => {
+      const t = a.store.task(CLOUD, (r.node as unknown as { taskId: string }).taskId)!;
+      return { row: r, task: t, tab: t.target?.name ? `${t.name} · ${t.target.name}` : t.name };
+    });
+    const distinct = all.filter((x, i) => all.findIndex(y => y.tab === x.tab) === i);
+    assert.ok(
+      distinct.length >= 3,
+      `three Redis Cloud tasks with distinct titles: ${distinct.map(d => d.tab).join(', ')}`,
+    );
+    const [r0, r1, r2] = distinct;
+    // What VS Code runs on a click: the row's own command with its own arguments.
+    const click = (r: typeof r0) => run(r.row.item.command!.command, ...(r.row.item.command!.arguments ?? []));
+    const tabLabels = () =>
+      detailsTabs()
+        .map(t => t.label)
+        .sort();
+
+    await click(r0);
+    await waitForDetailsTab(r0.tab);
+    await click(r1);
+    await waitForDetailsTab(r1.tab);
+    assert.deepEqual(tabLabels(), [r1.tab], 'the second click re-used the tab');
+    assert.equal(a.poller.isWatched(CLOUD, r0.task.id), false, 'the task the preview left is no longer watched');
+    assert.equal(a.poller.isWatched(CLOUD, r1.task.id), true);
+
+    // The context menu passes the tree node: an explicit open, which pins the preview.
+    await run('redisTasks.openTaskDetails', r1.row.node);
+    await click(r2);
+    await waitForDetailsTab(r2.tab);
+    assert.deepEqual(tabLabels(), [r1.tab, r2.tab].sort(), 'the pinned tab stays; the click opened a new preview');
+    await click(r0);
+    await waitForDetailsTab(r0.tab);
+    assert.deepEqual(tabLabels(), [r1.tab, r0.tab].sort(), 'the new preview is re-used in turn');
+    await closeDetailsTabs();
+  });
+
   async function openInConsole(ref: { connectionId: string; taskId: string }): Promise<string[]> {
     const env = vscode.env as { openExternal: typeof vscode.env.openExternal };
     const original = env.openExternal;

@@ -47,6 +47,8 @@ export class FakeWebviewPanel {
   visible = true;
   disposed = false;
   revealed = 0;
+  /** `preserveFocus` of each reveal: true leaves the keyboard focus where it was (the tree). */
+  readonly reveals: Array<boolean | undefined> = [];
   readonly posted: unknown[] = [];
   readonly disposeEmitter = new FakeEmitter<void>();
   readonly viewStateEmitter = new FakeEmitter<unknown>();
@@ -73,8 +75,9 @@ export class FakeWebviewPanel {
   ) {
     this.title = title;
   }
-  reveal(): void {
+  reveal(_column?: unknown, preserveFocus?: boolean): void {
     this.revealed++;
+    this.reveals.push(preserveFocus);
   }
   dispose(): void {
     if (this.disposed) return;

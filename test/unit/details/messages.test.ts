@@ -5,7 +5,7 @@ import { crdbTask, englishDetailsLabels } from './fixtures';
 
 describe('details: webview messages', () => {
   it('accepts each known command and keeps only its type', () => {
-    for (const type of ['ready', 'cancel', 'forceCancel', 'copyId', 'refresh', 'openConsole']) {
+    for (const type of ['ready', 'cancel', 'forceCancel', 'copyId', 'refresh', 'openConsole', 'pin']) {
       assert.deepEqual(parseWebviewMessage({ type, taskId: 'other', url: 'command:evil' }), { type });
     }
   });
@@ -30,7 +30,10 @@ describe('details: webview messages', () => {
     assert.deepEqual(parsePanelState({ connectionId: 'c', taskId: 't', rawOpen: true }), {
       connectionId: 'c',
       taskId: 't',
+      preview: false,
     });
+    assert.equal(parsePanelState({ connectionId: 'c', taskId: 't', preview: true })?.preview, true);
+    assert.equal(parsePanelState({ connectionId: 'c', taskId: 't', preview: 'yes' })?.preview, false);
     for (const s of [
       undefined,
       null,

@@ -14,28 +14,32 @@ const fresh: DetailsState = { connectionName: 'Prod cluster', stale: false, canc
 const NOW = T0 + 90_000;
 
 describe('details: buildDetailsModel', () => {
-  it("shows a CRDB task's per-cluster step names without percentages, and both cancel buttons", () => {
+  // Issue 13: a CRDB task's per-cluster states were numbered as steps.
+  it("shows a CRDB task's clusters with the state each reports, not as numbered steps, and both cancel buttons", () => {
     const m = buildDetailsModel(crdbTask(), fresh, L, NOW);
     assert.equal(m.title, 'create_crdb · orders');
     assert.equal(m.status.text, 'Running');
     assert.equal(m.status.icon, 'sync', 'the same spinning icon as the tree row (issue 13)');
     assert.equal(m.status.spin, true);
-    assert.equal(m.status.providerStatus, 'started');
-    assert.equal(m.target, 'orders (guid-1)');
-    assert.deepEqual(
-      m.steps.map(s => [s.name, s.detail, s.percent, s.current]),
-      [
-        ['creating_bdb', 'cluster-east', undefined, false],
-        ['syncing', 'cluster-west', undefined, true],
-      ],
-    );
-    assert.equal(m.stepsHaveProgress, false);
+    assert.deepEqual(m.clusters, [
+      { name: 'cluster-east', state: 'creating_bdb' },
+      { name: 'cluster-west', state: 'syncing' },
+    ]);
+    assert.deepEqual(m.steps, [], 'no numbered steps beside the clusters');
     assert.deepEqual(m.progress, { text: L.progressUnknown, indeterminate: true });
-    assert.deepEqual(m.actions, { cancel: true, forceCancel: true, cancelDisabled: false, openConsole: false });
+    assert.deepEqual(m.actions, {
+      cancel: true,
+      forceCancel: true,
+      cancelDisabled: false,
+      openConsole: false,
+      pin: false,
+    });
     assert.deepEqual(
       m.fields.map(f => f.label),
-      ['Task ID', 'Type', 'Kind', 'Target', 'Connection'],
+      ['Task ID', 'Type', 'Kind', 'Provider status', 'Target', 'Connection'],
     );
+    assert.equal(m.fields.find(f => f.label === 'Provider status')?.value, 'started');
+    assert.equal(m.fields.find(f => f.label === 'Target')?.value, 'orders (guid-1)');
     assert.equal(m.fields.find(f => f.label === 'Kind')?.value, 'Active-Active (CRDB) task');
     assert.equal(m.fields.find(f => f.label === 'Connection')?.value, 'Prod cluster');
   });
@@ -80,9 +84,22 @@ describe('details: buildDetailsModel', () => {
         heartbeatAt: undefined,
       },
     ]);
-    assert.deepEqual(m.actions, { cancel: true, forceCancel: false, cancelDisabled: false, openConsole: false });
+    assert.deepEqual(m.actions, {
+      cancel: true,
+      forceCancel: false,
+      cancelDisabled: false,
+      openConsole: false,
+      pin: false,
+    });
   });
 
+  it('says a shard\'s status once when its code is the same word ("done", not "done (done)")', () => {
+    const t = shardedAction();
+    t.shards = [{ shardId: 'redis:3', statusCode: 'done', statusDescription: 'Done' }];
+    assert.equal(buildDetailsModel(t, fresh, L, NOW).shards[0]?.status, 'Done');
+  });
+
+  // Issue 13: completed steps said "Remaining: 0 s".
   it('gives steps their own progress and remaining time, marks the current one, and shows the overall remaining', () => {
     const m = buildDetailsModel(steppedTask(), fresh, L, NOW);
     assert.equal(m.remaining, '2 min 5 s');
@@ -90,11 +107,12 @@ describe('details: buildDetailsModel', () => {
     assert.deepEqual(
       m.steps.map(s => [s.index, s.name, s.progressText, s.remaining, s.current]),
       [
-        [1, 'prepare', '100%', '0 s', false],
+        [1, 'prepare', '100%', undefined, false],
         [2, 'copy data', '40%', '2 min 5 s', true],
         [3, 'switch', '0%', undefined, false],
       ],
     );
+    assert.deepEqual(m.clusters, [], 'steps of a cloud task are steps');
     assert.equal(m.actions.openConsole, true);
     assert.equal(m.actions.cancel, false);
   });
@@ -102,6 +120,29 @@ describe('details: buildDetailsModel', () => {
   it('offers no console for a task of an emulated connection (its link would open the real console on ids that do not exist)', () => {
     const m = buildDetailsModel(steppedTask(), { ...fresh, emulated: true }, L, NOW);
     assert.equal(m.actions.openConsole, false);
+  });
+
+  it('a step done but still reporting time left, or any step of a finished task, shows no remaining time', () => {
+    const t = steppedTask();
+    t.steps = [
+      { name: 'prepare', progress: 100, remainingSeconds: 12 },
+      { name: 'copy data', remainingSeconds: 0 },
+    ];
+    assert.deepEqual(
+      buildDetailsModel(t, fresh, L, NOW).steps.map(s => s.remaining),
+      [undefined, undefined],
+    );
+    const ended = { ...steppedTask(), status: 'failed' as const, providerStatus: 'Failed' };
+    const m = buildDetailsModel(ended, fresh, L, NOW);
+    assert.deepEqual(
+      m.steps.map(s => [s.remaining, s.current]),
+      [
+        [undefined, false],
+        [undefined, false],
+        [undefined, false],
+      ],
+    );
+    assert.deepEqual(m.progress, { percent: 60, text: '60%', indeterminate: false }, 'where it stopped');
   });
 
   it("shows a failed task's errors, its duration, and no cancel or leftover remaining time", () => {
@@ -113,7 +154,18 @@ describe('details: buildDetailsModel', () => {
       { message: 'Timed out', code: undefined, where: undefined },
     ]);
     assert.equal(m.remaining, undefined);
-    assert.deepEqual(m.actions, { cancel: false, forceCancel: false, cancelDisabled: false, openConsole: false });
+    assert.deepEqual(m.actions, {
+      cancel: false,
+      forceCancel: false,
+      cancelDisabled: false,
+      openConsole: false,
+      pin: false,
+    });
+    assert.equal(
+      m.fields.find(f => f.label === 'Provider status'),
+      undefined,
+      '"failed" beside "Failed" adds nothing',
+    );
     const times = Object.fromEntries(m.times.map(t => [t.label, t.value]));
     assert.equal(times.Started, formatTime(T0, L));
     assert.equal(times.Finished, formatTime(T0 + 3_725_000, L));
@@ -121,30 +173,66 @@ describe('details: buildDetailsModel', () => {
     assert.ok(m.times.every(t => t.liveSince === undefined));
   });
 
-  it('does not animate the bar of a finished task whose provider reports no progress', () => {
+  // Issue 13: a finished task kept an empty bar with "does not report progress".
+  it('shows no progress for a finished task without a percent, nor one that reached 100 %', () => {
     const m = buildDetailsModel(task({ status: 'succeeded', providerStatus: 'completed' }), fresh, L, NOW);
-    assert.deepEqual(m.progress, { text: L.progressUnknown, indeterminate: false });
+    assert.equal(m.progress, undefined);
     assert.equal(m.status.icon, 'pass');
     assert.equal(m.status.spin, false);
     assert.deepEqual(m.times, []);
+    const full = buildDetailsModel(task({ status: 'succeeded', progress: 100 }), fresh, L, NOW);
+    assert.equal(full.progress, undefined);
   });
 
-  it('shows a stale banner with the reason, the cancelling banner, and keeps cancel from being pressed twice', () => {
+  it("labels the provider's own status word only where it differs from ours, in any case and either language", () => {
+    const worded = (status: 'running' | 'succeeded' | 'pending', providerStatus: string, labels = L) =>
+      buildDetailsModel(task({ status, providerStatus }), fresh, labels, NOW).fields.find(
+        f => f.label === labels.providerStatus,
+      )?.value;
+    assert.equal(worded('running', 'running'), undefined);
+    assert.equal(worded('running', 'RUNNING'), undefined);
+    assert.equal(worded('running', ''), undefined);
+    assert.equal(worded('succeeded', 'succeed'), 'succeed');
+    assert.equal(worded('pending', 'Waiting'), 'Waiting');
+    const chinese = { ...L, statusRunning: '运行中', providerStatus: '提供方状态' };
+    assert.equal(worded('running', 'running', chinese), undefined, 'not "运行中" and then "running"');
+    assert.equal(worded('running', '运行中', chinese), undefined);
+    const m = buildDetailsModel(task({ status: 'running', providerStatus: 'running' }), fresh, L, NOW);
+    assert.deepEqual(
+      m.fields.filter(f => /running/i.test(f.value)),
+      [],
+      'the status is the header, and nowhere else',
+    );
+  });
+
+  // Issue 13: after a cancel the panel said "Running" with Force Cancel still enabled.
+  it('says "Cancelling…" as its status while a cancel is on its way, with both cancel buttons disabled', () => {
     const m = buildDetailsModel(
       crdbTask(),
       { ...fresh, stale: true, cancelling: true, error: 'Connection refused' },
       L,
       NOW,
     );
+    assert.equal(m.status.text, 'Cancelling…');
+    assert.equal(m.status.icon, 'loading');
+    assert.equal(m.status.spin, true);
     assert.deepEqual(
       m.banners.map(b => [b.kind, b.text]),
-      [
-        ['stale', 'Showing the last known data: Connection refused'],
-        ['cancelling', 'Cancelling…'],
-      ],
+      [['stale', 'Showing the last known data: Connection refused']],
+      'no banner repeating "Cancelling…"',
     );
     assert.equal(m.actions.cancelDisabled, true);
     assert.equal(m.actions.cancel, true);
+    assert.equal(m.actions.forceCancel, true);
+    const ended = buildDetailsModel({ ...crdbTask(), status: 'canceled' }, { ...fresh, cancelling: true }, L, NOW);
+    assert.equal(ended.status.text, 'Canceled', 'the end wins over a mark not yet cleared');
+    assert.equal(ended.actions.cancel, false);
+  });
+
+  it('offers Keep Open in the preview panel only', () => {
+    assert.equal(buildDetailsModel(crdbTask(), { ...fresh, preview: true }, L, NOW).actions.pin, true);
+    assert.equal(buildDetailsModel(crdbTask(), fresh, L, NOW).actions.pin, false);
+    assert.equal(buildPlaceholderModel('c', 't', { ...fresh, preview: true }, L, NOW).actions.pin, true);
   });
 
   it('shows an error banner when the data is not stale', () => {
@@ -184,7 +272,7 @@ describe('details: buildDetailsModel', () => {
     const m = buildDetailsModel(task({ name: evil, errors: [{ message: evil }], providerStatus: evil }), fresh, L, NOW);
     assert.equal(m.name, evil);
     assert.equal(m.errors[0]?.message, evil);
-    assert.equal(m.status.providerStatus, evil);
+    assert.equal(m.fields.find(f => f.label === 'Provider status')?.value, evil);
   });
 
   it('uses the labels it is given for every word', () => {
@@ -202,7 +290,13 @@ describe('details: buildPlaceholderModel', () => {
     assert.equal(m.loaded, false);
     assert.equal(m.name, 'Loading task t-9…');
     assert.equal(m.status.spin, true);
-    assert.deepEqual(m.actions, { cancel: false, forceCancel: false, cancelDisabled: true, openConsole: false });
+    assert.deepEqual(m.actions, {
+      cancel: false,
+      forceCancel: false,
+      cancelDisabled: true,
+      openConsole: false,
+      pin: false,
+    });
     assert.equal(m.raw, undefined);
   });
 

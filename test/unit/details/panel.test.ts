@@ -102,6 +102,134 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     assert.deepEqual(calls[0], ['setWatched', 'conn-1', evil.id, true]);
   });
 
+  it('a click shows its task in the one preview panel without taking the focus; the next click re-uses the tab', async () => {
+    const a = crdbTask();
+    const b = steppedTask();
+    const { host, calls } = makeHost(
+      new Map([
+        [a.id, a],
+        [b.id, b],
+      ]),
+    );
+    const preview = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 0);
+    const fake = record.panels[0];
+    assert.deepEqual(fake.column, { viewColumn: -1, preserveFocus: true }, 'the focus stays in the tree');
+    assert.equal(preview.isPreview, true);
+    assert.equal(lastModel(fake).actions.pin, true, 'the preview offers Keep Open');
+    await flush();
+    calls.length = 0;
+
+    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 10_000), preview);
+    assert.equal(record.panels.length, 1, 'no second tab');
+    assert.deepEqual(fake.reveals, [true]);
+    assert.equal([preview.connectionId, preview.taskId].join('/'), `conn-1/${b.id}`);
+    assert.equal(fake.title, 'Change specification');
+    assert.equal(lastModel(fake).taskId, b.id);
+    await flush();
+    assert.deepEqual(calls, [
+      ['setWatched', 'conn-1', a.id, false],
+      ['setWatched', 'conn-1', b.id, true],
+      ['refresh', 'conn-1', b.id],
+    ]);
+    assert.deepEqual(
+      mod.TaskDetailsPanel.all().map(p => p.taskId),
+      [b.id],
+    );
+
+    // An explicit open pins: it takes the focus, and the next click opens a new preview.
+    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'pin', 20_000), preview);
+    assert.equal(preview.isPreview, false);
+    assert.equal(lastModel(fake).actions.pin, false);
+    assert.deepEqual(fake.reveals, [true, false]);
+    const next = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 30_000);
+    assert.notEqual(next, preview);
+    assert.equal(record.panels.length, 2);
+    assert.equal(mod.TaskDetailsPanel.preview(), next);
+    // A click on a task that has a pinned panel shows that panel, still without taking the focus.
+    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 40_000), preview);
+    assert.deepEqual(fake.reveals, [true, false, true]);
+    assert.equal(next.taskId, a.id, 'the preview kept its task');
+  });
+
+  it('a double click (two opens of one task within 500 ms) pins the preview and takes the focus', () => {
+    const a = crdbTask();
+    const b = steppedTask();
+    const { host } = makeHost(
+      new Map([
+        [a.id, a],
+        [b.id, b],
+      ]),
+    );
+    const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 1000);
+    // Two clicks on one task further apart are two single clicks: still the preview.
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 1000 + mod.DOUBLE_CLICK_MS + 1);
+    assert.equal(panel.isPreview, true);
+    // Clicks on two tasks in quick succession are not a double click.
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 3000);
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 3100);
+    assert.equal(panel.isPreview, true);
+    assert.equal(panel.taskId, a.id);
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 3100 + mod.DOUBLE_CLICK_MS);
+    assert.equal(panel.isPreview, false);
+    assert.equal(record.panels[0].reveals.at(-1), false, 'the double click moves the focus into the panel');
+    assert.equal(mod.TaskDetailsPanel.preview(), undefined);
+  });
+
+  it("the preview's Keep Open button pins it; a pinned panel ignores it", () => {
+    const a = crdbTask();
+    const { host } = makeHost(new Map([[a.id, a]]));
+    const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 0);
+    record.panels[0].send({ type: 'pin' });
+    assert.equal(panel.isPreview, false);
+    assert.equal(lastModel(record.panels[0]).actions.pin, false);
+    record.panels[0].send({ type: 'pin' });
+    assert.equal(panel.isPreview, false);
+  });
+
+  it('a refresh answer that arrives after the preview moved on is not shown for the new task', async () => {
+    const a = crdbTask();
+    const b = steppedTask();
+    const { host, failRefresh } = makeHost(
+      new Map([
+        [a.id, a],
+        [b.id, b],
+      ]),
+    );
+    failRefresh(new Error(`Task ${a.id} was not found.`));
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 0);
+    failRefresh(undefined);
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 10_000);
+    await flush();
+    assert.deepEqual(lastModel(record.panels[0]).banners, []);
+    assert.equal(lastModel(record.panels[0]).taskId, b.id);
+  });
+
+  it('restores a preview as the preview, unless one is open already', async () => {
+    const a = crdbTask();
+    const b = steppedTask();
+    const { host } = makeHost(
+      new Map([
+        [a.id, a],
+        [b.id, b],
+      ]),
+    );
+    const registration = mod.TaskDetailsPanel.registerSerializer(ext as never, host);
+    const serializer = record.serializers.get('redisTasks.taskDetails')!;
+    const first = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
+    await serializer.deserializeWebviewPanel(first, { connectionId: 'conn-1', taskId: a.id, preview: true });
+    const second = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
+    await serializer.deserializeWebviewPanel(second, { connectionId: 'conn-1', taskId: b.id, preview: true });
+    assert.equal(mod.TaskDetailsPanel.preview()?.taskId, a.id);
+    assert.deepEqual(
+      mod.TaskDetailsPanel.all().map(p => [p.taskId, p.isPreview]),
+      [
+        [a.id, true],
+        [b.id, false],
+      ],
+    );
+    registration.dispose();
+  });
+
   it('renders on ready and whenever the host says its task changed, and titles the tab', async () => {
     const t = crdbTask();
     const tasks = new Map([[t.id, t]]);
@@ -171,6 +299,23 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     aliPanel.send({ type: 'refresh' });
     await flush();
     assert.deepEqual(calls[calls.length - 1], ['refresh', 'conn-1', alibaba.id]);
+  });
+
+  it('sends no second cancel while one is on its way, even if the page posts one', async () => {
+    const t = crdbTask();
+    const { host, calls } = makeHost(new Map([[t.id, t]]));
+    host.getState = () => ({ connectionName: 'Prod', stale: false, cancelling: true });
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const fake = record.panels[0];
+    assert.equal(lastModel(fake).actions.cancelDisabled, true);
+    assert.equal(lastModel(fake).status.text, 'Cancelling…');
+    fake.send({ type: 'cancel' });
+    fake.send({ type: 'forceCancel' });
+    await flush();
+    assert.deepEqual(
+      calls.filter(c => c[0] === 'cancel' || c[0] === 'forceCancel'),
+      [],
+    );
   });
 
   it('opens only web consoles', async () => {

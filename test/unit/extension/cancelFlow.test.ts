@@ -69,6 +69,9 @@ describe('cancel flow', () => {
     assert.deepEqual((asked[0].options as { modal: boolean }).modal, true);
     assert.match(asked[0].message, /create_crdb/);
     assert.match(asked[0].message, /orders-db/);
+    // Issue 13: "Cancel" beside "Cancel Task". The dismissing button has its own name.
+    assert.deepEqual(asked[0].items, ['Cancel Task']);
+    assert.equal((asked[0].options as { closeLabel?: string }).closeLabel, 'Keep Running');
     assert.deepEqual(calls, [{ taskId: '42', force: false }]);
     assert.equal(store.isCancelling('c1', '42'), true);
   });
@@ -79,39 +82,40 @@ describe('cancel flow', () => {
     assert.equal(calls.length, 0);
   });
 
-  it('406: explains the commit phase and offers a forced cancel; a mismatching typed id aborts', async () => {
+  // Issue 13: three modals repeated the same warning. Now one warning, then the typed id.
+  it("406: ONE warning (why, the risk, the server's words), then the typed id; a mismatch aborts", async () => {
     const notCancelable = new ProviderError('not-cancelable', 'Task 42 is in its commit phase.', { status: 406 });
-    const { deps, asked, calls } = setup(['Cancel Task', 'Force Cancel…', 'Continue…', '41'], [notCancelable]);
+    const { deps, asked, calls } = setup(['Cancel Task', 'Force Cancel…', '41'], [notCancelable]);
     const outcome = await cancelFlow(deps, 'c1', '42');
     assert.equal(outcome, 'dismissed');
     assert.deepEqual(calls, [{ taskId: '42', force: false }], 'only the first, normal cancel was sent');
+    assert.deepEqual(
+      asked.map(a => a.kind),
+      ['warning', 'warning', 'input', 'info'],
+    );
     assert.match(asked[1].message, /commit phase/);
     assert.deepEqual(asked[1].items, ['Force Cancel…']);
-    assert.match((asked[2].options as { detail: string }).detail, /break the CRDB in the cluster configuration store/);
-    assert.match(
-      (asked[2].options as { detail: string }).detail,
-      /Task 42 is in its commit phase/,
-      "the server's own words are shown",
-    );
-    assert.equal(asked[3].kind, 'input');
-    assert.ok(asked.some(a => /did not match/.test(a.message)));
+    assert.equal((asked[1].options as { closeLabel?: string }).closeLabel, 'Keep Running');
+    const detail = (asked[1].options as { detail: string }).detail;
+    assert.match(detail, /can leave the Active-Active database broken in the cluster configuration store/);
+    assert.match(detail, /Task 42 is in its commit phase/, "the server's own words are shown");
+    assert.match(asked[3].message, /did not match/);
   });
 
-  it('406 then the typed id matches: the forced cancel is sent once, with force', async () => {
-    const notCancelable = new ProviderError('not-cancelable', 'commit phase', { status: 406 });
-    const { deps, calls, asked } = setup(
-      ['Cancel Task', 'Force Cancel…', 'Continue…', '42'],
-      [notCancelable, undefined],
-    );
-    assert.equal(await cancelFlow(deps, 'c1', '42'), 'requested');
-    assert.deepEqual(calls, [
-      { taskId: '42', force: false },
-      { taskId: '42', force: true },
-    ]);
-    const input = asked.find(a => a.kind === 'input')!;
-    const validate = (input.options as { validateInput(v: string): unknown }).validateInput;
-    assert.equal(validate('42'), undefined);
-    assert.ok(validate('4'));
+  it('the typed-id box keeps the id in sight while typing: in its title, its prompt and its validation message', async () => {
+    const { deps, asked } = setup(['Continue…', undefined], []);
+    await forceCancelFlow(deps, 'c1', '42');
+    const input = asked.find(a => a.kind === 'input')!.options as {
+      title: string;
+      prompt: string;
+      placeHolder: string;
+      validateInput(v: string): string | undefined;
+    };
+    // VS Code shows the validation message in place of the prompt as soon as the person types.
+    assert.match(input.title, /\b42\b/);
+    assert.match(input.prompt, /\b42\b/);
+    assert.match(input.validateInput('4') ?? '', /\b42\b/);
+    assert.equal(input.validateInput(' 42 '), undefined);
   });
 
   it('406 on a task without forced cancel offers no forced cancel', async () => {
@@ -122,6 +126,7 @@ describe('cancel flow', () => {
     store.upsertTask(task('42', { capabilities: { cancel: true, forceCancel: false } }));
     assert.equal(await cancelFlow(deps, 'c1', '42'), 'dismissed');
     assert.deepEqual(asked[1].items, []);
+    assert.doesNotMatch((asked[1].options as { detail: string }).detail, /forced cancel/);
     assert.equal(calls.length, 1);
   });
 
@@ -145,5 +150,11 @@ describe('cancel flow', () => {
     assert.equal(calls.length, 0);
     assert.equal((asked[0].options as { modal: boolean }).modal, true);
     assert.match((asked[0].options as { detail: string }).detail, /can break the CRDB/);
+    assert.equal((asked[0].options as { closeLabel?: string }).closeLabel, 'Keep Running');
+    assert.deepEqual(
+      asked.map(a => a.kind),
+      ['warning', 'input'],
+      'one warning, then the id',
+    );
   });
 });

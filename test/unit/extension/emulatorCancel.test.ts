@@ -76,7 +76,7 @@ describe('cancel flow against the emulated Redis Enterprise API', () => {
       if (!target) emulator.context.clock.advance(15_000);
     }
     assert.ok(target, 'a CRDB task in its commit phase');
-    const answers = ['Cancel Task', 'Force Cancel…', 'Continue…', target.id];
+    const answers = ['Cancel Task', 'Force Cancel…', target.id];
     const asked: string[] = [];
     const reply = (m: string) => {
       asked.push(m);

@@ -64,7 +64,28 @@ describe('finish notifications', () => {
     const { prompts, shown } = recordingPrompts();
     await notifyFinished(prompts, 'off', task('1', { status: 'succeeded' }), 'Prod', () => undefined);
     assert.equal(shown.length, 0);
-    await notifyFinished(prompts, 'off', task('1', { status: 'succeeded' }), 'Prod', () => undefined, true);
+    await notifyFinished(prompts, 'off', task('1', { status: 'succeeded' }), 'Prod', () => undefined, { asked: true });
     assert.equal(shown.length, 1);
+    await notifyFinished(prompts, 'off', task('1', { status: 'canceled' }), 'Prod', () => undefined, {
+      canceled: true,
+    });
+    assert.equal(shown.length, 2, 'nor does a task the person canceled');
+  });
+
+  // Issue 13: after a cancel nothing told the person how it ended.
+  it('after a cancel, says how it ended: canceled, succeeded anyway, or failed', async () => {
+    const { prompts, shown } = recordingPrompts();
+    for (const status of ['canceled', 'succeeded', 'failed', 'ended'] as const)
+      await notifyFinished(prompts, 'watched', task('1', { status }), 'Prod', () => undefined, { canceled: true });
+    const label = 'create_crdb · orders-db';
+    assert.deepEqual(
+      shown.map(s => [s.kind, s.message]),
+      [
+        ['info', `Canceled: ${label} on Prod.`],
+        ['info', `${label} on Prod succeeded anyway: it finished before the cancel took effect.`],
+        ['error', `${label} on Prod failed after the cancel request.`],
+        ['info', `${label} on Prod ended after the cancel request: Finished, final state unknown`],
+      ],
+    );
   });
 });

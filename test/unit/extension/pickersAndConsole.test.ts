@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import type { ConnectionConfig } from '../../../src/core/connection';
 import { connectionPickItem } from '../../../src/extension/connectionPickItem';
 import { consoleLink, isEmulated } from '../../../src/extension/consoleLink';
+import { isRowClick } from '../../../src/extension/commands/openTask';
 import { taskRowContextValue } from '../../../src/extension/tree/format';
+import { TaskNode } from '../../../src/extension/tree/nodes';
 import { task } from './fixtures';
 
 const demo = (id: string, provider: string): ConnectionConfig => ({
@@ -66,5 +68,15 @@ describe('Open in Console for emulated connections', () => {
     assert.doesNotMatch(taskRowContextValue(withConsole, { ...state, emulated: true }), /hasConsole/);
     assert.match(taskRowContextValue(withConsole, state), /;notifiable(;|$)/);
     assert.doesNotMatch(taskRowContextValue(task('3', { status: 'succeeded' }), state), /notifiable/);
+  });
+});
+
+// Issue 13: a click on a row is a preview; the context menu and the palette are explicit opens.
+describe('Open Task Details: a row click or an explicit open', () => {
+  it("tells the row's own command argument from the tree node the context menu passes", () => {
+    const node = new TaskNode(task('7'), { cancelling: false, stale: false, now: 0, connectionName: 'Prod' });
+    assert.equal(isRowClick(node.command?.arguments?.[0]), true, 'what a click on the row passes');
+    assert.equal(isRowClick(node), false, 'what the context menu passes');
+    assert.equal(isRowClick(undefined), false, 'the palette');
   });
 });

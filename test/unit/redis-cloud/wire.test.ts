@@ -95,6 +95,8 @@ describe('redis-cloud task mapping', () => {
     assert.equal(t.finishedAt, Date.parse('2019-08-08T09:07:39.826Z'));
     assert.equal(t.capabilities.cancel, false);
     assert.equal(t.kind, 'cloud-task');
+    // Issue 13: every console link was the account's root.
+    assert.equal(t.capabilities.consoleUrl, 'https://cloud.redis.io/#/subscriptions/subscription/77899/bdbs');
   });
 
   it("shows an error object's description and groups by the linked subscription", () => {
@@ -103,11 +105,17 @@ describe('redis-cloud task mapping', () => {
     assert.equal(t.group, '1206');
     assert.deepEqual(t.target, { id: '51001', name: 'orders', type: 'database' });
     assert.deepEqual(t.errors, [{ message: 'Invalid number of shards', code: 'DATABASE_INVALID_SHARDS_COUNT' }]);
+    assert.equal(
+      t.capabilities.consoleUrl,
+      'https://cloud.redis.io/#/databases/51001/subscription/1206/view-bdb/configuration',
+      "the database's own page",
+    );
   });
 
   it('reads an error string code with its additional info', () => {
     const t = toTask(tasks[2], index.place(tasks[2]), ctx());
     assert.equal(t.group, 'other');
+    assert.equal(t.capabilities.consoleUrl, 'https://cloud.redis.io/#/subscriptions', 'nothing deeper is known');
     assert.deepEqual(t.errors, [
       { message: 'Vpc peering invalid cidr (CIDR overlaps)', code: 'VPC_PEERING_INVALID_CIDR' },
     ]);

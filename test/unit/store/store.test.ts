@@ -167,7 +167,8 @@ describe('TaskStore', () => {
     assert.deepEqual(events[0].tasks, [{ connectionId: 'c1', taskId: '1' }]);
   });
 
-  it('a Cancelling… mark lasts until the next data for that task, even when it did not change', () => {
+  // Issue 13: the mark once cleared at the next data, and the row read "Running" again while the cancel went on.
+  it('a Cancelling… mark lasts while the data still says the task is active, and clears when it ends', () => {
     const store = new TaskStore();
     store.applySnapshot('c1', snapshot([task('1'), task('2')]));
     const events = record(store);
@@ -175,9 +176,13 @@ describe('TaskStore', () => {
     assert.equal(store.isCancelling('c1', '1'), true);
     assert.equal(events.length, 1);
     store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    assert.equal(store.isCancelling('c1', '1'), true, 'still running: still cancelling');
+    store.applySnapshot('c1', snapshot([task('1', { status: 'canceled' }), task('2')]));
     assert.equal(store.isCancelling('c1', '1'), false);
-    assert.equal(events.length, 2);
-    assert.deepEqual(events[1].tasks, [{ connectionId: 'c1', taskId: '1' }]);
+    assert.deepEqual(events.at(-1)?.tasks, [{ connectionId: 'c1', taskId: '1' }]);
+    store.markCancelling('c1', '2');
+    store.applySnapshot('c1', snapshot([task('1', { status: 'canceled' }), task('2', { status: 'succeeded' })]));
+    assert.equal(store.isCancelling('c1', '2'), false, 'whatever the end, the mark goes');
   });
 
   // Issue 12: "running" no longer includes queued tasks; what is counted is countRunning's (counts.test.ts).

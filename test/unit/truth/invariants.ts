@@ -12,6 +12,8 @@ import type { Rig } from './rig';
 export const AGE_TOLERANCE_MS = 60_000;
 
 const key = (c: string, t: string) => `${c}\u0000${t}`;
+/** What a row says while a cancel is on its way (src/extension/tree/format.ts; the fake l10n returns the English). */
+const CANCELLING_WORD = 'Cancelling…';
 
 /**
  * The promises issue 12 makes about the views, checked against what is drawn (not against the store) after every
@@ -103,7 +105,9 @@ export class ViewInvariants {
       const t = r.node.task;
       const view = rig.store.connection(t.source);
       if (!view || view.status === 'error' || view.stale) continue;
-      if (!r.label.startsWith(statusText('running'))) continue;
+      // "Cancelling…" is a running task whose cancel was accepted: it reads so until it ends (issue 13).
+      const cancelling = t.status === 'running' && r.label.startsWith(CANCELLING_WORD);
+      if (!r.label.startsWith(statusText('running')) && !cancelling) continue;
       running.add(key(endpointKey(rig.connections.get(t.source), t.source), t.id));
     }
     const bar = rig.statusBarCount();
