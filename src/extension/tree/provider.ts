@@ -3,7 +3,7 @@ import { isEmulated } from '../consoleLink';
 import type { ConnectionConfig } from '../../core/connection';
 import type { PollerTimer } from '../../core/poller';
 import type { StoreChange, TaskStore } from '../../core/store';
-import type { Task } from '../../core/task';
+import type { Task, TaskGroup } from '../../core/task';
 import {
   ConnectionNode,
   ErrorNode,
@@ -137,15 +137,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         out.push(new MessageNode(nodeId.message(id, '', 'loading'), vscode.l10n.t('Loading tasks…'), 'loading~spin'));
         return out;
       }
-      for (const g of view.groups) {
-        const tasks = store.tasksOf(id, g.id).filter(t => this.shows(t));
-        out.push(
-          this.cached(
-            nodeId.group(id, g.id),
-            () => new GroupNode(id, g, tasks),
-            n => (n as GroupNode).update(g, tasks),
-          ),
-        );
+      const nested = hasSubgroups(view.groups);
+      for (const g of topGroups(view.groups)) {
+        if (!nested && isEmptyParent(g, view.groups, this.shownOf(id, g.id).length)) continue;
+        out.push(this.groupNode(id, g, view.groups));
       }
       if (view.groups.length === 0 && view.status === 'ok')
         out.push(new MessageNode(nodeId.message(id, '', 'empty'), vscode.l10n.t('No tasks')));
@@ -164,14 +159,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       };
       const tasks = store.tasksOf(id, element.groupId).filter(t => this.shows(t));
       this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
-      const out: TreeNode[] = tasks.map(t => {
-        const s = { ...state, cancelling: store.isCancelling(id, t.id) };
-        return this.cached(
-          nodeId.task(id, t.id),
-          () => new TaskNode(t, s),
-          n => (n as TaskNode).update(t, s),
-        );
-      });
+      // A region row (several regions): its instances first, then the region's own tasks (events of no instance).
+      const all = view?.groups ?? [];
+      const subgroups = hasSubgroups(all) ? all.filter(g => g.parent === element.groupId) : [];
+      const out: TreeNode[] = subgroups.map(g => this.groupNode(id, g, all));
+      out.push(
+        ...tasks.map(t => {
+          const s = { ...state, cancelling: store.isCancelling(id, t.id) };
+          return this.cached(
+            nodeId.task(id, t.id),
+            () => new TaskNode(t, s),
+            n => (n as TaskNode).update(t, s),
+          );
+        }),
+      );
       if (view?.more[element.groupId])
         out.push(
           this.cached(
@@ -180,7 +181,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
             () => undefined,
           ),
         );
-      if (!tasks.length) {
+      if (!tasks.length && !subgroups.length) {
         out.push(
           new MessageNode(
             nodeId.message(id, element.groupId, 'empty'),
@@ -191,6 +192,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return out;
     }
     return [];
+  }
+
+  /** A group row; a region row counts the running tasks of its instances too. */
+  private groupNode(connectionId: string, g: TaskGroup, all: readonly TaskGroup[]): TreeNode {
+    const tasks = this.countedOf(connectionId, g, all);
+    return this.cached(
+      nodeId.group(connectionId, g.id),
+      () => new GroupNode(connectionId, g, tasks),
+      n => (n as GroupNode).update(g, tasks),
+    );
+  }
+
+  /** What a group row counts: its own tasks, and those of the groups under it when it is a region row. */
+  private countedOf(connectionId: string, g: TaskGroup, all: readonly TaskGroup[]): Task[] {
+    const own = this.shownOf(connectionId, g.id);
+    if (!hasSubgroups(all)) return own;
+    return [...own, ...all.filter(x => x.parent === g.id).flatMap(x => this.shownOf(connectionId, x.id))];
   }
 
   private cached(id: string, create: () => TreeNode, update: (n: TreeNode) => void): TreeNode {
@@ -229,7 +247,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (connections.has(g.connectionId)) continue;
       const n = this.nodes.get(nodeId.group(g.connectionId, g.groupId));
       const group = this.deps.store.connection(g.connectionId)?.groups.find(x => x.id === g.groupId);
-      if (n instanceof GroupNode && group) n.update(group, this.shownOf(g.connectionId, g.groupId));
+      const all = this.deps.store.connection(g.connectionId)?.groups ?? [];
+      if (n instanceof GroupNode && group) n.update(group, this.countedOf(g.connectionId, group, all));
+      this.updateRegionRow(g.connectionId, group, all, fire);
       if (n) fire.add(n);
       else {
         const parent = this.nodes.get(nodeId.connection(g.connectionId));
@@ -271,11 +291,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const group = this.nodes.get(nodeId.group(t.connectionId, task.group));
       if (group instanceof GroupNode) {
         const before = group.description;
-        group.update(group.group, this.shownOf(t.connectionId, task.group));
+        const all = view?.groups ?? [];
+        group.update(group.group, this.countedOf(t.connectionId, group.group, all));
         if (group.description !== before) fire.add(group);
+        this.updateRegionRow(t.connectionId, group.group, all, fire);
       }
     }
     if (fire.size) this.changed.fire([...fire]);
+  }
+
+  /** The region row over a changed instance counts its tasks too: redraw it when its count changed. */
+  private updateRegionRow(
+    connectionId: string,
+    group: TaskGroup | undefined,
+    all: readonly TaskGroup[],
+    fire: Set<TreeNode>,
+  ): void {
+    if (!group?.parent || !hasSubgroups(all)) return;
+    const region = this.nodes.get(nodeId.group(connectionId, group.parent));
+    const g = all.find(x => x.id === group.parent);
+    if (!(region instanceof GroupNode) || !g) return;
+    const before = region.description;
+    region.update(g, this.countedOf(connectionId, g, all));
+    if (region.description !== before) fire.add(region);
   }
 
   private shownOf(connectionId: string, groupId: string): Task[] {
@@ -287,4 +325,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/**
+ * The groups a connection row shows. Groups that name a parent (AWS: an instance under its region) sit under it when
+ * there are several parents, so a connection of several regions reads connection → region → instance → tasks. With
+ * one region that level says nothing: the instances are shown directly under the connection, as for every other
+ * provider, and the region's own row stays only when it holds tasks of its own.
+ */
+export function topGroups(groups: readonly TaskGroup[]): TaskGroup[] {
+  if (hasSubgroups(groups)) return groups.filter(g => !g.parent || !groups.some(p => p.id === g.parent));
+  return [...groups];
+}
+
+/** Groups under parents, and more than one top group (several regions): the region level is shown. */
+export function hasSubgroups(groups: readonly TaskGroup[]): boolean {
+  const ids = new Set(groups.map(g => g.id));
+  return groups.some(g => g.parent && ids.has(g.parent)) && groups.filter(g => !g.parent).length > 1;
+}
+
+/** With one region, its own row is shown only when it holds tasks of its own (events of no instance). */
+function isEmptyParent(g: TaskGroup, groups: readonly TaskGroup[], shown: number): boolean {
+  return shown === 0 && groups.some(x => x.parent === g.id);
 }
