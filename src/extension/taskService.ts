@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { isLoopbackEndpoint } from '../core/loopback';
 import { certificateNotes } from './certificateNotes';
 import type { ConnectionConfig } from '../core/connection';
 import { ProviderError, asProviderError } from '../core/errors';
@@ -10,6 +9,8 @@ import { FINAL_STATUSES, isActive, type Task, type TaskQuery, type TaskSnapshot 
 import type { ConnectionsModel } from './connections/model';
 import type { TaskLog } from './log';
 import type { ProvidersModule } from './providersLoader';
+import { sourceDepsFor } from './sourceDeps';
+import { descriptorOf } from '../providers/registry';
 import type { ExtensionSettings } from './settings';
 
 /**
@@ -155,7 +156,10 @@ export class TaskService implements vscode.Disposable {
     const open = this.sources.get(connectionId);
     if (open && open.key === key) return open.source;
     if (open) this.closeSource(connectionId);
-    const secret = await this.deps.connections.secret(connectionId);
+    // A provider that signs in on its own (an AWS profile, the default credential chain) has no secret of ours.
+    const secret =
+      (await this.deps.connections.secret(connectionId)) ??
+      (descriptorOf(config.provider).secret.optional && !config.user ? { secret: '' } : undefined);
     if (!secret) {
       throw new ProviderError(
         'auth',
@@ -176,19 +180,9 @@ export class TaskService implements vscode.Disposable {
 
   private createSource(config: ConnectionConfig, secret: string, settings: ExtensionSettings): TaskSource {
     try {
-      return this.deps.providers().createSource(
-        config,
-        { secret },
-        {
-          log: entry => this.deps.log.request(config.name, entry),
-          onCertificateNote: note => certificateNotes.set(config.id, note),
-          // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go through one.
-          proxy: isLoopbackEndpoint(config.endpoint) ? undefined : settings.proxy,
-          timeoutMs: settings.requestTimeoutMs,
-          // One clock for the filter window and the providers' own date-bounded queries.
-          now: this.deps.now,
-        },
-      );
+      return this.deps
+        .providers()
+        .createSource(config, { secret }, sourceDepsFor(config, settings, this.deps.log, this.deps.now));
     } catch (e) {
       throw asProviderError(e);
     }

@@ -20,6 +20,11 @@ export interface ProviderDescriptor {
   readonly secret: CredentialField;
   /** Cloud APIs are regional; a cluster's REST API is not. */
   readonly region?: RegionField;
+  /**
+   * Ways to sign in other than typed keys (AWS): a named profile of the machine's shared files, stored in
+   * `options[profileOption]`, or the provider's default credential chain. Without it, the user and secret are asked.
+   */
+  readonly signIn?: SignInField;
   /** Provider-specific questions of Add Connection, each setting one key of `ConnectionConfig.options`. */
   readonly choices?: readonly ConnectionChoice[];
   readonly cli: CliNames;
@@ -43,6 +48,17 @@ export interface CredentialField {
   readonly prompt: string;
   /** May be left out: the provider then finds credentials itself (an AWS profile or the default chain). */
   readonly optional?: boolean;
+}
+
+export interface SignInField {
+  readonly profileOption: string;
+  /** The three ways, as Add Connection words them. */
+  readonly profile: string;
+  readonly keys: string;
+  readonly chain: string;
+  /** Under each: where the credentials come from. */
+  readonly profileDetail: string;
+  readonly chainDetail: string;
 }
 
 export interface RegionField {

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { ProviderDescriptor } from '../descriptor';
 import { REGIONS } from './regions';
 
-/** Amazon ElastiCache and MemoryDB (in progress, issue 17): the CLI and the emulator speak it; the extension not yet. */
+/** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
   label: l10n.t('Amazon ElastiCache'),
@@ -17,6 +17,14 @@ export const aws: ProviderDescriptor = {
   user: { prompt: l10n.t('Access key ID'), optional: true },
   secret: { prompt: l10n.t('Secret access key'), optional: true },
   region: { default: 'us-east-1', known: REGIONS, several: true },
+  signIn: {
+    profileOption: 'profile',
+    profile: l10n.t('A named profile'),
+    keys: l10n.t('Access keys'),
+    chain: l10n.t('The default credential chain'),
+    profileDetail: l10n.t('From ~/.aws/config and ~/.aws/credentials, as the AWS CLI reads them (SSO, roles)'),
+    chainDetail: l10n.t('Environment variables, the default profile, SSO, web identity, instance metadata'),
+  },
   cli: {
     userFlags: ['access-key-id'],
     secretName: 'AWS secret access key',
@@ -34,5 +42,4 @@ export const aws: ProviderDescriptor = {
       },
     ],
   },
-  inExtension: false,
 };
