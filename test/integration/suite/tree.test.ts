@@ -93,7 +93,11 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
       assert.ok(groups.length > 0, 'at least one group');
       assert.deepEqual(
         groups.map(g => g.label),
-        a.store.connection(id(provider))!.groups.map(g => g.label),
+        // A group under another (an AWS instance under its region, the demo has two regions) is drawn under it.
+        a.store
+          .connection(id(provider))!
+          .groups.filter(g => !g.parent)
+          .map(g => g.label),
         "groups in the store's order",
       );
       assert.ok(taskRows(row).length > 0, 'at least one task');
