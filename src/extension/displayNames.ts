@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Task, TaskGroup } from '../core/task';
+import { PROVIDERS } from '../providers/registry';
 
 /**
  * Providers stay free of vscode, so they name tasks and task families in English from their tables
@@ -10,7 +11,23 @@ export function displayName(name: string): string {
   if (name === '') return name;
   const local: unknown = vscode.l10n.t(name);
   // The bundle is a plain object: a server-sent name such as "constructor" must not come back as a function.
-  return typeof local === 'string' && local !== '' ? local : name;
+  if (typeof local === 'string' && local !== '' && local !== name) return local;
+  return fromTemplate(name) ?? name;
+}
+
+/** Names composed with data ("Service update elasticache-20261115-001"): the descriptors' `nameTemplates`. */
+const TEMPLATES = PROVIDERS.flatMap(d => d.nameTemplates ?? []).map(template => ({
+  template,
+  // `{n}` is data (one or more characters); everything else must match as written.
+  pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '(.+)')}$`, 's'),
+}));
+
+function fromTemplate(name: string): string | undefined {
+  for (const { template, pattern } of TEMPLATES) {
+    const m = pattern.exec(name);
+    if (m) return vscode.l10n.t(template, ...m.slice(1));
+  }
+  return undefined;
 }
 
 /** Families the providers name themselves; instances and subscriptions carry a server's name, never translated. */

@@ -28,6 +28,11 @@ export interface ProviderDescriptor {
   /** Provider-specific questions of Add Connection, each setting one key of `ConnectionConfig.options`. */
   readonly choices?: readonly ConnectionChoice[];
   readonly cli: CliNames;
+  /**
+   * Task names the provider composes with data ("Service update {0}": `{n}` is an id or a name, never translated).
+   * The extension translates a name that matches one and keeps the data; fixed names are looked up as they are.
+   */
+  readonly nameTemplates?: readonly string[];
   /** False while only the CLI and the emulator speak it: the extension does not offer it in Add Connection yet. */
   readonly inExtension?: boolean;
 }

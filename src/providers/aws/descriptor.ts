@@ -2,6 +2,35 @@ import * as l10n from '@vscode/l10n';
 import type { ProviderDescriptor } from '../descriptor';
 import { REGIONS } from './regions';
 
+/**
+ * The task names AWS tasks are given with data in them (tasks.ts fills them), one table for the CLI's English and the
+ * extension's translations. Keyed by the verb of a backup operation, then by its kind.
+ */
+export const AWS_TASK_NAMES = {
+  serviceUpdate: l10n.t('Service update {0}'),
+  snap: {
+    Create: l10n.t('Create backup {0}'),
+    Copy: l10n.t('Copy backup {0}'),
+    Export: l10n.t('Export backup {0}'),
+    Restore: l10n.t('Restore from backup {0}'),
+    Delete: l10n.t('Delete backup {0}'),
+  },
+  ssnap: {
+    Create: l10n.t('Create serverless backup {0}'),
+    Copy: l10n.t('Copy serverless backup {0}'),
+    Export: l10n.t('Export serverless backup {0}'),
+    Restore: l10n.t('Restore from serverless backup {0}'),
+    Delete: l10n.t('Delete serverless backup {0}'),
+  },
+  msnap: {
+    Create: l10n.t('Create MemoryDB snapshot {0}'),
+    Copy: l10n.t('Copy MemoryDB snapshot {0}'),
+    Export: l10n.t('Export MemoryDB snapshot {0}'),
+    Restore: l10n.t('Restore from MemoryDB snapshot {0}'),
+    Delete: l10n.t('Delete MemoryDB snapshot {0}'),
+  },
+} as const;
+
 /** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
@@ -25,6 +54,10 @@ export const aws: ProviderDescriptor = {
     profileDetail: l10n.t('From ~/.aws/config and ~/.aws/credentials, as the AWS CLI reads them (SSO, roles)'),
     chainDetail: l10n.t('Environment variables, the default profile, SSO, web identity, instance metadata'),
   },
+  nameTemplates: [
+    AWS_TASK_NAMES.serviceUpdate,
+    ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
+  ],
   cli: {
     userFlags: ['access-key-id'],
     secretName: 'AWS secret access key',
