@@ -159,7 +159,8 @@ async function askRegion(ctx: StepContext, draft: Draft): Promise<boolean> {
   const other = { label: vscode.l10n.t('Other region…'), description: vscode.l10n.t('type a region id'), other: true };
   const items = ordered.map(r => ({
     label: r,
-    description: current.includes(r) ? vscode.l10n.t('current') : undefined,
+    // A new connection starts from the provider's default, which is not yet anyone's "current" region.
+    description: current.includes(r) ? (ctx.editing ? vscode.l10n.t('current') : vscode.l10n.t('default')) : undefined,
     region: r,
     picked: current.includes(r),
   }));
