@@ -15,8 +15,8 @@ export function displayName(name: string): string {
   return fromTemplate(name) ?? name;
 }
 
-/** Names composed with data ("Service update elasticache-20261115-001"): the descriptors' `nameTemplates`. */
-const TEMPLATES = PROVIDERS.flatMap(d => d.nameTemplates ?? []).map(template => ({
+/** Names composed with data ("Service update elasticache-20261115-001"): the descriptors' `textTemplates`. */
+const TEMPLATES = PROVIDERS.flatMap(d => d.textTemplates ?? []).map(template => ({
   template,
   // `{n}` is data (one or more characters); everything else must match as written.
   pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '(.+)')}$`, 's'),
@@ -35,6 +35,15 @@ const NAMED_BY_PROVIDER: ReadonlySet<TaskGroup['kind']> = new Set(['crdb-tasks',
 
 export function groupDisplayName(group: TaskGroup): string {
   return NAMED_BY_PROVIDER.has(group.kind) ? displayName(group.label) : group.label;
+}
+
+/**
+ * A group as the tree shows it: a description the provider composed from a template ("Replication group ·
+ * modifying") in the display language. Only templates: a description a server wrote is data.
+ */
+export function displayGroup(group: TaskGroup): TaskGroup {
+  const description = group.description === undefined ? undefined : fromTemplate(group.description);
+  return description === undefined ? group : { ...group, description };
 }
 
 /**

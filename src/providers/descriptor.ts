@@ -29,10 +29,11 @@ export interface ProviderDescriptor {
   readonly choices?: readonly ConnectionChoice[];
   readonly cli: CliNames;
   /**
-   * Task names the provider composes with data ("Service update {0}": `{n}` is an id or a name, never translated).
-   * The extension translates a name that matches one and keeps the data; fixed names are looked up as they are.
+   * Task names and group descriptions the provider composes with data ("Service update {0}": `{n}` is an id, a name
+   * or the provider's own status word, never translated). The extension translates a text that matches one and keeps
+   * the data; a text that matches none is shown as it is.
    */
-  readonly nameTemplates?: readonly string[];
+  readonly textTemplates?: readonly string[];
   /** False while only the CLI and the emulator speak it: the extension does not offer it in Add Connection yet. */
   readonly inExtension?: boolean;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isEmulated } from '../consoleLink';
+import { displayGroup } from '../displayNames';
 import type { ConnectionConfig } from '../../core/connection';
 import type { PollerTimer } from '../../core/poller';
 import type { StoreChange, TaskStore } from '../../core/store';
@@ -199,8 +200,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const tasks = this.countedOf(connectionId, g, all);
     return this.cached(
       nodeId.group(connectionId, g.id),
-      () => new GroupNode(connectionId, g, tasks),
-      n => (n as GroupNode).update(g, tasks),
+      () => new GroupNode(connectionId, displayGroup(g), tasks),
+      n => (n as GroupNode).update(displayGroup(g), tasks),
     );
   }
 
@@ -248,7 +249,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const n = this.nodes.get(nodeId.group(g.connectionId, g.groupId));
       const group = this.deps.store.connection(g.connectionId)?.groups.find(x => x.id === g.groupId);
       const all = this.deps.store.connection(g.connectionId)?.groups ?? [];
-      if (n instanceof GroupNode && group) n.update(group, this.countedOf(g.connectionId, group, all));
+      if (n instanceof GroupNode && group) n.update(displayGroup(group), this.countedOf(g.connectionId, group, all));
       this.updateRegionRow(g.connectionId, group, all, fire);
       if (n) fire.add(n);
       else {
@@ -270,7 +271,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const group = this.nodes.get(groupId);
         if (group instanceof GroupNode && shown !== drawn) {
           const g = this.deps.store.connection(t.connectionId)?.groups.find(x => x.id === task.group);
-          if (g) group.update(g, this.shownOf(t.connectionId, task.group));
+          if (g) group.update(displayGroup(g), this.shownOf(t.connectionId, task.group));
           fire.add(group);
         }
         continue;
@@ -312,7 +313,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     const g = all.find(x => x.id === group.parent);
     if (!(region instanceof GroupNode) || !g) return;
     const before = region.description;
-    region.update(g, this.countedOf(connectionId, g, all));
+    region.update(displayGroup(g), this.countedOf(connectionId, g, all));
     if (region.description !== before) fire.add(region);
   }
 

@@ -31,6 +31,17 @@ export const AWS_TASK_NAMES = {
   },
 } as const;
 
+/** Group descriptions: a region, and each resource's kind with AWS's own status word. */
+export const AWS_GROUP_TEXTS = {
+  region: l10n.t('AWS region'),
+  regionNotShown: l10n.t('AWS region · not shown: {0}'),
+  rg: l10n.t('Replication group · {0}'),
+  cc: l10n.t('Cache cluster · {0}'),
+  sc: l10n.t('Serverless cache · {0}'),
+  gds: l10n.t('Global datastore · {0}'),
+  mdb: l10n.t('MemoryDB cluster · {0}'),
+} as const;
+
 /** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
@@ -54,7 +65,8 @@ export const aws: ProviderDescriptor = {
     profileDetail: l10n.t('From ~/.aws/config and ~/.aws/credentials, as the AWS CLI reads them (SSO, roles)'),
     chainDetail: l10n.t('Environment variables, the default profile, SSO, web identity, instance metadata'),
   },
-  nameTemplates: [
+  textTemplates: [
+    ...Object.values(AWS_GROUP_TEXTS),
     AWS_TASK_NAMES.serviceUpdate,
     ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
   ],

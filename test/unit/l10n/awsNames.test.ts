@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY, createModule } from '../../../src/emulator/aws';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server';
-import { displayName } from '../../../src/extension/displayNames';
+import { displayGroup, displayName } from '../../../src/extension/displayNames';
 import { create } from '../../../src/providers/aws';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -42,7 +42,7 @@ describe('AWS task names in Simplified Chinese', () => {
       { now: () => emu.context.clock.now() },
     );
     try {
-      const { tasks } = await source.refresh({});
+      const { tasks, groups } = await source.refresh({});
       const own = tasks.filter(t => !t.id.startsWith('evt:'));
       assert.ok(own.length >= 5, `the demo's operations (${own.length})`);
       const shown = own.map(t => displayName(t.name));
@@ -56,6 +56,14 @@ describe('AWS task names in Simplified Chinese', () => {
       assert.ok(
         shown.some(s => /^创建备份 sessions-before-upgrade/.test(s)),
         shown.join(' | '),
+      );
+      // Group descriptions: the kind of resource in Chinese, AWS's own status word after it.
+      const descriptions = groups.map(g => displayGroup(g).description ?? '');
+      assert.ok(descriptions.includes('AWS 区域'), descriptions.join(' | '));
+      assert.ok(descriptions.includes('复制组 · modifying'), descriptions.join(' | '));
+      assert.deepEqual(
+        descriptions.filter(d => /[A-Za-z]{3,}/.test(d.replace(/AWS|MemoryDB|· [a-z -]+$/g, ''))),
+        [],
       );
       // Not a template's match by accident: a server text that only looks similar is left alone.
       assert.equal(displayName('Service update'), 'Service update');
