@@ -425,6 +425,49 @@ describe('connections', () => {
     assert.equal(trial.tried[0].secret.secret, 's', 'with the stored secret');
   });
 
+  it('Edit Address of a pinned cluster asks the certificate of the new address, and tries it before saving', async () => {
+    const { connections } = model();
+    await connections.save(
+      {
+        id: 'p',
+        name: 'P',
+        provider: 'redis-enterprise',
+        endpoint: 'https://old:9443',
+        user: 'u',
+        tls: { mode: 'pinned', fingerprint256: 'OLD' },
+      },
+      { secret: 's' },
+    );
+    const { prompts, asked } = scripted(['endpoint', 'new-cluster', 'pinned', 'Pin Certificate']);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
+      connections.get('p')!,
+    );
+    assert.equal(config?.endpoint, 'https://new-cluster:9443');
+    assert.deepEqual(config?.tls, { mode: 'pinned', fingerprint256: FP }, 'the old pin does not carry over');
+    assert.ok(asked.some(a => a.kind === 'pick' && /TLS certificate be trusted/.test(a.text)));
+    assert.equal(trial.tried[0].config.endpoint, 'https://new-cluster:9443');
+  });
+
+  it('Edit Sign-in of an AWS connection from access keys to a profile deletes the stored secret key', async () => {
+    const { connections, secrets } = model();
+    await connections.save(
+      { id: 'a', name: 'A', provider: 'aws', region: 'us-east-1', user: 'AKIAEXAMPLE' },
+      { secret: 'wJalr/secret' },
+    );
+    const withProfiles = { ...providers, profiles: async () => ['prod'] } as ProvidersModule;
+    const { prompts } = scripted(['signIn', 'profile', 'prod']);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => withProfiles, tryConnection: trial.fn },
+      connections.get('a')!,
+    );
+    assert.deepEqual(config?.options, { profile: 'prod' });
+    assert.equal(config?.user, undefined);
+    assert.equal(trial.tried[0].secret.secret, '', 'the profile is tried, not the old keys');
+    assert.equal(secrets.has('redisTasks.secret.a'), false, 'the old secret key is gone');
+    assert.ok(!JSON.stringify(settings['redisTasks.connections']).includes('AKIAEXAMPLE'));
+  });
+
   it('Remove deletes the settings entry and the secret', async () => {
     const { connections, secrets } = model();
     await connections.save(
