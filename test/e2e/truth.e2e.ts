@@ -10,6 +10,7 @@ const CONNECTIONS = [
   'Redis Cloud (emulated)',
   'Tencent Cloud Redis (emulated)',
   'Alibaba Cloud (emulated)',
+  'AWS ElastiCache (emulated)',
 ];
 const ROWS = '.part.sidebar .monaco-list-row[role="treeitem"]';
 const FINAL = /^(Succeeded|Failed|Canceled|Finished, final state unknown)\b/;
@@ -112,9 +113,10 @@ describe('The demo stays true over minutes (real VS Code, real clock)', function
       let running = 0;
       for (const name of CONNECTIONS) {
         await connections.filter({ hasText: name }).click();
-        const groups = ui.page.locator(`${ROWS}[aria-level="2"][aria-expanded="false"]`);
-        for (let n = 0; n < 10 && (await groups.count()); n++) await groups.first().click();
-        running += (await allRows(ui)).filter(r => r.level === 3 && r.description.startsWith('Running')).length;
+        // Groups, and for the AWS account of two regions the instances under each region, one level deeper.
+        const groups = ui.page.locator(`${ROWS}[aria-expanded="false"]:not([aria-level="1"])`);
+        for (let n = 0; n < 30 && (await groups.count()); n++) await groups.first().click();
+        running += (await allRows(ui)).filter(r => r.level >= 3 && r.description.startsWith('Running')).length;
         await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Collapse All"]').click();
       }
       last = `status bar ${bar}, badge ${icon}, running rows ${running}`;
