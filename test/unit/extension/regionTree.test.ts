@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { ConnectionConfig } from '../../../src/core/connection';
 import { TaskStore } from '../../../src/core/store';
 import type { TaskGroup, TaskSnapshot } from '../../../src/core/task';
-import { GroupNode, MessageNode, TaskNode, type TreeNode } from '../../../src/extension/tree/nodes';
+import { ConnectionNode, GroupNode, MessageNode, TaskNode, type TreeNode } from '../../../src/extension/tree/nodes';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import { task } from './fixtures';
 
@@ -68,6 +68,16 @@ describe('tree: a region level for a connection of several regions', () => {
       ['us-east-1', 'orders'],
     );
     assert.ok(!top().some(n => n instanceof MessageNode));
+  });
+
+  it('the connection tooltip lists the regions and says how the connection signs in (never a secret)', () => {
+    const tip = (c: ConnectionConfig) =>
+      // The Markdown as rendered: escapes (a backslash before each hyphen) taken out.
+      String((new ConnectionNode(c, undefined, NOW).tooltip as { value: string }).value).replace(/\\(.)/g, '$1');
+    assert.match(tip({ ...aws, options: { profile: 'prod-sso' } }), /Region: us-east-1, eu-west-1/);
+    assert.match(tip({ ...aws, options: { profile: 'prod-sso' } }), /Sign-in: A named profile "prod-sso"/);
+    assert.match(tip(aws), /Sign-in: The default credential chain/);
+    assert.doesNotMatch(tip({ ...aws, user: 'AKIAEXAMPLE' }), /Sign-in/, 'typed keys: the user line says it');
   });
 
   it('an instance task that finishes redraws the region row whose count it changes', () => {
