@@ -16,6 +16,8 @@ import * as redisCloud from '../src/providers/redis-cloud/task-types';
 import { OTHER_GROUP } from '../src/providers/redis-cloud/tasks';
 import { ACTIONS, CRDB_OPERATIONS, crdbOperationLabel } from '../src/providers/redis-enterprise/labels';
 import * as tencent from '../src/providers/tencent/task-types';
+import { RESOURCE_STATUS } from '../src/providers/aws/status-map';
+import { MODIFICATION_NAMES } from '../src/providers/aws/tasks';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const BUNDLE_FILE = path.join(ROOT, 'l10n', 'bundle.l10n.json');
@@ -47,6 +49,11 @@ export function providerTableNames(): string[] {
       ...Object.values(tencent.LEGACY_TASK_NAMES),
       ...Object.values(CRDB_OPERATIONS),
       ...Object.values(ACTIONS),
+      // AWS: a modification is named by the resource's status, or by one of its own names.
+      ...Object.values(RESOURCE_STATUS)
+        .filter(r => r.status !== null)
+        .map(r => r.name),
+      ...Object.values(MODIFICATION_NAMES),
     ]),
   ];
 }

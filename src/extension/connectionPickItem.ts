@@ -9,11 +9,17 @@ import { displayName } from './displayNames';
  * emulator address, so the name and the provider are what tell them apart.
  */
 export function connectionPickItem(c: ConnectionConfig): vscode.QuickPickItem {
-  const provider = displayName(providerById(c.provider)?.label ?? c.provider);
-  const where = isDemo(c) ? vscode.l10n.t('demo') : (c.region ?? c.endpoint);
+  const provider = providerText(c);
+  // Several regions of one cloud connection are stored comma-separated: shown as a list.
+  const where = isDemo(c) ? vscode.l10n.t('demo') : (c.region?.split(',').join(', ') ?? c.endpoint);
   return {
     label: c.name,
     description: where ? `${provider} · ${where}` : provider,
     detail: c.region && c.endpoint && !isDemo(c) ? c.endpoint : undefined,
   };
+}
+
+/** The provider's name in the person's language. */
+export function providerText(c: ConnectionConfig): string {
+  return displayName(providerById(c.provider)?.label ?? c.provider);
 }

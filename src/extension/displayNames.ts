@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Task, TaskGroup } from '../core/task';
+import { PROVIDERS } from '../providers/registry';
 
 /**
  * Providers stay free of vscode, so they name tasks and task families in English from their tables
@@ -10,7 +11,23 @@ export function displayName(name: string): string {
   if (name === '') return name;
   const local: unknown = vscode.l10n.t(name);
   // The bundle is a plain object: a server-sent name such as "constructor" must not come back as a function.
-  return typeof local === 'string' && local !== '' ? local : name;
+  if (typeof local === 'string' && local !== '' && local !== name) return local;
+  return fromTemplate(name) ?? name;
+}
+
+/** Names composed with data ("Service update elasticache-20261115-001"): the descriptors' `textTemplates`. */
+const TEMPLATES = PROVIDERS.flatMap(d => d.textTemplates ?? []).map(template => ({
+  template,
+  // `{n}` is data (one or more characters); everything else must match as written.
+  pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '(.+)')}$`, 's'),
+}));
+
+function fromTemplate(name: string): string | undefined {
+  for (const { template, pattern } of TEMPLATES) {
+    const m = pattern.exec(name);
+    if (m) return vscode.l10n.t(template, ...m.slice(1));
+  }
+  return undefined;
 }
 
 /** Families the providers name themselves; instances and subscriptions carry a server's name, never translated. */
@@ -18,6 +35,15 @@ const NAMED_BY_PROVIDER: ReadonlySet<TaskGroup['kind']> = new Set(['crdb-tasks',
 
 export function groupDisplayName(group: TaskGroup): string {
   return NAMED_BY_PROVIDER.has(group.kind) ? displayName(group.label) : group.label;
+}
+
+/**
+ * A group as the tree shows it: a description the provider composed from a template ("Replication group ·
+ * modifying") in the display language. Only templates: a description a server wrote is data.
+ */
+export function displayGroup(group: TaskGroup): TaskGroup {
+  const description = group.description === undefined ? undefined : fromTemplate(group.description);
+  return description === undefined ? group : { ...group, description };
 }
 
 /**

@@ -33,6 +33,7 @@ import { notifyFinished } from './notifications';
 import { NotifyMe } from './notifyMe';
 import { createPrompts } from './prompts';
 import { loadEmulator, loadProviders } from './providersLoader';
+import { makeTryConnection } from './connections/trial';
 import { SECTION, readSettings } from './settings';
 import { RunningBadge, RunningStatusBar, viewCounts } from './statusBar';
 import { TaskService } from './taskService';
@@ -131,7 +132,12 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     log,
     tree,
     demo,
-    flows: { prompts, connections, providers: loadProviders },
+    flows: {
+      prompts,
+      connections,
+      providers: loadProviders,
+      tryConnection: makeTryConnection({ providers: loadProviders, settings: readSettings, log }),
+    },
     filter,
     notifyMe,
     openDetails,

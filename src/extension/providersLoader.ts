@@ -14,6 +14,8 @@ import type { probeCertificate } from '../http/probe';
  */
 export interface ProvidersModule {
   createSource(config: ConnectionConfig, secret: ConnectionSecret, deps?: SourceDeps): TaskSource;
+  /** The provider's named sign-in profiles on this machine (an empty list where it has none). */
+  profiles?(provider: string): Promise<string[]>;
   probeCertificate: typeof probeCertificate;
   normaliseFingerprint: typeof normaliseFingerprint;
 }
@@ -36,6 +38,7 @@ function httpBundle(): HttpModule {
 
 const providers: ProvidersModule = {
   createSource: (config, secret, deps) => providerBundle(config.provider).create(config, secret, deps ?? {}),
+  profiles: async provider => (await providerBundle(provider).profiles?.()) ?? [],
   probeCertificate: (...args) => httpBundle().probeCertificate(...args),
   normaliseFingerprint: (...args) => httpBundle().normaliseFingerprint(...args),
 };

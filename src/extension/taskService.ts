@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { isLoopbackEndpoint } from '../core/loopback';
 import { TaskOrchestrator } from '../core/orchestrator';
 import type { PollerTimer } from '../core/poller';
 import type { TaskRef, TaskStore } from '../core/store';
@@ -8,6 +7,8 @@ import { certificateNotes } from './certificateNotes';
 import type { ConnectionsModel } from './connections/model';
 import type { TaskLog } from './log';
 import type { ProvidersModule } from './providersLoader';
+import { sourceDepsFor } from './sourceDeps';
+import { descriptorOf } from '../providers/registry';
 import type { ExtensionSettings } from './settings';
 
 // The query matching lives in the core; tests and the truth rig read it from here too.
@@ -50,24 +51,16 @@ export class TaskService extends TaskOrchestrator implements vscode.Disposable {
       onPollError: (name, e) => log.error(name, e),
       cannotCancel: () => vscode.l10n.t('This provider has no way to cancel a task.'),
       sources: {
-        secret: async id => (await connections.secret(id))?.secret,
+        secret: async id => {
+          const stored = (await connections.secret(id))?.secret;
+          if (stored !== undefined) return stored;
+          // A provider that signs in on its own (an AWS profile, the default credential chain) has no secret of ours.
+          const config = connections.get(id);
+          return config && descriptorOf(config.provider).secret.optional && !config.user ? '' : undefined;
+        },
         create: (config, secret) => {
           log.addSecret(secret, config.user);
-          const s = settings();
-          return deps.providers().createSource(
-            config,
-            { secret },
-            {
-              log: entry => log.request(config.name, entry),
-              onCertificateNote: note => certificateNotes.set(config.id, note),
-              // A proxy cannot reach this machine's loopback (the demo emulator), and a pinned certificate cannot go
-              // through one.
-              proxy: isLoopbackEndpoint(config.endpoint) ? undefined : s.proxy,
-              timeoutMs: s.requestTimeoutMs,
-              // One clock for the filter window and the providers' own date-bounded queries.
-              now: deps.now,
-            },
-          );
+          return deps.providers().createSource(config, { secret }, sourceDepsFor(config, settings(), log, deps.now));
         },
         closed: id => certificateNotes.delete(id),
         messages: {

@@ -20,9 +20,20 @@ export interface ProviderDescriptor {
   readonly secret: CredentialField;
   /** Cloud APIs are regional; a cluster's REST API is not. */
   readonly region?: RegionField;
+  /**
+   * Ways to sign in other than typed keys (AWS): a named profile of the machine's shared files, stored in
+   * `options[profileOption]`, or the provider's default credential chain. Without it, the user and secret are asked.
+   */
+  readonly signIn?: SignInField;
   /** Provider-specific questions of Add Connection, each setting one key of `ConnectionConfig.options`. */
   readonly choices?: readonly ConnectionChoice[];
   readonly cli: CliNames;
+  /**
+   * Task names and group descriptions the provider composes with data ("Service update {0}": `{n}` is an id, a name
+   * or the provider's own status word, never translated). The extension translates a text that matches one and keeps
+   * the data; a text that matches none is shown as it is.
+   */
+  readonly textTemplates?: readonly string[];
   /** False while only the CLI and the emulator speak it: the extension does not offer it in Add Connection yet. */
   readonly inExtension?: boolean;
 }
@@ -43,6 +54,17 @@ export interface CredentialField {
   readonly prompt: string;
   /** May be left out: the provider then finds credentials itself (an AWS profile or the default chain). */
   readonly optional?: boolean;
+}
+
+export interface SignInField {
+  readonly profileOption: string;
+  /** The three ways, as Add Connection words them. */
+  readonly profile: string;
+  readonly keys: string;
+  readonly chain: string;
+  /** Under each: where the credentials come from. */
+  readonly profileDetail: string;
+  readonly chainDetail: string;
 }
 
 export interface RegionField {

@@ -13,6 +13,8 @@ export { probeCertificate } from '../http/probe';
 /** What `src/providers/<id>/index.ts` exports, and so what `dist/providers/<id>.js` exports. */
 export interface ProviderModule {
   create: ProviderFactory;
+  /** Named sign-in profiles of this machine (AWS's shared config files), where the provider has them. */
+  profiles?: () => Promise<string[]>;
 }
 
 export function providerModule(id: string): ProviderModule {

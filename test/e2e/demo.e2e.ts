@@ -1,4 +1,4 @@
-// What README shows newcomers: `npm start` (REDIS_TASKS_DEMO=1) opens VS Code with the built-in emulator of all four
+// What README shows newcomers: `npm start` (REDIS_TASKS_DEMO=1) opens VS Code with the built-in emulator of all five
 // APIs and one demo connection per provider, with live tasks. Real clock and default polling, as a newcomer has it.
 import * as assert from 'node:assert/strict';
 import { useVsCode } from './fixture';
@@ -8,13 +8,14 @@ const DEMO_CONNECTIONS = [
   'Redis Cloud (emulated)',
   'Tencent Cloud Redis (emulated)',
   'Alibaba Cloud (emulated)',
+  'AWS ElastiCache (emulated)',
 ];
 
 describe('The demo (REDIS_TASKS_DEMO=1)', function () {
   this.timeout(90_000);
   const vscode = useVsCode({ env: { REDIS_TASKS_DEMO: '1' } });
 
-  it('shows live tasks of all four providers', async () => {
+  it('shows live tasks of all five providers', async () => {
     const ui = vscode();
     await ui.openView();
     await ui.setSidebarWidth(560);
@@ -44,8 +45,14 @@ describe('The demo (REDIS_TASKS_DEMO=1)', function () {
       const firstGroup = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="2"]').first();
       await firstGroup.waitFor();
       if ((await firstGroup.getAttribute('aria-expanded')) === 'false') await firstGroup.click();
-      const task = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]').first();
+      let task = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]').first();
       await task.waitFor({ timeout: 30_000 });
+      // The AWS demo account has two regions: connection → region → instance → tasks, one level deeper.
+      if ((await task.getAttribute('aria-expanded')) !== null) {
+        if ((await task.getAttribute('aria-expanded')) === 'false') await task.click();
+        task = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="4"]').first();
+        await task.waitFor({ timeout: 30_000 });
+      }
       assert.match(
         await task.locator('.label-name').innerText(),
         /^(Running|Pending|Succeeded|Failed|Canceled|Paused|Interrupted|Unknown|Finished, final state unknown)\b/,

@@ -289,7 +289,8 @@ describe('Redis Enterprise through the real UI', function () {
       .catch(() => undefined);
     assert.equal(await picks.count(), expected);
     for (const d of await picks.locator('.label-description').allInnerTexts())
-      assert.match(d, /^(Running|Pending) · Lab cluster$/);
+      // The task picker names the connection and its platform (issue 13: names and providers in every picker).
+      assert.match(d, /^(Running|Pending) · Lab cluster · Redis Enterprise$/);
     await ui.screenshot('status-bar', { keepOpen: true });
     await ui.page.keyboard.press('Escape');
   });

@@ -6,7 +6,7 @@ import type { ConnectionFlowDeps } from '../connections/flows';
 import type { DemoController } from '../demo';
 import type { FilterController } from '../filterController';
 import type { NotifyMeSeam } from '../notifyMe';
-import { connectionPickItem } from '../connectionPickItem';
+import { connectionPickItem, providerText } from '../connectionPickItem';
 import type { TaskLog } from '../log';
 import type { Prompts } from '../prompts';
 import type { OpenMode } from '../details/panel';
@@ -58,7 +58,8 @@ export async function resolveTask(
     .filter(filter)
     .map(t => ({
       label: taskLabel(t),
-      description: `${statusText(t.status)} · ${deps.service.nameOf(t.source)}`,
+      // The connection by name and provider, as every connection picker shows it.
+      description: `${statusText(t.status)} · ${connectionText(deps, t.source)}`,
       detail: t.id,
       ref: { connectionId: t.source, taskId: t.id },
     }));
@@ -94,4 +95,10 @@ export async function resolveConnection(
     { placeHolder: placeHolder ?? vscode.l10n.t('Choose a connection'), matchOnDescription: true },
   );
   return pick?.id;
+}
+
+/** "Prod · Redis Enterprise": how a task picker names the connection a task is on. */
+function connectionText(deps: CommandDeps, connectionId: string): string {
+  const c = deps.connections.get(connectionId);
+  return c ? `${c.name} · ${providerText(c)}` : connectionId;
 }

@@ -1,23 +1,26 @@
 import * as vscode from 'vscode';
-import { displayTitle } from '../../core/text';
-import { isInsecureRemoteHttp } from '../../core/loopback';
-import type { ConnectionConfig, TlsTrust } from '../../core/connection';
+import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import type { ProviderDescriptor } from '../../providers/descriptor';
 import { PROVIDERS, descriptorOf } from '../../providers/registry';
 import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
-import { normaliseEndpoint, providerDescription, providerLabel } from './fields';
+import { providerDescription, providerLabel } from './fields';
 import { type ConnectionsModel, isDemo, newConnectionId } from './model';
+import { type Draft, type FieldId, type StepContext, askField, fieldsOf, hasTlsQuestion, reachesServer } from './steps';
+import { type TryConnection, adviseTrial, reportTrial, runTrial } from './trial';
 
 /**
- * Add and Edit Connection as one quick-input walk. Each step returns undefined when the person presses Escape, and
- * the flow stops without saving anything.
+ * Add Connection asks every field in order, Edit Connection the one field the person picks (steps.ts). Before saving,
+ * what was typed is tried with one refresh (trial.ts); a failure says what failed and offers to edit that field, to
+ * save anyway or to cancel. Escape at any question stops the flow without saving anything.
  */
 
 export interface ConnectionFlowDeps {
   prompts: Prompts;
   connections: ConnectionsModel;
   providers: () => ProvidersModule;
+  /** Tries a connection before it is saved; main.ts builds it from the providers (makeTryConnection). */
+  tryConnection: TryConnection;
 }
 
 export async function addConnectionFlow(deps: ConnectionFlowDeps): Promise<ConnectionConfig | undefined> {
@@ -30,221 +33,196 @@ export async function addConnectionFlow(deps: ConnectionFlowDeps): Promise<Conne
     { title: vscode.l10n.t('Add Connection'), placeHolder: vscode.l10n.t('Which service?'), ignoreFocusOut: true },
   );
   if (!picked) return undefined;
-  return editFlow(deps, undefined, picked.provider);
+  const d = descriptorOf(picked.provider);
+  const ctx = context(deps, d, vscode.l10n.t('Add {0} Connection', providerLabel(d.id)), false);
+  const draft: Draft = {
+    name: '',
+    allowInsecureHttp: false,
+    region: d.region?.default,
+    signIn: d.signIn ? 'keys' : undefined,
+    options: {},
+  };
+  // The list of fields depends on answers (sign-in, the address's scheme): read it again after each one.
+  for (let i = 0; i < fieldsOf(d, draft).length; i++) {
+    if (!(await askField(ctx, draft, fieldsOf(d, draft)[i]))) return undefined;
+  }
+  return trySave(deps, ctx, draft, undefined);
 }
 
+/**
+ * Edit Connection: a pick of the fields with their current values (never the secret), then that one question. A
+ * change that can affect whether the server answers (anything but the name) is tried before it is saved.
+ */
 export async function editConnectionFlow(
   deps: ConnectionFlowDeps,
   existing: ConnectionConfig,
 ): Promise<ConnectionConfig | undefined> {
-  return editFlow(deps, existing, existing.provider);
-}
-
-async function editFlow(
-  deps: ConnectionFlowDeps,
-  existing: ConnectionConfig | undefined,
-  provider: string,
-): Promise<ConnectionConfig | undefined> {
-  const { prompts } = deps;
-  const d = descriptorOf(provider);
-  const title = existing
-    ? vscode.l10n.t('Edit Connection "{0}"', existing.name)
-    : vscode.l10n.t('Add {0} Connection', providerLabel(provider));
-  const all = deps.connections.list();
-
-  const name = await prompts.showInputBox({
-    title,
-    prompt: vscode.l10n.t('A name for this connection'),
-    value: existing?.name ?? '',
+  const d = descriptorOf(existing.provider);
+  const ctx = context(deps, d, vscode.l10n.t('Edit Connection "{0}"', existing.name), true);
+  const draft = draftOf(existing, d);
+  const items = fieldsOf(d, draft).map(field => ({
+    label: fieldLabel(d, field),
+    description: fieldValue(d, draft, field),
+    field,
+  }));
+  const pick = await deps.prompts.showQuickPick(items, {
+    title: ctx.title,
+    placeHolder: vscode.l10n.t('What do you want to change?'),
     ignoreFocusOut: true,
-    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('Enter a name.')),
-  });
-  if (name === undefined) return undefined;
-
-  const endpointText = await prompts.showInputBox({
-    title,
-    prompt: vscode.l10n.t(d.endpoint.prompt),
-    value: existing?.endpoint ?? d.endpoint.default ?? '',
-    ignoreFocusOut: true,
-    validateInput: v => {
-      if (!v.trim()) return d.endpoint.required ? vscode.l10n.t('Enter an address.') : undefined;
-      return normaliseEndpoint(v, provider)
-        ? undefined
-        : vscode.l10n.t('Enter an https:// address without credentials.');
-    },
-  });
-  if (endpointText === undefined) return undefined;
-  const endpoint = normaliseEndpoint(endpointText, provider);
-  let allowInsecureHttp = false;
-  if (isInsecureRemoteHttp(endpoint)) {
-    // The one place a person can allow clear-text credentials, per connection, after reading what it means.
-    allowInsecureHttp = await confirmInsecureHttp(prompts, endpoint!);
-    if (!allowInsecureHttp) return undefined;
-  }
-
-  let region: string | undefined;
-  if (d.region) {
-    region = await prompts.showInputBox({
-      title,
-      prompt: vscode.l10n.t('Region, e.g. {0}', d.region.default),
-      value: existing?.region ?? d.region.default,
-      ignoreFocusOut: true,
-      validateInput: v => (/^[a-z0-9-]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter a region id.')),
-    });
-    if (region === undefined) return undefined;
-    region = region.trim();
-  }
-
-  const user = await prompts.showInputBox({
-    title,
-    prompt: vscode.l10n.t(d.user.prompt),
-    value: existing?.user ?? '',
-    ignoreFocusOut: true,
-    validateInput: v => (v.trim() ? undefined : vscode.l10n.t('This field is required.')),
-  });
-  if (user === undefined) return undefined;
-
-  const secret = await prompts.showInputBox({
-    title,
-    password: true,
-    ignoreFocusOut: true,
-    prompt: existing
-      ? vscode.l10n.t('{0} (leave empty to keep the stored one)', vscode.l10n.t(d.secret.prompt))
-      : vscode.l10n.t(d.secret.prompt),
-    validateInput: v => (v || existing ? undefined : vscode.l10n.t('This field is required.')),
-  });
-  if (secret === undefined) return undefined;
-
-  let tls: TlsTrust | undefined = existing?.tls;
-  const customEndpoint = endpoint !== undefined && endpoint !== d.endpoint.default;
-  if (endpoint?.startsWith('https:') && (d.endpoint.alwaysAskTls || customEndpoint)) {
-    tls = await askTls(deps, title, endpoint, existing?.tls);
-    if (!tls) return undefined;
-  } else if (!endpoint?.startsWith('https:')) {
-    tls = undefined;
-  }
-
-  const options: Record<string, string | number | boolean> = { ...(existing?.options ?? {}) };
-  for (const choice of d.choices ?? []) {
-    const picked = await askChoice(deps.prompts, title, choice);
-    if (!picked) return undefined;
-    if (picked.value === undefined) delete options[choice.option];
-    else options[choice.option] = picked.value;
-  }
-
-  const config: ConnectionConfig = {
-    id: existing?.id ?? newConnectionId(all, name.trim()),
-    name: name.trim(),
-    provider,
-    endpoint,
-    user: user.trim(),
-    region,
-    tls,
-    ...(allowInsecureHttp ? { allowInsecureHttp: true } : {}),
-    options: Object.keys(options).length ? options : undefined,
-  };
-  // A demo connection edited by hand is the person's own from now on: the next demo start must not re-point it.
-  if (existing && isDemo(existing) && (config.endpoint !== existing.endpoint || secret)) delete config.options?.demo;
-  await deps.connections.save(config, secret ? { secret } : undefined);
-  return config;
-}
-
-async function confirmInsecureHttp(prompts: Prompts, endpoint: string): Promise<boolean> {
-  const allow = vscode.l10n.t('Send Credentials over HTTP');
-  const answer = await prompts.showWarningMessage(
-    vscode.l10n.t('{0} uses plain HTTP. Send the credentials in clear text?', endpoint),
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        'Anyone on the network path can read the password or key and every answer. Use an https:// address if the server offers one. The connection will show this choice in its tooltip.',
-      ),
-    },
-    allow,
-  );
-  return answer === allow;
-}
-
-async function askTls(
-  deps: ConnectionFlowDeps,
-  title: string,
-  endpoint: string,
-  current: TlsTrust | undefined,
-): Promise<TlsTrust | undefined> {
-  const { prompts } = deps;
-  const items = [
-    {
-      label: vscode.l10n.t('Trust the system certificate authorities'),
-      description: current?.mode === 'system' ? vscode.l10n.t('current') : undefined,
-      mode: 'system' as const,
-    },
-    {
-      label: vscode.l10n.t('Trust a CA certificate file…'),
-      description: current?.mode === 'ca-file' ? current.caFile : undefined,
-      mode: 'ca-file' as const,
-    },
-    {
-      label: vscode.l10n.t("Trust this server's certificate (pin its SHA-256 fingerprint)"),
-      description: current?.mode === 'pinned' ? current.fingerprint256 : undefined,
-      mode: 'pinned' as const,
-    },
-  ];
-  const pick = await prompts.showQuickPick(items, {
-    title,
-    placeHolder: vscode.l10n.t("How should the server's TLS certificate be trusted?"),
-    ignoreFocusOut: true,
+    matchOnDescription: true,
   });
   if (!pick) return undefined;
-  if (pick.mode === 'system') return { mode: 'system' };
-  if (pick.mode === 'ca-file') {
-    const files = await prompts.showOpenDialog({
-      canSelectMany: false,
-      openLabel: vscode.l10n.t('Trust this CA'),
-      filters: { [vscode.l10n.t('Certificates')]: ['pem', 'crt', 'cer'], '*': ['*'] },
-    });
-    if (!files?.length) return undefined;
-    return { mode: 'ca-file', caFile: files[0].fsPath };
-  }
-  let info;
-  try {
-    info = await deps.providers().probeCertificate(endpoint);
-  } catch (e) {
-    await prompts.showErrorMessage(
-      vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, (e as Error).message),
-      {},
-    );
-    return undefined;
-  }
-  const fingerprint = deps.providers().normaliseFingerprint(info.fingerprint256);
-  // The server writes the subject, issuer and dates: one line each, or a line break in a subject could forge a
-  // "The system already trusts this certificate." line right where the person decides.
-  const line = displayTitle;
-  const detail = [
-    vscode.l10n.t('SHA-256 fingerprint: {0}', fingerprint),
-    vscode.l10n.t('Subject: {0}', line(info.subject)),
-    vscode.l10n.t('Issuer: {0}', line(info.issuer)),
-    vscode.l10n.t('Valid until: {0}', line(info.validTo)),
-    info.trusted
-      ? vscode.l10n.t('The system already trusts this certificate.')
-      : vscode.l10n.t('The system does not trust this certificate ({0}).', line(info.authorizationError ?? '')),
-    vscode.l10n.t('Compare the fingerprint with the one your cluster administrator gives you before pinning it.'),
-  ].join('\n');
-  const pin = vscode.l10n.t('Pin Certificate');
-  const answer = await prompts.showWarningMessage(
-    vscode.l10n.t('Trust the certificate of {0}?', endpoint),
-    { modal: true, detail },
-    pin,
-  );
-  return answer === pin ? { mode: 'pinned', fingerprint256: fingerprint } : undefined;
+  if (!(await askField(ctx, draft, pick.field))) return undefined;
+  // A new address needs its trust asked again (a pin belongs to one server), unless it has none to ask.
+  if (pick.field === 'endpoint' && hasTlsQuestion(d, draft.endpoint) && !draft.tls)
+    if (!(await askField(ctx, draft, 'tls'))) return undefined;
+  return trySave(deps, ctx, draft, existing, reachesServer(pick.field));
 }
 
-type Choice = NonNullable<ProviderDescriptor['choices']>[number];
+function context(deps: ConnectionFlowDeps, d: ProviderDescriptor, title: string, editing: boolean): StepContext {
+  return { prompts: deps.prompts, providers: deps.providers, d, title, editing };
+}
 
-/** One provider-specific question (Tencent's API generation, Alibaba's task API). */
-async function askChoice(prompts: Prompts, title: string, choice: Choice) {
-  const items = choice.items.map(i => ({
-    label: vscode.l10n.t(i.text),
-    description: i.description === undefined ? undefined : vscode.l10n.t(i.description),
-    value: i.value,
-  }));
-  return prompts.showQuickPick(items, { title, placeHolder: vscode.l10n.t(choice.placeholder), ignoreFocusOut: true });
+export function draftOf(c: ConnectionConfig, d: ProviderDescriptor): Draft {
+  const options = { ...(c.options ?? {}) };
+  const profile = d.signIn ? options[d.signIn.profileOption] : undefined;
+  return {
+    name: c.name,
+    endpoint: c.endpoint,
+    allowInsecureHttp: c.allowInsecureHttp === true,
+    region: c.region,
+    signIn: d.signIn ? (c.user ? 'keys' : typeof profile === 'string' && profile ? 'profile' : 'chain') : undefined,
+    user: c.user,
+    tls: c.tls,
+    options,
+  };
+}
+
+/** The field pick's left column. */
+export function fieldLabel(d: ProviderDescriptor, field: FieldId): string {
+  switch (field) {
+    case 'name':
+      return vscode.l10n.t('Name');
+    case 'endpoint':
+      return d.endpoint.required ? vscode.l10n.t('Address') : vscode.l10n.t('Endpoint override');
+    case 'region':
+      return d.region?.several ? vscode.l10n.t('Regions') : vscode.l10n.t('Region');
+    case 'signIn':
+      return vscode.l10n.t('Sign-in');
+    case 'user':
+      return vscode.l10n.t(d.user.prompt);
+    case 'secret':
+      return vscode.l10n.t(d.secret.prompt);
+    case 'tls':
+      return vscode.l10n.t('TLS certificate trust');
+    default: {
+      const choice = d.choices?.find(c => `choice:${c.option}` === field);
+      return choice ? vscode.l10n.t(choice.placeholder) : field;
+    }
+  }
+}
+
+/** The field pick's current value: what is set, never the secret itself. */
+export function fieldValue(d: ProviderDescriptor, draft: Draft, field: FieldId): string {
+  switch (field) {
+    case 'name':
+      return draft.name;
+    case 'endpoint':
+      return draft.endpoint ?? vscode.l10n.t('none (public API)');
+    case 'region':
+      return (draft.region ?? '').split(',').join(', ');
+    case 'signIn': {
+      const s = d.signIn!;
+      if (draft.signIn === 'keys') return vscode.l10n.t(s.keys);
+      if (draft.signIn === 'chain') return vscode.l10n.t(s.chain);
+      return `${vscode.l10n.t(s.profile)}: ${String(draft.options[s.profileOption] ?? '')}`;
+    }
+    case 'user':
+      return draft.user ?? '';
+    case 'secret':
+      return vscode.l10n.t('stored in secret storage, not shown');
+    case 'tls': {
+      const t = draft.tls;
+      if (t?.mode === 'pinned') return vscode.l10n.t('pinned {0}', t.fingerprint256);
+      if (t?.mode === 'ca-file') return vscode.l10n.t('CA file {0}', t.caFile);
+      return vscode.l10n.t('system certificate authorities');
+    }
+    default: {
+      const choice = d.choices?.find(c => `choice:${c.option}` === field);
+      const item = choice?.items.find(i => i.value === draft.options[choice.option]);
+      return item ? vscode.l10n.t(item.text) : '';
+    }
+  }
+}
+
+function configOf(draft: Draft, d: ProviderDescriptor, id: string): ConnectionConfig {
+  return {
+    id,
+    name: draft.name,
+    provider: d.id,
+    endpoint: draft.endpoint,
+    user: draft.user || undefined,
+    region: d.region ? draft.region : undefined,
+    tls: draft.endpoint?.startsWith('https:') ? draft.tls : undefined,
+    ...(draft.allowInsecureHttp ? { allowInsecureHttp: true } : {}),
+    options: Object.keys(draft.options).length ? { ...draft.options } : undefined,
+  };
+}
+
+/** Tries the draft (unless told not to), lets the person fix the failing field, and saves. */
+async function trySave(
+  deps: ConnectionFlowDeps,
+  ctx: StepContext,
+  draft: Draft,
+  existing: ConnectionConfig | undefined,
+  tryIt = true,
+): Promise<ConnectionConfig | undefined> {
+  const { d } = ctx;
+  const id = existing?.id ?? newConnectionId(deps.connections.list(), draft.name);
+  for (;;) {
+    const config = configOf(draft, d, id);
+    if (!tryIt) return save(deps, config, draft, existing);
+    const secret = await secretFor(deps, draft, existing);
+    const outcome = await runTrial(deps.tryConnection, config, secret);
+    if (outcome === 'aborted') return undefined;
+    const advice = outcome
+      ? adviseTrial(outcome, d, {
+          endpoint: draft.endpoint,
+          signIn: draft.signIn,
+          hasTlsQuestion: hasTlsQuestion(d, draft.endpoint),
+        })
+      : undefined;
+    const next = await reportTrial(deps.prompts, outcome, advice);
+    if (next === 'ok' || next === 'save-anyway') return save(deps, config, draft, existing);
+    if (next === 'cancel') return undefined;
+    for (const field of advice!.fields) if (!(await askField(ctx, draft, field))) return undefined;
+  }
+}
+
+/** What the trial signs with: the secret typed now, else the stored one; none for a profile or the default chain. */
+async function secretFor(
+  deps: ConnectionFlowDeps,
+  draft: Draft,
+  existing: ConnectionConfig | undefined,
+): Promise<ConnectionSecret> {
+  if (draft.signIn === 'profile' || draft.signIn === 'chain') return { secret: '' };
+  if (draft.secret) return { secret: draft.secret };
+  return (existing && (await deps.connections.secret(existing.id))) ?? { secret: '' };
+}
+
+async function save(
+  deps: ConnectionFlowDeps,
+  config: ConnectionConfig,
+  draft: Draft,
+  existing: ConnectionConfig | undefined,
+): Promise<ConnectionConfig> {
+  // A demo connection edited by hand is the person's own from now on: the next demo start must not re-point it.
+  if (existing && isDemo(existing) && (config.endpoint !== existing.endpoint || draft.secret))
+    delete config.options?.demo;
+  if (config.options && !Object.keys(config.options).length) delete config.options;
+  const signsInItself = draft.signIn === 'profile' || draft.signIn === 'chain';
+  await deps.connections.save(config, !signsInItself && draft.secret ? { secret: draft.secret } : undefined);
+  // Keys replaced by a profile: the old secret must not stay behind in SecretStorage.
+  if (signsInItself && existing) await deps.connections.deleteSecret(config.id);
+  return config;
 }

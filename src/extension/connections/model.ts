@@ -131,6 +131,11 @@ export class ConnectionsModel implements vscode.Disposable {
     return s === undefined ? undefined : { secret: s };
   }
 
+  /** A connection that now signs in by itself (an AWS profile) keeps no secret of its former keys. */
+  async deleteSecret(id: string): Promise<void> {
+    await this.secrets.delete(secretKey(id));
+  }
+
   async storeSecret(id: string, secret: string): Promise<void> {
     await this.secrets.store(secretKey(id), secret);
   }

@@ -82,7 +82,10 @@ export class ConnectionNode extends vscode.TreeItem {
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${md(config.name)}**  \n${md(providerLabel(config.provider))}`);
     if (config.endpoint) tip.appendMarkdown(`  \n${md(config.endpoint)}`);
-    if (config.region) tip.appendMarkdown(`  \n${md(vscode.l10n.t('Region: {0}', config.region))}`);
+    if (config.region)
+      tip.appendMarkdown(`  \n${md(vscode.l10n.t('Region: {0}', config.region.split(',').join(', ')))}`);
+    const signIn = signInText(config);
+    if (signIn) tip.appendMarkdown(`  \n${md(signIn)}`);
     const site = tencentSiteText(config);
     if (site) tip.appendMarkdown(`  \n${md(site)}`);
     // Choices and facts about trust belong where the person looks at the connection, not only in a log.
@@ -109,6 +112,16 @@ function waitedFor(since: number, now: number): string {
 }
 
 /** The one row a failing connection shows: the readable message and the ways out (click retries; menu edits). */
+/** How a connection of a provider that signs in by itself (AWS) signs in: its profile, or the default chain. */
+function signInText(config: ConnectionConfig): string | undefined {
+  const s = providerById(config.provider)?.signIn;
+  if (!s || config.user) return undefined;
+  const profile = config.options?.[s.profileOption];
+  return typeof profile === 'string' && profile
+    ? vscode.l10n.t('Sign-in: {0} "{1}"', vscode.l10n.t(s.profile), profile)
+    : vscode.l10n.t('Sign-in: {0}', vscode.l10n.t(s.chain));
+}
+
 export class ErrorNode extends vscode.TreeItem {
   readonly type = 'error';
   constructor(

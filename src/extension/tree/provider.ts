@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { isEmulated } from '../consoleLink';
+import { displayGroup } from '../displayNames';
 import type { ConnectionConfig } from '../../core/connection';
 import type { PollerTimer } from '../../core/poller';
 import type { StoreChange, TaskStore } from '../../core/store';
-import type { Task } from '../../core/task';
+import type { Task, TaskGroup } from '../../core/task';
 import { foldKey, foldSimilar, isFold } from './folds';
 import {
   ConnectionNode,
@@ -141,15 +142,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         out.push(new MessageNode(nodeId.message(id, '', 'loading'), vscode.l10n.t('Loading tasks…'), 'loading~spin'));
         return out;
       }
-      for (const g of view.groups) {
-        const tasks = store.tasksOf(id, g.id).filter(t => this.shows(t));
-        out.push(
-          this.cached(
-            nodeId.group(id, g.id),
-            () => new GroupNode(id, g, tasks),
-            n => (n as GroupNode).update(g, tasks),
-          ),
-        );
+      const nested = hasSubgroups(view.groups);
+      for (const g of topGroups(view.groups)) {
+        if (!nested && isEmptyParent(g, view.groups, this.shownOf(id, g.id).length)) continue;
+        out.push(this.groupNode(id, g, view.groups));
       }
       if (view.groups.length === 0 && view.status === 'ok')
         out.push(new MessageNode(nodeId.message(id, '', 'empty'), vscode.l10n.t('No tasks')));
@@ -167,8 +163,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         emulated: isEmulated(config),
         group: { id: element.group.id, label: element.group.label },
       };
-      const all = store.tasksOf(id, element.groupId);
-      const tasks = all.filter(t => this.shows(t));
+      const allTasks = store.tasksOf(id, element.groupId);
+      const tasks = allTasks.filter(t => this.shows(t));
       this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
       const taskNode = (t: Task) => {
         const s = { ...state, cancelling: store.isCancelling(id, t.id) };
@@ -178,10 +174,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           n => (n as TaskNode).update(t, s),
         );
       };
-      const out: TreeNode[] = foldSimilar(tasks).map(row => {
+      // A region row (several regions): its instances first, then the region's own tasks (events of no instance).
+      const groups = view?.groups ?? [];
+      const subgroups = hasSubgroups(groups) ? groups.filter(g => g.parent === element.groupId) : [];
+      const out: TreeNode[] = subgroups.map(g => this.groupNode(id, g, groups));
+      for (const row of foldSimilar(tasks)) {
         if (!isFold(row)) {
           this.foldOf.delete(nodeId.task(id, row.id));
-          return taskNode(row);
+          out.push(taskNode(row));
+          continue;
         }
         const fold = this.cached(
           nodeId.fold(id, element.groupId, row.key),
@@ -194,8 +195,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           this.parents.set(child.id!, fold);
           this.foldOf.set(child.id!, row.key);
         }
-        return fold;
-      });
+        out.push(fold);
+      }
       if (view?.more[element.groupId])
         out.push(
           this.cached(
@@ -204,12 +205,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
             () => undefined,
           ),
         );
-      if (!tasks.length) {
+      if (!tasks.length && !subgroups.length) {
         out.push(
           new MessageNode(
             nodeId.message(id, element.groupId, 'empty'),
             element.group.unsupportedReason ??
-              (all.length ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks')),
+              (allTasks.length ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks')),
           ),
         );
       }
@@ -222,6 +223,23 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       });
     }
     return [];
+  }
+
+  /** A group row; a region row counts the running tasks of its instances too. */
+  private groupNode(connectionId: string, g: TaskGroup, all: readonly TaskGroup[]): TreeNode {
+    const tasks = this.countedOf(connectionId, g, all);
+    return this.cached(
+      nodeId.group(connectionId, g.id),
+      () => new GroupNode(connectionId, displayGroup(g), tasks),
+      n => (n as GroupNode).update(displayGroup(g), tasks),
+    );
+  }
+
+  /** What a group row counts: its own tasks, and those of the groups under it when it is a region row. */
+  private countedOf(connectionId: string, g: TaskGroup, all: readonly TaskGroup[]): Task[] {
+    const own = this.shownOf(connectionId, g.id);
+    if (!hasSubgroups(all)) return own;
+    return [...own, ...all.filter(x => x.parent === g.id).flatMap(x => this.shownOf(connectionId, x.id))];
   }
 
   private cached(id: string, create: () => TreeNode, update: (n: TreeNode) => void): TreeNode {
@@ -261,7 +279,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (connections.has(g.connectionId)) continue;
       const n = this.nodes.get(nodeId.group(g.connectionId, g.groupId));
       const group = this.deps.store.connection(g.connectionId)?.groups.find(x => x.id === g.groupId);
-      if (n instanceof GroupNode && group) n.update(group, this.shownOf(g.connectionId, g.groupId));
+      const all = this.deps.store.connection(g.connectionId)?.groups ?? [];
+      if (n instanceof GroupNode && group) n.update(displayGroup(group), this.countedOf(g.connectionId, group, all));
+      this.updateRegionRow(g.connectionId, group, all, fire);
       if (n) fire.add(n);
       else {
         const parent = this.nodes.get(nodeId.connection(g.connectionId));
@@ -288,7 +308,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         const group = this.nodes.get(groupId);
         if (group instanceof GroupNode && shown !== drawn) {
           const g = this.deps.store.connection(t.connectionId)?.groups.find(x => x.id === task.group);
-          if (g) group.update(g, this.shownOf(t.connectionId, task.group));
+          if (g) group.update(displayGroup(g), this.shownOf(t.connectionId, task.group));
           fire.add(group);
         }
         continue;
@@ -311,11 +331,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const group = this.nodes.get(nodeId.group(t.connectionId, task.group));
       if (group instanceof GroupNode) {
         const before = group.description;
-        group.update(group.group, this.shownOf(t.connectionId, task.group));
+        const all = view?.groups ?? [];
+        group.update(group.group, this.countedOf(t.connectionId, group.group, all));
         if (group.description !== before) fire.add(group);
+        this.updateRegionRow(t.connectionId, group.group, all, fire);
       }
     }
     if (fire.size) this.changed.fire([...fire]);
+  }
+
+  /** The region row over a changed instance counts its tasks too: redraw it when its count changed. */
+  private updateRegionRow(
+    connectionId: string,
+    group: TaskGroup | undefined,
+    all: readonly TaskGroup[],
+    fire: Set<TreeNode>,
+  ): void {
+    if (!group?.parent || !hasSubgroups(all)) return;
+    const region = this.nodes.get(nodeId.group(connectionId, group.parent));
+    const g = all.find(x => x.id === group.parent);
+    if (!(region instanceof GroupNode) || !g) return;
+    const before = region.description;
+    region.update(displayGroup(g), this.countedOf(connectionId, g, all));
+    if (region.description !== before) fire.add(region);
   }
 
   private shownOf(connectionId: string, groupId: string): Task[] {
@@ -327,4 +365,26 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/**
+ * The groups a connection row shows. Groups that name a parent (AWS: an instance under its region) sit under it when
+ * there are several parents, so a connection of several regions reads connection → region → instance → tasks. With
+ * one region that level says nothing: the instances are shown directly under the connection, as for every other
+ * provider, and the region's own row stays only when it holds tasks of its own.
+ */
+export function topGroups(groups: readonly TaskGroup[]): TaskGroup[] {
+  if (hasSubgroups(groups)) return groups.filter(g => !g.parent || !groups.some(p => p.id === g.parent));
+  return [...groups];
+}
+
+/** Groups under parents, and more than one top group (several regions): the region level is shown. */
+export function hasSubgroups(groups: readonly TaskGroup[]): boolean {
+  const ids = new Set(groups.map(g => g.id));
+  return groups.some(g => g.parent && ids.has(g.parent)) && groups.filter(g => !g.parent).length > 1;
+}
+
+/** With one region, its own row is shown only when it holds tasks of its own (events of no instance). */
+function isEmptyParent(g: TaskGroup, groups: readonly TaskGroup[], shown: number): boolean {
+  return shown === 0 && groups.some(x => x.parent === g.id);
 }

@@ -2,7 +2,47 @@ import * as l10n from '@vscode/l10n';
 import type { ProviderDescriptor } from '../descriptor';
 import { REGIONS } from './regions';
 
-/** Amazon ElastiCache and MemoryDB (in progress, issue 17): the CLI and the emulator speak it; the extension not yet. */
+/**
+ * The task names AWS tasks are given with data in them (tasks.ts fills them), one table for the CLI's English and the
+ * extension's translations. Keyed by the verb of a backup operation, then by its kind.
+ */
+export const AWS_TASK_NAMES = {
+  serviceUpdate: l10n.t('Service update {0}'),
+  snap: {
+    Create: l10n.t('Create backup {0}'),
+    Copy: l10n.t('Copy backup {0}'),
+    Export: l10n.t('Export backup {0}'),
+    Restore: l10n.t('Restore from backup {0}'),
+    Delete: l10n.t('Delete backup {0}'),
+  },
+  ssnap: {
+    Create: l10n.t('Create serverless backup {0}'),
+    Copy: l10n.t('Copy serverless backup {0}'),
+    Export: l10n.t('Export serverless backup {0}'),
+    Restore: l10n.t('Restore from serverless backup {0}'),
+    Delete: l10n.t('Delete serverless backup {0}'),
+  },
+  msnap: {
+    Create: l10n.t('Create MemoryDB snapshot {0}'),
+    Copy: l10n.t('Copy MemoryDB snapshot {0}'),
+    Export: l10n.t('Export MemoryDB snapshot {0}'),
+    Restore: l10n.t('Restore from MemoryDB snapshot {0}'),
+    Delete: l10n.t('Delete MemoryDB snapshot {0}'),
+  },
+} as const;
+
+/** Group descriptions: a region, and each resource's kind with AWS's own status word. */
+export const AWS_GROUP_TEXTS = {
+  region: l10n.t('AWS region'),
+  regionNotShown: l10n.t('AWS region · not shown: {0}'),
+  rg: l10n.t('Replication group · {0}'),
+  cc: l10n.t('Cache cluster · {0}'),
+  sc: l10n.t('Serverless cache · {0}'),
+  gds: l10n.t('Global datastore · {0}'),
+  mdb: l10n.t('MemoryDB cluster · {0}'),
+} as const;
+
+/** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
   label: l10n.t('Amazon ElastiCache'),
@@ -17,6 +57,19 @@ export const aws: ProviderDescriptor = {
   user: { prompt: l10n.t('Access key ID'), optional: true },
   secret: { prompt: l10n.t('Secret access key'), optional: true },
   region: { default: 'us-east-1', known: REGIONS, several: true },
+  signIn: {
+    profileOption: 'profile',
+    profile: l10n.t('A named profile'),
+    keys: l10n.t('Access keys'),
+    chain: l10n.t('The default credential chain'),
+    profileDetail: l10n.t('From ~/.aws/config and ~/.aws/credentials, as the AWS CLI reads them (SSO, roles)'),
+    chainDetail: l10n.t('Environment variables, the default profile, SSO, web identity, instance metadata'),
+  },
+  textTemplates: [
+    ...Object.values(AWS_GROUP_TEXTS),
+    AWS_TASK_NAMES.serviceUpdate,
+    ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
+  ],
   cli: {
     userFlags: ['access-key-id'],
     secretName: 'AWS secret access key',
@@ -34,5 +87,4 @@ export const aws: ProviderDescriptor = {
       },
     ],
   },
-  inExtension: false,
 };

@@ -62,3 +62,6 @@ export function createAws(overrides: AwsFactoryOverrides = {}): ProviderFactory 
 }
 
 export const create: ProviderFactory = createAws();
+
+/** Profile names for Add Connection's picker (`dist/providers/aws.js` exports it beside `create`). */
+export { listProfiles as profiles } from './profiles';

@@ -4,10 +4,12 @@ import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
 import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, regionGroupId, type ResourceType } from './ids';
+import { AWS_GROUP_TEXTS } from './descriptor';
+import { fill } from '../../shared/format';
 import type { MemoryDbApi } from './json-api';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
 import type { ElastiCacheApi } from './query-api';
-import { RESOURCE_SHAPES, readResource, type Resource } from './resources';
+import { readResource, type Resource } from './resources';
 import { LISTED_UPDATE_STATUSES } from './status-map';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
@@ -124,7 +126,12 @@ export async function regionSnapshot(
 
   const ecUrl = elastiCacheConsoleUrl(region);
   const groups = new Map<string, TaskGroup>();
-  const regionGroup: TaskGroup = { id: regionGroupId(region), label: region, kind: 'tasks', description: 'AWS region' };
+  const regionGroup: TaskGroup = {
+    id: regionGroupId(region),
+    label: region,
+    kind: 'tasks',
+    description: AWS_GROUP_TEXTS.region,
+  };
   groups.set(regionGroup.id, regionGroup);
   const ctxFor = (group: string, consoleUrl = ecUrl): TaskContext => ({
     connectionId: apis.connectionId,
@@ -160,7 +167,7 @@ export async function regionSnapshot(
       id,
       label: r.id,
       kind: 'instance',
-      description: `${RESOURCE_SHAPES[r.rtype].noun} · ${r.status ?? 'unknown'}`,
+      description: fill(AWS_GROUP_TEXTS[r.rtype], r.status ?? 'unknown'),
       parent: regionGroup.id,
     });
   }
@@ -223,7 +230,8 @@ export async function regionSnapshot(
     const t = snapshotTask('msnap', s, ctxFor(g, memoryDbConsoleUrl(region)), window.since);
     if (t) tasks.push(t);
   }
-  if (notes.length) regionGroup.description = `AWS region · not shown: ${notes.map(n => n.split(':')[0]).join(', ')}`;
+  if (notes.length)
+    regionGroup.description = fill(AWS_GROUP_TEXTS.regionNotShown, notes.map(n => n.split(':')[0]).join(', '));
   return { groups: [...groups.values()], tasks };
 }
 

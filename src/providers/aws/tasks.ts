@@ -14,6 +14,15 @@ import {
   updateActionStatus,
 } from './status-map';
 import { xmlList } from './xml';
+import { fill } from '../../shared/format';
+import { AWS_TASK_NAMES } from './descriptor';
+
+/** Names of modifications that no resource status names (the l10n bundle carries them, scripts/l10nBundle.ts). */
+export const MODIFICATION_NAMES = {
+  members: 'Modify member clusters',
+  pending: 'Pending modifications (next maintenance window)',
+  resharding: 'Online resharding',
+} as const;
 
 export interface TaskContext {
   connectionId: string;
@@ -52,10 +61,10 @@ export function modificationTask(
   if (status === null) {
     if (busyMember) {
       status = 'running';
-      name = 'Modify member clusters';
+      name = MODIFICATION_NAMES.members;
     } else if (steps.length) {
       status = 'pending';
-      name = 'Pending modifications (next maintenance window)';
+      name = MODIFICATION_NAMES.pending;
     } else return undefined;
   }
   const history = status === 'running' ? runningSteps(events) : { steps: [], startedAt: undefined };
@@ -69,7 +78,7 @@ export function modificationTask(
     provider: 'aws',
     kind: 'cloud-task',
     group: ctx.group,
-    name: progress !== undefined && status === 'running' ? 'Online resharding' : name,
+    name: progress !== undefined && status === 'running' ? MODIFICATION_NAMES.resharding : name,
     type: `${r.rtype}:${r.status ?? ''}`,
     target: { id: r.id, type: RESOURCE_SHAPES[r.rtype].noun },
     status,
@@ -139,7 +148,7 @@ export function updateActionTask(value: unknown, ctx: TaskContext): Task | undef
     provider: 'aws',
     kind: 'cloud-task',
     group: ctx.group,
-    name: `Service update ${update}${type ? ` (${type}${severity ? `, ${severity}` : ''})` : ''}`,
+    name: fill(AWS_TASK_NAMES.serviceUpdate, `${update}${type ? ` (${type}${severity ? `, ${severity}` : ''})` : ''}`),
     type: 'service-update',
     target: { id: resource, type: rg ? 'replication group' : 'cache cluster' },
     status,
@@ -164,10 +173,10 @@ export function updateActionTask(value: unknown, ctx: TaskContext): Task | undef
 
 export type SnapshotKind = 'snap' | 'ssnap' | 'msnap';
 
-const SNAPSHOT_FIELDS: Record<SnapshotKind, { name: string; status: string; noun: string }> = {
-  snap: { name: 'SnapshotName', status: 'SnapshotStatus', noun: 'Backup' },
-  ssnap: { name: 'ServerlessCacheSnapshotName', status: 'Status', noun: 'Serverless backup' },
-  msnap: { name: 'Name', status: 'Status', noun: 'MemoryDB snapshot' },
+const SNAPSHOT_FIELDS: Record<SnapshotKind, { name: string; status: string }> = {
+  snap: { name: 'SnapshotName', status: 'SnapshotStatus' },
+  ssnap: { name: 'ServerlessCacheSnapshotName', status: 'Status' },
+  msnap: { name: 'Name', status: 'Status' },
 };
 
 /** When a snapshot was taken: the earliest node snapshot time (ElastiCache), or its CreateTime (serverless). */
@@ -214,7 +223,7 @@ export function snapshotTask(kind: SnapshotKind, value: unknown, ctx: TaskContex
     provider: 'aws',
     kind: 'cloud-task',
     group: ctx.group,
-    name: `${f.noun}: ${verb.toLowerCase()} ${name}${source ? ` (${source})` : ''}`,
+    name: fill(AWS_TASK_NAMES[kind][verb], `${name}${source ? ` (${source})` : ''}`),
     type: `snapshot:${word ?? ''}`,
     target: target ? { id: target, type: 'snapshot source' } : undefined,
     status,

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import {
   WRONG_SECRET,
@@ -21,6 +23,8 @@ import {
 } from './support';
 
 const PIN_ITEM = /^Trust this server's certificate/;
+/** A quick pick answer for exactly this label (region ids are prefixes of others). */
+const exactly = (id: string) => new RegExp(`^${id}$`); // region ids: letters, digits and hyphens only
 const hex = (fp: string) => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
 
 describe('Add, Edit and Remove Connection through prompts; secrets stay in SecretStorage', () => {
@@ -97,11 +101,12 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     assert.ok(row.children.length > 0, 'the new connection loads its tasks');
   });
 
-  it('Add Connection (Tencent Cloud): region and API questions, endpoint override pinned', async () => {
+  it('Add Connection (Tencent Cloud): region picked from the known list, API questions, endpoint override pinned', async () => {
     const info = emu.info('tencent');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, PIN_ITEM, /^Current API/, /^China/),
-      showInputBox: inputAnswers('IT tencent', info.endpoint, info.region, info.user, info.secret),
+      // The region is picked from Tencent's documented regions (issue 13), the rest typed.
+      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, exactly(info.region!), PIN_ITEM, /^Current API/, /^China/),
+      showInputBox: inputAnswers('IT tencent', info.endpoint, info.user, info.secret),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });
     await run('redisTasks.addConnection');
@@ -114,25 +119,67 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     assert.ok(a.store.allTasks('it-tencent').length > 0);
   });
 
-  it('Edit Connection: a new name keeps the stored secret when the secret box is left empty', async () => {
+  it('Add Connection tries the credentials first: a wrong password is refused before anything is saved', async () => {
+    const info = emu.info('redis-enterprise');
+    const mark = emu.requests.length;
+    const warnings: { message: string; detail?: string; items: string[] }[] = [];
+    prompts = stubPrompts(a, {
+      showQuickPick: quickPickAnswers(/^Redis Enterprise$/, PIN_ITEM),
+      showInputBox: inputAnswers('IT refused', info.endpoint, info.user, WRONG_SECRET),
+      showWarningMessage: async (message: string, options: vscode.MessageOptions, ...items: string[]) => {
+        warnings.push({ message, detail: options.detail, items });
+        return items.find(i => i === 'Pin Certificate'); // the trial's question: dismissed (Cancel)
+      },
+    });
+    await run('redisTasks.addConnection');
+    assert.equal(warnings.length, 2, 'the pin, then the failed trial');
+    assert.match(warnings[1].message, /^Wrong credentials: /);
+    assert.deepEqual(warnings[1].items, ['Edit Credentials', 'Save Anyway']);
+    assert.ok(!`${warnings[1].message} ${warnings[1].detail}`.includes(WRONG_SECRET));
+    assert.ok(emu.since(mark, 'redis-enterprise').length > 0, 'the typed password was tried on the server');
+    assert.equal(a.connections.get('it-refused'), undefined, 'nothing saved');
+    assert.equal(await a.connections.secret('it-refused'), undefined, 'no secret stored');
+  });
+
+  it('Edit Connection: one field, the name; nothing else is asked and the stored secret stays', async () => {
     const info = emu.info('redis-enterprise');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(PIN_ITEM),
-      showInputBox: inputAnswers('IT cluster renamed', info.endpoint, info.user, ''),
-      showWarningMessage: clickMatching(/^Pin Certificate$/),
+      showQuickPick: quickPickAnswers(/^Name$/),
+      showInputBox: inputAnswers('IT cluster renamed'),
     });
     await run('redisTasks.editConnection', { connectionId: 'it-cluster' });
+    assert.equal(prompts.calls.length, 2, prompts.calls.map(c => c.text).join(' | '));
+    const fields = (await (prompts.calls[0].args[0] as Thenable<vscode.QuickPickItem[]>)).map(
+      i => `${i.label}: ${i.description}`,
+    );
+    assert.ok(fields.includes('Name: IT cluster'), fields.join(' | '));
+    assert.ok(
+      fields.some(f => f.startsWith('TLS certificate trust: pinned ')),
+      'the pin is shown, not asked again',
+    );
+    assert.ok(!fields.join().includes(info.secret), 'never the secret');
     assert.equal(a.connections.get('it-cluster')?.name, 'IT cluster renamed');
+    assert.equal(a.connections.get('it-cluster')?.tls?.mode, 'pinned', 'the pin is kept');
     assert.equal((await a.connections.secret('it-cluster'))?.secret, info.secret);
     assert.equal((await connectionRow(a, 'it-cluster')).label, 'IT cluster renamed');
   });
 
-  it('Edit Connection with a wrong password: SecretStorage has the new one, the tree shows a readable auth error', async () => {
+  it('Edit Connection with a wrong password: refused unless saved anyway; then the tree shows a readable auth error', async () => {
     const info = emu.info('redis-enterprise');
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(PIN_ITEM),
-      showInputBox: inputAnswers('IT cluster renamed', info.endpoint, info.user, WRONG_SECRET),
-      showWarningMessage: clickMatching(/^Pin Certificate$/),
+      showQuickPick: quickPickAnswers(/^Password of the cluster user$/),
+      showInputBox: inputAnswers(WRONG_SECRET),
+      showWarningMessage: clickMatching(undefined),
+    });
+    await run('redisTasks.editConnection', { connectionId: 'it-cluster' });
+    assert.equal((await a.connections.secret('it-cluster'))?.secret, info.secret, 'canceled: the right one stays');
+
+    // Behaviour changed on purpose (issue 13): a wrong password is saved only when the person says so.
+    prompts.restore();
+    prompts = stubPrompts(a, {
+      showQuickPick: quickPickAnswers(/^Password of the cluster user$/),
+      showInputBox: inputAnswers(WRONG_SECRET),
+      showWarningMessage: clickMatching(/^Save Anyway$/),
     });
     await run('redisTasks.editConnection', { connectionId: 'it-cluster' });
     assert.equal((await a.connections.secret('it-cluster'))?.secret, WRONG_SECRET);
@@ -152,16 +199,76 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     assert.equal(error.contextValue, 'connectionError');
     assertNoSecretInSettings(WRONG_SECRET, info.secret);
 
-    // And back: the right password clears the error.
+    // And back: the right password passes the trial, is saved, and clears the error.
     prompts.restore();
     prompts = stubPrompts(a, {
-      showQuickPick: quickPickAnswers(PIN_ITEM),
-      showInputBox: inputAnswers('IT cluster renamed', info.endpoint, info.user, info.secret),
-      showWarningMessage: clickMatching(/^Pin Certificate$/),
+      showQuickPick: quickPickAnswers(/^Password of the cluster user$/),
+      showInputBox: inputAnswers(info.secret),
     });
     await run('redisTasks.editConnection', { connectionId: 'it-cluster' });
+    assert.ok(!prompts.calls.some(c => c.method === 'showWarningMessage'), 'the trial passed: nothing to ask');
+    assert.equal((await a.connections.secret('it-cluster'))?.secret, info.secret);
     await waitForConnectionOk(a, 'it-cluster');
     assert.equal(a.store.connection('it-cluster')?.error, undefined);
+  });
+
+  it('Add Connection (AWS) by profile: the profile of the shared files signs in; several regions; no secret stored', async () => {
+    const info = emu.info('aws');
+    // A credentials file of this test, named as the AWS CLI names it: the official chain (fromIni) reads it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'it-aws-'));
+    fs.writeFileSync(
+      path.join(dir, 'credentials'),
+      `[it-emulator]\naws_access_key_id = ${info.user}\naws_secret_access_key = ${info.secret}\n`,
+    );
+    fs.writeFileSync(path.join(dir, 'config'), '[profile other]\nregion = us-east-1\n');
+    const saved = { config: process.env.AWS_CONFIG_FILE, creds: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+    try {
+      const regions = info.region!.split(',');
+      let profiles: string[] = [];
+      prompts = stubPrompts(a, {
+        showQuickPick: quickPickAnswers(
+          /^Amazon ElastiCache$/,
+          list => list.filter(i => regions.includes(i.label)),
+          /^A named profile$/,
+          list => {
+            profiles = list.map(i => i.label);
+            return list.find(i => i.label === 'it-emulator');
+          },
+          PIN_ITEM,
+        ),
+        showInputBox: inputAnswers('IT aws', info.endpoint),
+        showWarningMessage: clickMatching(/^Pin Certificate$/),
+      });
+      await run('redisTasks.addConnection');
+      assert.deepEqual(profiles.slice(0, 2).sort(), ['it-emulator', 'other']);
+      const c = a.connections.get('it-aws');
+      assert.ok(c, 'saved after the trial signed in with the profile');
+      assert.equal(c.region, regions.join(','));
+      assert.equal(c.options?.profile, 'it-emulator');
+      assert.equal(c.user, undefined);
+      assert.equal(await a.connections.secret('it-aws'), undefined, 'a profile needs no secret of ours');
+      assertNoSecretInSettings(info.secret);
+      await waitForConnectionOk(a, 'it-aws');
+      // Two regions: connection → region → instance → tasks.
+      const row = await connectionRow(a, 'it-aws');
+      assert.deepEqual(
+        row.children.map(r => r.label),
+        regions,
+      );
+      const instances = row.children[0].children.filter(r => r.node.type === 'group');
+      assert.ok(instances.length > 0, 'instances under the region');
+      assert.ok(
+        instances.some(g => g.children.some(t => t.node.type === 'task')),
+        'tasks under an instance',
+      );
+    } finally {
+      process.env.AWS_CONFIG_FILE = saved.config;
+      process.env.AWS_SHARED_CREDENTIALS_FILE = saved.creds;
+      if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
+      if (saved.creds === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+    }
   });
 
   it('Escape in the middle of Add Connection saves nothing', async () => {

@@ -16,7 +16,7 @@ import { EXTENSION_ID, activateExtension, startTestEmulator } from './helpers';
 
 export type { RedisTasksApi, TreeNode, Task };
 
-export const PROVIDERS: readonly ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba'];
+export const PROVIDERS: readonly ProviderId[] = ['redis-enterprise', 'redis-cloud', 'tencent', 'alibaba', 'aws'];
 
 /** A password the suites type on purpose (Edit Connection with a wrong password); it must never show anywhere. */
 export const WRONG_SECRET = 'it-wrong-pass-7f3a9c';
@@ -471,12 +471,12 @@ export async function connectionRow(a: RedisTasksApi, connectionId: string): Pro
   return row;
 }
 
+/**
+ * Every task row under a row, at any depth (an AWS connection of several regions has a region level; alike finished
+ * tasks are folded into one row, tree/folds.ts).
+ */
 export function taskRows(row: TreeRow): TreeRow[] {
-  // Alike finished tasks are folded into one row (tree/folds.ts): their rows are one level deeper.
-  return row.children
-    .flatMap(g => g.children)
-    .flatMap(r => (r.node.type === 'fold' ? r.children : [r]))
-    .filter(r => r.node.type === 'task');
+  return row.children.flatMap(c => (c.node.type === 'task' ? [c] : taskRows(c)));
 }
 
 /** A loaded task of a connection that satisfies the predicate (the first in display order). */

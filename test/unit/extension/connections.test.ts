@@ -4,6 +4,10 @@ import { normaliseEndpoint, tencentSiteText } from '../../../src/extension/conne
 import { addConnectionFlow, editConnectionFlow } from '../../../src/extension/connections/flows';
 import { ConnectionsModel, newConnectionId, parseConnection } from '../../../src/extension/connections/model';
 import type { Prompts } from '../../../src/extension/prompts';
+import type { ConnectionConfig, ConnectionSecret } from '../../../src/core/connection';
+import { ProviderError } from '../../../src/core/errors';
+import { adviseTrial } from '../../../src/extension/connections/trial';
+import { descriptorOf } from '../../../src/providers/registry';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 
 const FP = 'AB:'.repeat(31) + 'AB';
@@ -12,17 +16,17 @@ function scripted(answers: unknown[]) {
   const asked: { kind: string; text: string; options?: unknown }[] = [];
   const next = () => Promise.resolve(answers.shift());
   const prompts = {
-    showQuickPick: (items: { label: string }[], options?: { placeHolder?: string }) => {
-      asked.push({ kind: 'pick', text: options?.placeHolder ?? '' });
+    showQuickPick: (items: { label: string }[], options?: { placeHolder?: string; canPickMany?: boolean }) => {
+      asked.push({ kind: 'pick', text: options?.placeHolder ?? '', options: { ...options, items } });
       const want = answers.shift();
-      return Promise.resolve(
-        items.find(
-          i =>
-            i.label === want ||
-            (i as unknown as Record<string, unknown>).provider === want ||
-            (i as unknown as Record<string, unknown>).mode === want,
-        ),
-      );
+      const matches = (i: { label: string }, w: unknown) => {
+        const r = i as unknown as Record<string, unknown>;
+        return i.label === w || r.provider === w || r.mode === w || r.field === w || r.way === w || r.region === w;
+      };
+      // A multi-select answer is a list of what to check.
+      if (options?.canPickMany)
+        return Promise.resolve(Array.isArray(want) ? items.filter(i => want.some(w => matches(i, w))) : undefined);
+      return Promise.resolve(items.find(i => matches(i, want)));
     },
     showInputBox: (o: { prompt?: string; password?: boolean; validateInput?: (v: string) => unknown }) => {
       asked.push({ kind: 'input', text: o.prompt ?? '', options: o });
@@ -71,9 +75,22 @@ const providers = {
   normaliseFingerprint: (f: string) => f.toUpperCase(),
 } as unknown as ProvidersModule;
 
+/** The trial before saving: records what it was asked to try and fails while `failWith` is set. */
+const trial = {
+  tried: [] as { config: ConnectionConfig; secret: ConnectionSecret }[],
+  failWith: [] as (ProviderError | undefined)[],
+  fn: async (config: ConnectionConfig, secret: ConnectionSecret) => {
+    trial.tried.push({ config, secret });
+    const e = trial.failWith.shift();
+    if (e) throw e;
+  },
+};
+
 describe('connections', () => {
   beforeEach(() => {
     settings['redisTasks.connections'] = [];
+    trial.tried = [];
+    trial.failWith = [];
   });
   afterEach(() => {
     delete settings['redisTasks.connections'];
@@ -90,7 +107,12 @@ describe('connections', () => {
       'pinned',
       'Pin Certificate',
     ]);
-    const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: trial.fn,
+    });
     assert.ok(config);
     assert.equal(config.endpoint, 'https://cluster.example.com:9443');
     assert.deepEqual(config.tls, { mode: 'pinned', fingerprint256: FP });
@@ -107,7 +129,10 @@ describe('connections', () => {
   it('declining the pin saves nothing', async () => {
     const { connections, secrets } = model();
     const { prompts } = scripted(['redis-enterprise', 'Prod', 'cluster', 'admin', 'pw', 'pinned', undefined]);
-    assert.equal(await addConnectionFlow({ prompts, connections, providers: () => providers }), undefined);
+    assert.equal(
+      await addConnectionFlow({ prompts, connections, providers: () => providers, tryConnection: trial.fn }),
+      undefined,
+    );
     assert.deepEqual(settings['redisTasks.connections'], []);
     assert.equal(secrets.size, 0);
   });
@@ -123,7 +148,12 @@ describe('connections', () => {
       'secret-key',
       'DescribeTasks',
     ]);
-    const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: trial.fn,
+    });
     assert.ok(config);
     assert.equal(config.region, 'cn-shanghai');
     assert.equal(config.endpoint, undefined);
@@ -143,7 +173,12 @@ describe('connections', () => {
       'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
       'International (tencentcloud.com)',
     ]);
-    const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: trial.fn,
+    });
     assert.ok(config);
     assert.deepEqual(config.options, { site: 'intl' });
     assert.equal(config.endpoint, undefined);
@@ -152,33 +187,285 @@ describe('connections', () => {
     assert.equal(tencentSiteText({ ...config, options: undefined }), 'Site: China (redis.tencentcloudapi.com)');
     assert.equal(tencentSiteText({ ...config, endpoint: 'https://127.0.0.1:9' }), undefined, 'an override says where');
 
-    // Editing it back to China drops the switch.
-    const back = scripted([
-      'Intl',
-      '',
-      'ap-singapore',
-      'AKIDexample',
-      '',
-      'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
-      'China (cloud.tencent.com)',
-    ]);
-    const china = await editConnectionFlow({ prompts: back.prompts, connections, providers: () => providers }, config);
+    // Editing it back to China is one question: the site, and nothing else is asked.
+    const back = scripted(['choice:site', 'China (cloud.tencent.com)']);
+    const china = await editConnectionFlow(
+      { prompts: back.prompts, connections, providers: () => providers, tryConnection: trial.fn },
+      config,
+    );
     assert.equal(china?.options, undefined);
+    assert.deepEqual(
+      back.asked.map(a => a.kind),
+      ['pick', 'pick'],
+      'the field pick, then the site question only',
+    );
   });
 
-  it('Edit Connection keeps the stored secret when the password box is left empty', async () => {
+  it('Edit Connection changes one field: a new name is saved without asking anything else or trying the server', async () => {
     const { connections, secrets } = model();
     await connections.save(
       { id: 'prod', name: 'Prod', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1', user: 'acct' },
       { secret: 'old-secret' },
     );
-    const { prompts } = scripted(['Prod 2', 'https://api.redislabs.com/v1', 'acct', '']);
+    const { prompts, asked } = scripted(['name', 'Prod 2']);
     const config = await editConnectionFlow(
-      { prompts, connections, providers: () => providers },
+      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
       connections.get('prod')!,
     );
     assert.equal(config?.name, 'Prod 2');
+    assert.equal(config?.user, 'acct');
     assert.equal(secrets.get('redisTasks.secret.prod'), 'old-secret');
+    assert.equal(asked.length, 2, 'the field pick and the name box');
+    assert.equal(trial.tried.length, 0, 'a name cannot break the connection: no trial');
+    // The pick shows every field with its value, never the secret.
+    const pick = asked[0].options as { items: { label: string; description?: string }[] };
+    const shown = pick.items.map(i => `${i.label}: ${i.description}`);
+    assert.deepEqual(shown, [
+      'Name: Prod',
+      'Address: https://api.redislabs.com/v1',
+      'Account key (x-api-key): acct',
+      'User secret key (x-api-secret-key): stored in secret storage, not shown',
+    ]);
+    assert.ok(!shown.join().includes('old-secret'));
+  });
+
+  it('Edit Connection: a new password is tried with the new password before it replaces the stored one', async () => {
+    const { connections, secrets } = model();
+    await connections.save(
+      { id: 'prod', name: 'Prod', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1', user: 'acct' },
+      { secret: 'old-secret' },
+    );
+    trial.failWith = [new ProviderError('auth', 'HTTP 401: the API key or secret is wrong.')];
+    // Wrong → Edit Credentials → user kept, new secret → tried again → saved.
+    const { prompts, asked } = scripted(['secret', 'typo', 'Edit Credentials', 'acct', 'right-secret']);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
+      connections.get('prod')!,
+    );
+    assert.ok(config);
+    assert.deepEqual(
+      trial.tried.map(t => t.secret.secret),
+      ['typo', 'right-secret'],
+    );
+    assert.equal(secrets.get('redisTasks.secret.prod'), 'right-secret');
+    const warning = asked.find(a => a.kind === 'warning')!;
+    assert.match(warning.text, /^Wrong credentials/);
+    assert.match((warning.options as { detail: string }).detail, /HTTP 401/);
+  });
+
+  it('Add Connection tries the typed password before saving: refused, nothing is saved; Cancel leaves nothing behind', async () => {
+    const { connections, secrets } = model();
+    trial.failWith = [new ProviderError('auth', 'HTTP 401: wrong user or password.')];
+    const { prompts, asked } = scripted(['redis-cloud', 'RC', '', 'acct', 'wrong', undefined]);
+    assert.equal(
+      await addConnectionFlow({ prompts, connections, providers: () => providers, tryConnection: trial.fn }),
+      undefined,
+    );
+    assert.equal(trial.tried.length, 1);
+    assert.equal(trial.tried[0].secret.secret, 'wrong', 'the typed password is what is tried');
+    assert.deepEqual(settings['redisTasks.connections'], []);
+    assert.equal(secrets.size, 0, 'nothing in SecretStorage either');
+    const warning = asked.find(a => a.kind === 'warning')!;
+    assert.equal((warning.options as { modal: boolean }).modal, true);
+  });
+
+  it('Save Anyway saves what was typed after a failed trial', async () => {
+    const { connections, secrets } = model();
+    trial.failWith = [new ProviderError('network', 'connect ECONNREFUSED 10.0.0.1:9443')];
+    const { prompts, asked } = scripted([
+      'redis-cloud',
+      'RC',
+      'https://10.0.0.1:9443',
+      'acct',
+      'pw',
+      'system',
+      'Save Anyway',
+    ]);
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: trial.fn,
+    });
+    assert.ok(config);
+    assert.equal(secrets.get(`redisTasks.secret.${config.id}`), 'pw');
+    assert.match(asked.find(a => a.kind === 'warning')!.text, /cannot be reached/);
+  });
+
+  it('Edit Address after an unreachable server asks the address again, tries again, and saves on success', async () => {
+    const { connections } = model();
+    trial.failWith = [new ProviderError('network', 'getaddrinfo ENOTFOUND clustr')];
+    const { prompts } = scripted([
+      'redis-enterprise',
+      'Prod',
+      'clustr',
+      'admin',
+      'pw',
+      'system',
+      'Edit Address',
+      'cluster',
+      'system',
+    ]);
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: trial.fn,
+    });
+    assert.equal(config?.endpoint, 'https://cluster:9443');
+    assert.deepEqual(
+      trial.tried.map(t => t.config.endpoint),
+      ['https://clustr:9443', 'https://cluster:9443'],
+    );
+    assert.equal(connections.list().length, 1);
+  });
+
+  it('the trial advice: wrong password, unreachable, TLS and a refused region each name their field', () => {
+    const re = descriptorOf('redis-enterprise');
+    const tencent = descriptorOf('tencent');
+    const aws = descriptorOf('aws');
+    const at = { endpoint: 'https://c:9443', hasTlsQuestion: true };
+    const auth = adviseTrial(new ProviderError('auth', 'x'), re, at);
+    assert.deepEqual(auth.fields, ['user', 'secret']);
+    assert.match(auth.headline, /^Wrong credentials: https:\/\/c:9443 refused the Password of the cluster user\.$/);
+    assert.deepEqual(adviseTrial(new ProviderError('network', 'x'), re, at).fields, ['endpoint']);
+    assert.deepEqual(adviseTrial(new ProviderError('timeout', 'x'), re, at).fields, ['endpoint']);
+    const tls = adviseTrial(new ProviderError('tls', 'x'), re, at);
+    assert.deepEqual(tls.fields, ['tls']);
+    assert.equal(tls.editLabel, 'Edit TLS');
+    assert.deepEqual(adviseTrial(new ProviderError('tls', 'x'), re, { ...at, hasTlsQuestion: false }).fields, [
+      'endpoint',
+    ]);
+    assert.deepEqual(adviseTrial(new ProviderError('bad-request', 'x'), tencent, { hasTlsQuestion: false }).fields, [
+      'region',
+    ]);
+    const profile = adviseTrial(new ProviderError('auth', 'x'), aws, { signIn: 'profile', hasTlsQuestion: false });
+    assert.deepEqual(profile.fields, ['signIn'], 'a profile that does not sign in: back to the sign-in question');
+    assert.match(profile.headline, /^No usable credentials: the public API/);
+  });
+
+  it('Add Connection (AWS) by profile: a picker of the profiles, several regions, no secret stored', async () => {
+    const { connections, secrets } = model();
+    const withProfiles = { ...providers, profiles: async () => ['default', 'prod-sso'] } as ProvidersModule;
+    const { prompts, asked } = scripted(['aws', 'AWS prod', '', ['us-east-1', 'eu-west-1'], 'profile', 'prod-sso']);
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => withProfiles,
+      tryConnection: trial.fn,
+    });
+    assert.ok(config);
+    assert.equal(config.region, 'us-east-1,eu-west-1');
+    assert.deepEqual(config.options, { profile: 'prod-sso' });
+    assert.equal(config.user, undefined);
+    assert.equal(secrets.size, 0, 'a profile needs no secret of ours');
+    assert.equal(trial.tried[0].secret.secret, '');
+    assert.ok(!asked.some(a => a.kind === 'input' && /Access key/.test(a.text)), 'no key asked');
+    // Edit: the field pick shows the sign-in and both regions.
+    const edit = scripted([undefined]);
+    await editConnectionFlow(
+      { prompts: edit.prompts, connections, providers: () => withProfiles, tryConnection: trial.fn },
+      config,
+    );
+    const items = (edit.asked[0].options as { items: { label: string; description?: string }[] }).items;
+    assert.deepEqual(
+      items.map(i => `${i.label}: ${i.description}`),
+      [
+        'Name: AWS prod',
+        'Endpoint override: none (public API)',
+        'Regions: us-east-1, eu-west-1',
+        'Sign-in: A named profile: prod-sso',
+      ],
+    );
+  });
+
+  it('Add Connection (AWS) by access keys: the secret key goes to SecretStorage; "Other region…" takes a typed id', async () => {
+    const { connections, secrets } = model();
+    const { prompts } = scripted([
+      'aws',
+      'Keys',
+      '',
+      ['Other region…'],
+      'ap-east-2',
+      'keys',
+      'AKIAEXAMPLE',
+      'wJalr/secret',
+    ]);
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: trial.fn,
+    });
+    assert.ok(config);
+    assert.equal(config.region, 'ap-east-2');
+    assert.equal(config.user, 'AKIAEXAMPLE');
+    assert.equal(secrets.get(`redisTasks.secret.${config.id}`), 'wJalr/secret');
+    assert.ok(!JSON.stringify(settings['redisTasks.connections']).includes('wJalr'));
+  });
+
+  it('a single-region provider picks one region from its known list, the current one first', async () => {
+    const { connections } = model();
+    await connections.save(
+      { id: 'a', name: 'A', provider: 'alibaba', region: 'cn-shanghai', user: 'LTAI' },
+      { secret: 's' },
+    );
+    const { prompts, asked } = scripted(['region', 'cn-beijing']);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
+      connections.get('a')!,
+    );
+    assert.equal(config?.region, 'cn-beijing');
+    const regionPick = asked[1].options as { items: { label: string; description?: string }[]; canPickMany?: boolean };
+    assert.equal(regionPick.canPickMany, undefined);
+    assert.equal(regionPick.items[0].label, 'cn-shanghai');
+    assert.equal(regionPick.items[0].description, 'current');
+    assert.equal(regionPick.items.at(-1)!.label, 'Other region…');
+    assert.equal(trial.tried.length, 1, 'a new region is tried before saving');
+    assert.equal(trial.tried[0].secret.secret, 's', 'with the stored secret');
+  });
+
+  it('Edit Address of a pinned cluster asks the certificate of the new address, and tries it before saving', async () => {
+    const { connections } = model();
+    await connections.save(
+      {
+        id: 'p',
+        name: 'P',
+        provider: 'redis-enterprise',
+        endpoint: 'https://old:9443',
+        user: 'u',
+        tls: { mode: 'pinned', fingerprint256: 'OLD' },
+      },
+      { secret: 's' },
+    );
+    const { prompts, asked } = scripted(['endpoint', 'new-cluster', 'pinned', 'Pin Certificate']);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
+      connections.get('p')!,
+    );
+    assert.equal(config?.endpoint, 'https://new-cluster:9443');
+    assert.deepEqual(config?.tls, { mode: 'pinned', fingerprint256: FP }, 'the old pin does not carry over');
+    assert.ok(asked.some(a => a.kind === 'pick' && /TLS certificate be trusted/.test(a.text)));
+    assert.equal(trial.tried[0].config.endpoint, 'https://new-cluster:9443');
+  });
+
+  it('Edit Sign-in of an AWS connection from access keys to a profile deletes the stored secret key', async () => {
+    const { connections, secrets } = model();
+    await connections.save(
+      { id: 'a', name: 'A', provider: 'aws', region: 'us-east-1', user: 'AKIAEXAMPLE' },
+      { secret: 'wJalr/secret' },
+    );
+    const withProfiles = { ...providers, profiles: async () => ['prod'] } as ProvidersModule;
+    const { prompts } = scripted(['signIn', 'profile', 'prod']);
+    const config = await editConnectionFlow(
+      { prompts, connections, providers: () => withProfiles, tryConnection: trial.fn },
+      connections.get('a')!,
+    );
+    assert.deepEqual(config?.options, { profile: 'prod' });
+    assert.equal(config?.user, undefined);
+    assert.equal(trial.tried[0].secret.secret, '', 'the profile is tried, not the old keys');
+    assert.equal(secrets.has('redisTasks.secret.a'), false, 'the old secret key is gone');
+    assert.ok(!JSON.stringify(settings['redisTasks.connections']).includes('AKIAEXAMPLE'));
   });
 
   it('Remove deletes the settings entry and the secret', async () => {

@@ -109,6 +109,10 @@ export const env = {
 };
 
 export const window = {
+  /** Runs the task at once; nothing cancels it. */
+  withProgress<T>(_options: unknown, task: (progress: unknown, token: unknown) => Promise<T>): Promise<T> {
+    return task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) });
+  },
   createStatusBarItem() {
     return {
       text: '',

@@ -53,7 +53,15 @@ describe('extension: plain HTTP needs a visible, per-connection choice (issue 14
   it('defect 1: Add Connection with an http:// address on another machine saves nothing unless the person allows it', async () => {
     const { connections, secrets } = connectionsModel();
     const { prompts, warnings } = scripted(['redis-enterprise', 'Prod', 'http://cluster.example.com:8080', undefined]);
-    assert.equal(await addConnectionFlow({ prompts, connections, providers: () => providers }), undefined);
+    assert.equal(
+      await addConnectionFlow({
+        prompts,
+        connections,
+        providers: () => providers,
+        tryConnection: async () => undefined,
+      }),
+      undefined,
+    );
     assert.equal(warnings.length, 1, 'the person was asked');
     assert.match(warnings[0].text, /plain HTTP/);
     assert.equal((warnings[0].options as { modal: boolean }).modal, true);
@@ -71,7 +79,12 @@ describe('extension: plain HTTP needs a visible, per-connection choice (issue 14
       'admin',
       'pw-123456',
     ]);
-    const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: async () => undefined,
+    });
     assert.ok(config);
     assert.equal(config.allowInsecureHttp, true);
     assert.equal(config.tls, undefined, 'no pin or CA on http://');
@@ -85,7 +98,12 @@ describe('extension: plain HTTP needs a visible, per-connection choice (issue 14
   it('the loopback (the demo emulator) is not asked about, and https connections never carry the flag', async () => {
     const { connections } = connectionsModel();
     const { prompts, warnings } = scripted(['redis-cloud', 'Local', 'http://127.0.0.1:8443/v1', 'acct', 'secret-1']);
-    const config = await addConnectionFlow({ prompts, connections, providers: () => providers });
+    const config = await addConnectionFlow({
+      prompts,
+      connections,
+      providers: () => providers,
+      tryConnection: async () => undefined,
+    });
     assert.ok(config);
     assert.equal(warnings.length, 0);
     assert.equal(config.allowInsecureHttp, undefined);
@@ -117,7 +135,7 @@ describe('extension: plain HTTP needs a visible, per-connection choice (issue 14
       'pinned',
       undefined,
     ]);
-    await addConnectionFlow({ prompts, connections, providers: () => forging });
+    await addConnectionFlow({ prompts, connections, providers: () => forging, tryConnection: async () => undefined });
     const detail = (warnings[0].options as { detail: string }).detail;
     assert.ok(
       detail.split('\n').every(l => l !== 'The system already trusts this certificate.'),

@@ -7,6 +7,8 @@ import { isRowClick } from '../../../src/extension/commands/openTask';
 import { taskRowContextValue } from '../../../src/extension/tree/format';
 import { TaskNode } from '../../../src/extension/tree/nodes';
 import { task } from './fixtures';
+import { TaskStore } from '../../../src/core/store';
+import { type CommandDeps, resolveTask } from '../../../src/extension/commands/deps';
 
 const demo = (id: string, provider: string): ConnectionConfig => ({
   id,
@@ -36,6 +38,48 @@ describe('connection pickers', () => {
     );
     const tencent = connectionPickItem({ id: 't', name: 'Shanghai', provider: 'tencent', region: 'ap-shanghai' });
     assert.equal(tencent.description, 'Tencent Cloud · ap-shanghai');
+  });
+});
+
+describe('connection pickers: several regions and the task picker', () => {
+  it('a connection of several regions lists them', () => {
+    const item = connectionPickItem({ id: 'a', name: 'AWS', provider: 'aws', region: 'us-east-1,eu-west-1' });
+    assert.equal(item.description, 'Amazon ElastiCache · us-east-1, eu-west-1');
+  });
+
+  it('the task picker names each task’s connection and its provider', async () => {
+    const store = new TaskStore(() => 0);
+    store.applySnapshot('a', {
+      groups: [{ id: 'crdb', label: 'x', kind: 'crdb-tasks' }],
+      tasks: [task('1', { source: 'a' })],
+      more: {},
+    });
+    store.applySnapshot('b', {
+      groups: [{ id: 'crdb', label: 'x', kind: 'crdb-tasks' }],
+      tasks: [task('1', { source: 'b' })],
+      more: {},
+    });
+    const configs: Record<string, ConnectionConfig> = {
+      a: demo('a', 'redis-enterprise'),
+      b: { ...demo('b', 'redis-cloud'), name: 'Demo redis-enterprise' },
+    };
+    let shown: { description?: string }[] = [];
+    const deps = {
+      store,
+      connections: { get: (id: string) => configs[id] },
+      service: { nameOf: (id: string) => configs[id].name },
+      prompts: {
+        showQuickPick: async (items: { description?: string }[]) => {
+          shown = items;
+          return undefined;
+        },
+      },
+    } as unknown as CommandDeps;
+    await resolveTask(deps, undefined);
+    assert.deepEqual(shown.map(i => i.description).sort(), [
+      'Running · Demo redis-enterprise · Redis Cloud',
+      'Running · Demo redis-enterprise · Redis Enterprise',
+    ]);
   });
 });
 

@@ -1,0 +1,107 @@
+// An AWS account through the real UI: Add Connection with access keys and two regions, the region level of the tree,
+// and stopping a service update after its confirmation. The emulator runs here on a manual clock and the extension
+// polls only on request, so what is on screen does not depend on timing.
+import * as assert from 'node:assert/strict';
+import { allModules, startEmulator, type RunningEmulator } from '../../src/emulator/main';
+import type { AwsModule } from '../../src/emulator/aws/index';
+import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../../src/emulator/aws/index';
+import { UPDATE } from '../../src/emulator/aws/scenario';
+import { useVsCode } from './fixture';
+import { quickInputPrompt, rowDescription } from './flows';
+
+const NAME = 'AWS e2e';
+const UPDATE_ROW = `Service update ${UPDATE.name}`;
+
+describe('AWS (ElastiCache) through the real UI', function () {
+  this.timeout(90_000);
+  let emulator: RunningEmulator;
+  let aws: AwsModule;
+
+  before(async () => {
+    emulator = await startEmulator({ modules: allModules(), clock: 'manual' });
+    aws = emulator.modules.find(m => m.provider === 'aws') as AwsModule;
+  });
+  after(async () => {
+    await emulator?.close();
+  });
+
+  const vscode = useVsCode({ settings: { 'redisTasks.pollInterval.active': 0, 'redisTasks.pollInterval.idle': 0 } });
+
+  it('adds an AWS connection with access keys and two regions; the tree shows region → instance → tasks', async () => {
+    const ui = vscode();
+    await ui.openView();
+    await ui.setSidebarWidth(560);
+    await ui.runCommand('Redis Tasks: Add Connection');
+    await ui.pickQuickItem('Amazon ElastiCache');
+    await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
+    await ui.answerQuickInput(NAME);
+    await quickInputPrompt(ui).filter({ hasText: 'Endpoint override' }).waitFor();
+    await ui.answerQuickInput(emulator.url);
+    // The regions: a multi-select of AWS's regions with the default ticked; tick eu-west-1 too.
+    const input = ui.page.locator('.quick-input-widget input[placeholder="Regions (one or more)"]');
+    await input.waitFor();
+    const checked = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]');
+    assert.deepEqual(
+      (await checked.locator('.label-name').allInnerTexts()).map(t => t.trim()),
+      ['us-east-1'],
+    );
+    await input.fill('eu-west-1');
+    await ui.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: /^\s*eu-west-1\s*$/ })
+      .first()
+      .click();
+    await ui.screenshot('aws-regions', { keepOpen: true });
+    await input.press('Enter');
+    await ui.page.locator('.quick-input-widget input[placeholder="How does this connection sign in?"]').waitFor();
+    await ui.pickQuickItem('Access keys');
+    await quickInputPrompt(ui).filter({ hasText: 'Access key ID' }).waitFor();
+    await ui.answerQuickInput(DEMO_ACCESS_KEY_ID);
+    await quickInputPrompt(ui).filter({ hasText: 'Secret access key' }).waitFor();
+    assert.equal(await ui.page.locator('.quick-input-widget input').getAttribute('type'), 'password');
+    await ui.answerQuickInput(DEMO_SECRET_ACCESS_KEY);
+    await ui.pickQuickItem('pin its SHA-256 fingerprint');
+    await ui.dialog().waitFor({ timeout: 30_000 });
+    await ui.answerDialog('Pin Certificate');
+
+    // Saved only after the trial signed in: the connection row, then its two regions.
+    const connection = ui.treeRow(NAME).first();
+    await connection.waitFor({ timeout: 30_000 });
+    assert.match(await rowDescription(connection), /Amazon ElastiCache/);
+    await ui
+      .treeRow(/^\s*us-east-1/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await ui
+      .treeRow(/^\s*eu-west-1/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    const region = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="2"]');
+    assert.deepEqual(
+      (await region.locator('.label-name').allInnerTexts()).map(t => t.trim()),
+      ['us-east-1', 'eu-west-1'],
+    );
+    await ui.treeRow(UPDATE_ROW).first().waitFor({ timeout: 30_000 });
+    assert.equal(
+      await ui.treeRow(UPDATE_ROW).first().getAttribute('aria-level'),
+      '4',
+      'connection → region → instance → task',
+    );
+    assert.match(await rowDescription(ui.treeRow(UPDATE_ROW).first()), /^Running\b/);
+    await ui.screenshot('aws-tree');
+  });
+
+  it('stops a service update after a confirmation naming it: BatchStopUpdateAction is sent once', async () => {
+    const ui = vscode();
+    const row = ui.treeRow(UPDATE_ROW).first();
+    const before = aws.calls.BatchStopUpdateAction ?? 0;
+    await ui.contextMenu(row, 'Cancel Task');
+    await ui.dialog().waitFor();
+    assert.match(await ui.dialog().innerText(), new RegExp(`Service update ${UPDATE.name}`));
+    assert.equal(aws.calls.BatchStopUpdateAction ?? 0, before, 'nothing is sent before the person confirms');
+    await ui.screenshot('aws-stop', { keepOpen: true });
+    await ui.answerDialog('Cancel Task');
+    await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    assert.equal((aws.calls.BatchStopUpdateAction ?? 0) - before, 1, 'one stop per confirmation');
+  });
+});
