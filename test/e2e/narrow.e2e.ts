@@ -95,9 +95,9 @@ for (const run of RUNS) {
       const sidebar = page.locator('.part.sidebar');
       const width = (await sidebar.boundingBox())?.width ?? 0;
       assert.ok(width > 250 && width <= 310, `the default side bar (${width} px)`);
-      // Leaves at level 3 are task rows or a group's message; a task's row starts with a status, which is the claim.
+      // Leaves below the groups are task rows or a group's message; a task's row starts with a status, which is the claim.
       const leaves = page.locator(
-        '.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]:not([aria-expanded])',
+        '.part.sidebar .monaco-list-row[role="treeitem"]:not([aria-level="1"]):not([aria-level="2"]):not([aria-expanded])',
       );
       await leaves.first().waitFor({ timeout: 90_000 });
       await page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').first().waitFor();
@@ -190,7 +190,7 @@ for (const run of RUNS) {
       await page.waitForTimeout(500);
       // A task row wholly on screen: the first leaf whose label starts with a status.
       const leaves = page.locator(
-        '.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]:not([aria-expanded])',
+        '.part.sidebar .monaco-list-row[role="treeitem"]:not([aria-level="1"]):not([aria-level="2"]):not([aria-expanded])',
       );
       let row: Locator | undefined;
       const listBox = await page.locator('.part.sidebar .monaco-list').first().boundingBox();
