@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { providerById } from '../providers/registry';
 import type { ConnectionConfig } from '../core/connection';
 import type { ConnectionsModel } from './connections/model';
@@ -56,7 +56,7 @@ export class DemoController implements vscode.Disposable {
       const id = demoId(i.provider);
       const config: ConnectionConfig = {
         id,
-        name: i.name,
+        name: demoName(i.name),
         provider: i.provider,
         endpoint: i.endpoint,
         user: i.user,
@@ -100,4 +100,25 @@ export class DemoController implements vscode.Disposable {
 
 export function demoId(provider: string): string {
   return `demo-${provider}`;
+}
+
+/**
+ * The emulator names its demo connections in English (it has no vscode); the names a person sees in the tree are
+ * the extension's words, so they follow VS Code's language. A name not listed here shows as the emulator gave it.
+ */
+export function demoName(name: string): string {
+  switch (name) {
+    case 'Demo cluster':
+      return vscode.l10n.t('Demo cluster');
+    case 'Redis Cloud (emulated)':
+      return vscode.l10n.t('Redis Cloud (emulated)');
+    case 'Tencent Cloud Redis (emulated)':
+      return vscode.l10n.t('Tencent Cloud Redis (emulated)');
+    case 'Alibaba Cloud (emulated)':
+      return vscode.l10n.t('Alibaba Cloud (emulated)');
+    case 'AWS ElastiCache (emulated)':
+      return vscode.l10n.t('AWS ElastiCache (emulated)');
+    default:
+      return name;
+  }
 }

@@ -7,7 +7,7 @@ import type { AwsModule } from '../../src/emulator/aws/index';
 import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../../src/emulator/aws/index';
 import { UPDATE } from '../../src/emulator/aws/scenario';
 import { useVsCode } from './fixture';
-import { quickInputPrompt, rowDescription } from './flows';
+import { quickInputPrompt, rowDescription, rowLabel } from './flows';
 
 const NAME = 'AWS e2e';
 const UPDATE_ROW = `Service update ${UPDATE.name}`;
@@ -87,7 +87,7 @@ describe('AWS (ElastiCache) through the real UI', function () {
       '4',
       'connection → region → instance → task',
     );
-    assert.match(await rowDescription(ui.treeRow(UPDATE_ROW).first()), /^Running\b/);
+    assert.match(await rowLabel(ui.treeRow(UPDATE_ROW).first()), /^Running\b/);
     await ui.screenshot('aws-tree');
   });
 

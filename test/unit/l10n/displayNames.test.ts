@@ -1,8 +1,9 @@
 import fake from '../extension/fakeVscode';
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TaskStore } from '../../../src/core/store';
+import { demoName } from '../../../src/extension/demo';
 import { buildDetailsModel } from '../../../src/extension/details/model';
 import { displayName, displayTask, groupDisplayName } from '../../../src/extension/displayNames';
 import { RunningStatusBar } from '../../../src/extension/statusBar';
@@ -65,6 +66,24 @@ describe('provider names shown in the display language', () => {
       'an instance named "Actions" keeps its name',
     );
     assert.equal(groupDisplayName({ id: 'other', label: 'Other tasks', kind: 'tasks' }), '其他任务');
+  });
+
+  it("the demo's connections are named in the display language; a name the extension does not know stays", () => {
+    assert.equal(demoName('Demo cluster'), '演示集群');
+    assert.equal(demoName('Redis Cloud (emulated)'), 'Redis Cloud（模拟）');
+    assert.equal(demoName('Tencent Cloud Redis (emulated)'), '腾讯云 Redis（模拟）');
+    assert.equal(demoName('Alibaba Cloud (emulated)'), '阿里云（模拟）');
+    assert.equal(demoName('AWS ElastiCache (emulated)'), 'AWS ElastiCache（模拟）');
+    assert.equal(demoName('Someone else (emulated)'), 'Someone else (emulated)');
+    // Every demo connection an emulator module names (src/emulator/<provider>/index.ts) is one of them.
+    const dir = path.join(ROOT, 'src/emulator');
+    const named = readdirSync(dir, { withFileTypes: true })
+      .filter(d => d.isDirectory() && existsSync(path.join(dir, d.name, 'index.ts')))
+      .flatMap(d =>
+        [...readFileSync(path.join(dir, d.name, 'index.ts'), 'utf8').matchAll(/\bname: '([^']+)'/g)].map(m => m[1]),
+      );
+    assert.ok(named.length >= 5, named.join(', '));
+    for (const n of named) assert.notEqual(demoName(n), n, `the demo name "${n}" is translated`);
   });
 
   it('status bar tooltip lists running tasks by their translated name', () => {
