@@ -1,4 +1,5 @@
 import { ProviderError } from './errors';
+import * as say from './say';
 
 /**
  * Small readers for server payloads. Each names the path of the value it rejects, so a changed API reads as
@@ -16,7 +17,7 @@ function describe(value: unknown): string {
 export function shapeError(path: string, expected: string, value: unknown): ProviderError {
   return new ProviderError(
     'bad-response',
-    `Unexpected response from the server: ${path} should be ${expected}, got ${describe(value)}.`,
+    say.t('Unexpected response from the server: {0} should be {1}, got {2}.', path, expected, describe(value)),
   );
 }
 
@@ -47,19 +48,22 @@ export function optString(obj: JsonObject, key: string, path: string): string | 
 export function reqString(obj: JsonObject, key: string, path: string): string {
   const v = optString(obj, key, path);
   if (v === undefined)
-    throw new ProviderError('bad-response', `Unexpected response from the server: ${path}.${key} is missing.`);
+    throw new ProviderError(
+      'bad-response',
+      say.t('Unexpected response from the server: {0} is missing.', `${path}.${key}`),
+    );
   return v;
 }
 
-export function parseJson(text: string, what: string): unknown {
+export function parseJson(text: string, what: say.Words): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
     // Never quote the body: a hostile or broken server's text does not belong in a message a person reads.
-    const kind = text.trimStart().startsWith('<') ? 'an HTML or XML page' : `${text.length} bytes of something else`;
-    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (${kind}).`, {
-      cause: e,
-    });
+    const message = text.trimStart().startsWith('<')
+      ? say.t("The server's answer to {0} is not valid JSON (an HTML or XML page).", what)
+      : say.t("The server's answer to {0} is not valid JSON ({1} bytes of something else).", what, text.length);
+    throw new ProviderError('bad-response', message, { cause: e });
   }
 }
 

@@ -5,6 +5,7 @@ import type { Task } from '../core/task';
 import type { Prompts } from './prompts';
 import { displayName } from './displayNames';
 import { taskLabel } from './tree/format';
+import { errorText } from './errorText';
 
 /**
  * Cancel and forced cancel. A cancel is a POST: it is sent once per confirmation and never retried by itself. The
@@ -94,7 +95,7 @@ export async function forceCancelFlow(
     vscode.l10n.t(
       'Warning from the Redis Enterprise API: cancelling with force=true cancels the task even in its commit phase, and can break the CRDB in the cluster configuration store (CCS).',
     ),
-    serverSays ? vscode.l10n.t('The server said: {0}', serverSays.message) : undefined,
+    serverSays ? vscode.l10n.t('The server said: {0}', errorText(serverSays)) : undefined,
     vscode.l10n.t('You will be asked to type the task id to confirm.'),
   ]
     .filter(Boolean)
@@ -149,10 +150,10 @@ async function showCancelError(deps: CancelFlowDeps, task: Task, error: Provider
       );
       break;
     case 'not-cancelable':
-      message = vscode.l10n.t('Task {0} can no longer be canceled: {1}', task.id, error.message);
+      message = vscode.l10n.t('Task {0} can no longer be canceled: {1}', task.id, errorText(error));
       break;
     default:
-      message = vscode.l10n.t('Could not cancel task {0}: {1}', task.id, error.message);
+      message = vscode.l10n.t('Could not cancel task {0}: {1}', task.id, errorText(error));
   }
   await deps.prompts.showErrorMessage(message, {});
 }

@@ -8,6 +8,7 @@ import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
 import { normaliseEndpoint, providerDescription, providerLabel } from './fields';
 import { type ConnectionsModel, isDemo, newConnectionId } from './model';
+import { errorText } from '../errorText';
 
 /**
  * Add and Edit Connection as one quick-input walk. Each step returns undefined when the person presses Escape, and
@@ -209,7 +210,7 @@ async function askTls(
     info = await deps.providers().probeCertificate(endpoint);
   } catch (e) {
     await prompts.showErrorMessage(
-      vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, (e as Error).message),
+      vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, errorText(e)),
       {},
     );
     return undefined;

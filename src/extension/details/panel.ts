@@ -16,6 +16,7 @@ import { displayTask } from '../displayNames';
 import { createNonce, renderDetailsShell } from './html';
 import { localizedDetailsLabels } from './localizedLabels';
 import { buildDetailsModel, buildPlaceholderModel, type DetailsState } from './model';
+import { errorText } from '../errorText';
 
 export interface TaskDetailsHost {
   getTask(connectionId: string, taskId: string): Task | undefined;
@@ -48,10 +49,6 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
       vscode.Uri.joinPath(extensionUri, 'dist', 'codicons'),
     ],
   };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 let cachedLabels: DetailsLabels | undefined;
@@ -179,7 +176,7 @@ export class TaskDetailsPanel {
       await this.host.refresh(this.connectionId, this.taskId);
       this.refreshError = undefined;
     } catch (e) {
-      this.refreshError = messageOf(e);
+      this.refreshError = errorText(e);
     }
     this.render();
   }
@@ -218,7 +215,7 @@ export class TaskDetailsPanel {
         }
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(messageOf(e));
+      void vscode.window.showErrorMessage(errorText(e));
     }
   }
 }

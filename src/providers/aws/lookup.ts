@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { Task } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
 import { readEvent, type AwsEvent } from './events';
@@ -55,7 +56,7 @@ export class TaskLookup {
     action: string,
     params: Record<string, string>,
     list: { key: string; member: string; paging?: Paging },
-    what: string,
+    what: say.Words,
     signal?: AbortSignal,
   ) {
     return allQueryPages(this.apis.elasticache, region, action, params, list, what, signal);
@@ -94,7 +95,7 @@ export class TaskLookup {
       const t = updateActionTask(a, ctx);
       if (t) return t;
     }
-    throw new ProviderError('not-found', `AWS lists no service update ${key.update} for ${key.resource}.`);
+    throw new ProviderError('not-found', say.t('AWS lists no service update {0} for {1}.', key.update, key.resource));
   }
 
   private async snapshot(key: Key<'snap' | 'ssnap' | 'msnap'>, signal?: AbortSignal): Promise<Task> {
@@ -119,7 +120,7 @@ export class TaskLookup {
         signal,
       );
     else {
-      if (!this.apis.memorydb) throw new ProviderError('not-found', `MemoryDB is off for this connection.`);
+      if (!this.apis.memorydb) throw new ProviderError('not-found', say.t('MemoryDB is off for this connection.'));
       items = await allJsonPages(
         this.apis.memorydb,
         key.region,
@@ -147,7 +148,7 @@ export class TaskLookup {
     // Looked up by name: a finished backup is still the task the caller asked for, however old.
     const t = o && snapshotTask(key.kind, o, this.ctx(key.region, group), 0);
     if (!t || t.id !== taskId(key))
-      throw new ProviderError('not-found', `AWS lists no backup ${key.name} in ${key.region}.`);
+      throw new ProviderError('not-found', say.t('AWS lists no backup {0} in {1}.', key.name, key.region));
     return t;
   }
 
@@ -156,7 +157,7 @@ export class TaskLookup {
     const group = groupId(key.region, key.rtype, key.resource);
     let raw: unknown[];
     if (key.rtype === 'mdb') {
-      if (!this.apis.memorydb) throw new ProviderError('not-found', 'MemoryDB is off for this connection.');
+      if (!this.apis.memorydb) throw new ProviderError('not-found', say.t('MemoryDB is off for this connection.'));
       raw = await allJsonPages(
         this.apis.memorydb,
         key.region,
@@ -179,7 +180,7 @@ export class TaskLookup {
       );
     }
     const r = readResource(key.rtype, raw[0], key.region);
-    if (!r || r.id !== key.resource) throw new ProviderError('not-found', `${label} was not found.`);
+    if (!r || r.id !== key.resource) throw new ProviderError('not-found', say.t('{0} was not found.', label));
     const members = key.rtype === 'rg' ? await this.members(r, signal) : [];
     const events = await this.events(key, [r.id, ...members.map(m => m.id)], signal);
     const url = key.rtype === 'mdb' ? memoryDbConsoleUrl(key.region) : elastiCacheConsoleUrl(key.region);
