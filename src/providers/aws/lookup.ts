@@ -87,7 +87,7 @@ export class TaskLookup {
         ShowNodeLevelUpdateStatus: 'true',
       },
       { key: 'UpdateActions', member: 'UpdateAction' },
-      `service update ${key.update} of ${key.resource}`,
+      say.t('service update {0} of {1}', key.update, key.resource),
       signal,
     );
     const ctx = this.ctx(key.region, groupId(key.region, key.rtype, key.resource));
@@ -99,7 +99,7 @@ export class TaskLookup {
   }
 
   private async snapshot(key: Key<'snap' | 'ssnap' | 'msnap'>, signal?: AbortSignal): Promise<Task> {
-    const what = `backup ${key.name}`;
+    const what = say.t('backup {0}', key.name);
     let items: unknown[];
     if (key.kind === 'snap')
       items = await this.query(
@@ -196,7 +196,7 @@ export class TaskLookup {
       'DescribeCacheClusters',
       {},
       { key: 'CacheClusters', member: 'CacheCluster' },
-      `the cache clusters in ${rg.region}`,
+      say.t('the cache clusters in {0}', rg.region),
       signal,
     );
     return all
@@ -216,7 +216,7 @@ export class TaskLookup {
               'DescribeEvents',
               { StartTime: Math.floor(from / 1000), SourceName: key.resource, SourceType: 'cluster' },
               'Events',
-              `the events of ${key.resource}`,
+              say.t('the events of {0}', key.resource),
               signal,
             )
           : []
@@ -225,7 +225,7 @@ export class TaskLookup {
             'DescribeEvents',
             { StartTime: new Date(from).toISOString() },
             { key: 'Events', member: 'Event' },
-            `the events in ${key.region}`,
+            say.t('the events in {0}', key.region),
             signal,
           );
     return list.map(readEvent).filter((e): e is AwsEvent => !!e && sources.includes(e.sourceId));
