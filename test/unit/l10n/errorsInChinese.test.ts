@@ -227,6 +227,9 @@ describe('error messages in Simplified Chinese, server text aside (issue 13)', (
     assert.equal(errorText(new Error('disk full')), 'disk full');
     assert.equal(errorText(new ProviderError('server', 'text of a system error')), 'text of a system error');
     assert.equal(errorText('just a string'), 'just a string');
+    // What JSON keeps of a ProviderError (its kind, status, template; not Error's own message) still reads in Chinese.
+    const sent = new ProviderError('auth', say.t('The cluster rejected the user name or password.'), { status: 401 });
+    assert.equal(errorText(JSON.parse(JSON.stringify(sent)) as object), '集群拒绝了用户名或密码。');
   });
 
   it('nested templates are translated each on its own, and English text is identical to the sentence of old', () => {
