@@ -80,7 +80,7 @@ export class LegacyTencentApi {
     });
     const body = asObject(json, '(body)');
     const code = toNumber(body.code);
-    if (code === undefined) throw shapeError('code', 'a number', body.code);
+    if (code === undefined) throw shapeError('code', 'number', body.code);
     if (code !== 0)
       throw legacyError(code, optString(body, 'message', '(body)') ?? '', optString(body, 'codeDesc', '(body)'), what);
     return body;

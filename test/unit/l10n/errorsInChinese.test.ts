@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { EXIT, runCli } from '../../../src/cli/run';
 import { ProviderError } from '../../../src/core/errors';
 import * as say from '../../../src/core/say';
+import { asObject } from '../../../src/core/shape';
 import { HttpClient } from '../../../src/http/client';
 import { errorText } from '../../../src/extension/errorText';
 import { createSource } from '../../../src/providers';
@@ -219,6 +220,21 @@ describe('error messages in Simplified Chinese, server text aside (issue 13)', (
       await source.close();
       await server.close();
     }
+  });
+
+  it('a malformed answer names the expected and the found shape in Chinese too', () => {
+    let error: unknown;
+    try {
+      asObject('s', 'crdb_tasks[3].progress');
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error instanceof ProviderError);
+    assert.equal(
+      error.message,
+      'Unexpected response from the server: crdb_tasks[3].progress should be an object, got a string.',
+    );
+    assert.equal(errorText(error), '服务器的响应不符合预期：crdb_tasks[3].progress 应为对象，实际为字符串。');
   });
 
   it('an error without its template (restored, foreign or plain) shows its message as it is', () => {
