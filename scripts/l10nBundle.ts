@@ -1,7 +1,9 @@
 /**
  * `npm run l10n:export`: writes l10n/bundle.l10n.json, the English bundle translators start from. It holds
  * - every message of an `l10n.t('…')` call under src, found by @vscode/l10n-dev (the extractor of
- *   `npx @vscode/l10n-dev export -o l10n ./src`, called through its library so the test runs the same code), and
+ *   `npx @vscode/l10n-dev export -o l10n ./src`, called through its library so the test runs the same code),
+ * - every template of a `say.t('…')` call (src/core/say.ts: the errors and words of the vscode-free layers), which
+ *   the same extractor finds once the import of core/say reads as an import of @vscode/l10n (`asL10nImport`), and
  * - the names providers give tasks and task families: providers stay free of vscode, so they name things in English
  *   and the extension translates those names at display time (`displayName`, src/extension/displayNames.ts) with an
  *   `l10n.t(name)` that no extractor can read.
@@ -35,8 +37,19 @@ async function extract(): Promise<l10nJsonFormat> {
   const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
     .filter(f => /\.(ts|tsx|js|jsx)$/.test(f))
     .sort()
-    .map(f => ({ extension: path.extname(f), contents: readFileSync(path.join(ROOT, 'src', f), 'utf8') }));
+    .map(f => ({
+      extension: path.extname(f),
+      contents: asL10nImport(readFileSync(path.join(ROOT, 'src', f), 'utf8')),
+    }));
   return getL10nJson(sources);
+}
+
+/**
+ * `import * as say from '../core/say'` as `import * as say from '@vscode/l10n'`: the extractor only follows imports
+ * of vscode and @vscode/l10n, and `say.t` has the same call shape, so it then extracts `say.t('…', …)` like `l10n.t`.
+ */
+export function asL10nImport(contents: string): string {
+  return contents.replace(/(import \* as \w+ from )'(?:\.\.?\/)+(?:core\/)?say'/g, "$1'@vscode/l10n'");
 }
 
 /** The task type names of every provider table. */

@@ -1,6 +1,10 @@
+import * as say from './say';
+
 /**
  * Every failure that reaches a person is a ProviderError: a kind the UI and CLI can branch on (exit codes, retry
  * rules, icons) and a message written for the person reading it. Messages never contain credentials.
+ * `message` is English (the CLI, the log); `localizable`, when the message is ours, is its template and arguments, so
+ * the extension can say it in VS Code's language (`errorText`, src/extension/errorText.ts).
  */
 
 export type ErrorKind =
@@ -49,9 +53,15 @@ export class ProviderError extends Error {
   readonly code?: string;
   readonly requestId?: string;
   readonly retryAfterMs?: number;
+  /** The message as a template and its arguments; absent when it is not ours to translate (a system error's text). */
+  readonly localizable?: say.Said;
 
-  constructor(kind: ErrorKind, message: string, details: ProviderErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(kind: ErrorKind, message: string | say.Said, details: ProviderErrorDetails = {}) {
+    super(
+      typeof message === 'string' ? message : say.english(message),
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    if (typeof message !== 'string') this.localizable = message;
     this.name = 'ProviderError';
     this.kind = kind;
     this.status = details.status;
@@ -78,10 +88,10 @@ export function isProviderError(e: unknown): e is ProviderError {
 export function asProviderError(e: unknown): ProviderError {
   if (e instanceof ProviderError) return e;
   if (e instanceof Error && e.name === 'AbortError')
-    return new ProviderError('aborted', 'The request was canceled.', { cause: e });
+    return new ProviderError('aborted', say.t('The request was canceled.'), { cause: e });
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string') {
     return new ProviderError('network', message, { cause: e, code: (e as NodeJS.ErrnoException).code });
   }
-  return new ProviderError('internal', `Internal error in Redis Task Browser: ${message}`, { cause: e });
+  return new ProviderError('internal', say.t('Internal error in Redis Task Browser: {0}', message), { cause: e });
 }

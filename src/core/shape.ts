@@ -1,4 +1,5 @@
 import { ProviderError } from './errors';
+import * as say from './say';
 
 /**
  * Small readers for server payloads. Each names the path of the value it rejects, so a changed API reads as
@@ -7,26 +8,43 @@ import { ProviderError } from './errors';
 
 export type JsonObject = { [key: string]: unknown };
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+/** The shapes a message names, as our words (translated in the extension). */
+const SHAPES = {
+  object: say.t('an object'),
+  array: say.t('an array'),
+  string: say.t('a string'),
+  number: say.t('a number'),
+  boolean: say.t('a boolean'),
+  null: say.t('null'),
+  nothing: say.t('nothing'),
+  other: say.t('a value of another type'),
+};
+export type Shape = keyof typeof SHAPES;
+
+function describe(value: unknown): say.Said {
+  if (value === null) return SHAPES.null;
+  if (value === undefined) return SHAPES.nothing;
+  if (Array.isArray(value)) return SHAPES.array;
+  const type = typeof value;
+  return type === 'object' || type === 'string' || type === 'number' || type === 'boolean'
+    ? SHAPES[type]
+    : SHAPES.other;
 }
 
-export function shapeError(path: string, expected: string, value: unknown): ProviderError {
+export function shapeError(path: string, expected: Shape, value: unknown): ProviderError {
   return new ProviderError(
     'bad-response',
-    `Unexpected response from the server: ${path} should be ${expected}, got ${describe(value)}.`,
+    say.t('Unexpected response from the server: {0} should be {1}, got {2}.', path, SHAPES[expected], describe(value)),
   );
 }
 
 export function asObject(value: unknown, path: string): JsonObject {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shapeError(path, 'an object', value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw shapeError(path, 'object', value);
   return value as JsonObject;
 }
 
 export function asArray(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw shapeError(path, 'an array', value);
+  if (!Array.isArray(value)) throw shapeError(path, 'array', value);
   return value;
 }
 
@@ -41,25 +59,28 @@ export function optString(obj: JsonObject, key: string, path: string): string | 
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  throw shapeError(`${path}.${key}`, 'a string', v);
+  throw shapeError(`${path}.${key}`, 'string', v);
 }
 
 export function reqString(obj: JsonObject, key: string, path: string): string {
   const v = optString(obj, key, path);
   if (v === undefined)
-    throw new ProviderError('bad-response', `Unexpected response from the server: ${path}.${key} is missing.`);
+    throw new ProviderError(
+      'bad-response',
+      say.t('Unexpected response from the server: {0} is missing.', `${path}.${key}`),
+    );
   return v;
 }
 
-export function parseJson(text: string, what: string): unknown {
+export function parseJson(text: string, what: say.Words): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
     // Never quote the body: a hostile or broken server's text does not belong in a message a person reads.
-    const kind = text.trimStart().startsWith('<') ? 'an HTML or XML page' : `${text.length} bytes of something else`;
-    throw new ProviderError('bad-response', `The server's answer to ${what} is not valid JSON (${kind}).`, {
-      cause: e,
-    });
+    const message = text.trimStart().startsWith('<')
+      ? say.t("The server's answer to {0} is not valid JSON (an HTML or XML page).", what)
+      : say.t("The server's answer to {0} is not valid JSON ({1} bytes of something else).", what, text.length);
+    throw new ProviderError('bad-response', message, { cause: e });
   }
 }
 

@@ -1,4 +1,5 @@
 import { ProviderError } from './errors';
+import * as say from './say';
 
 /**
  * The one injectable clock: wall time and timers. The poller, the Redis Cloud rate limiter, the HTTP retries and the
@@ -24,10 +25,10 @@ export const systemClock: Clock = {
 /** Waits `ms` on `clock`; an abort rejects at once with kind `aborted`. */
 export function sleep(ms: number, signal?: AbortSignal, clock: Clock = systemClock): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new ProviderError('aborted', 'The request was canceled.'));
+    if (signal?.aborted) return reject(new ProviderError('aborted', say.t('The request was canceled.')));
     const onAbort = () => {
       clock.clearTimeout(t);
-      reject(new ProviderError('aborted', 'The request was canceled.'));
+      reject(new ProviderError('aborted', say.t('The request was canceled.')));
     };
     // A sleep that someone awaits keeps the process alive, unlike the poller's background timers.
     const t = clock === systemClock ? setTimeout(done, ms) : clock.setTimeout(done, ms);

@@ -5,6 +5,7 @@ import type { Task } from '../core/task';
 import type { Prompts } from './prompts';
 import { displayName } from './displayNames';
 import { taskLabel } from './tree/format';
+import { errorText } from './errorText';
 
 /**
  * Cancel and forced cancel. A cancel is a POST: it is sent once per confirmation and never retried by itself. The
@@ -170,10 +171,10 @@ async function showCancelError(deps: CancelFlowDeps, task: Task, error: Provider
       );
       break;
     case 'not-cancelable':
-      message = vscode.l10n.t('Task {0} can no longer be canceled: {1}', task.id, error.message);
+      message = vscode.l10n.t('Task {0} can no longer be canceled: {1}', task.id, errorText(error));
       break;
     default:
-      message = vscode.l10n.t('Could not cancel task {0}: {1}', task.id, error.message);
+      message = vscode.l10n.t('Could not cancel task {0}: {1}', task.id, errorText(error));
   }
   await deps.prompts.showErrorMessage(message, {});
 }

@@ -38,6 +38,7 @@ import { SECTION, readSettings } from './settings';
 import { RunningBadge, RunningStatusBar, viewCounts } from './statusBar';
 import { TaskService } from './taskService';
 import { TaskTreeProvider } from './tree/provider';
+import { errorText } from './errorText';
 
 const PERSIST_KEY = 'redisTasks.lastGoodTasks';
 const PERSIST_DEBOUNCE_MS = 3000;
@@ -95,7 +96,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
         connectionName: service.nameOf(c),
         stale: conn?.stale ?? false,
         cancelling: store.isCancelling(c, t),
-        error: conn?.error?.message,
+        error: conn?.error && errorText(conn.error),
         emulated: isEmulated(connections.get(c)),
       };
     },

@@ -1,4 +1,5 @@
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 import { LIMITS } from '../core/limits';
 
 const QUOTE = 0x22;
@@ -16,7 +17,7 @@ export type BoundsLimits = { [K in 'maxDepth' | 'maxArrayItems' | 'maxContainers
  * puts these ASCII bytes inside a multi-byte character, so counting bytes is exact. Malformed JSON is left to the
  * parser; only the bounds are decided here. Returns the bound that was exceeded, in words, or undefined.
  */
-export function exceededBound(body: Uint8Array, limits: BoundsLimits = LIMITS): string | undefined {
+export function exceededBound(body: Uint8Array, limits: BoundsLimits = LIMITS): say.Said | undefined {
   let depth = 0;
   let containers = 0;
   let values = 0;
@@ -37,9 +38,9 @@ export function exceededBound(body: Uint8Array, limits: BoundsLimits = LIMITS): 
         break;
       case OPEN_OBJECT:
       case OPEN_ARRAY:
-        if (++depth > limits.maxDepth) return `nesting deeper than ${limits.maxDepth} levels`;
-        if (++containers > limits.maxContainers) return `more than ${limits.maxContainers} objects and arrays`;
-        if (++values > limits.maxValues) return `more than ${limits.maxValues} values`;
+        if (++depth > limits.maxDepth) return say.t('nesting deeper than {0} levels', limits.maxDepth);
+        if (++containers > limits.maxContainers) return say.t('more than {0} objects and arrays', limits.maxContainers);
+        if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
         isArray.push(b === OPEN_ARRAY);
         items.push(0);
         break;
@@ -50,10 +51,10 @@ export function exceededBound(body: Uint8Array, limits: BoundsLimits = LIMITS): 
         items.pop();
         break;
       case COMMA:
-        if (++values > limits.maxValues) return `more than ${limits.maxValues} values`;
+        if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
         if (isArray.length && isArray[isArray.length - 1]) {
           const n = ++items[items.length - 1];
-          if (n >= limits.maxArrayItems) return `an array of more than ${limits.maxArrayItems} items`;
+          if (n >= limits.maxArrayItems) return say.t('an array of more than {0} items', limits.maxArrayItems);
         }
         break;
     }
@@ -61,10 +62,10 @@ export function exceededBound(body: Uint8Array, limits: BoundsLimits = LIMITS): 
   return undefined;
 }
 
-export function boundsError(what: string, bound: string, status?: number): ProviderError {
+export function boundsError(what: say.Words, bound: say.Said, status?: number): ProviderError {
   return new ProviderError(
     'bad-response',
-    `The answer to ${what} was refused unread: it holds ${bound}, more than any real answer.`,
+    say.t('The answer to {0} was refused unread: it holds {1}, more than any real answer.', what, bound),
     { status, code: 'RESPONSE_TOO_COMPLEX' },
   );
 }

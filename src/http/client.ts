@@ -1,3 +1,4 @@
+import type * as say from '../core/say';
 import { sleep } from '../core/time';
 import { request as undiciRequest, type Dispatcher } from 'undici';
 import { ProviderError } from '../core/errors';
@@ -30,7 +31,7 @@ export interface HttpRequest {
   timeoutMs?: number;
   maxBytes?: number;
   /** What the request is for, in words, for error messages ("the list of CRDB tasks"). */
-  what?: string;
+  what?: say.Words;
 }
 
 export interface HttpResponse {
@@ -212,7 +213,7 @@ export class HttpClient {
     } catch (e) {
       // Only our timer aborts the controller with a TimeoutError; the caller's abort is checked first anyway.
       const timedOut = signal.aborted && !callerSignal?.aborted ? signal : undefined;
-      const err = toProviderError(e, what(), timeoutMs, callerSignal, timedOut);
+      const err = toProviderError(e, what(), timeoutMs, callerSignal, timedOut, hostOf(signed.url));
       this.options.log?.({ method: req.method, url: logUrl(), ms: Date.now() - started, attempt, error: err.message });
       throw err;
     } finally {
@@ -233,4 +234,13 @@ export class HttpClient {
 function discard(body: NodeJS.ReadableStream & { destroy(): void }): void {
   body.on('error', () => undefined);
   body.destroy();
+}
+
+/** `host:port` of a URL, never its user info; `?` for one that does not parse (it was checked before sending). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '?';
+  }
 }

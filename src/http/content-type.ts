@@ -1,4 +1,5 @@
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 import type { HttpResponse } from './client';
 
 /**
@@ -6,12 +7,16 @@ import type { HttpResponse } from './client';
  * anyone tries to parse it, with a message that names what came instead of quoting the page itself: a page can carry
  * markup, terminal escapes or text a hostile server chose, none of which belongs in an error message.
  */
-export function requireJson(res: HttpResponse, what: string, hint = ''): void {
+export function requireJson(res: HttpResponse, what: say.Words, hint?: say.Said): void {
   const ct = (res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (!ct || /[/+]json$/.test(ct)) return;
-  const kind =
-    ct === 'text/html' ? 'an HTML page' : `content of type ${ct.replace(/[^a-z0-9.+/-]/g, '?').slice(0, 60)}`;
-  throw new ProviderError('bad-response', `The answer to ${what} is ${kind}, not JSON.${hint ? ` ${hint}` : ''}`, {
-    status: res.status,
-  });
+  const said =
+    ct === 'text/html'
+      ? say.t('The answer to {0} is an HTML page, not JSON.', what)
+      : say.t(
+          'The answer to {0} is content of type {1}, not JSON.',
+          what,
+          ct.replace(/[^a-z0-9.+/-]/g, '?').slice(0, 60),
+        );
+  throw new ProviderError('bad-response', hint ? say.t('{0} {1}', said, hint) : said, { status: res.status });
 }

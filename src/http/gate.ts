@@ -1,4 +1,5 @@
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 import { parseJson } from '../core/shape';
 import { boundsError, exceededBound } from './bounds';
 import type { HttpResponse } from './client';
@@ -6,9 +7,9 @@ import { requireJson } from './content-type';
 
 export interface GateOptions {
   /** In words, for messages: "the list of tasks". */
-  what: string;
+  what: say.Words;
   /** Added to a wrong-content-type message: "Is the endpoint the Redis Cloud API?". */
-  hint?: string;
+  hint?: say.Said;
   /**
    * The provider's reading of a 4xx or 5xx answer. It gets a response whose body passed the bounds (else an empty
    * body), so an error page cannot expand either.
@@ -35,8 +36,12 @@ export function gateJson(res: HttpResponse, options: GateOptions): unknown {
     throw new ProviderError(
       'bad-response',
       redirect
-        ? `The server answered ${what} with a redirect (HTTP ${res.status}), which is not followed: credentials must not travel to another address. Check the endpoint.`
-        : `The server answered ${what} with HTTP ${res.status}, which is not an answer.`,
+        ? say.t(
+            'The server answered {0} with a redirect (HTTP {1}), which is not followed: credentials must not travel to another address. Check the endpoint.',
+            what,
+            res.status,
+          )
+        : say.t('The server answered {0} with HTTP {1}, which is not an answer.', what, res.status),
       { status: res.status, code: `HTTP${res.status}` },
     );
   }

@@ -1,5 +1,6 @@
 import * as tls from 'node:tls';
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 
 export interface CertificateInfo {
   fingerprint256: string;
@@ -45,10 +46,14 @@ export function probeCertificate(endpoint: string, timeoutMs = 10_000): Promise<
     );
     socket.on('timeout', () => {
       socket.destroy();
-      reject(new ProviderError('timeout', `No TLS answer from ${url.host} within ${timeoutMs / 1000} s.`));
+      reject(new ProviderError('timeout', say.t('No TLS answer from {0} within {1} s.', url.host, timeoutMs / 1000)));
     });
     socket.on('error', (e: Error) =>
-      reject(new ProviderError('network', `Cannot read the certificate of ${url.host}: ${e.message}`, { cause: e })),
+      reject(
+        new ProviderError('network', say.t('Cannot read the certificate of {0}: {1}', url.host, e.message), {
+          cause: e,
+        }),
+      ),
     );
   });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { TLSSocket } from 'node:tls';
 import { Agent, Pool, ProxyAgent, buildConnector, type Dispatcher } from 'undici';
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 import type { TlsTrust } from '../core/connection';
 
 /**
@@ -34,7 +35,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (tls.mode === 'pinned') {
       throw new ProviderError(
         'tls',
-        'A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.',
+        say.t('A pinned certificate cannot be used through a proxy yet. Trust the cluster through a CA file instead.'),
       );
     }
     return new ProxyAgent({
@@ -67,7 +68,10 @@ export function normaliseFingerprint(fp: string): string {
     .replace(/[:\s-]/g, '')
     .toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex))
-    throw new ProviderError('tls', `"${fp}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).`);
+    throw new ProviderError(
+      'tls',
+      say.t('"{0}" is not a SHA-256 certificate fingerprint (64 hexadecimal digits).', fp),
+    );
   return hex.match(/../g)!.join(':');
 }
 
@@ -115,8 +119,16 @@ function pinnedConnector(
     if (got !== pin) {
       return new ProviderError(
         'tls',
-        `The server's certificate (SHA-256 ${got || 'none'}) is not the pinned one (${pin}). ` +
-          'If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
+        got
+          ? say.t(
+              "The server's certificate (SHA-256 {0}) is not the pinned one ({1}). If the cluster certificate was replaced on purpose, edit the connection and pin the new one.",
+              got,
+              pin,
+            )
+          : say.t(
+              'The server sent no certificate, not the pinned one ({0}). If the cluster certificate was replaced on purpose, edit the connection and pin the new one.',
+              pin,
+            ),
         { code: 'PIN_MISMATCH' },
       );
     }
@@ -133,6 +145,6 @@ function readCa(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ProviderError('tls', `Cannot read the CA file ${file}: ${(e as Error).message}`, { cause: e });
+    throw new ProviderError('tls', say.t('Cannot read the CA file {0}: {1}', file, (e as Error).message), { cause: e });
   }
 }

@@ -1,4 +1,5 @@
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 import type { TlsTrust } from '../core/connection';
 
 import { isLoopbackHost } from '../core/loopback';
@@ -28,7 +29,7 @@ export function checkRequestUrl(raw: string, tls: TlsTrust, allowInsecureHttp: b
   if (hasDotSegment(path)) {
     throw new ProviderError(
       'bad-request',
-      'The request was not sent: a task id of "." or ".." would change which endpoint is called.',
+      say.t('The request was not sent: a task id of "." or ".." would change which endpoint is called.'),
       { code: 'DOT_SEGMENT' },
     );
   }
@@ -37,19 +38,28 @@ export function checkRequestUrl(raw: string, tls: TlsTrust, allowInsecureHttp: b
   try {
     host = new URL(raw).hostname;
   } catch {
-    throw new ProviderError('bad-request', 'The request URL is not valid.');
+    throw new ProviderError('bad-request', say.t('The request URL is not valid.'));
   }
   if (tls.mode !== 'system') {
     throw new ProviderError(
       'tls',
-      `The endpoint uses plain http://, where ${tls.mode === 'pinned' ? 'a pinned certificate' : 'a CA file'} cannot apply. Use https://, or remove the certificate setting.`,
+      tls.mode === 'pinned'
+        ? say.t(
+            'The endpoint uses plain http://, where a pinned certificate cannot apply. Use https://, or remove the certificate setting.',
+          )
+        : say.t(
+            'The endpoint uses plain http://, where a CA file cannot apply. Use https://, or remove the certificate setting.',
+          ),
       { code: 'TLS_ON_PLAIN_HTTP' },
     );
   }
   if (!allowInsecureHttp && !isLoopbackHost(host)) {
     throw new ProviderError(
       'tls',
-      `Refusing to send credentials in clear text to ${host} over plain http://. Use https://, or allow insecure HTTP for this connection explicitly (allowInsecureHttp; the CLI's --allow-insecure-http).`,
+      say.t(
+        "Refusing to send credentials in clear text to {0} over plain http://. Use https://, or allow insecure HTTP for this connection explicitly (allowInsecureHttp; the CLI's --allow-insecure-http).",
+        host,
+      ),
       { code: 'INSECURE_HTTP' },
     );
   }

@@ -1,4 +1,5 @@
 import { ProviderError } from '../core/errors';
+import * as say from '../core/say';
 
 /**
  * A cloud API's endpoint as a person overrides it (a VPC endpoint, a proxy host, the emulator): its origin, a bare
@@ -12,9 +13,9 @@ export function endpointOrigin(override: string | undefined): string | undefined
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ProviderError('bad-request', `The endpoint "${raw}" is not a URL or host name.`);
+    throw new ProviderError('bad-request', say.t('The endpoint "{0}" is not a URL or host name.', raw));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new ProviderError('bad-request', `The endpoint "${raw}" must use http or https.`);
+    throw new ProviderError('bad-request', say.t('The endpoint "{0}" must use http or https.', raw));
   return `${url.protocol}//${url.host}`;
 }

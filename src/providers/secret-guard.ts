@@ -1,6 +1,7 @@
 import { badCredentialField } from '../core/credentials';
 import { ProviderError } from '../core/errors';
 import { LIMITS } from '../core/limits';
+import * as say from '../core/say';
 import { Scrubber, secretForms } from '../core/secrets';
 import type { TaskSource } from '../core/source';
 import type { Task, TaskSnapshot } from '../core/task';
@@ -20,7 +21,20 @@ export function guardSecrets(factory: ProviderFactory): ProviderFactory {
     if (bad) {
       throw new ProviderError(
         'bad-request',
-        `The ${bad === 'secret' ? 'secret' : bad === 'user' ? 'user or key id' : 'region'} of the connection "${config.name}" contains a line break or another control character. Re-enter it.`,
+        bad === 'secret'
+          ? say.t(
+              'The secret of the connection "{0}" contains a line break or another control character. Re-enter it.',
+              config.name,
+            )
+          : bad === 'user'
+            ? say.t(
+                'The user or key id of the connection "{0}" contains a line break or another control character. Re-enter it.',
+                config.name,
+              )
+            : say.t(
+                'The region of the connection "{0}" contains a line break or another control character. Re-enter it.',
+                config.name,
+              ),
         { code: 'CONTROL_CHARACTER' },
       );
     }
@@ -71,8 +85,11 @@ function boundedSnapshot(s: TaskSnapshot): TaskSnapshot {
   if (s.tasks.length <= LIMITS.maxTasksPerConnection) return s;
   throw new ProviderError(
     'bad-response',
-    `The server listed ${s.tasks.length} tasks, more than the ${LIMITS.maxTasksPerConnection} one connection may hold. ` +
-      'Narrow the list with a filter (status, type, time).',
+    say.t(
+      'The server listed {0} tasks, more than the {1} one connection may hold. Narrow the list with a filter (status, type, time).',
+      s.tasks.length,
+      LIMITS.maxTasksPerConnection,
+    ),
     { code: 'TOO_MANY_TASKS' },
   );
 }
@@ -85,18 +102,27 @@ function cleanRequestId(id: string | undefined, scrubber: Scrubber): string | un
   return one.length > 120 ? `${one.slice(0, 120)}…` : one;
 }
 
-/** The error with every form of the secret removed; the original stays as its cause only when it held none. */
+/**
+ * The error with every form of the secret removed, from the English message and from the arguments of its localizable
+ * form alike (a server echoing a password into its error text must not reach the translated message either); the
+ * original stays as its cause only when it held none.
+ */
 export function scrubError(e: unknown, scrubber: Scrubber | string[]): unknown {
   if (!(e instanceof ProviderError)) return e;
   const s = Array.isArray(scrubber) ? new Scrubber(scrubber) : scrubber;
+  const localizable = e.localizable && say.mapArgs(e.localizable, text => s.text(text));
   const message = s.text(e.message);
   // `code` is typed string but a DOMException's numeric code can end up there (a timeout's AbortSignal).
   const code = typeof e.code === 'string' ? s.text(e.code) : e.code;
   const requestId = cleanRequestId(e.requestId, s);
   const causeText = e.cause instanceof Error ? `${e.cause.message} ${textOf(e.cause.cause)}` : textOf(e.cause);
   const leaky = s.text(causeText) !== causeText;
-  if (message === e.message && code === e.code && requestId === e.requestId && !leaky) return e;
-  return new ProviderError(e.kind, message, {
+  if (message === e.message && localizable === e.localizable && code === e.code && requestId === e.requestId && !leaky)
+    return e;
+  // A template and its scrubbed arguments make the scrubbed message again, unless a secret spanned template text and
+  // an argument: then only the scrubbed English is safe to keep.
+  const keep = localizable && s.text(say.english(localizable)) === say.english(localizable) ? localizable : undefined;
+  return new ProviderError(e.kind, keep ?? message, {
     status: e.status,
     code,
     requestId,

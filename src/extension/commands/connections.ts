@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addConnectionFlow, editConnectionFlow } from '../connections/flows';
 import { isDemo } from '../connections/model';
 import { type CommandDeps, resolveConnection } from './deps';
+import { errorText } from '../errorText';
 
 export function registerAddConnection(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
   ctx.subscriptions.push(
@@ -64,10 +65,7 @@ export function registerTryDemo(ctx: vscode.ExtensionContext, deps: CommandDeps)
         deps.service.syncConnections(true);
       } catch (e) {
         deps.log.error('Demo', e as Error);
-        await deps.prompts.showErrorMessage(
-          vscode.l10n.t('Could not start the demo emulator: {0}', (e as Error).message),
-          {},
-        );
+        await deps.prompts.showErrorMessage(vscode.l10n.t('Could not start the demo emulator: {0}', errorText(e)), {});
       }
     }),
   );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { asProviderError } from '../../core/errors';
 import type { CommandDeps } from './deps';
+import { errorText } from '../errorText';
 
 /** "Load more" rows; a second click while a page is on its way does nothing (no duplicate pages). */
 export function registerLoadMore(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -16,7 +17,7 @@ export function registerLoadMore(ctx: vscode.ExtensionContext, deps: CommandDeps
       } catch (e) {
         const error = asProviderError(e);
         deps.log.error(deps.service.nameOf(arg.connectionId), error);
-        await deps.prompts.showErrorMessage(vscode.l10n.t('Could not load more tasks: {0}', error.message), {});
+        await deps.prompts.showErrorMessage(vscode.l10n.t('Could not load more tasks: {0}', errorText(error)), {});
       } finally {
         loading.delete(key);
       }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { asProviderError } from '../../core/errors';
 import { type CommandDeps, resolveConnection } from './deps';
+import { errorText } from '../errorText';
 
 /** Looks a task up by id with X-Result-TTL, so a finished task the list no longer shows can still be read. */
 export function registerShowTaskById(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -31,7 +32,7 @@ export function registerShowTaskById(ctx: vscode.ExtensionContext, deps: Command
                 id.trim(),
                 deps.service.nameOf(connectionId),
               )
-            : vscode.l10n.t('Could not look up task {0}: {1}', id.trim(), error.message);
+            : vscode.l10n.t('Could not look up task {0}: {1}', id.trim(), errorText(error));
         await deps.prompts.showErrorMessage(message, {});
       }
     }),

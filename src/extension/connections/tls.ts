@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayTitle } from '../../core/text';
 import type { TlsTrust } from '../../core/connection';
+import { errorText } from '../errorText';
 import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
 
@@ -66,7 +67,7 @@ export async function askTls(
     info = await providers().probeCertificate(endpoint);
   } catch (e) {
     await prompts.showErrorMessage(
-      vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, (e as Error).message),
+      vscode.l10n.t('Could not read the certificate of {0}: {1}', endpoint, errorText(e)),
       {},
     );
     return undefined;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import { type ProviderError, asProviderError } from '../../core/errors';
 import type { ProviderDescriptor } from '../../providers/descriptor';
+import { errorText } from '../errorText';
 import type { TaskLog } from '../log';
 import type { ProvidersModule } from '../providersLoader';
 import type { ExtensionSettings } from '../settings';
@@ -140,7 +141,7 @@ export async function reportTrial(
     advice.headline,
     {
       modal: true,
-      detail: vscode.l10n.t('{0}\n\nNothing is saved yet.', error.message),
+      detail: vscode.l10n.t('{0}\n\nNothing is saved yet.', errorText(error)),
     },
     advice.editLabel,
     saveAnyway,

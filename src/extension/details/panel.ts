@@ -21,6 +21,7 @@ import { displayTask } from '../displayNames';
 import { createNonce, renderDetailsShell } from './html';
 import { localizedDetailsLabels } from './localizedLabels';
 import { buildDetailsModel, buildPlaceholderModel, type DetailsState } from './model';
+import { errorText } from '../errorText';
 
 export interface TaskDetailsHost {
   getTask(connectionId: string, taskId: string): Task | undefined;
@@ -63,10 +64,6 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
       vscode.Uri.joinPath(extensionUri, 'dist', 'codicons'),
     ],
   };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 let cachedLabels: DetailsLabels | undefined;
@@ -276,7 +273,7 @@ export class TaskDetailsPanel {
     try {
       await this.host.refresh(connectionId, taskId);
     } catch (e) {
-      error = messageOf(e);
+      error = errorText(e);
     }
     // The preview may have moved to another task meanwhile: this answer is not about what it shows now.
     if (connectionId !== this.connectionId || taskId !== this.taskId) return;
@@ -322,7 +319,7 @@ export class TaskDetailsPanel {
         }
       }
     } catch (e) {
-      void vscode.window.showErrorMessage(messageOf(e));
+      void vscode.window.showErrorMessage(errorText(e));
     }
   }
 }

@@ -22,6 +22,7 @@ import {
   taskTooltip,
   type TaskRowState,
 } from './format';
+import { errorText } from '../errorText';
 
 /**
  * Tree nodes extend TreeItem and carry what commands need (Pick<> of these). Ids are stable across polls, so VS Code
@@ -99,7 +100,7 @@ export class ConnectionNode extends vscode.TreeItem {
         `\n\n$(warning) ${md(vscode.l10n.t('The pinned certificate expired on {0}. It is still trusted because it is pinned; ask for a renewed certificate and pin that one.', note.validTo))}`,
       );
     tip.supportThemeIcons = true;
-    if (view?.error) tip.appendMarkdown(`\n\n${md(view.error.message)}`);
+    if (view?.error) tip.appendMarkdown(`\n\n${md(errorText(view.error))}`);
     this.tooltip = tip;
     this.accessibilityInformation = { label: [config.name, ...parts].join(', '), role: 'treeitem' };
   }

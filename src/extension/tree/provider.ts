@@ -17,6 +17,7 @@ import {
   nodeId,
   type TreeNode,
 } from './nodes';
+import { errorText } from '../errorText';
 
 export interface TaskTreeDeps {
   store: TaskStore;
@@ -133,7 +134,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const out: TreeNode[] = [];
       // The error row stays while a retry is on its way, so it does not blink at every attempt.
       if (view?.error) {
-        const message = view.error.message;
+        const message = errorText(view.error);
         const node = new ErrorNode(id, message);
         this.nodes.set(node.id!, node);
         out.push(node);

@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import { randomUUID } from 'node:crypto';
 import type { HttpClient } from '../../http/client';
 import { gateJson } from '../../http/gate';
@@ -45,7 +46,7 @@ export class AlibabaApi {
 
   constructor(private readonly o: AlibabaApiOptions) {}
 
-  async call(action: string, params: Params, what: string, signal?: AbortSignal): Promise<unknown> {
+  async call(action: string, params: Params, what: say.Words, signal?: AbortSignal): Promise<unknown> {
     const host = (this.host ??= new URL(this.o.endpoint).host);
     const now = this.o.signingNow ?? Date.now;
     const res = await this.o.http.request({
@@ -102,7 +103,7 @@ export class AlibabaApi {
     });
     return gateJson(res, {
       what,
-      hint: 'Is the endpoint an Alibaba Cloud API?',
+      hint: say.t('Is the endpoint an Alibaba Cloud API?'),
       error: r => {
         let body: unknown;
         try {

@@ -1,4 +1,5 @@
 import { ProviderError, type ErrorKind } from '../../core/errors';
+import * as say from '../../core/say';
 import { scrub } from '../../http/redact';
 import type { AliErrorBody } from './wire';
 
@@ -48,43 +49,58 @@ export function toAlibabaError(ctx: ErrorContext): ProviderError {
   const code = ctx.body.code ?? `HTTP${ctx.status}`;
   const serverMessage = scrub(ctx.body.message ?? `HTTP ${ctx.status}`, ctx.secrets);
   const kind = kindOf(code, ctx.status, serverMessage);
-  let message: string;
+  let message: say.Said;
   switch (kind) {
     case 'throttled':
-      message = `Alibaba Cloud is throttling requests (${code}); the view will try again later.`;
+      message = say.t('Alibaba Cloud is throttling requests ({0}); the view will try again later.', code);
       break;
     case 'auth':
       message = code.startsWith('InvalidAccessKeyId')
-        ? 'Alibaba Cloud does not know this AccessKey ID. Check the key ID in the connection (and that the key was not deleted).'
+        ? say.t(
+            'Alibaba Cloud does not know this AccessKey ID. Check the key ID in the connection (and that the key was not deleted).',
+          )
         : code.startsWith('SignatureDoesNotMatch')
-          ? 'Alibaba Cloud rejected the request signature: the AccessKey secret does not belong to this AccessKey ID. Re-enter the secret.'
+          ? say.t(
+              'Alibaba Cloud rejected the request signature: the AccessKey secret does not belong to this AccessKey ID. Re-enter the secret.',
+            )
           : code.startsWith('InvalidTimeStamp')
-            ? "Alibaba Cloud rejected the request time: this computer's clock is off by more than 15 minutes."
-            : `Alibaba Cloud rejected the credentials (${code}): ${serverMessage}`;
+            ? say.t("Alibaba Cloud rejected the request time: this computer's clock is off by more than 15 minutes.")
+            : say.t('Alibaba Cloud rejected the credentials ({0}): {1}', code, serverMessage);
       break;
     case 'forbidden':
-      message = `This AccessKey may not call ${ctx.action} (${code}). Grant the RAM user kvstore:${ctx.action} (read-only).`;
+      message = say.t(
+        'This AccessKey may not call {0} ({1}). Grant the RAM user kvstore:{0} (read-only).',
+        ctx.action,
+        code,
+      );
       break;
     case 'unsupported': {
       const hint =
         ctx.taskApi && (ctx.action === 'DescribeTasks' || ctx.action === 'DescribeHistoryTasks')
-          ? ` Set the connection option taskApi=${otherTaskApi(ctx.taskApi)} and try again.`
-          : '';
-      message = `This Alibaba Cloud endpoint does not offer ${ctx.action} (${code}).${hint}`;
+          ? say.t('Set the connection option taskApi={0} and try again.', otherTaskApi(ctx.taskApi))
+          : undefined;
+      const offers = say.t('This Alibaba Cloud endpoint does not offer {0} ({1}).', ctx.action, code);
+      message = hint ? say.t('{0} {1}', offers, hint) : offers;
       break;
     }
     case 'bad-request': {
       const param = parameterOf(code, serverMessage);
       message = param
-        ? `Alibaba Cloud rejected the parameter ${param} of ${ctx.action} (${code}): ${serverMessage}`
-        : `Alibaba Cloud rejected ${ctx.action} (${code}): ${serverMessage}`;
+        ? say.t('Alibaba Cloud rejected the parameter {0} of {1} ({2}): {3}', param, ctx.action, code, serverMessage)
+        : say.t('Alibaba Cloud rejected {0} ({1}): {2}', ctx.action, code, serverMessage);
       break;
     }
     case 'not-found':
-      message = `Not found (${code}): ${serverMessage}`;
+      message = say.t('Not found ({0}): {1}', code, serverMessage);
       break;
     default:
-      message = `Alibaba Cloud failed to answer ${ctx.action} (${code}, HTTP ${ctx.status}): ${serverMessage}`;
+      message = say.t(
+        'Alibaba Cloud failed to answer {0} ({1}, HTTP {2}): {3}',
+        ctx.action,
+        code,
+        ctx.status,
+        serverMessage,
+      );
   }
   const retryAfter = Number(ctx.retryAfterHeader);
   return new ProviderError(kind, message, {

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
 import { AlibabaApi, type SignatureScheme } from './api';
@@ -18,10 +19,10 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (!region)
     throw new ProviderError(
       'bad-request',
-      'An Alibaba Cloud connection needs a region (RegionId such as cn-hangzhou).',
+      say.t('An Alibaba Cloud connection needs a region (RegionId such as cn-hangzhou).'),
     );
-  if (!config.user) throw new ProviderError('auth', 'An Alibaba Cloud connection needs an AccessKey ID.');
-  if (!secret.secret) throw new ProviderError('auth', 'An Alibaba Cloud connection needs an AccessKey secret.');
+  if (!config.user) throw new ProviderError('auth', say.t('An Alibaba Cloud connection needs an AccessKey ID.'));
+  if (!secret.secret) throw new ProviderError('auth', say.t('An Alibaba Cloud connection needs an AccessKey secret.'));
   const taskApi = readTaskApi(config.options?.taskApi);
   const scheme = readScheme(config.options?.signatureVersion);
   const http = httpClientFor(config, deps);
@@ -48,7 +49,7 @@ function readTaskApi(value: unknown): TaskApi {
   if (value === 'DescribeHistoryTasks' || value === 'DescribeTasks') return value;
   throw new ProviderError(
     'bad-request',
-    `The option taskApi must be DescribeHistoryTasks or DescribeTasks, not ${JSON.stringify(value)}.`,
+    say.t('The option taskApi must be DescribeHistoryTasks or DescribeTasks, not {0}.', JSON.stringify(value)),
   );
 }
 
@@ -57,6 +58,6 @@ function readScheme(value: unknown): SignatureScheme {
   if (value === 'v1' || value === 'rpc-v1' || value === 'HMAC-SHA1') return 'rpc-v1';
   throw new ProviderError(
     'bad-request',
-    `The option signatureVersion must be acs3 or v1, not ${JSON.stringify(value)}.`,
+    say.t('The option signatureVersion must be acs3 or v1, not {0}.', JSON.stringify(value)),
   );
 }

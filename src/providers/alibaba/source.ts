@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import type { AlibabaApi } from './api';
@@ -48,7 +49,7 @@ function encodeCursor(offset: number): string {
 
 function decodeCursor(cursor: string): number {
   const m = /^offset:(\d+)$/.exec(cursor);
-  if (!m) throw new ProviderError('bad-request', `"${cursor}" is not a page cursor of this connection.`);
+  if (!m) throw new ProviderError('bad-request', say.t('"{0}" is not a page cursor of this connection.', cursor));
   return Number(m[1]);
 }
 
@@ -156,7 +157,7 @@ export class AlibabaTaskSource implements TaskSource {
       };
       if (options.group) params.InstanceId = options.group;
       const res = parseHistoryTasks(
-        await this.o.api.call('DescribeHistoryTasks', params, `task ${id}`, options.signal),
+        await this.o.api.call('DescribeHistoryTasks', params, say.t('task {0}', id), options.signal),
       );
       const item = res.items.find(i => i.taskId === id);
       if (!item) throw notFound(id);
@@ -165,7 +166,7 @@ export class AlibabaTaskSource implements TaskSource {
     if (!options.group) {
       throw new ProviderError(
         'bad-request',
-        `DescribeTasks needs the instance of task ${id}: open it from its instance in the tree.`,
+        say.t('DescribeTasks needs the instance of task {0}: open it from its instance in the tree.', id),
       );
     }
     // DescribeTasks has no task id filter: walk the instance's pages (bounded) until it appears.
@@ -223,7 +224,7 @@ export class AlibabaTaskSource implements TaskSource {
             PageSize: String(INSTANCE_PAGE),
             PageNumber: String(page),
           },
-          'the list of instances',
+          say.t('the list of instances'),
           signal,
         ),
       );
@@ -254,7 +255,7 @@ export class AlibabaTaskSource implements TaskSource {
     if (query.types?.length) params.TaskType = query.types.join(',');
     const instance = instanceId ?? query.instanceId;
     if (instance) params.InstanceId = instance;
-    return parseHistoryTasks(await this.o.api.call('DescribeHistoryTasks', params, 'the task history', signal));
+    return parseHistoryTasks(await this.o.api.call('DescribeHistoryTasks', params, say.t('the task history'), signal));
   }
 
   /**
@@ -281,7 +282,7 @@ export class AlibabaTaskSource implements TaskSource {
           PageSize: String(LEGACY_PAGE),
           PageNumber: String(page),
         },
-        `the tasks of ${instanceId}`,
+        say.t('the tasks of {0}', instanceId),
         signal,
       ),
     );
@@ -298,5 +299,8 @@ export class AlibabaTaskSource implements TaskSource {
 }
 
 function notFound(id: string): ProviderError {
-  return new ProviderError('not-found', `Task ${id} was not found in the last 30 days of this region's tasks.`);
+  return new ProviderError(
+    'not-found',
+    say.t("Task {0} was not found in the last 30 days of this region's tasks.", id),
+  );
 }

@@ -1,5 +1,6 @@
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 
 /** What SigV4 signs with. Temporary credentials carry a session token and usually an expiry. */
 export interface AwsCredentials {
@@ -36,9 +37,11 @@ export function credentialProviderFor(choice: CredentialChoice): CredentialProvi
     return () => Promise.resolve(fixed);
   }
   if (choice.accessKeyId && !choice.secretAccessKey)
-    throw new ProviderError('auth', `The AWS connection has the access key ${choice.accessKeyId} but no secret key.`);
+    throw new ProviderError(
+      'auth',
+      say.t('The AWS connection has the access key {0} but no secret key.', choice.accessKeyId),
+    );
   const sdk = choice.profile ? fromIni({ profile: choice.profile }) : fromNodeProviderChain();
-  const what = choice.profile ? `the AWS profile "${choice.profile}"` : 'the default AWS credential chain';
   return async () => {
     try {
       return await sdk();
@@ -47,7 +50,13 @@ export function credentialProviderFor(choice: CredentialChoice): CredentialProvi
       const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
       throw new ProviderError(
         'auth',
-        `No AWS credentials from ${what}: ${detail}${choice.profile ? ' (run "aws sso login" if it is an SSO profile)' : ''}`,
+        choice.profile
+          ? say.t(
+              'No AWS credentials from the AWS profile "{0}": {1} (run "aws sso login" if it is an SSO profile)',
+              choice.profile,
+              detail,
+            )
+          : say.t('No AWS credentials from the default AWS credential chain: {0}', detail),
         { cause: e },
       );
     }

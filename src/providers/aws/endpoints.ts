@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import { endpointOrigin } from '../endpoint-override';
 
 /**
@@ -21,7 +22,10 @@ export function partitionOf(region: string): Partition {
 export function checkRegion(region: string): string {
   const r = region.trim();
   if (!REGION.test(r))
-    throw new ProviderError('bad-request', `"${region}" is not an AWS region code (such as us-east-1 or cn-north-1).`);
+    throw new ProviderError(
+      'bad-request',
+      say.t('"{0}" is not an AWS region code (such as us-east-1 or cn-north-1).', region),
+    );
   return r;
 }
 
@@ -33,7 +37,7 @@ export function parseRegions(value: string | undefined): string[] {
     .filter(Boolean)
     .map(checkRegion);
   if (!list.length)
-    throw new ProviderError('bad-request', 'An AWS connection needs at least one region (such as us-east-1).');
+    throw new ProviderError('bad-request', say.t('An AWS connection needs at least one region (such as us-east-1).'));
   return [...new Set(list)];
 }
 

@@ -1,4 +1,5 @@
 import { ProviderError, type ErrorKind } from '../../core/errors';
+import * as say from '../../core/say';
 import { scrub } from '../../http/redact';
 
 /** Error codes of the query (ElastiCache) and JSON 1.1 (MemoryDB) protocols, as the AWS SDKs and docs name them. */
@@ -54,37 +55,53 @@ export function toAwsError(ctx: AwsErrorContext): ProviderError {
   const serverMessage = scrub(ctx.body.message ?? `HTTP ${ctx.status}`, ctx.secrets).slice(0, 500);
   const kind = kindOf(code, ctx.status);
   const name = ctx.service === 'memorydb' ? 'MemoryDB' : 'ElastiCache';
-  let message: string;
+  let message: say.Said;
   switch (kind) {
     case 'throttled':
-      message = `AWS is throttling ${name} requests (${code}); the view will try again later.`;
+      message = say.t('AWS is throttling {0} requests ({1}); the view will try again later.', name, code);
       break;
     case 'auth':
       message =
         code === 'ExpiredToken' || code === 'ExpiredTokenException'
-          ? 'The AWS session token has expired. Refresh the credentials (for an SSO profile: "aws sso login").'
+          ? say.t('The AWS session token has expired. Refresh the credentials (for an SSO profile: "aws sso login").')
           : /expired/i.test(serverMessage) || code === 'RequestExpired'
-            ? "AWS rejected the request time: this computer's clock is off by more than 15 minutes."
+            ? say.t("AWS rejected the request time: this computer's clock is off by more than 15 minutes.")
             : code === 'InvalidClientTokenId' || code === 'UnrecognizedClientException'
-              ? 'AWS does not know this access key ID (or the session token does not belong to it). Check the credentials.'
+              ? say.t(
+                  'AWS does not know this access key ID (or the session token does not belong to it). Check the credentials.',
+                )
               : code === 'SignatureDoesNotMatch' || code === 'InvalidSignatureException'
-                ? 'AWS rejected the request signature: the secret access key does not belong to this access key ID.'
-                : `AWS rejected the credentials (${code}): ${serverMessage}`;
+                ? say.t(
+                    'AWS rejected the request signature: the secret access key does not belong to this access key ID.',
+                  )
+                : say.t('AWS rejected the credentials ({0}): {1}', code, serverMessage);
       break;
     case 'forbidden':
-      message = `These credentials may not call ${ctx.service}:${ctx.action} (${code}). Grant it in IAM (read-only calls suffice, except BatchStopUpdateAction).`;
+      message = say.t(
+        'These credentials may not call {0}:{1} ({2}). Grant it in IAM (read-only calls suffice, except BatchStopUpdateAction).',
+        ctx.service,
+        ctx.action,
+        code,
+      );
       break;
     case 'not-found':
-      message = `Not found (${code}): ${serverMessage}`;
+      message = say.t('Not found ({0}): {1}', code, serverMessage);
       break;
     case 'not-cancelable':
-      message = `${name} cannot do that now (${code}): ${serverMessage}`;
+      message = say.t('{0} cannot do that now ({1}): {2}', name, code, serverMessage);
       break;
     case 'bad-request':
-      message = `${name} rejected ${ctx.action} (${code}): ${serverMessage}`;
+      message = say.t('{0} rejected {1} ({2}): {3}', name, ctx.action, code, serverMessage);
       break;
     default:
-      message = `${name} failed to answer ${ctx.action} (${code}, HTTP ${ctx.status}): ${serverMessage}`;
+      message = say.t(
+        '{0} failed to answer {1} ({2}, HTTP {3}): {4}',
+        name,
+        ctx.action,
+        code,
+        ctx.status,
+        serverMessage,
+      );
   }
   return new ProviderError(kind, message, {
     status: ctx.status,

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 
 /**
  * Task ids carry what a later `getTask` or cancel needs to ask AWS again, since AWS has no task ids:
@@ -32,7 +33,7 @@ export function taskId(key: TaskKey): string {
 export function parseTaskId(id: string): TaskKey {
   const parts = id.split(':');
   const [kind, region] = parts;
-  const bad = () => new ProviderError('not-found', `"${id}" is not an AWS task id of this extension.`);
+  const bad = () => new ProviderError('not-found', say.t('"{0}" is not an AWS task id of this extension.', id));
   if (!region) throw bad();
   if (kind === 'mod' && parts.length === 4 && RTYPES.has(parts[2]))
     return { kind, region, rtype: parts[2] as ResourceType, resource: parts[3] };

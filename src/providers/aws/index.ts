@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import { HttpClient } from '../../http/client';
 import type { ProviderFactory } from '../factory';
 import { guardSecrets } from '../secret-guard';
@@ -38,7 +39,7 @@ export function createAws(overrides: AwsFactoryOverrides = {}): ProviderFactory 
         }),
       );
     if (config.options?.memorydb !== undefined && typeof config.options.memorydb !== 'boolean')
-      throw new ProviderError('bad-request', 'The option memorydb must be true or false.');
+      throw new ProviderError('bad-request', say.t('The option memorydb must be true or false.'));
     const http = new HttpClient({
       tls: config.tls,
       proxy: deps.proxy,

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import { parseJson, type JsonObject } from '../../core/shape';
 import { toAwsError, type AwsErrorBody } from './errors';
 import { obj, str } from './fields';
@@ -33,7 +34,7 @@ export class MemoryDbApi {
     region: string,
     operation: string,
     input: JsonObject,
-    what: string,
+    what: say.Words,
     signal?: AbortSignal,
   ): Promise<JsonObject> {
     const { res, credentials } = await this.transport.send({
@@ -64,11 +65,15 @@ export class MemoryDbApi {
     }
     const ct = (res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (ct && !/[/+]json$|^application\/x-amz-json-1\.[01]$/.test(ct))
-      throw new ProviderError('bad-response', `The answer to ${what} is not JSON. Is the endpoint a MemoryDB API?`, {
-        status: res.status,
-      });
+      throw new ProviderError(
+        'bad-response',
+        say.t('The answer to {0} is not JSON. Is the endpoint a MemoryDB API?', what),
+        {
+          status: res.status,
+        },
+      );
     const value = obj(parseJson(text, what));
-    if (!value) throw new ProviderError('bad-response', `The answer to ${what} is not a JSON object.`);
+    if (!value) throw new ProviderError('bad-response', say.t('The answer to {0} is not a JSON object.', what));
     return value;
   }
 }

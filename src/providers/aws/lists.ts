@@ -1,3 +1,4 @@
+import type * as say from '../../core/say';
 import type { JsonObject } from '../../core/shape';
 import { arr, str } from './fields';
 import type { MemoryDbApi } from './json-api';
@@ -26,7 +27,7 @@ export async function allQueryPages(
   action: string,
   params: Record<string, string>,
   list: { key: string; member: string; paging?: Paging },
-  what: string,
+  what: say.Words,
   signal?: AbortSignal,
 ): Promise<unknown[]> {
   const out: unknown[] = [];
@@ -56,7 +57,7 @@ export async function allJsonPages(
   operation: string,
   input: JsonObject,
   key: string,
-  what: string,
+  what: say.Words,
   signal?: AbortSignal,
 ): Promise<unknown[]> {
   const out: unknown[] = [];

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { Task } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
 import { readEvent, type AwsEvent } from './events';
@@ -55,7 +56,7 @@ export class TaskLookup {
     action: string,
     params: Record<string, string>,
     list: { key: string; member: string; paging?: Paging },
-    what: string,
+    what: say.Words,
     signal?: AbortSignal,
   ) {
     return allQueryPages(this.apis.elasticache, region, action, params, list, what, signal);
@@ -86,7 +87,7 @@ export class TaskLookup {
         ShowNodeLevelUpdateStatus: 'true',
       },
       { key: 'UpdateActions', member: 'UpdateAction' },
-      `service update ${key.update} of ${key.resource}`,
+      say.t('service update {0} of {1}', key.update, key.resource),
       signal,
     );
     const ctx = this.ctx(key.region, groupId(key.region, key.rtype, key.resource));
@@ -94,11 +95,11 @@ export class TaskLookup {
       const t = updateActionTask(a, ctx);
       if (t) return t;
     }
-    throw new ProviderError('not-found', `AWS lists no service update ${key.update} for ${key.resource}.`);
+    throw new ProviderError('not-found', say.t('AWS lists no service update {0} for {1}.', key.update, key.resource));
   }
 
   private async snapshot(key: Key<'snap' | 'ssnap' | 'msnap'>, signal?: AbortSignal): Promise<Task> {
-    const what = `backup ${key.name}`;
+    const what = say.t('backup {0}', key.name);
     let items: unknown[];
     if (key.kind === 'snap')
       items = await this.query(
@@ -119,7 +120,7 @@ export class TaskLookup {
         signal,
       );
     else {
-      if (!this.apis.memorydb) throw new ProviderError('not-found', `MemoryDB is off for this connection.`);
+      if (!this.apis.memorydb) throw new ProviderError('not-found', say.t('MemoryDB is off for this connection.'));
       items = await allJsonPages(
         this.apis.memorydb,
         key.region,
@@ -147,7 +148,7 @@ export class TaskLookup {
     // Looked up by name: a finished backup is still the task the caller asked for, however old.
     const t = o && snapshotTask(key.kind, o, this.ctx(key.region, group), 0);
     if (!t || t.id !== taskId(key))
-      throw new ProviderError('not-found', `AWS lists no backup ${key.name} in ${key.region}.`);
+      throw new ProviderError('not-found', say.t('AWS lists no backup {0} in {1}.', key.name, key.region));
     return t;
   }
 
@@ -156,7 +157,7 @@ export class TaskLookup {
     const group = groupId(key.region, key.rtype, key.resource);
     let raw: unknown[];
     if (key.rtype === 'mdb') {
-      if (!this.apis.memorydb) throw new ProviderError('not-found', 'MemoryDB is off for this connection.');
+      if (!this.apis.memorydb) throw new ProviderError('not-found', say.t('MemoryDB is off for this connection.'));
       raw = await allJsonPages(
         this.apis.memorydb,
         key.region,
@@ -179,7 +180,7 @@ export class TaskLookup {
       );
     }
     const r = readResource(key.rtype, raw[0], key.region);
-    if (!r || r.id !== key.resource) throw new ProviderError('not-found', `${label} was not found.`);
+    if (!r || r.id !== key.resource) throw new ProviderError('not-found', say.t('{0} was not found.', label));
     const members = key.rtype === 'rg' ? await this.members(r, signal) : [];
     const events = await this.events(key, [r.id, ...members.map(m => m.id)], signal);
     const url = key.rtype === 'mdb' ? memoryDbConsoleUrl(key.region) : elastiCacheConsoleUrl(key.region);
@@ -195,7 +196,7 @@ export class TaskLookup {
       'DescribeCacheClusters',
       {},
       { key: 'CacheClusters', member: 'CacheCluster' },
-      `the cache clusters in ${rg.region}`,
+      say.t('the cache clusters in {0}', rg.region),
       signal,
     );
     return all
@@ -215,7 +216,7 @@ export class TaskLookup {
               'DescribeEvents',
               { StartTime: Math.floor(from / 1000), SourceName: key.resource, SourceType: 'cluster' },
               'Events',
-              `the events of ${key.resource}`,
+              say.t('the events of {0}', key.resource),
               signal,
             )
           : []
@@ -224,7 +225,7 @@ export class TaskLookup {
             'DescribeEvents',
             { StartTime: new Date(from).toISOString() },
             { key: 'Events', member: 'Event' },
-            `the events in ${key.region}`,
+            say.t('the events in {0}', key.region),
             signal,
           );
     return list.map(readEvent).filter((e): e is AwsEvent => !!e && sources.includes(e.sourceId));

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { JsonObject } from '../../core/shape';
 import { toAwsError, type AwsErrorBody } from './errors';
 import { obj, str } from './fields';
@@ -45,7 +46,7 @@ export class ElastiCacheApi {
     region: string,
     action: string,
     params: Record<string, string>,
-    what: string,
+    what: say.Words,
     options: { signal?: AbortSignal; idempotent?: boolean } = {},
   ): Promise<JsonObject> {
     const { res, credentials } = await this.transport.send({
@@ -70,13 +71,17 @@ export class ElastiCacheApi {
     }
     const ct = (res.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (ct && !/[/+]xml$/.test(ct))
-      throw new ProviderError('bad-response', `The answer to ${what} is not XML. Is the endpoint an ElastiCache API?`, {
-        status: res.status,
-      });
+      throw new ProviderError(
+        'bad-response',
+        say.t('The answer to {0} is not XML. Is the endpoint an ElastiCache API?', what),
+        {
+          status: res.status,
+        },
+      );
     const doc = parseXml(text, what);
     const response = obj(doc[`${action}Response`]);
     if (!response)
-      throw new ProviderError('bad-response', `The answer to ${what} has no ${action}Response element.`, {
+      throw new ProviderError('bad-response', say.t('The answer to {0} has no {1}Response element.', what, action), {
         status: res.status,
       });
     // An action with nothing to say sends an empty Result element, which reads as an empty string.

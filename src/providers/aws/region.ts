@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import { ProviderError } from '../../core/errors';
 import type { Task, TaskGroup } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
@@ -70,16 +71,16 @@ export async function regionSnapshot(
     params: Record<string, string>,
     key: string,
     member: string,
-    what: string,
+    what: say.Said,
     paging?: Paging,
-  ) => allQueryPages(ec, region, action, params, { key, member, paging }, `${what} in ${region}`, signal);
+  ) => allQueryPages(ec, region, action, params, { key, member, paging }, say.t('{0} in {1}', what, region), signal);
   const serverless: Paging = { size: 50, style: 'token' };
   const eventsFrom = new Date(Math.max(window.since, window.until - EVENTS_MAX_AGE_MS + 60_000)).toISOString();
   const [rgs, ccs, scs, gdss, actions, snaps, ssnaps, events] = await Promise.all([
-    page('DescribeReplicationGroups', {}, 'ReplicationGroups', 'ReplicationGroup', 'the replication groups'),
-    page('DescribeCacheClusters', {}, 'CacheClusters', 'CacheCluster', 'the cache clusters'),
+    page('DescribeReplicationGroups', {}, 'ReplicationGroups', 'ReplicationGroup', say.t('the replication groups')),
+    page('DescribeCacheClusters', {}, 'CacheClusters', 'CacheCluster', say.t('the cache clusters')),
     optional(
-      page('DescribeServerlessCaches', {}, 'ServerlessCaches', 'member', 'the serverless caches', serverless),
+      page('DescribeServerlessCaches', {}, 'ServerlessCaches', 'member', say.t('the serverless caches'), serverless),
       [],
       notes,
       'serverless caches',
@@ -90,7 +91,7 @@ export async function regionSnapshot(
         {},
         'GlobalReplicationGroups',
         'GlobalReplicationGroup',
-        'the global datastores',
+        say.t('the global datastores'),
       ),
       [],
       notes,
@@ -104,23 +105,23 @@ export async function regionSnapshot(
       },
       'UpdateActions',
       'UpdateAction',
-      'the service update actions',
+      say.t('the service update actions'),
     ),
-    page('DescribeSnapshots', {}, 'Snapshots', 'Snapshot', 'the backups', { size: 50, style: 'marker' }),
+    page('DescribeSnapshots', {}, 'Snapshots', 'Snapshot', say.t('the backups'), { size: 50, style: 'marker' }),
     optional(
       page(
         'DescribeServerlessCacheSnapshots',
         {},
         'ServerlessCacheSnapshots',
         'ServerlessCacheSnapshot',
-        'the serverless backups',
+        say.t('the serverless backups'),
         serverless,
       ),
       [],
       notes,
       'serverless backups',
     ),
-    page('DescribeEvents', { StartTime: eventsFrom }, 'Events', 'Event', 'the events'),
+    page('DescribeEvents', { StartTime: eventsFrom }, 'Events', 'Event', say.t('the events')),
   ]);
   const mdb = apis.memorydb ? await memoryDb(apis.memorydb, region, eventsFrom, notes, signal) : undefined;
 
@@ -236,7 +237,7 @@ export async function regionSnapshot(
 }
 
 async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: string[], signal?: AbortSignal) {
-  const what = (w: string) => `${w} in ${region}`;
+  const what = (w: say.Said) => say.t('{0} in {1}', w, region);
   // Regions without MemoryDB have no endpoint at all: a DNS failure there means "not offered", not an outage.
   const guard = async <T>(p: Promise<T>, label: string): Promise<T | undefined> => {
     try {
@@ -259,7 +260,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
       'DescribeClusters',
       { ShowShardDetails: false },
       'Clusters',
-      what('the MemoryDB clusters'),
+      what(say.t('the MemoryDB clusters')),
       signal,
     ),
     'MemoryDB',
@@ -267,7 +268,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
   if (!clusters) return undefined;
   const [snapshots, events] = await Promise.all([
     guard(
-      allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what('the MemoryDB snapshots'), signal),
+      allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what(say.t('the MemoryDB snapshots')), signal),
       'MemoryDB snapshots',
     ),
     guard(
@@ -277,7 +278,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
         'DescribeEvents',
         { StartTime: Date.parse(from) / 1000 },
         'Events',
-        what('the MemoryDB events'),
+        what(say.t('the MemoryDB events')),
         signal,
       ),
       'MemoryDB events',

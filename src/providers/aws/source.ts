@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { CancelOptions, GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import { elastiCacheConsoleUrl } from './endpoints';
@@ -92,7 +93,7 @@ export class AwsTaskSource implements TaskSource {
     if (!this.o.regions.includes(key.region))
       throw new ProviderError(
         'not-found',
-        `Task ${id} belongs to ${key.region}, which this connection does not include.`,
+        say.t('Task {0} belongs to {1}, which this connection does not include.', id, key.region),
       );
     const one = await this.lookup.find(key, options.signal);
     if (one) return one;
@@ -100,7 +101,7 @@ export class AwsTaskSource implements TaskSource {
     const window = { since: now - EVENTS_MAX_AGE_MS, until: now };
     const found = (await regionSnapshot(this.o, key.region, window, options.signal)).tasks.find(t => t.id === id);
     if (found) return found;
-    throw new ProviderError('not-found', `Task ${id} is no longer listed by AWS (events are kept 14 days).`);
+    throw new ProviderError('not-found', say.t('Task {0} is no longer listed by AWS (events are kept 14 days).', id));
   }
 
   /**
@@ -110,12 +111,20 @@ export class AwsTaskSource implements TaskSource {
   async cancelTask(id: string, options: CancelOptions = {}): Promise<void> {
     const key = parseTaskId(id);
     if (key.kind !== 'upd')
-      throw new ProviderError('not-cancelable', 'On AWS only a service update can be stopped; this task is not one.');
+      throw new ProviderError(
+        'not-cancelable',
+        say.t('On AWS only a service update can be stopped; this task is not one.'),
+      );
     const current = await this.getTask(id, { signal: options.signal });
     if (!current.capabilities.cancel)
       throw new ProviderError(
         'not-cancelable',
-        `The service update ${key.update} of ${key.resource} is ${current.providerStatus || 'in a state'} that cannot be stopped.`,
+        say.t(
+          'The service update {0} of {1} is {2} that cannot be stopped.',
+          key.update,
+          key.resource,
+          current.providerStatus || 'in a state',
+        ),
       );
     const result = await this.o.elasticache.call(
       key.region,
@@ -130,9 +139,12 @@ export class AwsTaskSource implements TaskSource {
     const refused = xmlList(result.UnprocessedUpdateActions, 'UnprocessedUpdateAction').map(obj)[0];
     if (refused) {
       const type = str(refused, 'ErrorType') ?? 'Unprocessed';
+      const reason = str(refused, 'ErrorMessage');
       throw new ProviderError(
         'not-cancelable',
-        `AWS did not stop ${key.update} on ${key.resource} (${type}): ${str(refused, 'ErrorMessage') ?? 'no reason given'}`,
+        reason
+          ? say.t('AWS did not stop {0} on {1} ({2}): {3}', key.update, key.resource, type, reason)
+          : say.t('AWS did not stop {0} on {1} ({2}): no reason given', key.update, key.resource, type),
         { code: type },
       );
     }

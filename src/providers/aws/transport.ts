@@ -1,3 +1,4 @@
+import type * as say from '../../core/say';
 import type { HttpClient, HttpResponse } from '../../http/client';
 import type { AwsCredentials, CredentialProvider } from './credentials';
 import type { AwsService } from './endpoints';
@@ -17,7 +18,7 @@ export interface AwsRequest {
   endpoint: string;
   headers: Record<string, string>;
   body: string;
-  what: string;
+  what: say.Words;
   /** Reads are retried by HttpClient; BatchStopUpdateAction passes false and is sent once. */
   idempotent: boolean;
   signal?: AbortSignal;

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { JsonObject } from '../../core/shape';
 
 /**
@@ -19,17 +20,20 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
-export function parseXml(text: string, what: string): JsonObject {
+export function parseXml(text: string, what: say.Words): JsonObject {
   if (/<!DOCTYPE|<!ENTITY/i.test(text))
-    throw new ProviderError('bad-response', `The answer to ${what} declares a DOCTYPE, which AWS never sends.`);
+    throw new ProviderError(
+      'bad-response',
+      say.t('The answer to {0} declares a DOCTYPE, which AWS never sends.', what),
+    );
   let value: unknown;
   try {
     value = parser.parse(text, true);
   } catch (e) {
-    throw new ProviderError('bad-response', `The answer to ${what} is not well-formed XML.`, { cause: e });
+    throw new ProviderError('bad-response', say.t('The answer to {0} is not well-formed XML.', what), { cause: e });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new ProviderError('bad-response', `The answer to ${what} is not an XML document.`);
+    throw new ProviderError('bad-response', say.t('The answer to {0} is not an XML document.', what));
   return value as JsonObject;
 }
 

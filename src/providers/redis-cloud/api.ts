@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import { REDIS_CLOUD_API } from './descriptor';
 import { gateJson } from '../../http/gate';
 import type { HttpClient } from '../../http/client';
@@ -53,7 +54,7 @@ export class RedisCloudApi {
     return out;
   };
 
-  private async get(path: string, what: string, signal?: AbortSignal): Promise<unknown> {
+  private async get(path: string, what: say.Words, signal?: AbortSignal): Promise<unknown> {
     const { limiter } = this.options;
     await limiter.acquire(signal);
     let attempt = 0;
@@ -78,17 +79,17 @@ export class RedisCloudApi {
     }
     return gateJson(res, {
       what,
-      hint: 'Is the endpoint the Redis Cloud API?',
+      hint: say.t('Is the endpoint the Redis Cloud API?'),
       error: r => errorFromResponse(r, what, this.redact),
     });
   }
 
   async listTasks(signal?: AbortSignal): Promise<WireTask[]> {
-    return parseTaskList(await this.get('/tasks', 'the list of tasks', signal));
+    return parseTaskList(await this.get('/tasks', say.t('the list of tasks'), signal));
   }
 
   async getTask(id: string, signal?: AbortSignal): Promise<WireTask> {
-    return parseTask(await this.get(`/tasks/${encodeURIComponent(id)}`, `task ${id}`, signal), 'task');
+    return parseTask(await this.get(`/tasks/${encodeURIComponent(id)}`, say.t('task {0}', id), signal), 'task');
   }
 
   /** Whether a request could go now without waiting for the rate limiter: follow-up reads go only then. */
@@ -108,12 +109,12 @@ export class RedisCloudApi {
   }
 
   async listSubscriptions(signal?: AbortSignal): Promise<WireSubscription[]> {
-    return parseSubscriptions(await this.get('/subscriptions', 'the list of Pro subscriptions', signal), 'pro');
+    return parseSubscriptions(await this.get('/subscriptions', say.t('the list of Pro subscriptions'), signal), 'pro');
   }
 
   async listFixedSubscriptions(signal?: AbortSignal): Promise<WireSubscription[]> {
     return parseSubscriptions(
-      await this.get('/fixed/subscriptions', 'the list of Essentials subscriptions', signal),
+      await this.get('/fixed/subscriptions', say.t('the list of Essentials subscriptions'), signal),
       'essentials',
     );
   }
@@ -126,6 +127,6 @@ export class RedisCloudApi {
   ): Promise<WireDatabasePage> {
     const prefix = sub.plan === 'pro' ? '/subscriptions' : '/fixed/subscriptions';
     const path = `${prefix}/${encodeURIComponent(sub.id)}/databases?offset=${offset}&limit=${limit}`;
-    return parseDatabases(await this.get(path, `the databases of subscription ${sub.id}`, signal), sub.id);
+    return parseDatabases(await this.get(path, say.t('the databases of subscription {0}', sub.id), signal), sub.id);
   }
 }

@@ -1,4 +1,5 @@
 import { ProviderError, type ErrorKind } from '../../core/errors';
+import * as say from '../../core/say';
 import type { HttpResponse } from '../../http/client';
 import { parseRetryAfter } from '../../http/retry';
 
@@ -47,22 +48,28 @@ function kindFor(status: number): ErrorKind {
   return 'bad-response';
 }
 
-const ADVICE: Partial<Record<ErrorKind, string>> = {
-  auth: 'Check the API account key and the user secret key, and that API access is enabled for the account.',
-  forbidden: "The key is valid but not allowed here: check the key's source IP restrictions and the user's role.",
-  throttled:
+const ADVICE: Partial<Record<ErrorKind, say.Said>> = {
+  auth: say.t('Check the API account key and the user secret key, and that API access is enabled for the account.'),
+  forbidden: say.t(
+    "The key is valid but not allowed here: check the key's source IP restrictions and the user's role.",
+  ),
+  throttled: say.t(
     "The account's API request quota (400 per minute by default) is used up; requests slow down and resume shortly.",
-  unsupported: 'This account does not have the feature behind this endpoint.',
-  server: 'Redis Cloud had a problem; try again later.',
+  ),
+  unsupported: say.t('This account does not have the feature behind this endpoint.'),
+  server: say.t('Redis Cloud had a problem; try again later.'),
 };
 
 /** A non-2xx answer as a ProviderError; `redact` removes anything secret the server might have echoed. */
-export function errorFromResponse(res: HttpResponse, what: string, redact: (s: string) => string): ProviderError {
+export function errorFromResponse(res: HttpResponse, what: say.Words, redact: (s: string) => string): ProviderError {
   const body = readErrorBody(res.text());
   const kind = kindFor(res.status);
-  const said = body.message ? `: ${redact(body.message)}` : '';
-  const advice = ADVICE[kind] ? ` ${ADVICE[kind]}` : '';
-  return new ProviderError(kind, `Redis Cloud refused ${what} (HTTP ${res.status})${said}.${advice}`, {
+  // The server's own words go in untranslated; our advice follows in the reader's language.
+  const refused = body.message
+    ? say.t('Redis Cloud refused {0} (HTTP {1}): {2}.', what, res.status, redact(body.message))
+    : say.t('Redis Cloud refused {0} (HTTP {1}).', what, res.status);
+  const advice = ADVICE[kind];
+  return new ProviderError(kind, advice ? say.t('{0} {1}', refused, advice) : refused, {
     status: res.status,
     code: body.code ? redact(body.code) : undefined,
     requestId: res.headers['x-request-id'] ?? res.headers['x-amzn-requestid'],

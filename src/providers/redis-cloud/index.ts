@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
 import { DEFAULT_ENDPOINT, RedisCloudApi } from './api';
@@ -24,14 +25,18 @@ function positive(value: string | number | boolean | undefined, name: string, fa
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0)
-    throw new ProviderError('bad-request', `The option ${name} should be a positive number, not "${String(value)}".`);
+    throw new ProviderError(
+      'bad-request',
+      say.t('The option {0} should be a positive number, not "{1}".', name, String(value)),
+    );
   return n;
 }
 
 export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
-  if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no API account key.`);
-  if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no user secret key.`);
+  if (!config.user) throw new ProviderError('auth', say.t('The connection "{0}" has no API account key.', config.name));
+  if (!secret.secret)
+    throw new ProviderError('auth', say.t('The connection "{0}" has no user secret key.', config.name));
   const now = deps.now ?? Date.now;
   const requestsPerMinute = positive(
     options[OPTION_KEYS.requestsPerMinute],

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import type { RedisCloudApi } from './api';
@@ -24,7 +25,7 @@ export interface RedisCloudSourceOptions {
 
 function parseCursor(cursor: string): number {
   if (!/^\d+$/.test(cursor))
-    throw new ProviderError('bad-request', `"${cursor}" is not a Redis Cloud task list cursor.`);
+    throw new ProviderError('bad-request', say.t('"{0}" is not a Redis Cloud task list cursor.', cursor));
   return Number(cursor);
 }
 

@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import { ProviderError } from '../../core/errors';
 import type { HttpClient, HttpResponse } from '../../http/client';
 import { httpClientFor } from '../http';
@@ -14,13 +15,15 @@ export function baseUrl(endpoint: string | undefined): URL {
   if (!text)
     throw new ProviderError(
       'bad-request',
-      "The connection has no cluster address. Edit it and enter the cluster's REST API endpoint, e.g. https://cluster.example.com:9443.",
+      say.t(
+        "The connection has no cluster address. Edit it and enter the cluster's REST API endpoint, e.g. https://cluster.example.com:9443.",
+      ),
     );
   let url: URL;
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
   } catch {
-    throw new ProviderError('bad-request', `"${text}" is not a valid cluster address.`);
+    throw new ProviderError('bad-request', say.t('"{0}" is not a valid cluster address.', text));
   }
   if (!url.port && url.protocol === 'https:') url.port = String(DEFAULT_PORT);
   url.search = '';
@@ -72,7 +75,7 @@ export class EnterpriseClient {
     const res = await this.raw('GET', path, purpose, options);
     return gateJson(res, {
       what: purpose.what,
-      hint: "Is the endpoint the cluster's REST API (port 9443)?",
+      hint: say.t("Is the endpoint the cluster's REST API (port 9443)?"),
       error: r => errorFromResponse(r, purpose),
     });
   }
@@ -80,8 +83,8 @@ export class EnterpriseClient {
   /** `POST /v1/crdb_tasks/{id}/actions/cancel`: sent exactly once, never retried (it is not idempotent). */
   async cancelCrdbTask(id: string, force: boolean, signal?: AbortSignal): Promise<void> {
     const path = `/v1/crdb_tasks/${encodeURIComponent(id)}/actions/cancel${force ? '?force=true' : ''}`;
-    const res = await this.raw('POST', path, { what: `canceling task ${id}` }, { idempotent: false, signal });
-    gateStatus(res, { what: `canceling task ${id}`, error: r => cancelError(r, id) });
+    const res = await this.raw('POST', path, { what: say.t('canceling task {0}', id) }, { idempotent: false, signal });
+    gateStatus(res, { what: say.t('canceling task {0}', id), error: r => cancelError(r, id) });
   }
 
   close(): Promise<void> {

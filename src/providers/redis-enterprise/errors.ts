@@ -1,11 +1,12 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { HttpResponse } from '../../http/client';
 import { parseRetryAfter } from '../../http/retry';
 
 /** What a request was for, so an error can say what failed and which permission it needs. */
 export interface RequestPurpose {
   /** In words: "the list of CRDB tasks". */
-  what: string;
+  what: say.Words;
   /** The role permission the call needs (named in 403 messages). */
   permission?: string;
 }
@@ -36,49 +37,52 @@ export function readErrorBody(res: HttpResponse): ErrorBody {
 export function errorFromResponse(res: HttpResponse, purpose: RequestPurpose): ProviderError {
   const body = readErrorBody(res);
   const details = { status: res.status, code: body.code };
-  const serverSays = body.message ? ` The cluster said: ${body.message}` : '';
+  const what = purpose.what;
+  // The cluster's own words follow ours, untranslated.
+  const serverSays = (said: say.Said): say.Said =>
+    body.message ? say.t('{0} The cluster said: {1}', said, body.message) : said;
   switch (res.status) {
     case 400:
       return new ProviderError(
         'bad-request',
-        `The cluster rejected the request for ${purpose.what} as malformed.${serverSays}`,
+        serverSays(say.t('The cluster rejected the request for {0} as malformed.', what)),
         details,
       );
     case 401:
-      return new ProviderError('auth', 'The cluster rejected the user name or password.', details);
+      return new ProviderError('auth', say.t('The cluster rejected the user name or password.'), details);
     case 403:
       return new ProviderError(
         'forbidden',
         purpose.permission
-          ? `The user's role lacks the ${purpose.permission} permission needed for ${purpose.what}.`
-          : `The user's role is not allowed to read ${purpose.what}.`,
+          ? say.t("The user's role lacks the {0} permission needed for {1}.", purpose.permission, what)
+          : say.t("The user's role is not allowed to read {0}.", what),
         details,
       );
     case 404:
-      return new ProviderError('not-found', `Not found on the cluster: ${purpose.what}.${serverSays}`, details);
+      return new ProviderError('not-found', serverSays(say.t('Not found on the cluster: {0}.', what)), details);
     case 429:
       // A cluster behind a gateway (or a busy node) asks us to slow down: the poller backs off instead of alarming.
-      return new ProviderError('throttled', `The cluster asked to slow down (HTTP 429) for ${purpose.what}.`, {
+      return new ProviderError('throttled', say.t('The cluster asked to slow down (HTTP 429) for {0}.', what), {
         ...details,
         retryAfterMs: parseRetryAfter(res.headers['retry-after'], 60_000),
       });
     case 503:
       return new ProviderError(
         'server',
-        `The cluster node is not responding (HTTP 503) for ${purpose.what}. Try again, or connect to another node.`,
+        say.t('The cluster node is not responding (HTTP 503) for {0}. Try again, or connect to another node.', what),
         details,
       );
     default:
       if (res.status >= 500) {
         return new ProviderError(
           'server',
-          `The cluster failed to answer ${purpose.what} (HTTP ${res.status}).${serverSays}`,
+          serverSays(say.t('The cluster failed to answer {0} (HTTP {1}).', what, res.status)),
           details,
         );
       }
       return new ProviderError(
         'bad-response',
-        `Unexpected HTTP ${res.status} for ${purpose.what}.${serverSays}`,
+        serverSays(say.t('Unexpected HTTP {0} for {1}.', res.status, what)),
         details,
       );
   }
@@ -90,21 +94,25 @@ export function cancelError(res: HttpResponse, id: string): ProviderError {
   const details = { status: res.status, code: body.code };
   switch (res.status) {
     case 404:
-      return new ProviderError('not-found', `Task ${id} no longer exists on the cluster.`, details);
+      return new ProviderError('not-found', say.t('Task {0} no longer exists on the cluster.', id), details);
     case 406:
       return new ProviderError(
         'not-cancelable',
-        `Task ${id} reached its commit phase and cannot be canceled gracefully. A forced cancel is possible but can ` +
-          'break the Active-Active database in the cluster configuration store.',
+        say.t(
+          'Task {0} reached its commit phase and cannot be canceled gracefully. A forced cancel is possible but can break the Active-Active database in the cluster configuration store.',
+          id,
+        ),
         details,
       );
     case 409:
       return new ProviderError(
         'conflict',
-        `The cluster failed to cancel task ${id}: ${body.message ?? 'no reason given'}`,
+        body.message
+          ? say.t('The cluster failed to cancel task {0}: {1}', id, body.message)
+          : say.t('The cluster failed to cancel task {0}: no reason given', id),
         details,
       );
     default:
-      return errorFromResponse(res, { what: `canceling task ${id}` });
+      return errorFromResponse(res, { what: say.t('canceling task {0}', id) });
   }
 }

@@ -1,4 +1,5 @@
 import { ProviderError, isProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import type { CancelOptions, GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
@@ -29,8 +30,8 @@ import {
   type CrdbTaskWire,
 } from './wire';
 
-const CRDB_LIST = { what: 'the list of Active-Active (CRDB) tasks', permission: 'view_crdb_task_list' };
-const ACTIONS_LIST = { what: 'the list of cluster actions', permission: 'view_status_of_cluster_action' };
+const CRDB_LIST = { what: say.t('the list of Active-Active (CRDB) tasks'), permission: 'view_crdb_task_list' };
+const ACTIONS_LIST = { what: say.t('the list of cluster actions'), permission: 'view_status_of_cluster_action' };
 
 type ActionsApi = 'v1' | 'v2';
 
@@ -64,17 +65,20 @@ export class RedisEnterpriseSource implements TaskSource {
       {
         cluster: async () =>
           parseClusterName(
-            await this.client.getJson('/v1/cluster', { what: 'the cluster name', permission: 'view_cluster_info' }),
+            await this.client.getJson('/v1/cluster', {
+              what: say.t('the cluster name'),
+              permission: 'view_cluster_info',
+            }),
           ),
         bdbs: async () =>
           parseBdbNames(
             await this.client.getJson('/v1/bdbs?fields=uid,name', {
-              what: 'the database names',
+              what: say.t('the database names'),
               permission: 'view_all_bdbs_info',
             }),
           ),
         crdbs: async () =>
-          parseCrdbNames(await this.client.getJson('/v1/crdbs', { what: 'the Active-Active database names' })),
+          parseCrdbNames(await this.client.getJson('/v1/crdbs', { what: say.t('the Active-Active database names') })),
       },
       deps.now ?? Date.now,
     );
@@ -211,7 +215,7 @@ export class RedisEnterpriseSource implements TaskSource {
     try {
       const body = await this.client.getJson(
         `/v1/crdb_tasks/${encodeURIComponent(id)}?verbose=true`,
-        { what: `CRDB task ${id}`, permission: 'view_crdb_task' },
+        { what: say.t('CRDB task {0}', id), permission: 'view_crdb_task' },
         { headers, signal: options.signal },
       );
       return parseCrdbTask(body);
@@ -227,7 +231,7 @@ export class RedisEnterpriseSource implements TaskSource {
     kind: ActionKind | undefined,
     signal?: AbortSignal,
   ): Promise<ActionWire | undefined> {
-    const purpose = { what: `action ${uid}`, permission: 'view_status_of_cluster_action' };
+    const purpose = { what: say.t('action {0}', uid), permission: 'view_status_of_cluster_action' };
     const path = `/actions/${encodeURIComponent(uid)}`;
     if (this.actionsApi !== 'v1') {
       try {
@@ -252,7 +256,10 @@ function isNotFound(e: unknown): boolean {
 function notFound(id: string): ProviderError {
   return new ProviderError(
     'not-found',
-    `Task ${id} was not found on the cluster: it may have finished more than its result time-to-live ago, or the id is wrong.`,
+    say.t(
+      'Task {0} was not found on the cluster: it may have finished more than its result time-to-live ago, or the id is wrong.',
+      id,
+    ),
     { status: 404 },
   );
 }

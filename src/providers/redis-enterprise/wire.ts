@@ -221,7 +221,7 @@ export function parseBdbNames(value: unknown): NamedUid[] {
 /** `GET /v1/crdbs`: documented as an array, seen as `{crdbs: [...]}`. Keyed by `guid`. */
 export function parseCrdbNames(value: unknown): NamedUid[] {
   const list = Array.isArray(value) ? value : asObject(value, 'crdbs response').crdbs;
-  if (!Array.isArray(list)) throw shapeError('crdbs', 'an array', list);
+  if (!Array.isArray(list)) throw shapeError('crdbs', 'array', list);
   return list.flatMap((c, i) => {
     const o = asObject(c, `crdbs[${i}]`);
     const uid = optString(o, 'guid', `crdbs[${i}]`);

@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import { ProviderError } from '../../core/errors';
 import { asObject, optString, reqString, type JsonObject } from '../../core/shape';
 import type { HttpClient, HttpResponse } from '../../http/client';
@@ -54,7 +55,12 @@ export class TencentApi {
   }
 
   /** Calls one read-only action and returns its `Response` object once it carries no `Error`. */
-  async call(action: string, params: Record<string, unknown>, what: string, signal?: AbortSignal): Promise<JsonObject> {
+  async call(
+    action: string,
+    params: Record<string, unknown>,
+    what: say.Words,
+    signal?: AbortSignal,
+  ): Promise<JsonObject> {
     const body = JSON.stringify(params);
     const { secretId, secretKey, region, now } = this.options;
     const res = await this.options.http.request({
@@ -93,7 +99,7 @@ export class TencentApi {
       },
     });
     const envelope = asObject(
-      gateJson(res, { what, hint: 'Is the endpoint a Tencent Cloud API?', error: r => httpError(r, what) }),
+      gateJson(res, { what, hint: say.t('Is the endpoint a Tencent Cloud API?'), error: r => httpError(r, what) }),
       '(body)',
     );
     const response = asObject(envelope.Response, 'Response');
@@ -118,7 +124,7 @@ export class TencentApi {
 }
 
 /** Tencent answers its own errors inside an HTTP 200; another status comes from a gateway in front of it. */
-function httpError(res: HttpResponse, what: string): ProviderError {
+function httpError(res: HttpResponse, what: say.Words): ProviderError {
   const kind =
     res.status === 429
       ? 'throttled'
@@ -127,5 +133,7 @@ function httpError(res: HttpResponse, what: string): ProviderError {
         : res.status === 401 || res.status === 403
           ? 'auth'
           : 'bad-response';
-  return new ProviderError(kind, `Tencent Cloud answered ${what} with HTTP ${res.status}.`, { status: res.status });
+  return new ProviderError(kind, say.t('Tencent Cloud answered {0} with HTTP {1}.', what, res.status), {
+    status: res.status,
+  });
 }

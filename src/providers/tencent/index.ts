@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { ConnectionConfig } from '../../core/connection';
 import { httpClientFor } from '../http';
 import type { ProviderFactory } from '../factory';
@@ -44,7 +45,7 @@ export function tencentEndpoint(config: ConnectionConfig): string {
   if (!site)
     throw new ProviderError(
       'bad-request',
-      `The Tencent Cloud site "${String(options[OPTION_KEYS.site])}" is not china or intl.`,
+      say.t('The Tencent Cloud site "{0}" is not china or intl.', String(options[OPTION_KEYS.site])),
     );
   const override = withScheme(config.endpoint);
   if (override) return override;
@@ -52,23 +53,31 @@ export function tencentEndpoint(config: ConnectionConfig): string {
   if (site === 'intl')
     throw new ProviderError(
       'bad-request',
-      `The connection "${config.name}" uses the legacy API on the international site, which has no known endpoint: ` +
-        'use the current API, or set the endpoint.',
+      say.t(
+        'The connection "{0}" uses the legacy API on the international site, which has no known endpoint: use the current API, or set the endpoint.',
+        config.name,
+      ),
     );
   return LEGACY_ENDPOINT;
 }
 
 export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
-  if (!config.user) throw new ProviderError('auth', `The connection "${config.name}" has no SecretId.`);
-  if (!secret.secret) throw new ProviderError('auth', `The connection "${config.name}" has no SecretKey.`);
+  if (!config.user) throw new ProviderError('auth', say.t('The connection "{0}" has no SecretId.', config.name));
+  if (!secret.secret) throw new ProviderError('auth', say.t('The connection "{0}" has no SecretKey.', config.name));
   if (!config.region)
-    throw new ProviderError('bad-request', `The connection "${config.name}" has no region (such as ap-guangzhou).`);
+    throw new ProviderError(
+      'bad-request',
+      say.t('The connection "{0}" has no region (such as ap-guangzhou).', config.name),
+    );
   const legacy = flag(options[OPTION_KEYS.legacyApi]);
   const endpoint = tencentEndpoint(config);
   const method = String(options[OPTION_KEYS.legacySignatureMethod] ?? 'HmacSHA256');
   if (legacy && method !== 'HmacSHA256' && method !== 'HmacSHA1') {
-    throw new ProviderError('bad-request', `The legacy signature method "${method}" is not HmacSHA256 or HmacSHA1.`);
+    throw new ProviderError(
+      'bad-request',
+      say.t('The legacy signature method "{0}" is not HmacSHA256 or HmacSHA1.', method),
+    );
   }
   const http = httpClientFor(config, deps);
   const now = deps.now ?? Date.now;

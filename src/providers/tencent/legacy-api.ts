@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import { ProviderError } from '../../core/errors';
 import { asObject, optString, shapeError, type JsonObject } from '../../core/shape';
 import { toNumber } from '../../core/task';
@@ -36,7 +37,12 @@ export class LegacyTencentApi {
     this.base = new URL(options.endpoint);
   }
 
-  async call(action: string, params: Record<string, string>, what: string, signal?: AbortSignal): Promise<JsonObject> {
+  async call(
+    action: string,
+    params: Record<string, string>,
+    what: say.Words,
+    signal?: AbortSignal,
+  ): Promise<JsonObject> {
     const { secretId, secretKey, region, signatureMethod, now } = this.options;
     const nonce = this.options.nonce ?? (() => 1 + Math.floor(Math.random() * 2 ** 31));
     const res = await this.options.http.request({
@@ -62,21 +68,19 @@ export class LegacyTencentApi {
     });
     const json = gateJson(res, {
       what,
-      hint: 'Is the endpoint the Tencent Cloud legacy API?',
+      hint: say.t('Is the endpoint the Tencent Cloud legacy API?'),
       error: r => {
         const kind = r.status === 404 ? 'unsupported' : r.status >= 500 ? 'server' : 'bad-response';
-        const hint =
-          r.status === 404
-            ? " This endpoint does not serve the legacy API: turn the connection's legacy option off."
-            : '';
-        return new ProviderError(kind, `Tencent Cloud (legacy API) answered ${what} with HTTP ${r.status}.${hint}`, {
+        const answered = say.t('Tencent Cloud (legacy API) answered {0} with HTTP {1}.', what, r.status);
+        const hint = say.t("This endpoint does not serve the legacy API: turn the connection's legacy option off.");
+        return new ProviderError(kind, r.status === 404 ? say.t('{0} {1}', answered, hint) : answered, {
           status: r.status,
         });
       },
     });
     const body = asObject(json, '(body)');
     const code = toNumber(body.code);
-    if (code === undefined) throw shapeError('code', 'a number', body.code);
+    if (code === undefined) throw shapeError('code', 'number', body.code);
     if (code !== 0)
       throw legacyError(code, optString(body, 'message', '(body)') ?? '', optString(body, 'codeDesc', '(body)'), what);
     return body;

@@ -55,7 +55,7 @@ function optNumber(obj: JsonObject, key: string, path: string): number | undefin
   const v = obj[key];
   if (v === undefined || v === null || v === '') return undefined;
   const n = toNumber(v);
-  if (n === undefined) throw shapeError(`${path}.${key}`, 'a number', v);
+  if (n === undefined) throw shapeError(`${path}.${key}`, 'number', v);
   return n;
 }
 

@@ -1,4 +1,5 @@
 import { ProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import type { HttpClient } from '../../http/client';
@@ -46,7 +47,7 @@ function encodeCursor(c: Cursor): string {
 
 function decodeCursor(cursor: string): Cursor {
   const m = /^(\d+):(\d+)$/.exec(cursor);
-  if (!m) throw new ProviderError('bad-request', `"${cursor}" is not a Tencent task list cursor.`);
+  if (!m) throw new ProviderError('bad-request', say.t('"{0}" is not a Tencent task list cursor.', cursor));
   return { offset: Number(m[1]), skip: Number(m[2]) };
 }
 
@@ -102,7 +103,7 @@ export class TencentTaskSource extends TencentSourceBase {
         await this.api.call(
           'DescribeInstances',
           { Limit: limit, Offset: page * limit },
-          'the list of Redis instances',
+          say.t('the list of Redis instances'),
           signal,
         ),
       );
@@ -123,7 +124,7 @@ export class TencentTaskSource extends TencentSourceBase {
       await this.api.call(
         'DescribeTaskList',
         { ...q.params, Limit: limit, Offset: cursor.offset },
-        'the task list',
+        say.t('the task list'),
         signal,
       ),
     );
@@ -176,9 +177,10 @@ export class TencentTaskSource extends TencentSourceBase {
   }
 
   async getTask(id: string, options: GetTaskOptions = {}): Promise<Task> {
-    if (!/^\d+$/.test(id)) throw new ProviderError('not-found', `"${id}" is not a Tencent task id (a number).`);
+    if (!/^\d+$/.test(id))
+      throw new ProviderError('not-found', say.t('"{0}" is not a Tencent task id (a number).', id));
     const r = parseTaskInfo(
-      await this.api.call('DescribeTaskInfo', { TaskId: Number(id) }, `task ${id}`, options.signal),
+      await this.api.call('DescribeTaskInfo', { TaskId: Number(id) }, say.t('task {0}', id), options.signal),
     );
     return taskFromInfo(this.ctx, id, options.group, r);
   }
@@ -200,7 +202,7 @@ export class LegacyTencentTaskSource extends TencentSourceBase {
     const body = await this.api.call(
       'GetRedisTaskList',
       { ...q.params, limit: String(limit), offset: String(offset) },
-      'the task list',
+      say.t('the task list'),
       signal,
     );
     const r = parseLegacyTaskList(body);
@@ -229,27 +231,37 @@ export class LegacyTencentTaskSource extends TencentSourceBase {
 
   async loadMore(group: string, cursor: string, query: TaskQuery, signal?: AbortSignal): Promise<TaskPage> {
     const m = /^(\d+)$/.exec(cursor);
-    if (!m) throw new ProviderError('bad-request', `"${cursor}" is not a Tencent legacy task list cursor.`);
+    if (!m) throw new ProviderError('bad-request', say.t('"{0}" is not a Tencent legacy task list cursor.', cursor));
     const page = await this.page(query, group, Number(m[1]), signal);
     return { tasks: page.tasks, next: page.next };
   }
 
   async getTask(id: string, options: GetTaskOptions = {}): Promise<Task> {
     const key = splitLegacyTaskId(id);
-    if (!key) throw new ProviderError('not-found', `"${id}" is not a task of the legacy Tencent API.`);
+    if (!key) throw new ProviderError('not-found', say.t('"{0}" is not a task of the legacy Tencent API.', id));
     const params: Record<string, string> = { redisId: key.redisId, limit: '100', offset: '0' };
     if (key.startTime) {
       params.beginTime = key.startTime;
       params.endTime = key.startTime;
     }
     const r = parseLegacyTaskList(
-      await this.api.call('GetRedisTaskList', params, `task ${key.taskName || id} of ${key.redisId}`, options.signal),
+      await this.api.call(
+        'GetRedisTaskList',
+        params,
+        say.t('task {0} of {1}', key.taskName || id, key.redisId),
+        options.signal,
+      ),
     );
     const found = r.items.find(t => legacyTaskId(t) === id);
     if (!found)
       throw new ProviderError(
         'not-found',
-        `Task ${key.taskName || id} of instance ${key.redisId} started ${key.startTime} is no longer listed.`,
+        say.t(
+          'Task {0} of instance {1} started {2} is no longer listed.',
+          key.taskName || id,
+          key.redisId,
+          key.startTime,
+        ),
       );
     return taskFromLegacy(this.ctx, found);
   }
