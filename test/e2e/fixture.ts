@@ -83,8 +83,19 @@ export class VsCodeUi {
 
   /** Runs a command from the palette by (part of) its title, e.g. "Redis Tasks: Add Connection". */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
+    // F1 pressed while the notification centre closes, or inside a webview that has just lost its dialog, was once
+    // swallowed (a fresh clone's run): ask again, then with the other palette key.
+    for (const key of ['F1', 'F1', 'Control+Shift+P']) {
+      await this.page.keyboard.press(key);
+      if (
+        await input
+          .waitFor({ timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false)
+      )
+        break;
+    }
     await input.waitFor();
     await input.fill(`>${title}`);
     await this.quickPickRow(title).click();
