@@ -49,7 +49,9 @@ Lists the tasks of the connection: group, id, name, target, status, progress, st
   --type LIST       only these provider type codes (create_crdb, SMCreateBDB, 001, ...)
   --since WHEN      started within 30m, 24h, 7d, 2w, or since an ISO date (2026-01-31T00:00:00Z)
   --instance ID     only this cloud instance
-  --json            one JSON array of tasks (add --raw for the provider's payload)`,
+  --json            one JSON array of tasks (add --raw for the provider's payload)
+With several regions (--region a,b), a region that cannot be read is named on stderr, the others are listed, and
+the exit code is that region's error's.`,
   get: `Usage: redis-tasks get <id> [--ttl SECONDS] [--instance ID] [connection options]
 
 Shows one task: its fields, steps, shards and errors.

@@ -1,3 +1,5 @@
+import type { Said } from './say';
+
 /**
  * The normalised task: every provider maps its own payload into this shape and keeps the raw payload beside it,
  * so views can show one model while nothing the provider said is lost.
@@ -122,6 +124,21 @@ export interface TaskGroup {
   unsupportedReason?: string;
   /** The id of the group this one sits under (AWS: a replication group under its region). */
   parent?: string;
+  /**
+   * Why this group could not be read on the last refresh while the rest of the connection could (one region of a
+   * Tencent or Alibaba connection of several): the tasks under it are those it last read, or none.
+   */
+  failure?: GroupFailure;
+}
+
+/** A failed read of one group, as plain data (it travels in snapshots and is persisted): the error's kind and words. */
+export interface GroupFailure {
+  /** An `ErrorKind` (core/errors.ts, not imported: the webview's DOM-only build reads this file too). */
+  kind: string;
+  /** The English text (the CLI, the log). */
+  message: string;
+  /** Our template and its arguments, for the extension to say it in VS Code's language (`errorText`). */
+  localizable?: Said;
 }
 
 /** Filters chosen in the UI or on the CLI; providers push what their API supports to the server. */

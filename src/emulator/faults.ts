@@ -42,6 +42,8 @@ export interface FaultRule {
   pathPrefix?: string;
   /** Only this provider's module (matched by the module that claims the request). */
   provider?: string;
+  /** Only requests for this region, as the module read it (Tencent's X-TC-Region, Alibaba's RegionId). */
+  region?: string;
   /** How many matching requests it applies to; unlimited when absent. */
   count?: number;
 }
@@ -52,7 +54,7 @@ export class FaultInjector {
   set(rules: FaultRule[]): void {
     // Rules arrive over HTTP from scripts: refuse what is not a rule instead of failing later on a request.
     if (!Array.isArray(rules))
-      throw new TypeError('Faults must be a JSON array of {mode, pathPrefix?, provider?, count?}.');
+      throw new TypeError('Faults must be a JSON array of {mode, pathPrefix?, provider?, region?, count?}.');
     for (const r of rules) {
       if (!r || typeof r !== 'object' || !FAULT_MODES.includes(r.mode)) {
         throw new TypeError(
@@ -75,10 +77,11 @@ export class FaultInjector {
   }
 
   /** The fault for this request, consuming one use of a counted rule. */
-  take(path: string, provider: string | undefined): FaultMode | undefined {
+  take(path: string, provider: string | undefined, region?: string): FaultMode | undefined {
     for (const rule of this.rules) {
       if (rule.pathPrefix && !path.startsWith(rule.pathPrefix)) continue;
       if (rule.provider && rule.provider !== provider) continue;
+      if (rule.region && rule.region !== region) continue;
       if (rule.count !== undefined) {
         if (rule.count <= 0) continue;
         rule.count--;

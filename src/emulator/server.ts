@@ -71,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
           if (!answer) continue;
           const profile = hostileProfileFor(m.provider);
           if (context.scenario === 'hostile') answer = poisonAnswer(answer, profile);
-          const fault = context.faults.take(url.pathname, m.provider);
+          const fault = context.faults.take(url.pathname, m.provider, answer.region);
           return fault ? applyFault(res, fault, answer, ereq, profile) : send(res, answer);
         }
         send(res, {

@@ -18,6 +18,8 @@ export interface EmulatorResponse {
   /** Serialised as JSON with `content-type: application/json` unless `body` is given. */
   json?: unknown;
   body?: string | Buffer;
+  /** Never sent: the region the module served the request for (Tencent, Alibaba), so a fault rule can match it. */
+  region?: string;
 }
 
 export interface EmulatorContext {

@@ -48,7 +48,8 @@ function ourSource(c: EmulatorConnectionInfo): TaskSource {
       provider: c.provider,
       endpoint: c.endpoint,
       user: c.user,
-      region: c.region,
+      // One region on both sides: the SDK baseline asks one (the demo connections name two).
+      region: c.region?.split(',')[0],
       options: c.options,
     },
     { secret: c.secret },
@@ -71,11 +72,13 @@ async function main(): Promise<void> {
     const tcAgent = new http.Agent({ lookup, keepAlive: true });
     const tcInfo = emu.connections.find(c => c.provider === 'tencent')!;
     const aliInfo = emu.connections.find(c => c.provider === 'alibaba')!;
+    const tcRegion = tcInfo.region!.split(',')[0];
+    const aliRegion = aliInfo.region!.split(',')[0];
 
     const tencentSdk = async () => {
       const client = new CommonClient('redis.tencentcloudapi.com', '2018-04-12', {
         credential: { secretId: tcInfo.user, secretKey: tcInfo.secret },
-        region: tcInfo.region,
+        region: tcRegion,
         profile: {
           signMethod: 'TC3-HMAC-SHA256',
           httpProfile: {
@@ -103,18 +106,18 @@ async function main(): Promise<void> {
       const config = new OpenApi.$OpenApiUtil.Config({
         accessKeyId: aliInfo.user,
         accessKeySecret: aliInfo.secret,
-        regionId: aliInfo.region,
+        regionId: aliRegion,
         endpoint: emu.url.replace(/^http:\/\//, ''),
         protocol: 'http',
       });
       const c = new Client(config);
-      await c.describeInstances(new Models.DescribeInstancesRequest({ regionId: aliInfo.region, pageSize: 50 }));
+      await c.describeInstances(new Models.DescribeInstancesRequest({ regionId: aliRegion, pageSize: 50 }));
       const now = Date.now();
       let n = 0;
       for (let page = 1; ; page++) {
         const r = await c.describeHistoryTasks(
           new Models.DescribeHistoryTasksRequest({
-            regionId: aliInfo.region,
+            regionId: aliRegion,
             instanceType: 'Instance',
             instanceId: 'r-bp1emu00000000001',
             fromStartTime: iso(now - 7 * 86_400_000),

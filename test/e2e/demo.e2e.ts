@@ -47,7 +47,7 @@ describe('The demo (REDIS_TASKS_DEMO=1)', function () {
       if ((await firstGroup.getAttribute('aria-expanded')) === 'false') await firstGroup.click();
       let task = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="3"]').first();
       await task.waitFor({ timeout: 30_000 });
-      // The AWS demo account has two regions: connection → region → instance → tasks, one level deeper.
+      // The AWS, Tencent and Alibaba demo accounts have two regions: connection → region → instance → tasks.
       if ((await task.getAttribute('aria-expanded')) !== null) {
         if ((await task.getAttribute('aria-expanded')) === 'false') await task.click();
         task = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="4"]').first();

@@ -3,8 +3,8 @@ import type { Task, TaskQuery } from '../../core/task';
 import type { CommandContext } from '../context';
 import { taskJson, taskTable, writeJsonArray } from '../format';
 import { LIMITS } from '../../core/limits';
-import { ProviderError } from '../../core/errors';
-import { EXIT, type ExitCode } from '../exitCodes';
+import { ProviderError, type ErrorKind } from '../../core/errors';
+import { EXIT, exitCodeFor, type ExitCode } from '../exitCodes';
 
 /** Enough for any real cluster, and a bound if a server keeps handing out cursors. */
 const MAX_PAGES_PER_GROUP = 50;
@@ -21,6 +21,9 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
       tasks.push(t);
   }
   for (const g of snapshot.groups) if (g.unsupportedReason) ctx.note(`note: ${g.label}: ${g.unsupportedReason}`);
+  // One region of several could not be read: the others' tasks are printed, and the exit code says it was partial.
+  const failed = snapshot.groups.filter(g => g.failure);
+  for (const g of failed) ctx.note(`redis-tasks: ${g.label}: ${g.failure!.message}`);
 
   const shown = tasks.filter(t => matches(t, query));
   if (args.json) {
@@ -34,7 +37,7 @@ export async function listCommand(ctx: CommandContext): Promise<ExitCode> {
     const width = ctx.io.stdout.isTTY && ctx.io.stdout.columns ? ctx.io.stdout.columns : 120;
     ctx.io.stdout.write(`${taskTable(shown, snapshot.groups, ctx.paint, ctx.deps.now(), width)}\n`);
   }
-  return EXIT.ok;
+  return failed.length ? (exitCodeFor(failed[0].failure!.kind as ErrorKind) ?? EXIT.other) : EXIT.ok;
 }
 
 async function allPages(

@@ -1,6 +1,6 @@
 import type { EmulatorContext, EmulatorModule, EmulatorRequest, EmulatorResponse } from '../types';
 import { describeHistoryTasks, describeInstances, describeTasks, type Account } from './actions';
-import { buildScenario, REGION, type ScenarioOptions } from './scenario';
+import { buildScenario, DEMO_REGIONS, type ScenarioOptions } from './scenario';
 import { SignatureVerifier, type AliFailure } from './verify';
 
 /** The demo AccessKey: it only works against this emulator. */
@@ -61,7 +61,7 @@ export function createModule(options: AlibabaModuleOptions = {}): AlibabaModule 
         endpoint: baseUrl,
         user: DEMO_ACCESS_KEY_ID,
         secret: DEMO_ACCESS_KEY_SECRET,
-        region: REGION,
+        region: DEMO_REGIONS.join(','),
         options: { taskApi: 'DescribeHistoryTasks' },
       };
     },
@@ -115,8 +115,10 @@ export function createModule(options: AlibabaModuleOptions = {}): AlibabaModule 
           : checked.action === 'DescribeTasks'
             ? describeTasks(account, checked.params, now)
             : describeHistoryTasks(account, checked.params, now);
-      if ('code' in answer) return fail(req, answer);
-      return { status: 200, json: { RequestId: requestId(), ...(answer.ok as object) } };
+      // Labelled with its region, which a fault rule may name; never sent.
+      const region = checked.params.RegionId || undefined;
+      if ('code' in answer) return { ...fail(req, answer), region };
+      return { status: 200, json: { RequestId: requestId(), ...(answer.ok as object) }, region };
     },
   };
 }

@@ -43,6 +43,8 @@ export interface TaskState {
 }
 
 export const REGION = 'cn-hangzhou';
+/** The demo connection names two regions, as AWS's does: Shanghai holds an instance and a task of its own. */
+export const DEMO_REGIONS = [REGION, 'cn-shanghai'] as const;
 
 export interface ScenarioOptions {
   /** Extra idle instances, to exercise DescribeInstances paging. */

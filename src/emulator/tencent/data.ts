@@ -73,6 +73,8 @@ export function legacyName(type: string): string {
 export const DEMO_SECRET_ID = 'AKIDemuTencentRedisTasks0000000000000';
 export const DEMO_SECRET_KEY = 'emulatorTencentSecretKey0000000000';
 export const DEMO_REGION = 'ap-guangzhou';
+/** The demo connection names two regions, as AWS's does: Shanghai holds an instance and a task of its own. */
+export const DEMO_REGIONS = [DEMO_REGION, 'ap-shanghai'] as const;
 export const OPERATOR = '100000000001';
 export const OTHER_OPERATOR = '100000000002';
 

@@ -7,12 +7,12 @@ import type {
   EmulatorResponse,
 } from '../types';
 import { VERSION, describeInstances, describeTaskInfo, describeTaskList, fail } from './current-api';
-import { DEMO_REGION, DEMO_SECRET_ID, DEMO_SECRET_KEY, seedAccount, seedScale, type Account } from './data';
+import { DEMO_REGIONS, DEMO_SECRET_ID, DEMO_SECRET_KEY, seedAccount, seedScale, type Account } from './data';
 import { getRedisTaskList, legacyFail } from './legacy-api';
 import { ParamError, unflatten, type Params } from './params';
 import { verifyParameterSignature, verifyTc3 } from './verify';
 
-export { DEMO_REGION, DEMO_SECRET_ID, DEMO_SECRET_KEY } from './data';
+export { DEMO_REGION, DEMO_REGIONS, DEMO_SECRET_ID, DEMO_SECRET_KEY } from './data';
 
 const REGIONS = new Set(['ap-guangzhou', 'ap-shanghai', 'ap-beijing', 'ap-singapore']);
 
@@ -70,7 +70,7 @@ class TencentModule implements EmulatorModule {
       endpoint: baseUrl,
       user: DEMO_SECRET_ID,
       secret: DEMO_SECRET_KEY,
-      region: DEMO_REGION,
+      region: DEMO_REGIONS.join(','),
     };
   }
 
@@ -152,7 +152,20 @@ class TencentModule implements EmulatorModule {
     return this.dispatch(ctx, SecretId, Action, Version, Region, unflatten(rest));
   }
 
+  /** The answer, labelled with the region it was asked for (a fault rule may name one region). */
   private dispatch(
+    ctx: EmulatorContext,
+    secretId: string,
+    action: string,
+    version: string | undefined,
+    region: string | undefined,
+    params: Params,
+  ): EmulatorResponse {
+    const answer = this.answer(ctx, secretId, action, version, region, params);
+    return region ? { ...answer, region } : answer;
+  }
+
+  private answer(
     ctx: EmulatorContext,
     secretId: string,
     action: string,
@@ -203,7 +216,7 @@ class TencentModule implements EmulatorModule {
       return legacyFail(4000, 'InvalidParameter', `The region ${params.Region} is not supported.`);
     if (this.throttled(ctx, params.SecretId, 'GetRedisTaskList'))
       return legacyFail(4400, 'RequestLimitExceeded', 'Too many requests.');
-    return getRedisTaskList(this.account, params.Region, params, ctx.clock.now());
+    return { ...getRedisTaskList(this.account, params.Region, params, ctx.clock.now()), region: params.Region };
   }
 }
 

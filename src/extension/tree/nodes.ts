@@ -182,23 +182,35 @@ export class GroupNode extends vscode.TreeItem {
     // Queued is not running: "2 running" over two pending tasks was a lie.
     const running = tasks.filter(t => t.status === 'running').length;
     const pending = tasks.filter(t => t.status === 'pending').length;
+    const failure = group.failure && errorText(group.failure);
     const parts = [
-      groupContext(group, label),
+      // A region that could not be read says so first: the rows under it are what it last showed.
+      failure !== undefined ? vscode.l10n.t('not read: {0}', failure) : groupContext(group, label),
       running ? vscode.l10n.t('{0} running', running) : undefined,
       pending ? vscode.l10n.t('{0} queued', pending) : undefined,
     ].filter(Boolean);
     this.description = parts.join(' · ') || undefined;
-    this.iconPath = new vscode.ThemeIcon(
-      group.kind === 'crdb-tasks'
-        ? 'globe'
-        : group.kind === 'state-machines'
-          ? 'type-hierarchy'
-          : group.kind === 'instance'
-            ? 'database'
-            : 'tasklist',
-    );
+    this.iconPath =
+      failure !== undefined
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : new vscode.ThemeIcon(
+            group.kind === 'crdb-tasks'
+              ? 'globe'
+              : group.kind === 'state-machines'
+                ? 'type-hierarchy'
+                : group.kind === 'instance'
+                  ? 'database'
+                  : 'tasklist',
+          );
     this.contextValue = 'group';
-    this.tooltip = group.unsupportedReason ?? group.description;
+    this.tooltip =
+      failure !== undefined
+        ? vscode.l10n.t(
+            '{0} could not be read: {1}. The tasks under it are those it last showed; the other regions are up to date.',
+            label,
+            failure,
+          )
+        : (group.unsupportedReason ?? group.description);
     this.accessibilityInformation = { label: [label, ...parts].join(', '), role: 'treeitem' };
   }
 }

@@ -210,7 +210,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         out.push(
           new MessageNode(
             nodeId.message(id, element.groupId, 'empty'),
-            element.group.unsupportedReason ??
+            (element.group.failure && errorText(element.group.failure)) ??
+              element.group.unsupportedReason ??
               (allTasks.length ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks')),
           ),
         );

@@ -2,6 +2,11 @@ import * as l10n from '@vscode/l10n';
 import type { ProviderDescriptor } from '../descriptor';
 import { REGIONS } from './regions';
 
+/** The region row of a connection of several regions (`src/providers/several-regions.ts`). */
+export const ALIBABA_GROUP_TEXTS = {
+  region: l10n.t('Alibaba Cloud region'),
+} as const;
+
 export const alibaba: ProviderDescriptor = {
   id: 'alibaba',
   label: l10n.t('Alibaba Cloud'),
@@ -14,7 +19,8 @@ export const alibaba: ProviderDescriptor = {
   },
   user: { prompt: l10n.t('AccessKey ID') },
   secret: { prompt: l10n.t('AccessKey secret') },
-  region: { default: 'cn-hangzhou', known: REGIONS },
+  region: { default: 'cn-hangzhou', known: REGIONS, several: true },
+  textTemplates: Object.values(ALIBABA_GROUP_TEXTS),
   choices: [
     {
       option: 'taskApi',

@@ -7,6 +7,8 @@ import { resolveEndpoint } from './endpoint';
 import type { TaskApi } from './errors';
 import { AlibabaTaskSource } from './source';
 import { guardSecrets } from '../secret-guard';
+import { regionIds, SeveralRegionsSource } from '../several-regions';
+import { ALIBABA_GROUP_TEXTS } from './descriptor';
 
 /**
  * Alibaba Cloud ApsaraDB for Redis (R-kvstore 2015-01-01). Options read from `ConnectionConfig.options`:
@@ -15,8 +17,8 @@ import { guardSecrets } from '../secret-guard';
  *   predate ACS3). Why ACS3 is the default: docs/alibaba-signing.md.
  */
 export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
-  const region = config.region?.trim();
-  if (!region)
+  const regions = regionIds(config.region);
+  if (!regions.length)
     throw new ProviderError(
       'bad-request',
       say.t('An Alibaba Cloud connection needs a region (RegionId such as cn-hangzhou).'),
@@ -25,21 +27,33 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   if (!secret.secret) throw new ProviderError('auth', say.t('An Alibaba Cloud connection needs an AccessKey secret.'));
   const taskApi = readTaskApi(config.options?.taskApi);
   const scheme = readScheme(config.options?.signatureVersion);
+  const user = config.user;
+  const key = secret.secret;
   const http = httpClientFor(config, deps);
-  const api = new AlibabaApi({
-    http,
-    endpoint: resolveEndpoint(config.endpoint, region),
-    accessKeyId: config.user,
-    secret: secret.secret,
-    scheme,
-    taskApi,
-  });
-  return new AlibabaTaskSource({
+  // One source per region: each signs its RegionId and calls its region's own host (the central one for the regions
+  // it serves), unless an endpoint override sends every region to the same place.
+  const sourceFor = (region: string) =>
+    new AlibabaTaskSource({
+      connectionId: config.id,
+      region,
+      taskApi,
+      api: new AlibabaApi({
+        http,
+        endpoint: resolveEndpoint(config.endpoint, region),
+        accessKeyId: user,
+        secret: key,
+        scheme,
+        taskApi,
+      }),
+      now: deps.now ?? Date.now,
+      close: () => http.close(),
+    });
+  if (regions.length === 1) return sourceFor(regions[0]);
+  return new SeveralRegionsSource({
+    provider: 'alibaba',
     connectionId: config.id,
-    region,
-    taskApi,
-    api,
-    now: deps.now ?? Date.now,
+    regions: regions.map(region => ({ region, source: sourceFor(region) })),
+    regionText: ALIBABA_GROUP_TEXTS.region,
     close: () => http.close(),
   });
 });

@@ -2,6 +2,11 @@ import * as l10n from '@vscode/l10n';
 import type { ProviderDescriptor } from '../descriptor';
 import { REGION_IDS } from './regions';
 
+/** The region row of a connection of several regions (`src/providers/several-regions.ts`). */
+export const TENCENT_GROUP_TEXTS = {
+  region: l10n.t('Tencent Cloud region'),
+} as const;
+
 export const tencent: ProviderDescriptor = {
   id: 'tencent',
   label: l10n.t('Tencent Cloud'),
@@ -14,7 +19,8 @@ export const tencent: ProviderDescriptor = {
   },
   user: { prompt: l10n.t('SecretId') },
   secret: { prompt: l10n.t('SecretKey') },
-  region: { default: 'ap-guangzhou', known: Object.keys(REGION_IDS) },
+  region: { default: 'ap-guangzhou', known: Object.keys(REGION_IDS), several: true },
+  textTemplates: Object.values(TENCENT_GROUP_TEXTS),
   choices: [
     {
       option: 'legacyApi',

@@ -8,6 +8,8 @@ import { LEGACY_ENDPOINT, LegacyTencentApi } from './legacy-api';
 import type { LegacySignatureMethod } from './signer';
 import { LegacyTencentTaskSource, TencentTaskSource } from './source';
 import { guardSecrets } from '../secret-guard';
+import { regionIds, SeveralRegionsSource } from '../several-regions';
+import { TENCENT_GROUP_TEXTS } from './descriptor';
 
 export { TencentTaskSource, LegacyTencentTaskSource } from './source';
 
@@ -65,7 +67,8 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
   const options = config.options ?? {};
   if (!config.user) throw new ProviderError('auth', say.t('The connection "{0}" has no SecretId.', config.name));
   if (!secret.secret) throw new ProviderError('auth', say.t('The connection "{0}" has no SecretKey.', config.name));
-  if (!config.region)
+  const regions = regionIds(config.region);
+  if (!regions.length)
     throw new ProviderError(
       'bad-request',
       say.t('The connection "{0}" has no region (such as ap-guangzhou).', config.name),
@@ -79,32 +82,39 @@ export const create: ProviderFactory = guardSecrets((config, secret, deps) => {
       say.t('The legacy signature method "{0}" is not HmacSHA256 or HmacSHA1.', method),
     );
   }
-  const http = httpClientFor(config, deps);
-  const now = deps.now ?? Date.now;
-  const common = { connectionId: config.id, region: config.region, http, now };
-  if (legacy) {
-    const api = new LegacyTencentApi({
-      http,
-      endpoint,
-      secretId: config.user,
-      secretKey: secret.secret,
-      region: config.region,
-      signatureMethod: method as LegacySignatureMethod,
-      now,
-    });
-    return new LegacyTencentTaskSource(common, api);
-  }
   const uins = String(options[OPTION_KEYS.operateUin] ?? '')
     .split(',')
     .map(s => s.trim())
     .filter(Boolean);
-  const api = new TencentApi({
-    http,
-    endpoint,
-    secretId: config.user,
-    secretKey: secret.secret,
-    region: config.region,
-    now,
+  const user = config.user;
+  const key = secret.secret;
+  const http = httpClientFor(config, deps);
+  const now = deps.now ?? Date.now;
+  // One source per region, all on the one endpoint: Tencent routes by the region each call is signed for
+  // (`X-TC-Region`, or the legacy `Region` parameter), not by host.
+  const sourceFor = (region: string) => {
+    const common = { connectionId: config.id, region, http, now };
+    if (legacy) {
+      const api = new LegacyTencentApi({
+        http,
+        endpoint,
+        secretId: user,
+        secretKey: key,
+        region,
+        signatureMethod: method as LegacySignatureMethod,
+        now,
+      });
+      return new LegacyTencentTaskSource(common, api);
+    }
+    const api = new TencentApi({ http, endpoint, secretId: user, secretKey: key, region, now });
+    return new TencentTaskSource({ ...common, operateUin: uins.length ? uins : undefined }, api);
+  };
+  if (regions.length === 1) return sourceFor(regions[0]);
+  return new SeveralRegionsSource({
+    provider: 'tencent',
+    connectionId: config.id,
+    regions: regions.map(region => ({ region, source: sourceFor(region) })),
+    regionText: TENCENT_GROUP_TEXTS.region,
+    close: () => http.close(),
   });
-  return new TencentTaskSource({ ...common, operateUin: uins.length ? uins : undefined }, api);
 });

@@ -23,8 +23,6 @@ import {
 } from './support';
 
 const PIN_ITEM = /^Trust this server's certificate/;
-/** A quick pick answer for exactly this label (region ids are prefixes of others). */
-const exactly = (id: string) => new RegExp(`^${id}$`); // region ids: letters, digits and hyphens only
 const hex = (fp: string) => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
 
 describe('Add, Edit and Remove Connection through prompts; secrets stay in SecretStorage', () => {
@@ -101,11 +99,19 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     assert.ok(row.children.length > 0, 'the new connection loads its tasks');
   });
 
-  it('Add Connection (Tencent Cloud): region picked from the known list, API questions, endpoint override pinned', async () => {
+  it('Add Connection (Tencent Cloud): two regions ticked in the known list, API questions, endpoint override pinned', async () => {
     const info = emu.info('tencent');
+    const regions = info.region!.split(',');
+    assert.equal(regions.length, 2, 'the demo account has two regions');
     prompts = stubPrompts(a, {
-      // The region is picked from Tencent's documented regions (issue 13), the rest typed.
-      showQuickPick: quickPickAnswers(/^Tencent Cloud$/, exactly(info.region!), PIN_ITEM, /^Current API/, /^China/),
+      // The regions are ticked in Tencent's documented list (issue 13), the rest typed.
+      showQuickPick: quickPickAnswers(
+        /^Tencent Cloud$/,
+        list => list.filter(i => regions.includes(i.label)),
+        PIN_ITEM,
+        /^Current API/,
+        /^China/,
+      ),
       showInputBox: inputAnswers('IT tencent', info.endpoint, info.user, info.secret),
       showWarningMessage: clickMatching(/^Pin Certificate$/),
     });
@@ -117,6 +123,20 @@ describe('Add, Edit and Remove Connection through prompts; secrets stay in Secre
     assertNoSecretInSettings(info.secret);
     await waitForConnectionOk(a, 'it-tencent');
     assert.ok(a.store.allTasks('it-tencent').length > 0);
+    // Two regions: connection → region → instance → tasks, each region with its own instances and tasks.
+    const row = await connectionRow(a, 'it-tencent');
+    assert.deepEqual(
+      row.children.map(r => r.label),
+      regions,
+    );
+    for (const region of row.children) {
+      const instances = region.children.filter(r => r.node.type === 'group');
+      assert.ok(instances.length > 0, `instances under ${String(region.label)}`);
+      assert.ok(
+        instances.some(g => g.children.some(t => t.node.type === 'task')),
+        `tasks under an instance of ${String(region.label)}`,
+      );
+    }
   });
 
   it('Add Connection tries the credentials first: a wrong password is refused before anything is saved', async () => {

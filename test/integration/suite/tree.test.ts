@@ -148,17 +148,25 @@ describe('tree: connection → groups → tasks, from the emulator', () => {
     for (const r of taskRows(row)) assert.doesNotMatch(r.contextValue, /cancelable/i);
   });
 
-  it('Tencent and Alibaba group by instance, named with the instance id as description', async () => {
-    const tencent = await connectionRow(a, id('tencent'));
-    assert.ok(
-      tencent.children.every(g => /^crs-/.test(g.description)),
-      tencent.children.map(g => g.description).join(', '),
-    );
-    const alibaba = await connectionRow(a, id('alibaba'));
-    assert.ok(
-      alibaba.children.every(g => /^r-/.test(g.description)),
-      alibaba.children.map(g => g.description).join(', '),
-    );
+  it('Tencent and Alibaba (two demo regions each) group by region, then instance with its id as description', async () => {
+    for (const [provider, regions, prefix] of [
+      ['tencent', ['ap-guangzhou', 'ap-shanghai'], /^crs-/],
+      ['alibaba', ['cn-hangzhou', 'cn-shanghai'], /^r-/],
+    ] as const) {
+      const row = await connectionRow(a, id(provider));
+      assert.deepEqual(
+        row.children.map(g => g.label),
+        regions,
+      );
+      for (const region of row.children) {
+        const instances = region.children.filter(g => g.node.type === 'group');
+        assert.ok(instances.length > 0, `${provider} ${String(region.label)} has instances`);
+        assert.ok(
+          instances.every(g => prefix.test(g.description)),
+          instances.map(g => g.description).join(', '),
+        );
+      }
+    }
   });
 
   it('a task that starts on the server shows as Running after the clock moves and Refresh runs', async () => {

@@ -143,7 +143,7 @@ describe('connections', () => {
       'alibaba',
       'Ali',
       '',
-      'cn-shanghai',
+      ['cn-shanghai'],
       'LTAIexample',
       'secret-key',
       'DescribeTasks',
@@ -167,7 +167,7 @@ describe('connections', () => {
       'tencent',
       'Intl',
       '',
-      'ap-singapore',
+      ['ap-singapore'],
       'AKIDexample',
       'secret-key',
       'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
@@ -404,22 +404,26 @@ describe('connections', () => {
     assert.ok(!JSON.stringify(settings['redisTasks.connections']).includes('wJalr'));
   });
 
-  it('a single-region provider picks one region from its known list, the current one first', async () => {
+  it('Alibaba picks its regions from its known list, the current one first and ticked (several allowed)', async () => {
     const { connections } = model();
     await connections.save(
       { id: 'a', name: 'A', provider: 'alibaba', region: 'cn-shanghai', user: 'LTAI' },
       { secret: 's' },
     );
-    const { prompts, asked } = scripted(['region', 'cn-beijing']);
+    const { prompts, asked } = scripted(['region', ['cn-beijing']]);
     const config = await editConnectionFlow(
       { prompts, connections, providers: () => providers, tryConnection: trial.fn },
       connections.get('a')!,
     );
     assert.equal(config?.region, 'cn-beijing');
-    const regionPick = asked[1].options as { items: { label: string; description?: string }[]; canPickMany?: boolean };
-    assert.equal(regionPick.canPickMany, undefined);
+    const regionPick = asked[1].options as {
+      items: { label: string; description?: string; picked?: boolean }[];
+      canPickMany?: boolean;
+    };
+    assert.equal(regionPick.canPickMany, true);
     assert.equal(regionPick.items[0].label, 'cn-shanghai');
     assert.equal(regionPick.items[0].description, 'current');
+    assert.equal(regionPick.items[0].picked, true);
     assert.equal(regionPick.items.at(-1)!.label, 'Other region…');
     assert.equal(trial.tried.length, 1, 'a new region is tried before saving');
     assert.equal(trial.tried[0].secret.secret, 's', 'with the stored secret');

@@ -277,6 +277,64 @@ describe('TaskTreeProvider', () => {
   });
 });
 
+describe('TaskTreeProvider: a connection of several regions', () => {
+  const multi: ConnectionConfig[] = [
+    { id: 'tc', name: 'Tencent', provider: 'tencent', user: 'AKID', region: 'ap-guangzhou,ap-shanghai' },
+  ];
+  const groups = (failure?: { kind: string; message: string }) => [
+    { id: 'ap-guangzhou', label: 'ap-guangzhou', kind: 'tasks' as const, description: 'Tencent Cloud region' },
+    { id: 'ap-guangzhou/crs-1', label: 'orders', kind: 'instance' as const, parent: 'ap-guangzhou' },
+    {
+      id: 'ap-shanghai',
+      label: 'ap-shanghai',
+      kind: 'tasks' as const,
+      description: 'Tencent Cloud region',
+      ...(failure ? { failure } : {}),
+    },
+    { id: 'ap-shanghai/crs-2', label: 'sh-cache', kind: 'instance' as const, parent: 'ap-shanghai' },
+  ];
+  const tasks = [
+    task('ap-guangzhou/1', { source: 'tc', group: 'ap-guangzhou/crs-1' }),
+    task('ap-shanghai/2', { source: 'tc', group: 'ap-shanghai/crs-2' }),
+  ];
+
+  it('shows region rows over their instances; a failing region says so on its row, its tasks kept under it', () => {
+    const store = new TaskStore(() => NOW);
+    const tree = new TaskTreeProvider({ store, connections: () => multi, consoleUrl: () => undefined, now: () => NOW });
+    store.applySnapshot('tc', { groups: groups(), tasks, more: {} });
+    const [connection] = tree.getChildren() as ConnectionNode[];
+    const regions = tree.getChildren(connection) as GroupNode[];
+    assert.deepEqual(
+      regions.map(r => r.label),
+      ['ap-guangzhou', 'ap-shanghai'],
+    );
+    assert.equal(regions[1].description, 'Tencent Cloud region · 1 running', 'counts the tasks of its instances');
+    const sh = tree.getChildren(regions[1]);
+    assert.deepEqual(
+      sh.map(n => n.label),
+      ['sh-cache'],
+    );
+
+    store.applySnapshot('tc', {
+      groups: groups({ kind: 'network', message: 'Could not reach redis.tencentcloudapi.com:443.' }),
+      tasks,
+      more: {},
+    });
+    const again = tree.getChildren(connection) as GroupNode[];
+    const failed = again.find(g => g.label === 'ap-shanghai')!;
+    assert.equal(failed.description, 'not read: Could not reach redis.tencentcloudapi.com:443. · 1 running');
+    assert.equal((failed.iconPath as { id: string }).id, 'error');
+    assert.match(String(failed.tooltip), /^ap-shanghai could not be read: Could not reach .*last showed/);
+    assert.equal(again.find(g => g.label === 'ap-guangzhou')!.iconPath instanceof Object, true);
+    assert.notEqual((again.find(g => g.label === 'ap-guangzhou')!.iconPath as { id: string }).id, 'error');
+    const kept = tree.getChildren(failed) as GroupNode[];
+    assert.deepEqual(
+      tree.getChildren(kept[0]).map(n => (n as TaskNode).taskId),
+      ['ap-shanghai/2'],
+    );
+  });
+});
+
 describe('task contextValue tokens', () => {
   const match = (cv: string, token: string) => new RegExp(`;${token}(;|$)`).test(cv);
 
