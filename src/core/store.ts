@@ -35,6 +35,15 @@ export interface TaskStoreOptions {
   retentionMs?: number;
 }
 
+/**
+ * How long "Cancelling…" is believed. A provider that accepts a cancel may go on saying "running" for a while (issue
+ * 13: a Redis Enterprise CRDB task for about a minute), so the mark must outlast that by a margin, and by several
+ * active poll intervals; 10 minutes does both. A task still running after that was not stopped by the cancel (ignored,
+ * or stuck in a step that cannot be interrupted): "Cancelling…" any longer would hide that, and the person needs the
+ * cancel buttons back. Measured on the store's clock, so tests move it instead of waiting.
+ */
+export const CANCEL_PATIENCE_MS = 10 * 60_000;
+
 export class TaskStore {
   private readonly emitter = new EventEmitter();
   private readonly states = new Map<string, ConnectionState>();
@@ -93,8 +102,20 @@ export class TaskStore {
     return [...(this.states.get(connectionId)?.tasks.values() ?? [])];
   }
 
+  /** A cancel was accepted, the task is still active, and it is not yet overdue: the row reads "Cancelling…". */
   isCancelling(connectionId: string, taskId: string): boolean {
-    return this.states.get(connectionId)?.cancelling.has(taskId) ?? false;
+    const mark = this.states.get(connectionId)?.cancelling.get(taskId);
+    return mark !== undefined && !mark.overdue && this.now() - mark.at < CANCEL_PATIENCE_MS;
+  }
+
+  /**
+   * When an accepted cancel was asked for, once the task has outlived it (`CANCEL_PATIENCE_MS`) and is still active:
+   * the views show the provider's status again, say that the cancel was asked for then, and offer it again.
+   */
+  unansweredCancel(connectionId: string, taskId: string): number | undefined {
+    const mark = this.states.get(connectionId)?.cancelling.get(taskId);
+    if (!mark || (!mark.overdue && this.now() - mark.at < CANCEL_PATIENCE_MS)) return undefined;
+    return mark.at;
   }
 
   hasActive(connectionId: string): boolean {
@@ -277,12 +298,14 @@ export class TaskStore {
     return out;
   }
 
-  /** "Cancelling…" until the data for this task says it ended. */
+  /** "Cancelling…" until the data for this task says it ended, or for `CANCEL_PATIENCE_MS` at most. */
   markCancelling(connectionId: string, taskId: string, on = true): void {
     const s = this.states.get(connectionId);
     if (!s || !s.tasks.has(taskId)) return;
-    if (s.cancelling.has(taskId) === on) return;
-    if (on) s.cancelling.add(taskId);
+    // A second accepted cancel (after an overdue one) starts the patience again.
+    if (!on && !s.cancelling.has(taskId)) return;
+    if (on && this.isCancelling(connectionId, taskId)) return;
+    if (on) s.cancelling.set(taskId, { at: this.now(), overdue: false });
     else s.cancelling.delete(taskId);
     this.emit({ ...emptyChange(), tasks: [{ connectionId, taskId }] });
   }
@@ -330,8 +353,16 @@ export class TaskStore {
    */
   private putTask(s: ConnectionState, t: Task, change: StoreChange): void {
     const before = s.tasks.get(t.id);
-    const wasCancelling = !isActive(t.status) && s.cancelling.delete(t.id);
-    if (!before || !sameTaskView(before, t) || wasCancelling) change.tasks.push({ connectionId: s.id, taskId: t.id });
+    const mark = s.cancelling.get(t.id);
+    let markChanged = false;
+    if (mark && !isActive(t.status)) markChanged = s.cancelling.delete(t.id);
+    else if (mark && !mark.overdue && this.now() - mark.at >= CANCEL_PATIENCE_MS) {
+      // Still running long after the cancel was accepted: the next data redraws the row and the panel once, now with
+      // the provider's status and the cancel offered again.
+      mark.overdue = true;
+      markChanged = true;
+    }
+    if (!before || !sameTaskView(before, t) || markChanged) change.tasks.push({ connectionId: s.id, taskId: t.id });
   }
 
   /** Places `tasks` (already in `s.tasks`; `previous[i]` is what `tasks[i]` replaced) in the display order. */

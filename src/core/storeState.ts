@@ -51,8 +51,18 @@ export interface ConnectionState {
   /** Per group, task ids in display order. */
   order: GroupOrder;
   more: Record<string, string>;
-  /** "Cancelling…" until the next data for the task: a mark on the row, not a reason to keep it. */
-  cancelling: Set<string>;
+  /**
+   * Accepted cancels of tasks still active, by task id: "Cancelling…" until the data says the task ended or the
+   * patience runs out (`CANCEL_PATIENCE_MS`). A mark on the row, not a reason to keep it.
+   */
+  cancelling: Map<string, CancelMark>;
+}
+
+export interface CancelMark {
+  /** When the provider accepted the cancel (the store's clock). */
+  at: number;
+  /** The patience ran out while the task was still active, and a change was emitted for it. */
+  overdue: boolean;
 }
 
 /** What one operation changed, before anything is added to it. */
@@ -70,7 +80,7 @@ export function freshState(id: string): ConnectionState {
     tasks: new Map(),
     order: new Map(),
     more: {},
-    cancelling: new Set(),
+    cancelling: new Map(),
   };
 }
 

@@ -96,6 +96,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
         connectionName: service.nameOf(c),
         stale: conn?.stale ?? false,
         cancelling: store.isCancelling(c, t),
+        cancelRequestedAt: store.unansweredCancel(c, t),
         error: conn?.error && errorText(conn.error),
         emulated: isEmulated(connections.get(c)),
       };

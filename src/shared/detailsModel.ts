@@ -82,6 +82,8 @@ export interface DetailsLabels extends DurationLabels {
   staleNoReason: string;
   /** The status word while a cancel is on its way. */
   statusCancelling: string;
+  /** "A cancel was requested at {0} and accepted, but the task is still running. …" */
+  cancelUnanswered: string;
 
   /** Accessible name of the button bar. */
   actions: string;
@@ -102,7 +104,7 @@ export interface DetailsField {
 }
 
 export interface DetailsBanner {
-  kind: 'stale' | 'error';
+  kind: 'stale' | 'error' | 'cancel';
   icon: string;
   text: string;
 }

@@ -61,6 +61,11 @@ export function localizedDetailsLabels(): DetailsLabels {
     staleBanner: vscode.l10n.t('Showing the last known data: {0}', keep),
     staleNoReason: vscode.l10n.t('the task could not be refreshed.'),
     statusCancelling: vscode.l10n.t('Cancelling…'),
+    // The same words as the tree row's tooltip (tree/format.ts, cancelUnansweredText).
+    cancelUnanswered: vscode.l10n.t(
+      'A cancel was requested at {0} and accepted, but the task is still running. You can cancel it again.',
+      keep,
+    ),
     actions: vscode.l10n.t('Task actions'),
     cancel: vscode.l10n.t('Cancel Task'),
     forceCancel: vscode.l10n.t('Force Cancel Task…'),

@@ -24,6 +24,8 @@ export interface DetailsState {
   connectionName: string;
   stale: boolean;
   cancelling: boolean;
+  /** A cancel accepted at this time has not ended the task, long after (the store's `unansweredCancel`). */
+  cancelRequestedAt?: number;
   error?: string;
   /** The connection talks to the emulator (consoleLink.ts): there is no console to open. */
   emulated?: boolean;
@@ -252,7 +254,19 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     clusters: crdb ? clustersOf(task) : [],
     shards,
     errors: task.errors.map(e => ({ message: e.message, code: e.code, where: e.where })),
-    banners: banners(state, labels),
+    banners: [
+      ...banners(state, labels),
+      // Back to the provider's word, with the cancel offered again: say why the earlier one shows no effect.
+      ...(active && !cancelling && state.cancelRequestedAt !== undefined
+        ? [
+            {
+              kind: 'cancel' as const,
+              icon: 'warning',
+              text: fill(labels.cancelUnanswered, formatTime(state.cancelRequestedAt, labels)),
+            },
+          ]
+        : []),
+    ],
     actions: {
       cancel: task.capabilities.cancel && active,
       forceCancel: task.capabilities.forceCancel && active,

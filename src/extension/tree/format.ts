@@ -55,6 +55,8 @@ export function taskLabel(task: Task): string {
 
 export interface TaskRowState {
   cancelling: boolean;
+  /** A cancel accepted at this time has not ended the task (the store's patience ran out): said in the tooltip. */
+  cancelRequestedAt?: number;
   /** The connection talks to the emulator (consoleLink.ts): no console to open. */
   emulated?: boolean;
   stale: boolean;
@@ -150,11 +152,22 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
   m.appendMarkdown(`**${md(displayName(task.name))}**\n\n`);
   if (state.stale)
     m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
+  const requested = state.cancelling ? undefined : when(state.cancelRequestedAt);
+  if (requested !== undefined && isActive(task.status))
+    m.appendMarkdown(`$(warning) ${md(cancelUnansweredText(requested))}\n\n`);
   for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);
   for (const e of task.errors.slice(0, 5))
     m.appendMarkdown(`\n$(error) ${md([e.where, e.code, e.message].filter(Boolean).join(' · '))}  \n`);
   m.supportThemeIcons = true;
   return m;
+}
+
+/** The tooltip's and the details panel's words for a cancel the provider accepted that has not ended the task. */
+export function cancelUnansweredText(requestedAt: string): string {
+  return vscode.l10n.t(
+    'A cancel was requested at {0} and accepted, but the task is still running. You can cancel it again.',
+    requestedAt,
+  );
 }
 
 /**

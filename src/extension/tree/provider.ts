@@ -168,7 +168,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const tasks = allTasks.filter(t => this.shows(t));
       this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
       const taskNode = (t: Task) => {
-        const s = { ...state, cancelling: store.isCancelling(id, t.id) };
+        const s = {
+          ...state,
+          cancelling: store.isCancelling(id, t.id),
+          cancelRequestedAt: store.unansweredCancel(id, t.id),
+        };
         return this.cached(
           nodeId.task(id, t.id),
           () => new TaskNode(t, s),
@@ -323,6 +327,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         stale: view?.stale ?? false,
         now,
         cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),
+        cancelRequestedAt: this.deps.store.unansweredCancel(t.connectionId, t.taskId),
         connectionName: config?.name ?? t.connectionId,
         consoleUrl: this.deps.consoleUrl(t.connectionId),
         emulated: isEmulated(config),

@@ -229,6 +229,34 @@ describe('details: buildDetailsModel', () => {
     assert.equal(ended.actions.cancel, false);
   });
 
+  // Issue 13: an accepted cancel that never ends the task read "Cancelling…" forever.
+  it('long after an accepted cancel, still running: the provider status, when it was asked, and the buttons back', () => {
+    const requested = T0 + 30_000;
+    const m = buildDetailsModel(crdbTask(), { ...fresh, cancelRequestedAt: requested }, L, NOW);
+    assert.equal(m.status.text, 'Running');
+    assert.equal(m.status.icon, 'sync');
+    assert.deepEqual(
+      m.banners.map(b => [b.kind, b.icon, b.text]),
+      [
+        [
+          'cancel',
+          'warning',
+          `A cancel was requested at ${formatTime(requested, L)} and accepted, but the task is still running. You can cancel it again.`,
+        ],
+      ],
+    );
+    assert.equal(m.actions.cancelDisabled, false);
+    assert.equal(m.actions.cancel, true);
+    assert.equal(m.actions.forceCancel, true);
+    const ended = buildDetailsModel(
+      { ...crdbTask(), status: 'failed' },
+      { ...fresh, cancelRequestedAt: requested },
+      L,
+      NOW,
+    );
+    assert.deepEqual(ended.banners, [], 'a task that ended needs no word about the cancel');
+  });
+
   it('offers Keep Open in the preview panel only', () => {
     assert.equal(buildDetailsModel(crdbTask(), { ...fresh, preview: true }, L, NOW).actions.pin, true);
     assert.equal(buildDetailsModel(crdbTask(), fresh, L, NOW).actions.pin, false);

@@ -1,7 +1,7 @@
 import './fakeVscode';
 import * as assert from 'node:assert/strict';
 import { ProviderError } from '../../../src/core/errors';
-import { TaskStore } from '../../../src/core/store';
+import { CANCEL_PATIENCE_MS, TaskStore } from '../../../src/core/store';
 import type { ConnectionConfig } from '../../../src/core/connection';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import {
@@ -274,6 +274,39 @@ describe('TaskTreeProvider', () => {
     assert.match(String(row.label), /^Cancelling… · /);
     assert.equal((row.iconPath as { id: string }).id, 'loading~spin');
     assert.ok(!/;cancelable/.test(row.contextValue!), 'no second cancel while cancelling');
+  });
+});
+
+describe('TaskTreeProvider: a cancel that never ends the task (issue 13)', () => {
+  it('after CANCEL_PATIENCE_MS still running: the status again, the request time in the tooltip, cancel offered again', () => {
+    let now = NOW;
+    const store = new TaskStore(() => now);
+    const tree = new TaskTreeProvider({ store, connections: () => conns, consoleUrl: () => undefined, now: () => now });
+    const fired: unknown[] = [];
+    tree.onDidChangeTreeData(e => fired.push(e));
+    store.applySnapshot('c1', snapshot([task('1', { progress: 40 })]));
+    const { groups, children } = expandAll(tree);
+    const row = children.get(groups[0].id!)![0] as TaskNode;
+    store.markCancelling('c1', '1');
+    assert.match(String(row.label), /^Cancelling… 40% · /);
+
+    now += CANCEL_PATIENCE_MS - 1_000;
+    store.applySnapshot('c1', snapshot([task('1', { progress: 40 })]));
+    assert.match(String(row.label), /^Cancelling… 40% · /, 'within the bound the row still says so');
+
+    now += 1_000;
+    const before = fired.length;
+    store.applySnapshot('c1', snapshot([task('1', { progress: 40 })]));
+    assert.ok(fired.length > before, 'the row is redrawn when the bound passes');
+    assert.match(String(row.label), /^Running 40% · /);
+    assert.equal((row.iconPath as { id: string }).id, 'sync~spin');
+    assert.ok(/;cancelable/.test(row.contextValue!), 'the cancel is offered again');
+    const tip = (row.tooltip as { value: string }).value;
+    assert.match(
+      tip,
+      /A cancel was requested at .+ and accepted, but the task is still running\\?\. You can cancel it again/,
+    );
+    assert.match(tip, /Status: Running/);
   });
 });
 

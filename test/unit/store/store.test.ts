@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { countRunning } from '../../../src/core/counts';
 import { ProviderError } from '../../../src/core/errors';
-import { PERSISTED_TASKS_PER_CONNECTION, TaskStore, compareTasks, type StoreChange } from '../../../src/core/store';
+import {
+  CANCEL_PATIENCE_MS,
+  PERSISTED_TASKS_PER_CONNECTION,
+  TaskStore,
+  compareTasks,
+  type StoreChange,
+} from '../../../src/core/store';
 import { snapshot, task } from './fixtures';
 
 function record(store: TaskStore): StoreChange[] {
@@ -183,6 +189,48 @@ describe('TaskStore', () => {
     store.markCancelling('c1', '2');
     store.applySnapshot('c1', snapshot([task('1', { status: 'canceled' }), task('2', { status: 'succeeded' })]));
     assert.equal(store.isCancelling('c1', '2'), false, 'whatever the end, the mark goes');
+  });
+
+  // Issue 13: a cancel the provider accepted but that never ends the task must not read "Cancelling…" forever.
+  it('after CANCEL_PATIENCE_MS on the store clock with the task still running, the mark gives way to the request time', () => {
+    let now = Date.UTC(2026, 11, 2, 4, 0, 0);
+    const store = new TaskStore(() => now);
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    const events = record(store);
+    store.markCancelling('c1', '1');
+    const requested = now;
+    assert.equal(CANCEL_PATIENCE_MS, 10 * 60_000);
+
+    now += CANCEL_PATIENCE_MS - 1;
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    assert.equal(store.isCancelling('c1', '1'), true, 'within the bound: still cancelling');
+    assert.equal(store.unansweredCancel('c1', '1'), undefined);
+    assert.equal(events.length, 1, 'nothing changed: no redraw');
+
+    now += 1;
+    // Read without new data (a tree redraw): already past the bound.
+    assert.equal(store.isCancelling('c1', '1'), false);
+    assert.equal(store.unansweredCancel('c1', '1'), requested);
+    // The next data, still running, emits a change for that task once, so the row and the panel redraw.
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    assert.deepEqual(events.at(-1)?.tasks, [{ connectionId: 'c1', taskId: '1' }]);
+    const count = events.length;
+    now += 60_000;
+    store.applySnapshot('c1', snapshot([task('1'), task('2')]));
+    assert.equal(events.length, count, 'said once, not at every poll');
+    assert.equal(store.unansweredCancel('c1', '1'), requested);
+
+    // Cancelled again: "Cancelling…" again, for a new bound from now.
+    store.markCancelling('c1', '1');
+    assert.equal(store.isCancelling('c1', '1'), true);
+    assert.equal(store.unansweredCancel('c1', '1'), undefined);
+    now += CANCEL_PATIENCE_MS;
+    assert.equal(store.unansweredCancel('c1', '1'), now - CANCEL_PATIENCE_MS);
+
+    // It ends at last: neither the mark nor the note stays.
+    store.applySnapshot('c1', snapshot([task('1', { status: 'canceled' }), task('2')]));
+    assert.equal(store.isCancelling('c1', '1'), false);
+    assert.equal(store.unansweredCancel('c1', '1'), undefined);
   });
 
   // Issue 12: "running" no longer includes queued tasks; what is counted is countRunning's (counts.test.ts).
