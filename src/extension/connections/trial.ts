@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
-import { type ProviderError, asProviderError } from '../../core/errors';
+import { type ErrorKind, ProviderError, asProviderError } from '../../core/errors';
+import * as say from '../../core/say';
 import type { ProviderDescriptor } from '../../providers/descriptor';
 import { errorText } from '../errorText';
 import type { TaskLog } from '../log';
@@ -37,7 +38,15 @@ export function makeTryConnection(deps: {
     }
     try {
       const now = deps.now?.() ?? Date.now();
-      await source.refresh({ since: now - TRIAL_WINDOW_MS }, signal);
+      const snapshot = await source.refresh({ since: now - TRIAL_WINDOW_MS }, signal);
+      // A connection of several regions reads the others when one fails; a trial must still say which one did
+      // (a mistyped or unavailable region), before it is saved.
+      const failed = snapshot.groups.find(g => g.failure);
+      if (failed?.failure)
+        throw new ProviderError(
+          failed.failure.kind as ErrorKind,
+          say.t('Region {0}: {1}', failed.label, failed.failure.localizable ?? failed.failure.message),
+        );
     } catch (e) {
       const error = asProviderError(e);
       deps.log.error(`${config.name} (trying before saving)`, error);

@@ -6,7 +6,11 @@ import { ConnectionsModel, newConnectionId, parseConnection } from '../../../src
 import type { Prompts } from '../../../src/extension/prompts';
 import type { ConnectionConfig, ConnectionSecret } from '../../../src/core/connection';
 import { ProviderError } from '../../../src/core/errors';
-import { adviseTrial } from '../../../src/extension/connections/trial';
+import { adviseTrial, makeTryConnection } from '../../../src/extension/connections/trial';
+import type { TaskLog } from '../../../src/extension/log';
+import type { ExtensionSettings } from '../../../src/extension/settings';
+import type { TaskSnapshot } from '../../../src/core/task';
+import * as say from '../../../src/core/say';
 import { descriptorOf } from '../../../src/providers/registry';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 
@@ -503,5 +507,58 @@ describe('connections', () => {
     assert.equal(normaliseEndpoint('https://user:pw@c', 'redis-enterprise'), undefined);
     assert.equal(normaliseEndpoint('ftp://c', 'redis-cloud'), undefined);
     assert.equal(newConnectionId([{ id: 'prod', name: 'Prod', provider: 'tencent' }], 'Prod'), 'prod-2');
+  });
+});
+
+describe('trying a connection of several regions before saving it', () => {
+  const config: ConnectionConfig = {
+    id: 'tc',
+    name: 'Tencent',
+    provider: 'tencent',
+    user: 'AKID',
+    region: 'ap-guangzhou,ap-guangzou',
+  };
+  const tryWith = (snapshot: TaskSnapshot) =>
+    makeTryConnection({
+      providers: () =>
+        ({
+          createSource: () => ({
+            provider: 'tencent',
+            connectionId: 'tc',
+            refresh: async () => snapshot,
+            loadMore: async () => ({ tasks: [] }),
+            getTask: async () => Promise.reject(new Error('not asked')),
+            close: async () => undefined,
+          }),
+        }) as unknown as ProvidersModule,
+      settings: () => ({ requestTimeoutMs: 1000 }) as ExtensionSettings,
+      log: { addSecret: () => undefined, error: () => undefined, request: () => undefined } as unknown as TaskLog,
+    });
+  const region = (id: string, failure?: { kind: string; message: string; localizable?: say.Said }) => ({
+    id,
+    label: id,
+    kind: 'tasks' as const,
+    ...(failure ? { failure } : {}),
+  });
+
+  it('fails the trial when one region could not be read, naming it, although the others answered', async () => {
+    const said = say.t('The region {0} is not supported.', 'ap-guangzou');
+    const run = tryWith({
+      groups: [
+        region('ap-guangzhou'),
+        region('ap-guangzou', { kind: 'bad-request', message: say.english(said), localizable: said }),
+      ],
+      tasks: [],
+      more: {},
+    });
+    await assert.rejects(run(config, { secret: 's' }, new AbortController().signal), (e: unknown) => {
+      assert.ok(e instanceof ProviderError);
+      assert.equal(e.kind, 'bad-request', 'so the advice sends the person back to the region');
+      assert.equal(e.message, 'Region ap-guangzou: The region ap-guangzou is not supported.');
+      assert.deepEqual(e.localizable, say.t('Region {0}: {1}', 'ap-guangzou', said));
+      return true;
+    });
+    const ok = tryWith({ groups: [region('ap-guangzhou'), region('ap-shanghai')], tasks: [], more: {} });
+    await ok(config, { secret: 's' }, new AbortController().signal);
   });
 });
