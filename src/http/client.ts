@@ -8,6 +8,7 @@ import { createDispatcher, type CertificateNote } from './tls';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
 import { redactUrl } from './redact';
 import { checkRequestUrl } from './transport';
+import { BoundsCounter } from './bounds';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 
@@ -39,6 +40,11 @@ export interface HttpResponse {
   headers: Record<string, string>;
   body: Buffer;
   text(): string;
+  /**
+   * For a JSON answer, the expansion bound its body exceeds (undefined: none), counted while it was read; absent when
+   * not counted (another content type, or a response built by hand), and the gate counts then.
+   */
+  bounds?: { exceeded: say.Said | undefined };
 }
 
 export interface RequestLogEntry {
@@ -184,8 +190,11 @@ export class HttpClient {
       let filled: Buffer | undefined = announced ? Buffer.allocUnsafe(announced) : undefined;
       const chunks: Buffer[] = [];
       let size = 0;
+      const contentType = res.headers['content-type'];
+      const counter = typeof contentType === 'string' && /json/i.test(contentType) ? new BoundsCounter() : undefined;
       for await (const chunk of res.body) {
         const c = chunk as Buffer;
+        counter?.push(c);
         if (size + c.length > maxBytes) {
           discard(res.body);
           throw tooLarge(what(), maxBytes);
@@ -209,7 +218,8 @@ export class HttpClient {
         ms: Date.now() - started,
         attempt,
       });
-      return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8') };
+      const bounds = counter && { exceeded: counter.exceeded };
+      return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8'), bounds };
     } catch (e) {
       // Only our timer aborts the controller with a TimeoutError; the caller's abort is checked first anyway.
       const timedOut = signal.aborted && !callerSignal?.aborted ? signal : undefined;
