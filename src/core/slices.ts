@@ -29,8 +29,11 @@ export function yieldToLoop(): Promise<void> {
   return new Promise(resolve => setImmediate(resolve));
 }
 
-/** Yields when the sliced work of this turn has used its budget; otherwise goes on at once. */
-async function checkpoint(): Promise<void> {
+/**
+ * Yields when the sliced work of this turn has used its budget; otherwise goes on at once. The HTTP client calls it
+ * when an answer is complete, before anyone reads it: four answers ready in the same turn are read in four turns.
+ */
+export async function checkpoint(): Promise<void> {
   const now = performance.now();
   if (turnStart === undefined) {
     turnStart = now;

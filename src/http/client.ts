@@ -9,6 +9,7 @@ import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from '
 import { redactUrl } from './redact';
 import { checkRequestUrl } from './transport';
 import { BoundsCounter } from './bounds';
+import { checkpoint } from '../core/slices';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 
@@ -208,6 +209,8 @@ export class HttpClient {
         size += c.length;
       }
       const body = filled ? filled.subarray(0, size) : Buffer.concat(chunks, size);
+      // Reading the answer is work that grows with it: it waits its turn when others already used this one.
+      await checkpoint();
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers))
         if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
