@@ -182,7 +182,7 @@ export class TaskOrchestrator {
         const source = await this.source(r.connectionId);
         snapshot = await source.refresh(this.effectiveQuery(), r.signal);
         // Unfiltered into the store: the views filter, so a task outside the filter is hidden, not "vanished".
-        store.applySnapshot(r.connectionId, snapshot);
+        await store.applySnapshotSliced(r.connectionId, snapshot);
       } catch (e) {
         const error = asProviderError(e);
         // Nobody waits any more: the row must not keep saying so until the next answer.

@@ -6,6 +6,7 @@ import { mergeTask } from './merge';
 import { changedGroups, computeOrder, reorder } from './order';
 import { persist, readPersisted, type PersistedStore } from './persist';
 import { isActive, type Task, type TaskSnapshot } from './task';
+import { forEachSliced } from './slices';
 import { sameTaskView } from './taskView';
 import {
   connectionView,
@@ -25,6 +26,9 @@ export type { ConnectionStatus, ConnectionView, GroupRef, StoreChange, TaskRef }
  * The one source of truth the views read. Providers' snapshots are diffed here so that a poll that changes one task
  * among thousands redraws one row: the events name exactly what changed.
  */
+
+/** Per task of a snapshot, whether it looks the same as `before`, the task it was compared with. */
+type Verdicts = WeakMap<Task, { before: Task; same: boolean }>;
 
 /** How long a finished task stays after its provider stops listing it, unless the setting says otherwise. */
 export const DEFAULT_RETENTION_MS = 24 * 3600_000;
@@ -164,7 +168,25 @@ export class TaskStore {
     this.emit({ ...emptyChange(), connections: [id] });
   }
 
-  applySnapshot(connectionId: string, snapshot: TaskSnapshot): StoreChange {
+  /**
+   * `applySnapshot` for a list of any length: comparing each task with the one it replaces (most of the work) runs in
+   * slices between which the event loop runs (core/slices.ts); the snapshot is then committed in one synchronous
+   * step, so no view ever sees half of it. A verdict holds only for the very task it was made against: one replaced
+   * in between (a task fetched by id) is compared again at the commit.
+   */
+  async applySnapshotSliced(connectionId: string, snapshot: TaskSnapshot): Promise<StoreChange> {
+    const known = this.states.get(connectionId)?.tasks;
+    const verdicts: Verdicts = new WeakMap();
+    if (known?.size) {
+      await forEachSliced(snapshot.tasks, t => {
+        const before = known.get(t.id);
+        if (before) verdicts.set(t, { before, same: sameTaskView(before, t) });
+      });
+    }
+    return this.applySnapshot(connectionId, snapshot, verdicts);
+  }
+
+  applySnapshot(connectionId: string, snapshot: TaskSnapshot, verdicts?: Verdicts): StoreChange {
     const s = this.state(connectionId);
     const change = emptyChange();
 
@@ -191,7 +213,7 @@ export class TaskStore {
         s.cancelling.delete(id);
       }
     }
-    for (const t of snapshot.tasks) this.putTask(s, t, change);
+    for (const t of snapshot.tasks) this.putTask(s, t, change, verdicts);
 
     s.tasks = next;
     s.groups = snapshot.groups;
@@ -351,7 +373,7 @@ export class TaskStore {
    * task of the same id in `s.tasks`, which is what it is compared with. The mark lasts while the task is still
    * active: a cluster goes on saying "running" for a while after it accepted a cancel (issue 13).
    */
-  private putTask(s: ConnectionState, t: Task, change: StoreChange): void {
+  private putTask(s: ConnectionState, t: Task, change: StoreChange, verdicts?: Verdicts): void {
     const before = s.tasks.get(t.id);
     const mark = s.cancelling.get(t.id);
     let markChanged = false;
@@ -362,7 +384,9 @@ export class TaskStore {
       mark.overdue = true;
       markChanged = true;
     }
-    if (!before || !sameTaskView(before, t) || markChanged) change.tasks.push({ connectionId: s.id, taskId: t.id });
+    const verdict = verdicts?.get(t);
+    const same = before !== undefined && (verdict?.before === before ? verdict.same : sameTaskView(before, t));
+    if (!same || markChanged) change.tasks.push({ connectionId: s.id, taskId: t.id });
   }
 
   /** Places `tasks` (already in `s.tasks`; `previous[i]` is what `tasks[i]` replaced) in the display order. */

@@ -18,48 +18,89 @@ export type BoundsLimits = { [K in 'maxDepth' | 'maxArrayItems' | 'maxContainers
  * parser; only the bounds are decided here. Returns the bound that was exceeded, in words, or undefined.
  */
 export function exceededBound(body: Uint8Array, limits: BoundsLimits = LIMITS): say.Said | undefined {
-  let depth = 0;
-  let containers = 0;
-  let values = 0;
-  let inString = false;
+  const counter = new BoundsCounter(limits);
+  counter.push(body);
+  return counter.exceeded;
+}
+
+/**
+ * The same count, fed chunk by chunk as the body arrives: the HTTP client counts while it reads, so the pass over a
+ * large answer runs in the turns between socket reads instead of in one synchronous step before parsing (issue 16).
+ * Its state carries across chunks, a string or an escape cut by a chunk boundary included.
+ */
+export class BoundsCounter {
+  private depth = 0;
+  private containers = 0;
+  private values = 0;
+  private inString = false;
+  /** A backslash ended the last chunk inside a string: the next byte is escaped. */
+  private escaped = false;
   // Items of each open array; objects count their members against the value bound only.
-  const items: number[] = [];
-  const isArray: boolean[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const b = body[i];
-    if (inString) {
-      if (b === BACKSLASH) i++;
-      else if (b === QUOTE) inString = false;
-      continue;
-    }
-    switch (b) {
-      case QUOTE:
-        inString = true;
-        break;
-      case OPEN_OBJECT:
-      case OPEN_ARRAY:
-        if (++depth > limits.maxDepth) return say.t('nesting deeper than {0} levels', limits.maxDepth);
-        if (++containers > limits.maxContainers) return say.t('more than {0} objects and arrays', limits.maxContainers);
-        if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
-        isArray.push(b === OPEN_ARRAY);
-        items.push(0);
-        break;
-      case CLOSE_OBJECT:
-      case CLOSE_ARRAY:
-        depth = Math.max(0, depth - 1);
-        isArray.pop();
-        items.pop();
-        break;
-      case COMMA:
-        if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
-        if (isArray.length && isArray[isArray.length - 1]) {
-          const n = ++items[items.length - 1];
-          if (n >= limits.maxArrayItems) return say.t('an array of more than {0} items', limits.maxArrayItems);
-        }
-        break;
-    }
+  private readonly items: number[] = [];
+  private readonly isArray: boolean[] = [];
+  /** The first bound exceeded; once set, later chunks are not counted. */
+  exceeded: say.Said | undefined;
+
+  constructor(private readonly limits: BoundsLimits = LIMITS) {}
+
+  push(body: Uint8Array): void {
+    if (this.exceeded) return;
+    this.exceeded = this.count(body);
   }
-  return undefined;
+
+  /** The byte loop, on locals (a closure or field writes inside it made it twice as slow). */
+  private count(body: Uint8Array): say.Said | undefined {
+    const { limits, items, isArray } = this;
+    let { depth, containers, values, inString } = this;
+    let i = 0;
+    if (this.escaped) {
+      this.escaped = false;
+      i = 1;
+    }
+    const n = body.length;
+    for (; i < n; i++) {
+      const b = body[i];
+      if (inString) {
+        if (b === BACKSLASH) i++;
+        else if (b === QUOTE) inString = false;
+        continue;
+      }
+      switch (b) {
+        case QUOTE:
+          inString = true;
+          break;
+        case OPEN_OBJECT:
+        case OPEN_ARRAY:
+          if (++depth > limits.maxDepth) return say.t('nesting deeper than {0} levels', limits.maxDepth);
+          if (++containers > limits.maxContainers)
+            return say.t('more than {0} objects and arrays', limits.maxContainers);
+          if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
+          isArray.push(b === OPEN_ARRAY);
+          items.push(0);
+          break;
+        case CLOSE_OBJECT:
+        case CLOSE_ARRAY:
+          depth = Math.max(0, depth - 1);
+          isArray.pop();
+          items.pop();
+          break;
+        case COMMA:
+          if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
+          if (isArray.length && isArray[isArray.length - 1]) {
+            const k = ++items[items.length - 1];
+            if (k >= limits.maxArrayItems) return say.t('an array of more than {0} items', limits.maxArrayItems);
+          }
+          break;
+      }
+    }
+    // A backslash as the last byte inside a string escapes the first byte of the next chunk.
+    if (i > n) this.escaped = true;
+    this.depth = depth;
+    this.containers = containers;
+    this.values = values;
+    this.inString = inString;
+    return undefined;
+  }
 }
 
 export function boundsError(what: say.Words, bound: say.Said, status?: number): ProviderError {

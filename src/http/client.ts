@@ -8,6 +8,8 @@ import { createDispatcher, type CertificateNote } from './tls';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
 import { redactUrl } from './redact';
 import { checkRequestUrl } from './transport';
+import { BoundsCounter } from './bounds';
+import { checkpoint } from '../core/slices';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
 
@@ -39,6 +41,11 @@ export interface HttpResponse {
   headers: Record<string, string>;
   body: Buffer;
   text(): string;
+  /**
+   * For a JSON answer, the expansion bound its body exceeds (undefined: none), counted while it was read; absent when
+   * not counted (another content type, or a response built by hand), and the gate counts then.
+   */
+  bounds?: { exceeded: say.Said | undefined };
 }
 
 export interface RequestLogEntry {
@@ -184,8 +191,11 @@ export class HttpClient {
       let filled: Buffer | undefined = announced ? Buffer.allocUnsafe(announced) : undefined;
       const chunks: Buffer[] = [];
       let size = 0;
+      const contentType = res.headers['content-type'];
+      const counter = typeof contentType === 'string' && /json/i.test(contentType) ? new BoundsCounter() : undefined;
       for await (const chunk of res.body) {
         const c = chunk as Buffer;
+        counter?.push(c);
         if (size + c.length > maxBytes) {
           discard(res.body);
           throw tooLarge(what(), maxBytes);
@@ -199,6 +209,8 @@ export class HttpClient {
         size += c.length;
       }
       const body = filled ? filled.subarray(0, size) : Buffer.concat(chunks, size);
+      // Reading the answer is work that grows with it: it waits its turn when others already used this one.
+      await checkpoint();
       const flat: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers))
         if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -209,7 +221,8 @@ export class HttpClient {
         ms: Date.now() - started,
         attempt,
       });
-      return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8') };
+      const bounds = counter && { exceeded: counter.exceeded };
+      return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8'), bounds };
     } catch (e) {
       // Only our timer aborts the controller with a TimeoutError; the caller's abort is checked first anyway.
       const timedOut = signal.aborted && !callerSignal?.aborted ? signal : undefined;

@@ -28,7 +28,8 @@ const EMPTY = Buffer.alloc(0);
 export function gateJson(res: HttpResponse, options: GateOptions): unknown {
   const { what } = options;
   if (res.status >= 400 && res.status <= 599) {
-    const safe = exceededBound(res.body) === undefined ? res : { ...res, body: EMPTY, text: () => '' };
+    const safe =
+      boundOf(res) === undefined ? res : { ...res, body: EMPTY, text: () => '', bounds: { exceeded: undefined } };
     throw options.error(safe);
   }
   if (res.status < 200 || res.status > 299) {
@@ -46,7 +47,7 @@ export function gateJson(res: HttpResponse, options: GateOptions): unknown {
     );
   }
   requireJson(res, what, options.hint);
-  const bound = exceededBound(res.body);
+  const bound = boundOf(res);
   if (bound) throw boundsError(what, bound, res.status);
   return parseJson(res.text(), what);
 }
@@ -55,4 +56,9 @@ export function gateJson(res: HttpResponse, options: GateOptions): unknown {
 export function gateStatus(res: HttpResponse, options: Omit<GateOptions, 'hint'>): void {
   if (res.status >= 200 && res.status <= 299) return;
   gateJson(res, { ...options, hint: undefined });
+}
+
+/** Counted by the client while the body arrived when it could be, else here. */
+function boundOf(res: HttpResponse): say.Said | undefined {
+  return res.bounds ? res.bounds.exceeded : exceededBound(res.body);
 }

@@ -3,6 +3,7 @@ import { ProviderError } from '../core/errors';
 import { LIMITS } from '../core/limits';
 import * as say from '../core/say';
 import { Scrubber, secretForms } from '../core/secrets';
+import { mapSliced } from '../core/slices';
 import type { TaskSource } from '../core/source';
 import type { Task, TaskSnapshot } from '../core/task';
 import type { RequestLogEntry } from '../http/client';
@@ -60,18 +61,27 @@ function guardSource(source: TaskSource, scrubber: Scrubber): TaskSource {
     throw scrubError(e, scrubber);
   };
   const task = (t: Task): Task => scrubber.value(t);
+  // Every string of every task is walked, raw payloads included: a list is scrubbed in slices (core/slices.ts).
+  const tasks = async (list: Task[]): Promise<Task[]> => {
+    const out = await mapSliced(list, task);
+    return out.every((t, i) => t === list[i]) ? list : out;
+  };
   const guarded: TaskSource = {
     provider: source.provider,
     connectionId: source.connectionId,
     refresh: (query, signal) =>
       source
         .refresh(query, signal)
-        .then(s => boundedSnapshot(scrubber.value(s)))
+        .then(async s => {
+          // Counted first: a list over the bound is refused before any work on it.
+          const bounded = boundedSnapshot(s);
+          return { ...scrubber.value({ ...bounded, tasks: [] }), tasks: await tasks(bounded.tasks) };
+        })
         .catch(clean),
     loadMore: (group, cursor, query, signal) =>
       source
         .loadMore(group, cursor, query, signal)
-        .then(p => scrubber.value(p))
+        .then(async p => ({ ...scrubber.value({ ...p, tasks: [] }), tasks: await tasks(p.tasks) }))
         .catch(clean),
     getTask: (id, options) => source.getTask(id, options).then(task).catch(clean),
     close: () => source.close(),

@@ -49,7 +49,7 @@ async function fullRefresh(sources: TaskSource[], store: TaskStore): Promise<voi
         await owner.run(i, async () => {
           const source = sources[i];
           const snap = await source.refresh({}, r.signal);
-          store.applySnapshot(r.connectionId, snap);
+          await store.applySnapshotSliced(r.connectionId, snap);
           for (const [group, first] of Object.entries(snap.more)) {
             for (let cursor: string | undefined = first; cursor;) {
               const page = await source.loadMore(group, cursor, {}, r.signal);

@@ -11,9 +11,14 @@ const items: Array<{ title: string; args: string[] }> = [
   { title: '3b. First refresh after activation', args: ['--import', 'tsx', path.join(__dirname, 'first-rows.ts')] },
   { title: '2. Client cost per task', args: ['--import', 'tsx', path.join(__dirname, 'client.ts')] },
   { title: '1. Refresh at scale', args: ['--import', 'tsx', path.join(__dirname, 'refresh.ts')] },
+  { title: '1b. A refresh into the tree', args: ['--import', 'tsx', path.join(__dirname, 'tree-refresh.ts')] },
   {
     title: '4-5. Polling, tree rows, memory',
     args: ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'polling.ts')],
+  },
+  {
+    title: '6. One answer at the bounds',
+    args: ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'memory-bound.ts')],
   },
 ];
 

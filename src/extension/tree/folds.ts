@@ -19,18 +19,21 @@ export function foldKey(task: Task): string | undefined {
 
 /** The rows of a group in order: a task, or a fold of `FOLD_AT` or more alike finished tasks. */
 export function foldSimilar(tasks: readonly Task[], at = FOLD_AT): (Task | Fold)[] {
+  // Each key once: a group of thousands of finished tasks is folded on every draw.
+  const keys = tasks.map(foldKey);
   const byKey = new Map<string, Task[]>();
-  for (const t of tasks) {
-    const k = foldKey(t);
+  for (let i = 0; i < tasks.length; i++) {
+    const k = keys[i];
     if (k === undefined) continue;
     const list = byKey.get(k);
-    if (list) list.push(t);
-    else byKey.set(k, [t]);
+    if (list) list.push(tasks[i]);
+    else byKey.set(k, [tasks[i]]);
   }
   const out: (Task | Fold)[] = [];
   const placed = new Set<string>();
-  for (const t of tasks) {
-    const k = foldKey(t);
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i];
+    const k = keys[i];
     const alike = k === undefined ? undefined : byKey.get(k);
     if (k === undefined || !alike || alike.length < at) {
       out.push(t);

@@ -221,7 +221,7 @@ export class TaskNode extends vscode.TreeItem {
     public task: Task,
     state: TaskRowState & { connectionName: string; consoleUrl?: string },
   ) {
-    super(taskRowLabel(task, state), vscode.TreeItemCollapsibleState.None);
+    super('', vscode.TreeItemCollapsibleState.None);
     this.id = nodeId.task(task.source, task.id);
     this.update(task, state);
   }

@@ -18,6 +18,7 @@ import {
   type TreeNode,
 } from './nodes';
 import { errorText } from '../errorText';
+import type { TaskRowState } from './format';
 
 export interface TaskTreeDeps {
   store: TaskStore;
@@ -29,6 +30,12 @@ export interface TaskTreeDeps {
   /** Re-renders ages while the view is visible; tests pass a manual timer. */
   timer?: PollerTimer;
 }
+
+/** What every task row of a group is drawn with; each row adds whether it is being cancelled. */
+type GroupRowState = Omit<TaskRowState, 'cancelling' | 'cancelRequestedAt'> & {
+  connectionName: string;
+  consoleUrl?: string;
+};
 
 /**
  * How often the visible rows are drawn again so "started 3 min ago" stays true. Ages are rounded to the unit shown,
@@ -107,8 +114,46 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   /** The cached node for a task, when the tree has shown it (for reveal and tests). */
   taskNode(connectionId: string, taskId: string): TaskNode | undefined {
-    const n = this.nodes.get(nodeId.task(connectionId, taskId));
-    return n instanceof TaskNode ? n : undefined;
+    const id = nodeId.task(connectionId, taskId);
+    const n = this.nodes.get(id);
+    if (n instanceof TaskNode) return n;
+    // A task in a fold that was never opened has a parent but no row yet: made now, for reveal.
+    const task = this.deps.store.task(connectionId, taskId);
+    const fold = this.parents.get(id);
+    if (!task || !(fold instanceof FoldNode)) return undefined;
+    const group = this.deps.store.connection(connectionId)?.groups.find(g => g.id === fold.groupId);
+    return this.taskNodeOf(
+      connectionId,
+      task,
+      this.rowState(connectionId, group ?? { id: fold.groupId, label: fold.groupId }, this.now()),
+    );
+  }
+
+  /** What every task row of a group is drawn with, beside the task itself. */
+  private rowState(connectionId: string, group: Pick<TaskGroup, 'id' | 'label'>, now: number): GroupRowState {
+    const view = this.deps.store.connection(connectionId);
+    const config = this.deps.connections().find(c => c.id === connectionId);
+    return {
+      stale: view?.stale ?? false,
+      now,
+      connectionName: config?.name ?? connectionId,
+      consoleUrl: this.deps.consoleUrl(connectionId),
+      emulated: isEmulated(config),
+      group: { id: group.id, label: group.label },
+    };
+  }
+
+  private taskNodeOf(connectionId: string, t: Task, state: GroupRowState): TaskNode {
+    const s = {
+      ...state,
+      cancelling: this.deps.store.isCancelling(connectionId, t.id),
+      cancelRequestedAt: this.deps.store.unansweredCancel(connectionId, t.id),
+    };
+    return this.cached(
+      nodeId.task(connectionId, t.id),
+      () => new TaskNode(t, s),
+      n => (n as TaskNode).update(t, s),
+    ) as TaskNode;
   }
 
   /** Everything changed (connections added or removed, filter changed). */
@@ -155,30 +200,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (element instanceof GroupNode) {
       const id = element.connectionId;
       const view = store.connection(id);
-      const config = this.deps.connections().find(c => c.id === id);
-      const state = {
-        stale: view?.stale ?? false,
-        now,
-        connectionName: config?.name ?? id,
-        consoleUrl: this.deps.consoleUrl(id),
-        emulated: isEmulated(config),
-        group: { id: element.group.id, label: element.group.label },
-      };
+      const state = this.rowState(id, element.group, now);
       const allTasks = store.tasksOf(id, element.groupId);
       const tasks = allTasks.filter(t => this.shows(t));
       this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
-      const taskNode = (t: Task) => {
-        const s = {
-          ...state,
-          cancelling: store.isCancelling(id, t.id),
-          cancelRequestedAt: store.unansweredCancel(id, t.id),
-        };
-        return this.cached(
-          nodeId.task(id, t.id),
-          () => new TaskNode(t, s),
-          n => (n as TaskNode).update(t, s),
-        );
-      };
+      const taskNode = (t: Task) => this.taskNodeOf(id, t, state);
       // A region row (several regions): its instances first, then the region's own tasks (events of no instance).
       const groups = view?.groups ?? [];
       const subgroups = hasSubgroups(groups) ? groups.filter(g => g.parent === element.groupId) : [];
@@ -194,11 +220,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           () => new FoldNode(id, element.groupId, row, now),
           n => (n as FoldNode).update(row, now),
         ) as FoldNode;
-        // Set now, not when the fold is expanded: reveal() asks for the parent of a task never drawn.
+        // Set now, not when the fold is expanded: reveal() asks for the parent of a task never drawn. The rows
+        // themselves are made when the fold is opened (or a task in it revealed): a group of thousands of finished
+        // tasks folds into a few rows, and building the rows nobody sees was most of the cost of drawing it.
         for (const t of row.tasks) {
-          const child = taskNode(t);
-          this.parents.set(child.id!, fold);
-          this.foldOf.set(child.id!, row.key);
+          const childId = nodeId.task(id, t.id);
+          this.parents.set(childId, fold);
+          this.foldOf.set(childId, row.key);
         }
         out.push(fold);
       }
@@ -223,10 +251,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return out;
     }
     if (element instanceof FoldNode) {
-      return element.fold.tasks.flatMap(t => {
-        const n = this.nodes.get(nodeId.task(element.connectionId, t.id));
-        return n ? [n] : [];
-      });
+      const id = element.connectionId;
+      const group = store.connection(id)?.groups.find(g => g.id === element.groupId);
+      const state = this.rowState(id, group ?? { id: element.groupId, label: element.groupId }, now);
+      return element.fold.tasks.map(t => this.taskNodeOf(id, t, state));
     }
     return [];
   }

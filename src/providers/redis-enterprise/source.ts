@@ -1,5 +1,6 @@
 import { ProviderError, isProviderError } from '../../core/errors';
 import * as say from '../../core/say';
+import { mapSliced } from '../../core/slices';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import type { CancelOptions, GetTaskOptions, TaskSource } from '../../core/source';
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
@@ -102,8 +103,8 @@ export class RedisEnterpriseSource implements TaskSource {
     });
     const ctx = this.context();
     const tasks = [
-      ...crdb.items.map(w => crdbTaskToTask(w, ctx)),
-      ...actions.items.map(w => actionToTask(w, ctx)),
+      ...(await mapSliced(crdb.items, w => crdbTaskToTask(w, ctx))),
+      ...(await mapSliced(actions.items, w => actionToTask(w, ctx))),
     ].filter(t => matches(t, query));
     const description = this.names.cluster;
     const groups: TaskGroup[] = [
@@ -175,7 +176,7 @@ export class RedisEnterpriseSource implements TaskSource {
 
   private async listCrdbTasks(signal?: AbortSignal): Promise<GroupResult<CrdbTaskWire>> {
     try {
-      return { items: parseCrdbTaskList(await this.client.getJson('/v1/crdb_tasks', CRDB_LIST, { signal })) };
+      return { items: await parseCrdbTaskList(await this.client.getJson('/v1/crdb_tasks', CRDB_LIST, { signal })) };
     } catch (e) {
       // Older clusters answer only GET /v1/crdb_tasks/{id}: a 404 on the list means "not supported", not "no tasks".
       if (isNotFound(e))
@@ -193,7 +194,7 @@ export class RedisEnterpriseSource implements TaskSource {
     try {
       if (this.actionsApi !== 'v1') {
         try {
-          const items = parseV2Actions(await this.client.getJson('/v2/actions', ACTIONS_LIST, { signal }));
+          const items = await parseV2Actions(await this.client.getJson('/v2/actions', ACTIONS_LIST, { signal }));
           this.actionsApi = 'v2';
           return { items };
         } catch (e) {
@@ -201,7 +202,7 @@ export class RedisEnterpriseSource implements TaskSource {
           this.actionsApi = 'v1'; // before 7.22: v1 only, and it stays that way for this source
         }
       }
-      return { items: parseV1Actions(await this.client.getJson('/v1/actions', ACTIONS_LIST, { signal })) };
+      return { items: await parseV1Actions(await this.client.getJson('/v1/actions', ACTIONS_LIST, { signal })) };
     } catch (e) {
       if (isProviderError(e) && e.kind === 'forbidden') return { items: [], unsupportedReason: e.message };
       throw e;

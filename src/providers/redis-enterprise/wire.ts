@@ -1,4 +1,5 @@
 import { asArray, asObject, optArray, optString, reqString, shapeError, type JsonObject } from '../../core/shape';
+import { mapSliced } from '../../core/slices';
 import { toEpochMs, toNumber, type ShardOperation } from '../../core/task';
 
 /**
@@ -54,8 +55,9 @@ export interface ActionWire {
   raw: JsonObject;
 }
 
-export function parseCrdbTaskList(value: unknown): CrdbTaskWire[] {
-  return asArray(value, 'crdb_tasks').map((t, i) => parseCrdbTask(t, `crdb_tasks[${i}]`));
+/** Lists are read in slices between which the event loop runs (a cluster lists thousands of actions at once). */
+export async function parseCrdbTaskList(value: unknown): Promise<CrdbTaskWire[]> {
+  return mapSliced(asArray(value, 'crdb_tasks'), (t, i) => parseCrdbTask(t, `crdb_tasks[${i}]`));
 }
 
 export function parseCrdbTask(value: unknown, path = 'crdb_task'): CrdbTaskWire {
@@ -95,13 +97,13 @@ export function parseCrdbTask(value: unknown, path = 'crdb_task'): CrdbTaskWire 
 }
 
 /** `GET /v1/actions`: `{actions: [...], "state-machines": [...]}`; which array a record sits in gives its kind. */
-export function parseV1Actions(value: unknown): ActionWire[] {
+export async function parseV1Actions(value: unknown): Promise<ActionWire[]> {
   const o = asObject(value, 'actions response');
   const list = (key: string, kind: ActionKind) =>
     o[key] === undefined || o[key] === null
       ? []
-      : asArray(o[key], key).map((a, i) => parseV1Action(a, `${key}[${i}]`, kind));
-  return [...list('actions', 'action'), ...list('state-machines', 'state-machine')];
+      : mapSliced(asArray(o[key], key), (a, i) => parseV1Action(a, `${key}[${i}]`, kind));
+  return [...(await list('actions', 'action')), ...(await list('state-machines', 'state-machine'))];
 }
 
 /**
@@ -135,8 +137,8 @@ export function parseV1Action(value: unknown, path = 'action', kind?: ActionKind
   };
 }
 
-export function parseV2Actions(value: unknown): ActionWire[] {
-  return asArray(value, 'actions').map((a, i) => parseV2Action(a, `actions[${i}]`));
+export async function parseV2Actions(value: unknown): Promise<ActionWire[]> {
+  return mapSliced(asArray(value, 'actions'), (a, i) => parseV2Action(a, `actions[${i}]`));
 }
 
 export function parseV2Action(value: unknown, path = 'action'): ActionWire {

@@ -3,7 +3,8 @@ import { EXIT, runCli } from '../../../src/cli/run';
 import { ProviderError } from '../../../src/core/errors';
 import { LIMITS } from '../../../src/core/limits';
 import type { TaskSource } from '../../../src/core/source';
-import { exceededBound } from '../../../src/http/bounds';
+import fc from 'fast-check';
+import { BoundsCounter, exceededBound } from '../../../src/http/bounds';
 import { english } from '../../../src/core/say';
 
 import { createSource } from '../../../src/providers';
@@ -96,6 +97,37 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
       }
     } finally {
       await server.close();
+    }
+  });
+
+  it('issue 16: counted chunk by chunk as the body arrives, the verdict is the one-pass verdict, wherever chunks end', () => {
+    const small = { maxDepth: 4, maxArrayItems: 5, maxContainers: 12, maxValues: 30 };
+    // Strings full of quotes, backslashes and brackets: a chunk that ends inside a string or after a backslash must
+    // not make the counter see structure that is text.
+    const text = fc.string({ unit: fc.constantFrom('"', '\\', '[', ']', '{', '}', ',', 'a', 'é') });
+    const json = fc.jsonValue({ maxDepth: 6 }).map(v => JSON.stringify([v, text]));
+    fc.assert(
+      fc.property(json, fc.array(fc.nat(), { maxLength: 8 }), (doc, cuts) => {
+        const body = Buffer.from(doc);
+        const at = [...new Set(cuts.map(c => c % (body.length + 1)))].sort((a, b) => a - b);
+        const counter = new BoundsCounter(small);
+        let from = 0;
+        for (const to of [...at, body.length]) {
+          counter.push(body.subarray(from, to));
+          from = to;
+        }
+        const whole = exceededBound(body, small);
+        assert.equal(counter.exceeded && english(counter.exceeded), whole && english(whole));
+      }),
+      { numRuns: 500 },
+    );
+    // Every single cut of one string with an escape at each position.
+    const escaped = Buffer.from('[{"a":"x\\"\\\\[[[","b":[1,2,3,4,5,6]}]');
+    for (let cut = 0; cut <= escaped.length; cut++) {
+      const counter = new BoundsCounter(small);
+      counter.push(escaped.subarray(0, cut));
+      counter.push(escaped.subarray(cut));
+      assert.equal(english(counter.exceeded!), 'an array of more than 5 items', `cut at ${cut}`);
     }
   });
 

@@ -10,6 +10,7 @@ import {
   parseCrdbTask,
   parseV1Action,
   parseV1Actions,
+  parseV2Action,
   parseV2Actions,
 } from '../../../src/providers/redis-enterprise/wire';
 
@@ -24,8 +25,8 @@ const ctx: NormaliseContext = {
 };
 
 describe('redis-enterprise normalisation', () => {
-  it("the seed's GET /v1/actions body: kinds, groups, numbers as strings, targets", () => {
-    const tasks = parseV1Actions(fixture('v1-actions.json')).map(w => actionToTask(w, ctx));
+  it("the seed's GET /v1/actions body: kinds, groups, numbers as strings, targets", async () => {
+    const tasks = (await parseV1Actions(fixture('v1-actions.json'))).map(w => actionToTask(w, ctx));
     assert.equal(tasks.length, 3);
     const [a1, a2, sm] = tasks;
     assert.equal(a1.id, '159ca2f8-7bf3-4cda-97e8-4eb560665c28');
@@ -107,39 +108,41 @@ describe('redis-enterprise normalisation', () => {
     ]);
   });
 
-  it('v2 actions: action_type, additional_info target, error and pending_ops', () => {
-    const [sm, task, other] = parseV2Actions([
-      {
-        action_uid: 'a',
-        action_type: 'state-machine',
-        creation_time: 1760400087,
-        name: 'SMUpdateBDB',
-        progress: 12.5,
-        status: 'running',
-        additional_info: {
-          description: 'Update orders',
-          object_type: 'bdb',
-          object_uid: '1',
-          pending_ops: { '11': { progress: 20 } },
+  it('v2 actions: action_type, additional_info target, error and pending_ops', async () => {
+    const [sm, task, other] = (
+      await parseV2Actions([
+        {
+          action_uid: 'a',
+          action_type: 'state-machine',
+          creation_time: 1760400087,
+          name: 'SMUpdateBDB',
+          progress: 12.5,
+          status: 'running',
+          additional_info: {
+            description: 'Update orders',
+            object_type: 'bdb',
+            object_uid: '1',
+            pending_ops: { '11': { progress: 20 } },
+          },
         },
-      },
-      {
-        action_uid: 'b',
-        action_type: 'task',
-        creation_time: '1760400090',
-        name: 'backup_bdb',
-        progress: 0,
-        status: 'failed',
-        additional_info: { error: 'Disk full', object_type: 'bdb', object_uid: 1 },
-      },
-      {
-        action_uid: 'c',
-        action_type: 'other',
-        name: 'mystery_op',
-        status: 'sleeping',
-        additional_info: { error: { error_code: 'x', message: 'y' } },
-      },
-    ]).map(w => actionToTask(w, ctx));
+        {
+          action_uid: 'b',
+          action_type: 'task',
+          creation_time: '1760400090',
+          name: 'backup_bdb',
+          progress: 0,
+          status: 'failed',
+          additional_info: { error: 'Disk full', object_type: 'bdb', object_uid: 1 },
+        },
+        {
+          action_uid: 'c',
+          action_type: 'other',
+          name: 'mystery_op',
+          status: 'sleeping',
+          additional_info: { error: { error_code: 'x', message: 'y' } },
+        },
+      ])
+    ).map(w => actionToTask(w, ctx));
     assert.equal(sm.kind, 'state-machine');
     assert.equal(sm.group, 'state-machines');
     assert.equal(sm.target?.name, 'orders');
@@ -157,23 +160,25 @@ describe('redis-enterprise normalisation', () => {
     assert.deepEqual(other.errors, [{ message: 'y', code: 'x' }]);
   });
 
-  it("a failed state machine's reason is its text field `error` (the state-machine object), kept beside error_code", () => {
+  it("a failed state machine's reason is its text field `error` (the state-machine object), kept beside error_code", async () => {
     // The seed's state machine, failed, with the fields the state-machine object documents: status, state, error.
-    const [sm] = parseV1Actions({
-      actions: [],
-      'state-machines': [
-        {
-          action_uid: 'a10586b1-60bc-428e-9bc6-392eb5f0d8ae',
-          heartbeat: 1650378874,
-          name: 'SMCreateBDB',
-          object_name: 'bdb:1',
-          progress: 40,
-          status: 'failed',
-          state: 'wait_for_shards',
-          error: 'Failed to allocate shards: not enough memory on node 2',
-        },
-      ],
-    }).map(w => actionToTask(w, ctx));
+    const [sm] = (
+      await parseV1Actions({
+        actions: [],
+        'state-machines': [
+          {
+            action_uid: 'a10586b1-60bc-428e-9bc6-392eb5f0d8ae',
+            heartbeat: 1650378874,
+            name: 'SMCreateBDB',
+            object_name: 'bdb:1',
+            progress: 40,
+            status: 'failed',
+            state: 'wait_for_shards',
+            error: 'Failed to allocate shards: not enough memory on node 2',
+          },
+        ],
+      })
+    ).map(w => actionToTask(w, ctx));
     assert.equal(sm.kind, 'state-machine');
     assert.equal(sm.status, 'failed');
     assert.equal(sm.currentStep, 'wait_for_shards');
@@ -200,7 +205,7 @@ describe('redis-enterprise normalisation', () => {
     assert.deepEqual(codeOnly.errors, [{ message: 'Disk full', code: 'internal_error' }]);
   });
 
-  it("the docs' GET /v2/actions example and the v2 status words pending/active/completed/failed", () => {
+  it("the docs' GET /v2/actions example and the v2 status words pending/active/completed/failed", async () => {
     const example = {
       action_type: 'task',
       action_uid: '6155403f-c26f-40ab-8afc-23ed663973f6',
@@ -210,13 +215,13 @@ describe('redis-enterprise normalisation', () => {
       progress: 100.0,
       status: 'completed',
     };
-    const [done] = parseV2Actions([example]).map(w => actionToTask(w, ctx));
+    const [done] = (await parseV2Actions([example])).map(w => actionToTask(w, ctx));
     assert.equal(done.status, 'succeeded');
     assert.equal(done.progress, 100);
     assert.equal(done.startedAt, 1742595918000);
     assert.deepEqual(done.target, { id: 'node:1', type: 'node', name: 'Node 1' });
     const statuses = ['pending', 'active', 'completed', 'failed'].map(
-      status => actionToTask(parseV2Actions([{ ...example, status }])[0], ctx).status,
+      status => actionToTask(parseV2Action({ ...example, status }), ctx).status,
     );
     assert.deepEqual(statuses, ['pending', 'running', 'succeeded', 'failed']);
   });
@@ -268,18 +273,18 @@ describe('redis-enterprise normalisation', () => {
     assert.equal(cancelled.capabilities.forceCancel, false);
   });
 
-  it('wrong shapes name the failing field', () => {
+  it('wrong shapes name the failing field', async () => {
     assert.throws(
       () => parseCrdbTask({ id: 't', progress: { clusters: 'x' } }),
       (e: unknown) =>
         e instanceof ProviderError && e.kind === 'bad-response' && e.message.includes('crdb_task.progress.clusters'),
     );
-    assert.throws(
+    await assert.rejects(
       () => parseV1Actions({ actions: {} }),
       (e: unknown) =>
         e instanceof ProviderError && e.kind === 'bad-response' && e.message.includes('actions should be an array'),
     );
-    assert.throws(
+    await assert.rejects(
       () => parseV2Actions([{ name: 'x' }]),
       (e: unknown) => e instanceof ProviderError && e.message.includes('actions[0].action_uid is missing'),
     );

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TaskStore, compareTasks, type StoreChange } from '../../../src/core/store';
 import type { Task } from '../../../src/core/task';
+import { setSliceBudget } from '../../../src/core/slices';
 import { sameTaskView } from '../../../src/core/taskView';
 import { snapshot, task } from './fixtures';
 
@@ -187,5 +188,56 @@ describe('TaskStore: pages merged into the order', () => {
       store.tasksOf('c1', 'other').map(t => t.id),
       ['4'],
     );
+  });
+});
+
+describe('TaskStore: a long snapshot compared in slices (issue 16)', () => {
+  const N = 700; // more than a few checkpoints
+  const sorted = (c: StoreChange) => ({
+    ...c,
+    tasks: c.tasks.map(t => t.taskId).sort(),
+    removed: c.removed.map(t => t.taskId).sort(),
+  });
+
+  it('applySnapshotSliced changes the store and names the changes exactly as applySnapshot does', async () => {
+    const random = rng(16);
+    const first = Array.from({ length: N }, (_, i) => task(String(i), { progress: 10 }));
+    const next = () =>
+      first
+        .filter(() => random() > 0.05)
+        .map(t => (random() < 0.2 ? { ...t, progress: 50, status: random() < 0.5 ? 'succeeded' : t.status } : { ...t }))
+        .concat([task('new-1'), task('new-2')]);
+    for (let round = 0; round < 5; round++) {
+      const a = new TaskStore(() => 0);
+      const b = new TaskStore(() => 0);
+      a.applySnapshot('c1', snapshot(first));
+      await b.applySnapshotSliced('c1', snapshot(first));
+      const tasks = next();
+      const expected = a.applySnapshot('c1', snapshot(tasks));
+      const got = await b.applySnapshotSliced('c1', snapshot(tasks.map(t => ({ ...t }))));
+      assert.deepEqual(sorted(got), sorted(expected));
+      assert.ok(got.tasks.length > 0 && got.tasks.length < N, 'some tasks changed, not all');
+      assert.deepEqual(b.tasksOf('c1', 'crdb'), a.tasksOf('c1', 'crdb'));
+    }
+  });
+
+  it('a task replaced while the slices run (fetched by id) is compared again at the commit, not trusted', async () => {
+    const store = new TaskStore(() => 0);
+    const first = Array.from({ length: N }, (_, i) => task(String(i), { progress: 10 }));
+    store.applySnapshot('c1', snapshot(first));
+    const again = first.map(t => ({ ...t }));
+    // No budget: the slices give the loop a turn after the second checkpoint, whatever the machine's speed.
+    const restore = setSliceBudget(0);
+    const pending = store.applySnapshotSliced('c1', snapshot(again));
+    // Runs in the first turn the slices give away: the compared-against version of task 5 is gone.
+    await new Promise(resolve => setImmediate(resolve));
+    store.upsertTask({ ...first[5], progress: 90 });
+    const change = await pending.finally(restore);
+    assert.deepEqual(
+      change.tasks.map(t => t.taskId),
+      ['5'],
+      'the list brought task 5 back to 10 %: that row changes again, nothing else',
+    );
+    assert.equal(store.task('c1', '5')?.progress, 10);
   });
 });
