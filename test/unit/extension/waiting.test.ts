@@ -79,6 +79,9 @@ describe('a server that does not answer', () => {
     assert.match(String(row().description), /no answer for 5 s/);
     timer.advance(25_000);
     assert.match(String(row().description), /no answer for 30 s/, 'the wait grows as the row is redrawn');
+    // Past a minute it is written like every other duration (formatDuration), where it used to say "2 min".
+    timer.advance(95_000);
+    assert.match(String(row().description), /no answer for 2 min 5 s/);
 
     source.answers[0](snapshot([task('1')]));
     await first;
