@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../vscode/codeServer';
 import type { Locator } from 'playwright-core';
-import { ThemedVsCode } from './support/themedVsCode';
+import { useThemedVsCode } from './support/themedVsCode';
 
 const ZH = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
   string,
@@ -59,34 +59,14 @@ for (const run of RUNS) {
     // "Running 45%" or "运行中 45%": the word, then the progress while it runs.
     const statusPattern = new RegExp(`^(${words.map(escape).join('|')})( \\d+%)?$`);
     const bracketed = new RegExp(`(${words.map(escape).join('|')})\\s*[(（]`);
-    let ui: ThemedVsCode | undefined;
-    const vs = () => {
-      if (!ui) throw new Error('VS Code did not start (see the before hook)');
-      return ui;
-    };
-
-    before(async function () {
-      this.timeout(180_000);
-      if (!fs.existsSync(`${REPO_ROOT}/dist/extension.js`))
-        throw new Error('dist/extension.js is missing: run `npm run build` first');
-      assert.ok(EN.Running, 'the English bundle has the status words');
-      ui = await ThemedVsCode.launch({
-        theme: run.theme,
-        locale,
-        env: { REDIS_TASKS_DEMO: '1' },
-        extensionDevelopmentPath: REPO_ROOT,
-        // The sticky group header lies over the first rows after a scroll and takes the hover meant for a task row.
-        settings: { 'workbench.tree.enableStickyScroll': false },
-      });
-    });
-    afterEach(async function () {
-      if (ui && this.currentTest?.state === 'failed') {
-        const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
-        if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
-      }
-    });
-    after(async () => {
-      await ui?.close();
+    before(() => assert.ok(EN.Running, 'the English bundle has the status words'));
+    const vs = useThemedVsCode({
+      theme: run.theme,
+      locale,
+      env: { REDIS_TASKS_DEMO: '1' },
+      extensionDevelopmentPath: REPO_ROOT,
+      // The sticky group header lies over the first rows after a scroll and takes the hover meant for a task row.
+      settings: { 'workbench.tree.enableStickyScroll': false },
     });
 
     it('every task row on screen shows its status inside the visible row, never in brackets', async () => {

@@ -146,6 +146,35 @@ export class ThemedVsCode {
   }
 }
 
+/**
+ * One themed VS Code for a `describe` block, the way `useVsCode` (fixture.ts) does it for the plain one: started in
+ * `before` on the built extension, a screenshot and code-server's log in test-results/ after each failed test, closed
+ * in `after`. Call it inside `describe`; use the returned getter in tests.
+ */
+export function useThemedVsCode(options: ThemedOptions): () => ThemedVsCode {
+  let ui: ThemedVsCode | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    if (options.extensionDevelopmentPath && !fs.existsSync(`${options.extensionDevelopmentPath}/dist/extension.js`))
+      throw new Error('dist/extension.js is missing: run `npm run build` first');
+    ui = await ThemedVsCode.launch(options);
+  });
+  afterEach(async function () {
+    if (ui && this.currentTest?.state === 'failed') {
+      const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
+      // The temporary profile holding the log goes away in `after`: keep a copy beside the screenshot.
+      if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
+    }
+  });
+  after(async () => {
+    await ui?.close();
+  });
+  return () => {
+    if (!ui) throw new Error('VS Code did not start (see the before hook)');
+    return ui;
+  };
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
