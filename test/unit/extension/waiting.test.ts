@@ -4,10 +4,11 @@ import { SLOW_ANSWER_MS } from '../../../src/core/orchestrator';
 import { TaskStore } from '../../../src/core/store';
 import type { TaskSnapshot } from '../../../src/core/task';
 import { ConnectionsModel } from '../../../src/extension/connections/model';
-import type { TaskLog } from '../../../src/extension/log';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { TaskService } from '../../../src/extension/taskService';
 import { ConnectionNode } from '../../../src/extension/tree/nodes';
+import { MemorySecrets } from '../support/memorySecrets';
+import { silentLog } from '../support/silentLog';
 import { ManualTimer } from '../truth/rig';
 import { snapshot, task } from './fixtures';
 
@@ -37,22 +38,15 @@ describe('a server that does not answer', () => {
     ];
     let now = Date.UTC(2026, 11, 2, 12, 0, 0);
     const timer = new ManualTimer({ now: () => now, advance: ms => (now += ms) });
-    const secrets = {
-      data: new Map([['redisTasks.secret.c1', 'pw']]),
-      async get(k: string) {
-        return this.data.get(k);
-      },
-      async store() {},
-      async delete() {},
-      onDidChange: () => ({ dispose() {} }),
-    };
+    const secrets = new MemorySecrets();
+    secrets.data.set('redisTasks.secret.c1', 'pw');
     const connections = new ConnectionsModel(secrets);
     const source = new SlowSource();
     const store = new TaskStore(() => now);
     const service = new TaskService({
       store,
       connections,
-      log: { addSecret() {}, request() {}, error() {}, info() {} } as unknown as TaskLog,
+      log: silentLog(),
       providers: () => ({ createSource: () => source }) as unknown as ProvidersModule,
       settings: () => ({
         activeIntervalMs: 0,
