@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../vscode/codeServer';
 import type { Locator } from 'playwright-core';
 import { useThemedVsCode } from './support/themedVsCode';
+import { readTree } from './flows';
 
 const ZH = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
   string,
@@ -90,12 +91,10 @@ for (const run of RUNS) {
         .catch(() => undefined);
       await vs().screenshot(`narrow-${run.name}`);
 
-      const list = page.locator('.part.sidebar .monaco-list').first();
-      await list.hover();
-      const seen = new Map<string, Measured>();
-      for (let round = 0; round < 30; round++) {
-        const before = seen.size;
-        for (const row of await leaves.all()) {
+      const seen = await readTree<string, Measured>(
+        vs(),
+        leaves,
+        async row => {
           const m = await row.evaluate((el): Measured | undefined => {
             const name = el.querySelector('.label-name');
             const clip = el.querySelector('.monaco-icon-label-container') ?? name?.parentElement;
@@ -134,14 +133,11 @@ for (const run of RUNS) {
               inView: rowBox.top >= listBox.top && rowBox.bottom <= listBox.bottom,
             };
           });
-          if (!m || !m.inView) continue;
-          seen.set(await row.getAttribute('aria-label').then(l => l ?? m.text), m);
-        }
-        if (round > 0 && seen.size === before) break;
-        await page.mouse.wheel(0, 300);
-        await page.waitForTimeout(150);
-      }
-      await page.mouse.wheel(0, -100_000);
+          if (!m || !m.inView) return undefined;
+          return [(await row.getAttribute('aria-label')) ?? m.text, m];
+        },
+        { step: 300, settleMs: 150 },
+      );
 
       const tasks = [...seen.values()].filter(m => statusPattern.test(m.status));
       const messages = [...seen.values()].filter(m => !statusPattern.test(m.status));
