@@ -8,6 +8,7 @@ import { ConnectionsModel } from '../../../src/extension/connections/model';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { TaskService, matchesQuery } from '../../../src/extension/taskService';
 import { MemorySecrets } from '../support/memorySecrets';
+import { testSettings } from '../support/serviceSettings';
 import { silentLog } from '../support/silentLog';
 import { snapshot, task } from './fixtures';
 
@@ -74,15 +75,7 @@ function setup(timeWindowDays = 0) {
     connections,
     log,
     providers: () => providers,
-    settings: () => ({
-      activeIntervalMs: 0,
-      idleIntervalMs: 0,
-      resultTtlSeconds: 3600,
-      notifications: 'watched',
-      requestTimeoutMs: 30_000,
-      timeWindowDays,
-      retentionMs: 24 * 3600_000,
-    }),
+    settings: () => testSettings({ notifications: 'watched', timeWindowDays }),
     now: () => NOW,
   });
   service.syncConnections(false);

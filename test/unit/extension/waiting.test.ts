@@ -8,6 +8,7 @@ import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { TaskService } from '../../../src/extension/taskService';
 import { ConnectionNode } from '../../../src/extension/tree/nodes';
 import { MemorySecrets } from '../support/memorySecrets';
+import { testSettings } from '../support/serviceSettings';
 import { silentLog } from '../support/silentLog';
 import { ManualTimer } from '../truth/rig';
 import { snapshot, task } from './fixtures';
@@ -48,15 +49,7 @@ describe('a server that does not answer', () => {
       connections,
       log: silentLog(),
       providers: () => ({ createSource: () => source }) as unknown as ProvidersModule,
-      settings: () => ({
-        activeIntervalMs: 0,
-        idleIntervalMs: 0,
-        resultTtlSeconds: 3600,
-        notifications: 'watched',
-        requestTimeoutMs: 30_000,
-        timeWindowDays: 0,
-        retentionMs: 3600_000,
-      }),
+      settings: () => testSettings({ notifications: 'watched', retentionMs: 3600_000 }),
       now: () => now,
       timer,
     });

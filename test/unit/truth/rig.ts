@@ -10,6 +10,7 @@ import * as statusBarModule from '../../../src/extension/statusBar';
 import { TaskService } from '../../../src/extension/taskService';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import { MemorySecrets } from '../support/memorySecrets';
+import { testSettings } from '../support/serviceSettings';
 import { silentLog } from '../support/silentLog';
 import { FakeTreeView } from './fakeTreeView';
 import { Oracle } from './oracle';
@@ -100,15 +101,7 @@ export class Rig {
       log: silentLog(),
       providers: () => providers,
       // Automatic polling off: `step` refreshes at the poller's active interval itself, so no timer races a check.
-      settings: () => ({
-        activeIntervalMs: 0,
-        idleIntervalMs: 0,
-        resultTtlSeconds: 3600,
-        notifications: 'off',
-        requestTimeoutMs: 30_000,
-        timeWindowDays: options.timeWindowDays ?? 7,
-        retentionMs: options.retentionMs,
-      }),
+      settings: () => testSettings({ timeWindowDays: options.timeWindowDays ?? 7, retentionMs: options.retentionMs }),
       now,
       timer: this.timer,
     });
