@@ -38,13 +38,8 @@ export interface ConnectionView {
   more: Readonly<Record<string, string>>;
 }
 
-export interface ConnectionState {
-  id: string;
-  status: ConnectionStatus;
-  stale: boolean;
-  error?: ProviderError;
-  updatedAt?: number;
-  waitingSince?: number;
+/** The view's fields, writable, and what the store keeps besides. */
+export interface ConnectionState extends Omit<ConnectionView, 'groups' | 'more'> {
   groups: TaskGroup[];
   /** Also what the next data is compared with: tasks are values, a changed task arrives as a new object. */
   tasks: Map<string, Task>;

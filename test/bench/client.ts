@@ -19,6 +19,7 @@ import {
   replay,
   startEmulatorProcess,
   type Measured,
+  runMain,
 } from './lib';
 
 for (const k of ['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY']) delete process.env[k];
@@ -211,10 +212,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  e => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { TaskStore } from '../../src/core/store';
 import type { ProviderModule } from '../../src/providers/index';
 import { PROVIDER_IDS } from '../../src/providers/registry';
-import { ROOT, figure, ms, startEmulatorProcess } from './lib';
+import { ROOT, figure, ms, startEmulatorProcess, runMain } from './lib';
 
 const DIST = path.join(ROOT, 'dist');
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -67,10 +67,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  e => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

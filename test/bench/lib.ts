@@ -188,3 +188,14 @@ export async function rotatedRounds(rounds: number, fns: Array<() => Promise<voi
     for (let k = 0; k < fns.length; k++) await fns[(r + k) % fns.length]();
   }
 }
+
+/** Runs a benchmark's `main` as the process: exit 0 when it resolves, 1 with the stack when it throws. */
+export function runMain(main: () => Promise<unknown>): void {
+  main().then(
+    () => process.exit(0),
+    e => {
+      process.stderr.write(`${(e as Error).stack}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -10,7 +10,7 @@ import { createSource } from '../../src/providers/index';
 import { TaskTreeProvider } from '../../src/extension/tree/provider';
 import type { TreeNode } from '../../src/extension/tree/nodes';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
-import { QUICK, figure, startEmulatorProcess } from './lib';
+import { QUICK, figure, startEmulatorProcess, runMain } from './lib';
 
 const gc =
   (globalThis as { gc?: () => void }).gc ??
@@ -296,10 +296,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  e => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -24,6 +24,7 @@ import {
   startEmulatorProcess,
   type Measured,
   type RecordedRequest,
+  runMain,
 } from './lib';
 
 const SHAPES: Array<[number, number]> = QUICK
@@ -169,10 +170,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  e => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

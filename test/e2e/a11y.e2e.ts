@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { REPO_ROOT } from '../vscode/codeServer';
-import { ThemedVsCode, describeViolations, runAxe, seriousOrWorse } from './support/themedVsCode';
+import { describeViolations, runAxe, seriousOrWorse, useThemedVsCode } from './support/themedVsCode';
 
 const THEMES = [
   { theme: 'Default Dark Modern', name: 'dark', bodyClass: 'vscode-dark' },
@@ -13,27 +13,7 @@ const THEMES = [
 for (const { theme, name, bodyClass } of THEMES) {
   describe(`task details accessibility (${theme})`, function () {
     this.timeout(180_000);
-    let ui: ThemedVsCode | undefined;
-    const vs = () => {
-      if (!ui) throw new Error('VS Code did not start (see the before hook)');
-      return ui;
-    };
-
-    before(async function () {
-      this.timeout(180_000);
-      if (!fs.existsSync(`${REPO_ROOT}/dist/extension.js`))
-        throw new Error('dist/extension.js is missing: run `npm run build` first');
-      ui = await ThemedVsCode.launch({ theme, env: { REDIS_TASKS_DEMO: '1' }, extensionDevelopmentPath: REPO_ROOT });
-    });
-    afterEach(async function () {
-      if (ui && this.currentTest?.state === 'failed') {
-        const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
-        if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
-      }
-    });
-    after(async () => {
-      await ui?.close();
-    });
+    const vs = useThemedVsCode({ theme, env: { REDIS_TASKS_DEMO: '1' }, extensionDevelopmentPath: REPO_ROOT });
 
     it('reaches a task with the arrow keys, and Enter opens its details', async () => {
       await vs().openView();

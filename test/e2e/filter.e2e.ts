@@ -2,10 +2,9 @@
 // saying what is hidden, with a title-bar Clear Filter; and the title-bar toggle that hides finished tasks.
 // In light, dark and high contrast, with screenshots. Data: the demo emulator (REDIS_TASKS_DEMO=1).
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { REPO_ROOT } from '../vscode/codeServer';
-import { ThemedVsCode } from './support/themedVsCode';
+import { useThemedVsCode } from './support/themedVsCode';
 
 const THEMES = [
   { theme: 'Default Light Modern', name: 'light' },
@@ -27,31 +26,11 @@ async function assertFullyVisible(element: Locator, sidebar: Locator, what: stri
 for (const { theme, name } of THEMES) {
   describe(`Filter Tasks at the default side bar (${theme})`, function () {
     this.timeout(180_000);
-    let ui: ThemedVsCode | undefined;
-    const vs = () => {
-      if (!ui) throw new Error('VS Code did not start (see the before hook)');
-      return ui;
-    };
+    const vs = useThemedVsCode({ theme, env: { REDIS_TASKS_DEMO: '1' }, extensionDevelopmentPath: REPO_ROOT });
     const sidebar = () => vs().page.locator('.part.sidebar');
     const titleAction = (label: string) =>
       vs().page.locator(`.part.sidebar .title-actions a.action-label[aria-label^="${label}"]`);
     const message = () => vs().page.locator('.part.sidebar .message:not(.hide)');
-
-    before(async function () {
-      this.timeout(180_000);
-      if (!fs.existsSync(`${REPO_ROOT}/dist/extension.js`))
-        throw new Error('dist/extension.js is missing: run `npm run build` first');
-      ui = await ThemedVsCode.launch({ theme, env: { REDIS_TASKS_DEMO: '1' }, extensionDevelopmentPath: REPO_ROOT });
-    });
-    afterEach(async function () {
-      if (ui && this.currentTest?.state === 'failed') {
-        const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
-        if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
-      }
-    });
-    after(async () => {
-      await ui?.close();
-    });
 
     it('one list with the current filter checked; the view says what is filtered; Clear Filter clears it', async () => {
       await vs().openView();

@@ -8,12 +8,11 @@ import {
   CLEAN_SETTINGS,
   REPO_ROOT,
   codeServerInstalled,
-  launchBrowser,
   startCodeServer,
-  workbenchUrl,
   type Browser,
   type CodeServer,
 } from '../vscode/codeServer';
+import { openWorkbench } from './support/workbench';
 
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
 /** The title of the extension's activity-bar container (package.json `viewsContainers`). */
@@ -45,24 +44,12 @@ export class VsCodeUi {
     // Nothing from the caller's shell decides what the extension does under test: only `options.env`.
     const env = { REDIS_TASKS_DEMO: undefined, ...options.env };
     const server = await startCodeServer({ env, settings: { ...CLEAN_SETTINGS, ...options.settings } });
-    let browser: Browser | undefined;
-    try {
-      browser = await launchBrowser({ width: 1280, height: 800 });
-      const ui = new VsCodeUi(browser.page, server, browser);
-      await browser.page.goto(
-        workbenchUrl(server, {
-          folder: options.folder,
-          extensionDevelopmentPath: extensionPath,
-          extensionEnvironment: options.env,
-        }),
-      );
-      await browser.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-      return ui;
-    } catch (e) {
-      await browser?.close();
-      await server.stop();
-      throw e;
-    }
+    const browser = await openWorkbench(server, {
+      folder: options.folder,
+      extensionDevelopmentPath: extensionPath,
+      extensionEnvironment: options.env,
+    });
+    return new VsCodeUi(browser.page, server, browser);
   }
 
   /** Shows the Redis Tasks container in the side bar (leaves it open when it already is). */

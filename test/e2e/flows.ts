@@ -1,7 +1,7 @@
 // UI walks several e2e files share: adding a Redis Enterprise connection the way a person does, and reading the
-// tree. Each step waits for what the person would wait for (the next prompt, the dialog), never for time.
+// tree (its rows, scrolled through; every group opened; back to the top). Each step waits for what the person would wait for (the next prompt, the dialog), never for time.
 import * as assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { RunningEmulator } from '../../src/emulator/main';
 import type { VsCodeUi } from './fixture';
 
@@ -72,4 +72,95 @@ export async function rowDescription(row: Locator): Promise<string> {
 /** Refreshes every connection from the view's title bar, as a person clicks the refresh icon. */
 export async function refreshView(ui: VsCodeUi): Promise<void> {
   await ui.page.locator('.part.sidebar .title-actions a.action-label[aria-label^="Refresh"]').first().click();
+}
+
+/** The side-bar tree's rows. The list is virtualised: only the rows on screen (and a few past its edges) exist. */
+export const TREE_ROWS = '.part.sidebar .monaco-list-row[role="treeitem"]';
+
+/** What the tree walks below need of a VS Code: its page (the fixture's `VsCodeUi` and the themed one both have it). */
+interface OnPage {
+  readonly page: Page;
+}
+
+/**
+ * Reads every row of the tree, scrolling through the virtualised list from its top a wheel `step` at a time until a
+ * step shows no row not read yet; then scrolls back up. `read` gives a row's key and reading, or undefined to pass
+ * the row over; a key read again keeps its latest reading. `settleMs` waits after each step for the list to redraw.
+ */
+export async function readTree<K, T>(
+  ui: OnPage,
+  rows: Locator,
+  read: (row: Locator) => Promise<[K, T] | undefined>,
+  pace: { step?: number; settleMs?: number } = {},
+): Promise<Map<K, T>> {
+  const seen = new Map<K, T>();
+  await ui.page.locator('.part.sidebar .monaco-list').first().hover();
+  await scrollTreeToTop(ui);
+  for (let round = 0; round < 40; round++) {
+    const before = seen.size;
+    for (const row of await rows.all()) {
+      const reading = await read(row);
+      if (reading) seen.set(reading[0], reading[1]);
+    }
+    if (round > 0 && seen.size === before) break;
+    await ui.page.mouse.wheel(0, pace.step ?? 400);
+    if (pace.settleMs) await ui.page.waitForTimeout(pace.settleMs);
+  }
+  await ui.page.mouse.wheel(0, -100_000);
+  return seen;
+}
+
+/**
+ * Opens every collapsed row but those `keep` says to leave closed, scrolling down the virtualised list: a click finds
+ * only rows on screen, and each row opened pushes the next ones down.
+ */
+export async function expandTree(ui: OnPage, keep: (label: string) => boolean = () => false): Promise<void> {
+  const list = ui.page.locator('.part.sidebar .monaco-list').first();
+  await list.hover();
+  await scrollTreeToTop(ui);
+  let lastTop = -1;
+  for (let round = 0; round < 200; round++) {
+    let opened = false;
+    for (const row of await ui.page.locator(`${TREE_ROWS}[aria-expanded="false"]`).all()) {
+      const label = await row
+        .locator('.label-name')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '');
+      if (keep(label.trim())) continue;
+      // Rendered is not on screen: the list draws a few rows past its edges, where a click cannot reach.
+      // A row re-rendered by a poll is detached: skip it, the next round finds it again.
+      const box = await row.boundingBox({ timeout: 1_000 }).catch(() => null);
+      const view = await list.boundingBox();
+      if (!box || !view || box.y < view.y || box.y + box.height > view.y + view.height) continue;
+      opened = await row
+        .click({ timeout: 3_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+    }
+    if (opened) continue;
+    // Where the list is: the last rendered row. It stops moving at the end.
+    const indices = await ui.page
+      .locator(TREE_ROWS)
+      .evaluateAll(els => els.map(e => Number(e.getAttribute('data-index'))));
+    const top = Math.max(-1, ...indices);
+    if (top === lastTop) break;
+    lastTop = top;
+    await ui.page.mouse.wheel(0, 300);
+    await ui.page.waitForTimeout(100);
+  }
+  await ui.page.mouse.wheel(0, -100_000);
+}
+
+/** Scrolls the list (under the mouse) up until its first row is drawn: one huge wheel step did not always get there. */
+export async function scrollTreeToTop(ui: OnPage): Promise<void> {
+  for (let n = 0; n < 50; n++) {
+    const first = await ui.page
+      .locator(`${TREE_ROWS}[data-index="0"]`)
+      .count()
+      .catch(() => 0);
+    if (first) return;
+    await ui.page.mouse.wheel(0, -2_000);
+    await ui.page.waitForTimeout(100);
+  }
 }

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../vscode/codeServer';
 import type { Locator } from 'playwright-core';
-import { ThemedVsCode } from './support/themedVsCode';
+import { useThemedVsCode } from './support/themedVsCode';
+import { readTree } from './flows';
 
 const ZH = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<
   string,
@@ -59,34 +60,14 @@ for (const run of RUNS) {
     // "Running 45%" or "运行中 45%": the word, then the progress while it runs.
     const statusPattern = new RegExp(`^(${words.map(escape).join('|')})( \\d+%)?$`);
     const bracketed = new RegExp(`(${words.map(escape).join('|')})\\s*[(（]`);
-    let ui: ThemedVsCode | undefined;
-    const vs = () => {
-      if (!ui) throw new Error('VS Code did not start (see the before hook)');
-      return ui;
-    };
-
-    before(async function () {
-      this.timeout(180_000);
-      if (!fs.existsSync(`${REPO_ROOT}/dist/extension.js`))
-        throw new Error('dist/extension.js is missing: run `npm run build` first');
-      assert.ok(EN.Running, 'the English bundle has the status words');
-      ui = await ThemedVsCode.launch({
-        theme: run.theme,
-        locale,
-        env: { REDIS_TASKS_DEMO: '1' },
-        extensionDevelopmentPath: REPO_ROOT,
-        // The sticky group header lies over the first rows after a scroll and takes the hover meant for a task row.
-        settings: { 'workbench.tree.enableStickyScroll': false },
-      });
-    });
-    afterEach(async function () {
-      if (ui && this.currentTest?.state === 'failed') {
-        const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
-        if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
-      }
-    });
-    after(async () => {
-      await ui?.close();
+    before(() => assert.ok(EN.Running, 'the English bundle has the status words'));
+    const vs = useThemedVsCode({
+      theme: run.theme,
+      locale,
+      env: { REDIS_TASKS_DEMO: '1' },
+      extensionDevelopmentPath: REPO_ROOT,
+      // The sticky group header lies over the first rows after a scroll and takes the hover meant for a task row.
+      settings: { 'workbench.tree.enableStickyScroll': false },
     });
 
     it('every task row on screen shows its status inside the visible row, never in brackets', async () => {
@@ -110,12 +91,10 @@ for (const run of RUNS) {
         .catch(() => undefined);
       await vs().screenshot(`narrow-${run.name}`);
 
-      const list = page.locator('.part.sidebar .monaco-list').first();
-      await list.hover();
-      const seen = new Map<string, Measured>();
-      for (let round = 0; round < 30; round++) {
-        const before = seen.size;
-        for (const row of await leaves.all()) {
+      const seen = await readTree<string, Measured>(
+        vs(),
+        leaves,
+        async row => {
           const m = await row.evaluate((el): Measured | undefined => {
             const name = el.querySelector('.label-name');
             const clip = el.querySelector('.monaco-icon-label-container') ?? name?.parentElement;
@@ -154,14 +133,11 @@ for (const run of RUNS) {
               inView: rowBox.top >= listBox.top && rowBox.bottom <= listBox.bottom,
             };
           });
-          if (!m || !m.inView) continue;
-          seen.set(await row.getAttribute('aria-label').then(l => l ?? m.text), m);
-        }
-        if (round > 0 && seen.size === before) break;
-        await page.mouse.wheel(0, 300);
-        await page.waitForTimeout(150);
-      }
-      await page.mouse.wheel(0, -100_000);
+          if (!m || !m.inView) return undefined;
+          return [(await row.getAttribute('aria-label')) ?? m.text, m];
+        },
+        { step: 300, settleMs: 150 },
+      );
 
       const tasks = [...seen.values()].filter(m => statusPattern.test(m.status));
       const messages = [...seen.values()].filter(m => !statusPattern.test(m.status));

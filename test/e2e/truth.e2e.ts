@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { useVsCode, type VsCodeUi } from './fixture';
+import { TREE_ROWS as ROWS, expandTree, readTree } from './flows';
 
 const CONNECTIONS = [
   'Demo cluster',
@@ -12,94 +13,27 @@ const CONNECTIONS = [
   'Alibaba Cloud (emulated)',
   'AWS ElastiCache (emulated)',
 ];
-const ROWS = '.part.sidebar .monaco-list-row[role="treeitem"]';
 const FINAL = /^(Succeeded|Failed|Canceled|Finished, final state unknown)\b/;
 
-/** Every row of the tree, scrolling through the virtualised list: [level, label, description]. */
-async function allRows(ui: VsCodeUi): Promise<{ level: number; label: string; description: string }[]> {
-  const seen = new Map<number, { level: number; label: string; description: string }>();
-  const list = ui.page.locator('.part.sidebar .monaco-list').first();
-  await list.hover();
-  await toTop(ui);
-  for (let round = 0; round < 40; round++) {
-    const before = seen.size;
-    for (const row of await ui.page.locator(ROWS).all()) {
-      const index = Number(await row.getAttribute('data-index'));
-      seen.set(index, {
-        level: Number(await row.getAttribute('aria-level')),
-        label: (
-          await row
-            .locator('.label-name')
-            .innerText()
-            .catch(() => '')
-        ).trim(),
-        description: (
-          await row
-            .locator('.label-description')
-            .innerText()
-            .catch(() => '')
-        ).trim(),
-      });
-    }
-    if (round > 0 && seen.size === before) break;
-    await ui.page.mouse.wheel(0, 400);
-  }
-  await ui.page.mouse.wheel(0, -100_000);
+type Row = { level: number; label: string; description: string };
+
+/** Every row of the tree, in order: [level, label, description]. */
+async function allRows(ui: VsCodeUi): Promise<Row[]> {
+  const text = (row: Locator, part: string) =>
+    row
+      .locator(part)
+      .innerText()
+      .then(t => t.trim())
+      .catch(() => '');
+  const seen = await readTree<number, Row>(ui, ui.page.locator(ROWS), async row => [
+    Number(await row.getAttribute('data-index')),
+    {
+      level: Number(await row.getAttribute('aria-level')),
+      label: await text(row, '.label-name'),
+      description: await text(row, '.label-description'),
+    },
+  ]);
   return [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
-}
-
-/**
- * Opens every collapsed row but the folds of finished tasks (their label starts with a final status: they hold no
- * running task), scrolling down the virtualised list: a click finds only rows on screen, and each row opened pushes
- * the next ones down.
- */
-async function expandAll(ui: VsCodeUi): Promise<void> {
-  const list = ui.page.locator('.part.sidebar .monaco-list').first();
-  await list.hover();
-  await toTop(ui);
-  let lastTop = -1;
-  for (let round = 0; round < 200; round++) {
-    let opened = false;
-    for (const row of await ui.page.locator(`${ROWS}[aria-expanded="false"]`).all()) {
-      const label = await row
-        .locator('.label-name')
-        .innerText({ timeout: 1_000 })
-        .catch(() => '');
-      if (FINAL.test(label.trim())) continue;
-      // Rendered is not on screen: the list draws a few rows past its edges, where a click cannot reach.
-      // A row re-rendered by a poll is detached: skip it, the next round finds it again.
-      const box = await row.boundingBox({ timeout: 1_000 }).catch(() => null);
-      const view = await list.boundingBox();
-      if (!box || !view || box.y < view.y || box.y + box.height > view.y + view.height) continue;
-      opened = await row
-        .click({ timeout: 3_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (opened) break;
-    }
-    if (opened) continue;
-    // Where the list is: the last rendered row. It stops moving at the end.
-    const indices = await ui.page.locator(ROWS).evaluateAll(els => els.map(e => Number(e.getAttribute('data-index'))));
-    const top = Math.max(-1, ...indices);
-    if (top === lastTop) break;
-    lastTop = top;
-    await ui.page.mouse.wheel(0, 300);
-    await ui.page.waitForTimeout(100);
-  }
-  await ui.page.mouse.wheel(0, -100_000);
-}
-
-/** Scrolls the list up until its first row is drawn: one huge wheel step did not always get there. */
-async function toTop(ui: VsCodeUi): Promise<void> {
-  for (let n = 0; n < 50; n++) {
-    const first = await ui.page
-      .locator(`${ROWS}[data-index="0"]`)
-      .count()
-      .catch(() => 0);
-    if (first) return;
-    await ui.page.mouse.wheel(0, -2_000);
-    await ui.page.waitForTimeout(100);
-  }
 }
 
 async function badge(ui: VsCodeUi): Promise<number> {
@@ -165,7 +99,8 @@ describe('The demo stays true over minutes (real VS Code, real clock)', function
 
     // Every connection, region and group open once, so a reading is a scroll through the list, not forty clicks: a CI
     // run whose readings each took longer than a poll never saw two equal status bars around one.
-    await expandAll(ui);
+    // The folds of finished tasks stay closed: they hold no running task.
+    await expandTree(ui, label => FINAL.test(label));
     // The three counts, read until they are read between two polls (a poll may land between two reads). Each
     // reading is kept: when none agrees, the message shows all of them.
     const readings: string[] = [];

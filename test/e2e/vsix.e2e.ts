@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CODE_SERVER_ENTRY, CODE_SERVER_NODE, REPO_ROOT, codeServerInstalled } from '../vscode/codeServer';
-import { ThemedVsCode } from './support/themedVsCode';
+import { ThemedVsCode, keepFailureEvidence } from './support/themedVsCode';
 
 const VSIX = path.join(REPO_ROOT, 'redis-task-browser.vsix');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -46,12 +46,7 @@ describe('the packaged .vsix, installed into code-server', function () {
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rtb-vsix-'));
     for (const d of ['user-data', 'extensions', 'state']) fs.mkdirSync(path.join(profile, d), { recursive: true });
   });
-  afterEach(async function () {
-    if (ui && this.currentTest?.state === 'failed') {
-      const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
-      if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
-    }
-  });
+  keepFailureEvidence(() => ui);
   after(async () => {
     await ui?.close();
     if (profile && !process.env.KEEP_VSCODE_PROFILE) fs.rmSync(profile, { recursive: true, force: true });

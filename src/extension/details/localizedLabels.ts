@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { STATUS_LOOK } from '../../core/status-look';
 import type { DetailsLabels } from '../../shared/detailsModel';
+import type { DurationLabels } from '../../shared/format';
 
 /**
  * The details labels in VS Code's display language. Each string is a literal in its own `l10n.t` call so
@@ -75,6 +76,14 @@ export function localizedDetailsLabels(): DetailsLabels {
     openConsole: vscode.l10n.t('Open in Console'),
     pin: vscode.l10n.t('Keep Open'),
     pinTitle: vscode.l10n.t('Keep this tab: the next click on a task opens it in another tab'),
+    ...localizedDurationLabels(),
+  };
+}
+
+/** The duration templates in VS Code's display language: the details panel and the tree's "no answer for …" share them. */
+export function localizedDurationLabels(): DurationLabels {
+  const keep = '{0}';
+  return {
     durationSeconds: vscode.l10n.t('{0} s', keep),
     durationMinutes: vscode.l10n.t('{0} min {1} s', keep, '{1}'),
     durationHours: vscode.l10n.t('{0} h {1} min', keep, '{1}'),

@@ -23,6 +23,8 @@ import {
   type TaskRowState,
 } from './format';
 import { errorText } from '../errorText';
+import { localizedDurationLabels } from '../details/localizedLabels';
+import { formatDuration } from '../../shared/format';
 
 /**
  * Tree nodes extend TreeItem and carry what commands need (Pick<> of these). Ids are stable across polls, so VS Code
@@ -106,10 +108,9 @@ export class ConnectionNode extends vscode.TreeItem {
   }
 }
 
-/** "12 s", "2 min": how long a request has gone unanswered, redrawn with the ages. */
+/** "12 s", "2 min 5 s": how long a request has gone unanswered, redrawn with the ages, written like the details panel's durations. */
 function waitedFor(since: number, now: number): string {
-  const seconds = Math.max(0, Math.round((now - since) / 1000));
-  return seconds < 120 ? vscode.l10n.t('{0} s', seconds) : vscode.l10n.t('{0} min', Math.round(seconds / 60));
+  return formatDuration(Math.round((now - since) / 1000), localizedDurationLabels());
 }
 
 /** The one row a failing connection shows: the readable message and the ways out (click retries; menu edits). */

@@ -8,12 +8,11 @@ import {
   CLEAN_SETTINGS,
   REPO_ROOT,
   codeServerInstalled,
-  launchBrowser,
   startCodeServer,
-  workbenchUrl,
   type Browser,
   type CodeServer,
 } from '../../vscode/codeServer';
+import { openWorkbench } from './workbench';
 
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
 export const VIEW_TITLE = 'Redis Tasks';
@@ -62,23 +61,12 @@ export class ThemedVsCode {
       workspaceTrust: o.workspaceTrust,
       locale: o.locale,
     });
-    let browser: Browser | undefined;
-    try {
-      browser = await launchBrowser({ width: 1280, height: 800 });
-      await browser.page.goto(
-        workbenchUrl(server, {
-          folder: o.folder,
-          extensionDevelopmentPath: o.extensionDevelopmentPath,
-          extensionEnvironment: o.env,
-        }),
-      );
-      await browser.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-      return new ThemedVsCode(browser.page, server, browser);
-    } catch (e) {
-      await browser?.close();
-      await server.stop();
-      throw e;
-    }
+    const browser = await openWorkbench(server, {
+      folder: o.folder,
+      extensionDevelopmentPath: o.extensionDevelopmentPath,
+      extensionEnvironment: o.env,
+    });
+    return new ThemedVsCode(browser.page, server, browser);
   }
 
   get logFile(): string {
@@ -144,6 +132,43 @@ export class ThemedVsCode {
     await this.browser.close();
     await this.server.stop();
   }
+}
+
+/**
+ * After each failed test: test-results/<test title>.fail.png and, beside it, code-server's log (the temporary profile
+ * holding it goes away when VS Code closes). `current` is the VS Code running at that moment, if any.
+ */
+export function keepFailureEvidence(current: () => ThemedVsCode | undefined): void {
+  afterEach(async function () {
+    const ui = current();
+    if (ui && this.currentTest?.state === 'failed') {
+      const file = await ui.screenshot(`${this.currentTest.fullTitle()}.fail`).catch(() => undefined);
+      if (file) fs.copyFileSync(ui.logFile, file.replace(/\.png$/, '.code-server.log'));
+    }
+  });
+}
+
+/**
+ * One themed VS Code for a `describe` block, the way `useVsCode` (fixture.ts) does it for the plain one: started in
+ * `before` on the built extension, a screenshot and code-server's log in test-results/ after each failed test, closed
+ * in `after`. Call it inside `describe`; use the returned getter in tests.
+ */
+export function useThemedVsCode(options: ThemedOptions): () => ThemedVsCode {
+  let ui: ThemedVsCode | undefined;
+  before(async function () {
+    this.timeout(180_000);
+    if (options.extensionDevelopmentPath && !fs.existsSync(`${options.extensionDevelopmentPath}/dist/extension.js`))
+      throw new Error('dist/extension.js is missing: run `npm run build` first');
+    ui = await ThemedVsCode.launch(options);
+  });
+  keepFailureEvidence(() => ui);
+  after(async () => {
+    await ui?.close();
+  });
+  return () => {
+    if (!ui) throw new Error('VS Code did not start (see the before hook)');
+    return ui;
+  };
 }
 
 export interface AxeViolation {

@@ -4,6 +4,26 @@ import type { Task, TaskQuery, TaskSnapshot } from '../../../src/core/task';
 import type { CliDeps, CliIo } from '../../../src/cli/io';
 import type { SourceDeps } from '../../../src/providers/factory';
 
+/**
+ * A fake clock that only moves when the command sleeps: no test waits in real time for a poll or a backoff. `sleeps`
+ * are the pauses asked for; `extra` goes to fakeDeps, with `more` (say, a fixed `random`) on top.
+ */
+export function sleepingClock(more: Partial<CliDeps> = {}): { sleeps: number[]; extra: Partial<CliDeps> } {
+  let now = Date.UTC(2026, 1, 1);
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    extra: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      ...more,
+    },
+  };
+}
+
 export interface FakeIo extends CliIo {
   out: string;
   err: string;

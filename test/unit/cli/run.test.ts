@@ -3,7 +3,7 @@ import { ProviderError, type ErrorKind } from '../../../src/core/errors';
 import { EXIT, exitCodeFor } from '../../../src/cli/exitCodes';
 import { runCli } from '../../../src/cli/run';
 import { helpText } from '../../../src/cli/help';
-import { fakeDeps, fakeIo, RE_ENV, task } from './fakes';
+import { fakeDeps, fakeIo, RE_ENV, sleepingClock, task } from './fakes';
 
 const KIND_CODES: Array<[ErrorKind, number]> = [
   ['auth', 3],
@@ -392,24 +392,8 @@ describe('cli commands (fake source)', () => {
   });
 
   describe('wait', () => {
-    /** A fake clock that only moves when the command sleeps. */
-    function clockDeps() {
-      let now = Date.UTC(2026, 1, 1);
-      const sleeps: number[] = [];
-      return {
-        sleeps,
-        extra: {
-          now: () => now,
-          sleep: async (ms: number) => {
-            sleeps.push(ms);
-            now += ms;
-          },
-        },
-      };
-    }
-
     it('exits 0 when the task succeeds, polling at the interval', async () => {
-      const c = clockDeps();
+      const c = sleepingClock();
       const { deps, rec } = fakeDeps(
         {
           gets: [
@@ -431,13 +415,13 @@ describe('cli commands (fake source)', () => {
 
     for (const status of ['failed', 'canceled', 'interrupted'] as const) {
       it(`exits 1 when the task ends ${status}`, async () => {
-        const { deps } = fakeDeps({ gets: [task(), task({ status })] }, clockDeps().extra);
+        const { deps } = fakeDeps({ gets: [task(), task({ status })] }, sleepingClock().extra);
         assert.equal(await runCli(['wait', 't1', '--interval', '0'], fakeIo({ env: RE_ENV }), deps), EXIT.taskFailed);
       });
     }
 
     it('exits 8 when --timeout passes first', async () => {
-      const c = clockDeps();
+      const c = sleepingClock();
       const { deps, rec } = fakeDeps({ gets: [task()] }, c.extra);
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['wait', 't1', '--interval', '5', '--timeout', '12'], io, deps), EXIT.waitTimeout);
@@ -447,7 +431,7 @@ describe('cli commands (fake source)', () => {
     });
 
     it('retries transient errors at the next interval, honouring a longer Retry-After', async () => {
-      const c = clockDeps();
+      const c = sleepingClock();
       const { deps, rec } = fakeDeps(
         {
           gets: [
@@ -468,15 +452,15 @@ describe('cli commands (fake source)', () => {
     });
 
     it('stops on auth and not-found errors with their exit codes', async () => {
-      const auth = fakeDeps({ gets: [task(), new ProviderError('auth', 'Bad password.')] }, clockDeps().extra);
+      const auth = fakeDeps({ gets: [task(), new ProviderError('auth', 'Bad password.')] }, sleepingClock().extra);
       assert.equal(await runCli(['wait', 't1', '--interval', '0'], fakeIo({ env: RE_ENV }), auth.deps), EXIT.auth);
       assert.equal(auth.rec.gets.length, 2);
-      const gone = fakeDeps({ gets: [new ProviderError('not-found', 'No task t1.')] }, clockDeps().extra);
+      const gone = fakeDeps({ gets: [new ProviderError('not-found', 'No task t1.')] }, sleepingClock().extra);
       assert.equal(await runCli(['wait', 't1', '--interval', '0'], fakeIo({ env: RE_ENV }), gone.deps), EXIT.notFound);
     });
 
     it('prints the final task as JSON with --json', async () => {
-      const { deps } = fakeDeps({ gets: [task({ status: 'succeeded' })] }, clockDeps().extra);
+      const { deps } = fakeDeps({ gets: [task({ status: 'succeeded' })] }, sleepingClock().extra);
       const io = fakeIo({ env: RE_ENV });
       assert.equal(await runCli(['wait', 't1', '--json'], io, deps), 0);
       assert.equal((JSON.parse(io.out) as { status: string }).status, 'succeeded');

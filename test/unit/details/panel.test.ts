@@ -10,7 +10,9 @@ const LABELS = require.resolve('../../../src/extension/details/localizedLabels')
 
 type Call = [string, ...unknown[]];
 
-function makeHost(tasks: Map<string, Task>) {
+/** A host that knows these tasks (returned as `tasks`, by id, for a test to change) and records every call the panel makes. */
+function makeHost(...known: Task[]) {
+  const tasks = new Map(known.map(t => [t.id, t]));
   const calls: Call[] = [];
   const changed = new FakeEmitter<{ connectionId: string; taskId: string }>();
   let refreshError: Error | undefined;
@@ -34,6 +36,7 @@ function makeHost(tasks: Map<string, Task>) {
   };
   return {
     host,
+    tasks,
     calls,
     changed,
     failRefresh: (e: Error | undefined) => {
@@ -60,6 +63,10 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     mod = loadWithFakeVscode<typeof PanelModule>(PANEL, vscode, [LABELS]);
   });
 
+  /** Opens (or shows) the panel of `taskId` on connection conn-1: 'preview' as a row click does, 'pin' as a command. */
+  const show = (host: PanelModule.TaskDetailsHost, taskId: string, mode?: PanelModule.OpenMode, now?: number) =>
+    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', taskId, mode, now);
+
   afterEach(() => {
     for (const p of mod.TaskDetailsPanel.all()) p.dispose();
     record.panels.length = 0;
@@ -71,8 +78,8 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('opens one panel per task with a data-free shell, local resource roots and asWebviewUri resources', async () => {
     const evil = crdbTask();
     evil.name = '<img src=x onerror=alert(1)>';
-    const { host, calls } = makeHost(new Map([[evil.id, evil]]));
-    const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', evil.id);
+    const { host, calls } = makeHost(evil);
+    const panel = show(host, evil.id);
     const fake = record.panels[0];
     assert.equal(fake.viewType, 'redisTasks.taskDetails');
     assert.equal(fake.options.enableScripts, true);
@@ -89,7 +96,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     const nonce = /script-src 'nonce-([^']+)'/.exec(html)?.[1];
     assert.ok(nonce && html.includes(`<script nonce="${nonce}"`));
 
-    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', evil.id), panel);
+    assert.equal(show(host, evil.id), panel);
     assert.equal(record.panels.length, 1);
     assert.equal(fake.revealed, 1);
     assert.deepEqual(mod.TaskDetailsPanel.all(), [panel]);
@@ -105,13 +112,8 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('a click shows its task in the one preview panel without taking the focus; the next click re-uses the tab', async () => {
     const a = crdbTask();
     const b = steppedTask();
-    const { host, calls } = makeHost(
-      new Map([
-        [a.id, a],
-        [b.id, b],
-      ]),
-    );
-    const preview = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 0);
+    const { host, calls } = makeHost(a, b);
+    const preview = show(host, a.id, 'preview', 0);
     const fake = record.panels[0];
     assert.deepEqual(fake.column, { viewColumn: -1, preserveFocus: true }, 'the focus stays in the tree');
     assert.equal(preview.isPreview, true);
@@ -119,7 +121,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     await flush();
     calls.length = 0;
 
-    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 10_000), preview);
+    assert.equal(show(host, b.id, 'preview', 10_000), preview);
     assert.equal(record.panels.length, 1, 'no second tab');
     assert.deepEqual(fake.reveals, [true]);
     assert.equal([preview.connectionId, preview.taskId].join('/'), `conn-1/${b.id}`);
@@ -137,16 +139,16 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
     );
 
     // An explicit open pins: it takes the focus, and the next click opens a new preview.
-    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'pin', 20_000), preview);
+    assert.equal(show(host, b.id, 'pin', 20_000), preview);
     assert.equal(preview.isPreview, false);
     assert.equal(lastModel(fake).actions.pin, false);
     assert.deepEqual(fake.reveals, [true, false]);
-    const next = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 30_000);
+    const next = show(host, a.id, 'preview', 30_000);
     assert.notEqual(next, preview);
     assert.equal(record.panels.length, 2);
     assert.equal(mod.TaskDetailsPanel.preview(), next);
     // A click on a task that has a pinned panel shows that panel, still without taking the focus.
-    assert.equal(mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 40_000), preview);
+    assert.equal(show(host, b.id, 'preview', 40_000), preview);
     assert.deepEqual(fake.reveals, [true, false, true]);
     assert.equal(next.taskId, a.id, 'the preview kept its task');
   });
@@ -154,22 +156,17 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('a double click (two opens of one task within 500 ms) pins the preview and takes the focus', () => {
     const a = crdbTask();
     const b = steppedTask();
-    const { host } = makeHost(
-      new Map([
-        [a.id, a],
-        [b.id, b],
-      ]),
-    );
-    const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 1000);
+    const { host } = makeHost(a, b);
+    const panel = show(host, a.id, 'preview', 1000);
     // Two clicks on one task further apart are two single clicks: still the preview.
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 1000 + mod.DOUBLE_CLICK_MS + 1);
+    show(host, a.id, 'preview', 1000 + mod.DOUBLE_CLICK_MS + 1);
     assert.equal(panel.isPreview, true);
     // Clicks on two tasks in quick succession are not a double click.
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 3000);
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 3100);
+    show(host, b.id, 'preview', 3000);
+    show(host, a.id, 'preview', 3100);
     assert.equal(panel.isPreview, true);
     assert.equal(panel.taskId, a.id);
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 3100 + mod.DOUBLE_CLICK_MS);
+    show(host, a.id, 'preview', 3100 + mod.DOUBLE_CLICK_MS);
     assert.equal(panel.isPreview, false);
     assert.equal(record.panels[0].reveals.at(-1), false, 'the double click moves the focus into the panel');
     assert.equal(mod.TaskDetailsPanel.preview(), undefined);
@@ -177,8 +174,8 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
   it("the preview's Keep Open button pins it; a pinned panel ignores it", () => {
     const a = crdbTask();
-    const { host } = makeHost(new Map([[a.id, a]]));
-    const panel = mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 0);
+    const { host } = makeHost(a);
+    const panel = show(host, a.id, 'preview', 0);
     record.panels[0].send({ type: 'pin' });
     assert.equal(panel.isPreview, false);
     assert.equal(lastModel(record.panels[0]).actions.pin, false);
@@ -189,16 +186,11 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('a refresh answer that arrives after the preview moved on is not shown for the new task', async () => {
     const a = crdbTask();
     const b = steppedTask();
-    const { host, failRefresh } = makeHost(
-      new Map([
-        [a.id, a],
-        [b.id, b],
-      ]),
-    );
+    const { host, failRefresh } = makeHost(a, b);
     failRefresh(new Error(`Task ${a.id} was not found.`));
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', a.id, 'preview', 0);
+    show(host, a.id, 'preview', 0);
     failRefresh(undefined);
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', b.id, 'preview', 10_000);
+    show(host, b.id, 'preview', 10_000);
     await flush();
     assert.deepEqual(lastModel(record.panels[0]).banners, []);
     assert.equal(lastModel(record.panels[0]).taskId, b.id);
@@ -207,12 +199,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('restores a preview as the preview, unless one is open already', async () => {
     const a = crdbTask();
     const b = steppedTask();
-    const { host } = makeHost(
-      new Map([
-        [a.id, a],
-        [b.id, b],
-      ]),
-    );
+    const { host } = makeHost(a, b);
     const registration = mod.TaskDetailsPanel.registerSerializer(ext as never, host);
     const serializer = record.serializers.get('redisTasks.taskDetails')!;
     const first = vscode.window.createWebviewPanel('redisTasks.taskDetails', 'old', -1, {});
@@ -232,9 +219,8 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
   it('renders on ready and whenever the host says its task changed, and titles the tab', async () => {
     const t = crdbTask();
-    const tasks = new Map([[t.id, t]]);
-    const { host, changed } = makeHost(tasks);
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const { host, changed, tasks } = makeHost(t);
+    show(host, t.id);
     const fake = record.panels[0];
     await flush();
     fake.posted.length = 0;
@@ -252,9 +238,9 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   });
 
   it('shows a placeholder until the task exists, and the refresh error if it cannot be fetched', async () => {
-    const { host, failRefresh } = makeHost(new Map());
+    const { host, failRefresh } = makeHost();
     failRefresh(new Error('Task t-404 was not found on Prod.'));
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', 't-404');
+    show(host, 't-404');
     const fake = record.panels[0];
     assert.equal(lastModel(fake).loaded, false);
     await flush();
@@ -267,14 +253,9 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it("turns buttons into host calls, validating each message and the task's capabilities", async () => {
     const crdb = crdbTask();
     const alibaba = steppedTask();
-    const { host, calls } = makeHost(
-      new Map([
-        [crdb.id, crdb],
-        [alibaba.id, alibaba],
-      ]),
-    );
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', crdb.id);
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', alibaba.id);
+    const { host, calls } = makeHost(crdb, alibaba);
+    show(host, crdb.id);
+    show(host, alibaba.id);
     const [crdbPanel, aliPanel] = record.panels as [FakeWebviewPanel, FakeWebviewPanel];
     await flush();
     calls.length = 0;
@@ -303,9 +284,9 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
   it('sends no second cancel while one is on its way, even if the page posts one', async () => {
     const t = crdbTask();
-    const { host, calls } = makeHost(new Map([[t.id, t]]));
+    const { host, calls } = makeHost(t);
     host.getState = () => ({ connectionName: 'Prod', stale: false, cancelling: true });
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    show(host, t.id);
     const fake = record.panels[0];
     assert.equal(lastModel(fake).actions.cancelDisabled, true);
     assert.equal(lastModel(fake).status.text, 'Cancelling…');
@@ -321,8 +302,8 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
   it('opens only web consoles', async () => {
     const t = steppedTask();
     t.capabilities.consoleUrl = 'command:workbench.action.quit';
-    const { host } = makeHost(new Map([[t.id, t]]));
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const { host } = makeHost(t);
+    show(host, t.id);
     record.panels[0].send({ type: 'openConsole' });
     await flush();
     assert.deepEqual(record.opened, []);
@@ -330,11 +311,11 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
   it('reports a failing host flow instead of losing it', async () => {
     const t = crdbTask();
-    const { host } = makeHost(new Map([[t.id, t]]));
+    const { host } = makeHost(t);
     host.cancel = async () => {
       throw new Error('Cancel failed: the task is in its commit phase.');
     };
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    show(host, t.id);
     record.panels[0].send({ type: 'cancel' });
     await flush();
     assert.deepEqual(record.errors, ['Cancel failed: the task is in its commit phase.']);
@@ -342,8 +323,8 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
   it('tells the host when it is watched, and stops everything on close', async () => {
     const t = crdbTask();
-    const { host, calls, changed } = makeHost(new Map([[t.id, t]]));
-    mod.TaskDetailsPanel.show(ext as never, host, 'conn-1', t.id);
+    const { host, calls, changed } = makeHost(t);
+    show(host, t.id);
     const fake = record.panels[0];
     await flush();
     calls.length = 0;
@@ -365,7 +346,7 @@ describe('details: TaskDetailsPanel (fake vscode)', () => {
 
   it('restores a panel from the saved state after a reload, and closes ones it cannot restore', async () => {
     const t = crdbTask();
-    const { host } = makeHost(new Map([[t.id, t]]));
+    const { host } = makeHost(t);
     const registration = mod.TaskDetailsPanel.registerSerializer(ext as never, host);
     const serializer = record.serializers.get('redisTasks.taskDetails');
     assert.ok(serializer);

@@ -12,6 +12,7 @@ import type { ExtensionSettings } from '../../../src/extension/settings';
 import type { TaskSnapshot } from '../../../src/core/task';
 import * as say from '../../../src/core/say';
 import { descriptorOf } from '../../../src/providers/registry';
+import { MemorySecrets } from '../support/memorySecrets';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 
 const FP = 'AB:'.repeat(31) + 'AB';
@@ -54,17 +55,8 @@ function scripted(answers: unknown[]) {
 }
 
 function model() {
-  const secrets = new Map<string, string>();
-  const storage = {
-    get: async (k: string) => secrets.get(k),
-    store: async (k: string, v: string) => {
-      secrets.set(k, v);
-    },
-    delete: async (k: string) => {
-      secrets.delete(k);
-    },
-  };
-  return { connections: new ConnectionsModel(storage as never), secrets };
+  const storage = new MemorySecrets();
+  return { connections: new ConnectionsModel(storage), secrets: storage.data };
 }
 
 const providers = {
@@ -90,6 +82,33 @@ const trial = {
   },
 };
 
+/** Add Connection answered with `answers` in order (see `scripted`), against `withProviders` and the recorded trial. */
+async function add(connections: ConnectionsModel, answers: unknown[], withProviders = providers) {
+  const { prompts, asked } = scripted(answers);
+  const config = await addConnectionFlow({
+    prompts,
+    connections,
+    providers: () => withProviders,
+    tryConnection: trial.fn,
+  });
+  return { config, asked };
+}
+
+/** Edit Connection of `current`, answered likewise. */
+async function edit(
+  connections: ConnectionsModel,
+  current: ConnectionConfig,
+  answers: unknown[],
+  withProviders = providers,
+) {
+  const { prompts, asked } = scripted(answers);
+  const config = await editConnectionFlow(
+    { prompts, connections, providers: () => withProviders, tryConnection: trial.fn },
+    current,
+  );
+  return { config, asked };
+}
+
 describe('connections', () => {
   beforeEach(() => {
     settings['redisTasks.connections'] = [];
@@ -102,7 +121,7 @@ describe('connections', () => {
 
   it('Add Connection (Redis Enterprise): pins the shown fingerprint on yes; the password goes to SecretStorage only', async () => {
     const { connections, secrets } = model();
-    const { prompts, asked } = scripted([
+    const { config, asked } = await add(connections, [
       'redis-enterprise',
       'Prod',
       'cluster.example.com',
@@ -111,12 +130,6 @@ describe('connections', () => {
       'pinned',
       'Pin Certificate',
     ]);
-    const config = await addConnectionFlow({
-      prompts,
-      connections,
-      providers: () => providers,
-      tryConnection: trial.fn,
-    });
     assert.ok(config);
     assert.equal(config.endpoint, 'https://cluster.example.com:9443');
     assert.deepEqual(config.tls, { mode: 'pinned', fingerprint256: FP });
@@ -132,18 +145,23 @@ describe('connections', () => {
 
   it('declining the pin saves nothing', async () => {
     const { connections, secrets } = model();
-    const { prompts } = scripted(['redis-enterprise', 'Prod', 'cluster', 'admin', 'pw', 'pinned', undefined]);
-    assert.equal(
-      await addConnectionFlow({ prompts, connections, providers: () => providers, tryConnection: trial.fn }),
+    const { config } = await add(connections, [
+      'redis-enterprise',
+      'Prod',
+      'cluster',
+      'admin',
+      'pw',
+      'pinned',
       undefined,
-    );
+    ]);
+    assert.equal(config, undefined);
     assert.deepEqual(settings['redisTasks.connections'], []);
     assert.equal(secrets.size, 0);
   });
 
   it('Add Connection (Alibaba) asks region and task API, and no TLS question for the public endpoint', async () => {
     const { connections } = model();
-    const { prompts, asked } = scripted([
+    const { config, asked } = await add(connections, [
       'alibaba',
       'Ali',
       '',
@@ -152,12 +170,6 @@ describe('connections', () => {
       'secret-key',
       'DescribeTasks',
     ]);
-    const config = await addConnectionFlow({
-      prompts,
-      connections,
-      providers: () => providers,
-      tryConnection: trial.fn,
-    });
     assert.ok(config);
     assert.equal(config.region, 'cn-shanghai');
     assert.equal(config.endpoint, undefined);
@@ -167,7 +179,7 @@ describe('connections', () => {
 
   it('Add Connection (Tencent) offers the international site and stores it; the tooltip line names its host', async () => {
     const { connections } = model();
-    const { prompts, asked } = scripted([
+    const { config, asked } = await add(connections, [
       'tencent',
       'Intl',
       '',
@@ -177,12 +189,6 @@ describe('connections', () => {
       'Current API (DescribeTaskList, TC3-HMAC-SHA256)',
       'International (tencentcloud.com)',
     ]);
-    const config = await addConnectionFlow({
-      prompts,
-      connections,
-      providers: () => providers,
-      tryConnection: trial.fn,
-    });
     assert.ok(config);
     assert.deepEqual(config.options, { site: 'intl' });
     assert.equal(config.endpoint, undefined);
@@ -192,12 +198,8 @@ describe('connections', () => {
     assert.equal(tencentSiteText({ ...config, endpoint: 'https://127.0.0.1:9' }), undefined, 'an override says where');
 
     // Editing it back to China is one question: the site, and nothing else is asked.
-    const back = scripted(['choice:site', 'China (cloud.tencent.com)']);
-    const china = await editConnectionFlow(
-      { prompts: back.prompts, connections, providers: () => providers, tryConnection: trial.fn },
-      config,
-    );
-    assert.equal(china?.options, undefined);
+    const back = await edit(connections, config, ['choice:site', 'China (cloud.tencent.com)']);
+    assert.equal(back.config?.options, undefined);
     assert.deepEqual(
       back.asked.map(a => a.kind),
       ['pick', 'pick'],
@@ -211,11 +213,7 @@ describe('connections', () => {
       { id: 'prod', name: 'Prod', provider: 'redis-cloud', endpoint: 'https://api.redislabs.com/v1', user: 'acct' },
       { secret: 'old-secret' },
     );
-    const { prompts, asked } = scripted(['name', 'Prod 2']);
-    const config = await editConnectionFlow(
-      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
-      connections.get('prod')!,
-    );
+    const { config, asked } = await edit(connections, connections.get('prod')!, ['name', 'Prod 2']);
     assert.equal(config?.name, 'Prod 2');
     assert.equal(config?.user, 'acct');
     assert.equal(secrets.get('redisTasks.secret.prod'), 'old-secret');
@@ -241,11 +239,13 @@ describe('connections', () => {
     );
     trial.failWith = [new ProviderError('auth', 'HTTP 401: the API key or secret is wrong.')];
     // Wrong → Edit Credentials → user kept, new secret → tried again → saved.
-    const { prompts, asked } = scripted(['secret', 'typo', 'Edit Credentials', 'acct', 'right-secret']);
-    const config = await editConnectionFlow(
-      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
-      connections.get('prod')!,
-    );
+    const { config, asked } = await edit(connections, connections.get('prod')!, [
+      'secret',
+      'typo',
+      'Edit Credentials',
+      'acct',
+      'right-secret',
+    ]);
     assert.ok(config);
     assert.deepEqual(
       trial.tried.map(t => t.secret.secret),
@@ -260,11 +260,8 @@ describe('connections', () => {
   it('Add Connection tries the typed password before saving: refused, nothing is saved; Cancel leaves nothing behind', async () => {
     const { connections, secrets } = model();
     trial.failWith = [new ProviderError('auth', 'HTTP 401: wrong user or password.')];
-    const { prompts, asked } = scripted(['redis-cloud', 'RC', '', 'acct', 'wrong', undefined]);
-    assert.equal(
-      await addConnectionFlow({ prompts, connections, providers: () => providers, tryConnection: trial.fn }),
-      undefined,
-    );
+    const { config, asked } = await add(connections, ['redis-cloud', 'RC', '', 'acct', 'wrong', undefined]);
+    assert.equal(config, undefined);
     assert.equal(trial.tried.length, 1);
     assert.equal(trial.tried[0].secret.secret, 'wrong', 'the typed password is what is tried');
     assert.deepEqual(settings['redisTasks.connections'], []);
@@ -276,7 +273,7 @@ describe('connections', () => {
   it('Save Anyway saves what was typed after a failed trial', async () => {
     const { connections, secrets } = model();
     trial.failWith = [new ProviderError('network', 'connect ECONNREFUSED 10.0.0.1:9443')];
-    const { prompts, asked } = scripted([
+    const { config, asked } = await add(connections, [
       'redis-cloud',
       'RC',
       'https://10.0.0.1:9443',
@@ -285,12 +282,6 @@ describe('connections', () => {
       'system',
       'Save Anyway',
     ]);
-    const config = await addConnectionFlow({
-      prompts,
-      connections,
-      providers: () => providers,
-      tryConnection: trial.fn,
-    });
     assert.ok(config);
     assert.equal(secrets.get(`redisTasks.secret.${config.id}`), 'pw');
     assert.match(asked.find(a => a.kind === 'warning')!.text, /cannot be reached/);
@@ -299,7 +290,7 @@ describe('connections', () => {
   it('Edit Address after an unreachable server asks the address again, tries again, and saves on success', async () => {
     const { connections } = model();
     trial.failWith = [new ProviderError('network', 'getaddrinfo ENOTFOUND clustr')];
-    const { prompts } = scripted([
+    const { config } = await add(connections, [
       'redis-enterprise',
       'Prod',
       'clustr',
@@ -310,12 +301,6 @@ describe('connections', () => {
       'cluster',
       'system',
     ]);
-    const config = await addConnectionFlow({
-      prompts,
-      connections,
-      providers: () => providers,
-      tryConnection: trial.fn,
-    });
     assert.equal(config?.endpoint, 'https://cluster:9443');
     assert.deepEqual(
       trial.tried.map(t => t.config.endpoint),
@@ -351,13 +336,11 @@ describe('connections', () => {
   it('Add Connection (AWS) by profile: a picker of the profiles, several regions, no secret stored', async () => {
     const { connections, secrets } = model();
     const withProfiles = { ...providers, profiles: async () => ['default', 'prod-sso'] } as ProvidersModule;
-    const { prompts, asked } = scripted(['aws', 'AWS prod', '', ['us-east-1', 'eu-west-1'], 'profile', 'prod-sso']);
-    const config = await addConnectionFlow({
-      prompts,
+    const { config, asked } = await add(
       connections,
-      providers: () => withProfiles,
-      tryConnection: trial.fn,
-    });
+      ['aws', 'AWS prod', '', ['us-east-1', 'eu-west-1'], 'profile', 'prod-sso'],
+      withProfiles,
+    );
     assert.ok(config);
     assert.equal(config.region, 'us-east-1,eu-west-1');
     assert.deepEqual(config.options, { profile: 'prod-sso' });
@@ -366,12 +349,8 @@ describe('connections', () => {
     assert.equal(trial.tried[0].secret.secret, '');
     assert.ok(!asked.some(a => a.kind === 'input' && /Access key/.test(a.text)), 'no key asked');
     // Edit: the field pick shows the sign-in and both regions.
-    const edit = scripted([undefined]);
-    await editConnectionFlow(
-      { prompts: edit.prompts, connections, providers: () => withProfiles, tryConnection: trial.fn },
-      config,
-    );
-    const items = (edit.asked[0].options as { items: { label: string; description?: string }[] }).items;
+    const edited = await edit(connections, config, [undefined], withProfiles);
+    const items = (edited.asked[0].options as { items: { label: string; description?: string }[] }).items;
     assert.deepEqual(
       items.map(i => `${i.label}: ${i.description}`),
       [
@@ -385,7 +364,7 @@ describe('connections', () => {
 
   it('Add Connection (AWS) by access keys: the secret key goes to SecretStorage; "Other region…" takes a typed id', async () => {
     const { connections, secrets } = model();
-    const { prompts } = scripted([
+    const { config } = await add(connections, [
       'aws',
       'Keys',
       '',
@@ -395,12 +374,6 @@ describe('connections', () => {
       'AKIAEXAMPLE',
       'wJalr/secret',
     ]);
-    const config = await addConnectionFlow({
-      prompts,
-      connections,
-      providers: () => providers,
-      tryConnection: trial.fn,
-    });
     assert.ok(config);
     assert.equal(config.region, 'ap-east-2');
     assert.equal(config.user, 'AKIAEXAMPLE');
@@ -414,11 +387,7 @@ describe('connections', () => {
       { id: 'a', name: 'A', provider: 'alibaba', region: 'cn-shanghai', user: 'LTAI' },
       { secret: 's' },
     );
-    const { prompts, asked } = scripted(['region', ['cn-beijing']]);
-    const config = await editConnectionFlow(
-      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
-      connections.get('a')!,
-    );
+    const { config, asked } = await edit(connections, connections.get('a')!, ['region', ['cn-beijing']]);
     assert.equal(config?.region, 'cn-beijing');
     const regionPick = asked[1].options as {
       items: { label: string; description?: string; picked?: boolean }[];
@@ -446,11 +415,12 @@ describe('connections', () => {
       },
       { secret: 's' },
     );
-    const { prompts, asked } = scripted(['endpoint', 'new-cluster', 'pinned', 'Pin Certificate']);
-    const config = await editConnectionFlow(
-      { prompts, connections, providers: () => providers, tryConnection: trial.fn },
-      connections.get('p')!,
-    );
+    const { config, asked } = await edit(connections, connections.get('p')!, [
+      'endpoint',
+      'new-cluster',
+      'pinned',
+      'Pin Certificate',
+    ]);
     assert.equal(config?.endpoint, 'https://new-cluster:9443');
     assert.deepEqual(config?.tls, { mode: 'pinned', fingerprint256: FP }, 'the old pin does not carry over');
     assert.ok(asked.some(a => a.kind === 'pick' && /TLS certificate be trusted/.test(a.text)));
@@ -464,11 +434,7 @@ describe('connections', () => {
       { secret: 'wJalr/secret' },
     );
     const withProfiles = { ...providers, profiles: async () => ['prod'] } as ProvidersModule;
-    const { prompts } = scripted(['signIn', 'profile', 'prod']);
-    const config = await editConnectionFlow(
-      { prompts, connections, providers: () => withProfiles, tryConnection: trial.fn },
-      connections.get('a')!,
-    );
+    const { config } = await edit(connections, connections.get('a')!, ['signIn', 'profile', 'prod'], withProfiles);
     assert.deepEqual(config?.options, { profile: 'prod' });
     assert.equal(config?.user, undefined);
     assert.equal(trial.tried[0].secret.secret, '', 'the profile is tried, not the old keys');

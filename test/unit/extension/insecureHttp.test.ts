@@ -7,6 +7,7 @@ import { ConnectionsModel, parseConnection } from '../../../src/extension/connec
 import type { Prompts } from '../../../src/extension/prompts';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { ConnectionNode } from '../../../src/extension/tree/nodes';
+import { MemorySecrets } from '../support/memorySecrets';
 
 /** Answers in order; records every modal question. */
 function scripted(answers: unknown[]) {
@@ -30,13 +31,8 @@ function scripted(answers: unknown[]) {
 }
 
 function connectionsModel() {
-  const secrets = new Map<string, string>();
-  const storage = {
-    get: async (k: string) => secrets.get(k),
-    store: async (k: string, v: string) => void secrets.set(k, v),
-    delete: async (k: string) => void secrets.delete(k),
-  };
-  return { connections: new ConnectionsModel(storage as never), secrets };
+  const storage = new MemorySecrets();
+  return { connections: new ConnectionsModel(storage), secrets: storage.data };
 }
 
 const providers = {} as ProvidersModule;

@@ -5,9 +5,11 @@ import type { CancelOptions, GetTaskOptions, TaskSource } from '../../../src/cor
 import { TaskStore } from '../../../src/core/store';
 import type { Task, TaskQuery, TaskSnapshot } from '../../../src/core/task';
 import { ConnectionsModel } from '../../../src/extension/connections/model';
-import type { TaskLog } from '../../../src/extension/log';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { TaskService, matchesQuery } from '../../../src/extension/taskService';
+import { MemorySecrets } from '../support/memorySecrets';
+import { testSettings } from '../support/serviceSettings';
+import { silentLog } from '../support/silentLog';
 import { snapshot, task } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -47,20 +49,6 @@ class FakeSource implements TaskSource {
   }
 }
 
-class MemorySecrets {
-  data = new Map<string, string>();
-  async get(k: string) {
-    return this.data.get(k);
-  }
-  async store(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  async delete(k: string) {
-    this.data.delete(k);
-  }
-  onDidChange = () => ({ dispose() {} });
-}
-
 function setup(timeWindowDays = 0) {
   settings['redisTasks.connections'] = [
     { id: 'c1', name: 'Prod', provider: 'redis-enterprise', endpoint: 'https://prod:9443', user: 'admin' },
@@ -70,12 +58,7 @@ function setup(timeWindowDays = 0) {
   const connections = new ConnectionsModel(secrets);
   const store = new TaskStore();
   const logged: string[] = [];
-  const log = {
-    addSecret: () => undefined,
-    request: () => undefined,
-    error: (c: string, e: Error) => logged.push(`${c}: ${e.message}`),
-    info: () => undefined,
-  } as unknown as TaskLog;
+  const log = silentLog({ error: (c: string, e: Error) => void logged.push(`${c}: ${e.message}`) });
   const sources: FakeSource[] = [];
   const secretsSeen: string[] = [];
   const providers = {
@@ -92,15 +75,7 @@ function setup(timeWindowDays = 0) {
     connections,
     log,
     providers: () => providers,
-    settings: () => ({
-      activeIntervalMs: 0,
-      idleIntervalMs: 0,
-      resultTtlSeconds: 3600,
-      notifications: 'watched',
-      requestTimeoutMs: 30_000,
-      timeWindowDays,
-      retentionMs: 24 * 3600_000,
-    }),
+    settings: () => testSettings({ notifications: 'watched', timeWindowDays }),
     now: () => NOW,
   });
   service.syncConnections(false);

@@ -4,10 +4,12 @@ import { SLOW_ANSWER_MS } from '../../../src/core/orchestrator';
 import { TaskStore } from '../../../src/core/store';
 import type { TaskSnapshot } from '../../../src/core/task';
 import { ConnectionsModel } from '../../../src/extension/connections/model';
-import type { TaskLog } from '../../../src/extension/log';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import { TaskService } from '../../../src/extension/taskService';
 import { ConnectionNode } from '../../../src/extension/tree/nodes';
+import { MemorySecrets } from '../support/memorySecrets';
+import { testSettings } from '../support/serviceSettings';
+import { silentLog } from '../support/silentLog';
 import { ManualTimer } from '../truth/rig';
 import { snapshot, task } from './fixtures';
 
@@ -37,32 +39,17 @@ describe('a server that does not answer', () => {
     ];
     let now = Date.UTC(2026, 11, 2, 12, 0, 0);
     const timer = new ManualTimer({ now: () => now, advance: ms => (now += ms) });
-    const secrets = {
-      data: new Map([['redisTasks.secret.c1', 'pw']]),
-      async get(k: string) {
-        return this.data.get(k);
-      },
-      async store() {},
-      async delete() {},
-      onDidChange: () => ({ dispose() {} }),
-    };
+    const secrets = new MemorySecrets();
+    secrets.data.set('redisTasks.secret.c1', 'pw');
     const connections = new ConnectionsModel(secrets);
     const source = new SlowSource();
     const store = new TaskStore(() => now);
     const service = new TaskService({
       store,
       connections,
-      log: { addSecret() {}, request() {}, error() {}, info() {} } as unknown as TaskLog,
+      log: silentLog(),
       providers: () => ({ createSource: () => source }) as unknown as ProvidersModule,
-      settings: () => ({
-        activeIntervalMs: 0,
-        idleIntervalMs: 0,
-        resultTtlSeconds: 3600,
-        notifications: 'watched',
-        requestTimeoutMs: 30_000,
-        timeWindowDays: 0,
-        retentionMs: 3600_000,
-      }),
+      settings: () => testSettings({ notifications: 'watched', retentionMs: 3600_000 }),
       now: () => now,
       timer,
     });
@@ -79,6 +66,9 @@ describe('a server that does not answer', () => {
     assert.match(String(row().description), /no answer for 5 s/);
     timer.advance(25_000);
     assert.match(String(row().description), /no answer for 30 s/, 'the wait grows as the row is redrawn');
+    // Past a minute it is written like every other duration (formatDuration), where it used to say "2 min".
+    timer.advance(95_000);
+    assert.match(String(row().description), /no answer for 2 min 5 s/);
 
     source.answers[0](snapshot([task('1')]));
     await first;

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { EXIT, runCli } from '../../../src/cli/run';
-import { ProviderError } from '../../../src/core/errors';
 import { LIMITS } from '../../../src/core/limits';
 import type { TaskSource } from '../../../src/core/source';
 import fc from 'fast-check';
@@ -13,6 +12,7 @@ import { fakeIo, task } from '../cli/fakes';
 import type { TestServer } from '../http/servers';
 import { ENV, PASSWORD, USER, cliArgs, fakeEnterprise } from './fake-servers';
 import { worstAnswerWithinBounds } from './worst-answer';
+import { rejection } from '../support/rejection';
 
 /** The bound a body exceeds, in English (exceededBound gives it as a template with its numbers). */
 const boundText = (...a: Parameters<typeof exceededBound>) => english(exceededBound(...a)!);
@@ -37,16 +37,6 @@ function source(server: TestServer): TaskSource {
   );
 }
 
-async function refused(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `a ProviderError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a refusal');
-}
-
 describe('hostile server: what one answer may expand to is bounded (issue 14, defects 3, 8)', function () {
   this.timeout(60_000);
 
@@ -56,7 +46,7 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
     const server = await serveBody('/v1/crdb_tasks', () => body);
     const s = source(server);
     try {
-      const e = await refused(s.refresh({}));
+      const e = await rejection(s.refresh({}));
       assert.equal(e.kind, 'bad-response');
       assert.equal(e.code, 'RESPONSE_TOO_COMPLEX', e.message);
       assert.match(e.message, /more than 20000 items|values|objects/);
@@ -72,7 +62,7 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
     const server = await serveBody('/v1/crdb_tasks', () => body);
     const s = source(server);
     try {
-      const e = await refused(s.refresh({}));
+      const e = await rejection(s.refresh({}));
       assert.equal(e.code, 'RESPONSE_TOO_COMPLEX', e.message);
     } finally {
       await s.close();
@@ -152,7 +142,7 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
       close: async () => undefined,
     }));
     const s = factory({ id: 'c', name: 'c', provider: 'redis-enterprise', user: USER }, { secret: PASSWORD }, {});
-    const e = await refused(s.refresh({}));
+    const e = await rejection(s.refresh({}));
     assert.equal(e.code, 'TOO_MANY_TASKS');
     assert.match(e.message, /more than the 20000 one connection may hold/);
   });

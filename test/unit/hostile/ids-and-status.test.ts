@@ -7,16 +7,7 @@ import { createSource } from '../../../src/providers';
 import { fakeIo } from '../cli/fakes';
 import { json, startServer, type TestServer } from '../http/servers';
 import { ENV, PASSWORD, USER, cliArgs, fakeEnterprise } from './fake-servers';
-
-async function rejection(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `a ProviderError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a failure');
-}
+import { rejection } from '../support/rejection';
 
 const REGION: Partial<Record<ProviderId, string>> = { tencent: 'ap-guangzhou', alibaba: 'cn-hangzhou' };
 

@@ -1,23 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { EXIT, runCli } from '../../../src/cli/run';
-import { ProviderError } from '../../../src/core/errors';
 import { HttpClient } from '../../../src/http/client';
 import { createSource } from '../../../src/providers';
 import { fakeIo } from '../cli/fakes';
 import type { TestServer } from '../http/servers';
 import { ENV, PASSWORD, USER, cliArgs, fakeEnterprise } from './fake-servers';
+import { rejection } from '../support/rejection';
 
 const FP = 'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
-
-async function rejection(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `a ProviderError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a failure');
-}
 
 describe('hostile server: credentials never cross plain HTTP by accident (issue 14, defect 1)', () => {
   let server: TestServer;

@@ -5,25 +5,11 @@ import { ProviderError } from '../../../src/core/errors';
 import { HttpClient } from '../../../src/http/client';
 import { RedisCloudApi } from '../../../src/providers/redis-cloud/api';
 import { DEFAULT_POLICY, RateLimiter } from '../../../src/providers/redis-cloud/rate-limiter';
-import { fakeDeps, fakeIo, RE_ENV, task } from '../cli/fakes';
+import { fakeDeps, fakeIo, RE_ENV, sleepingClock, task } from '../cli/fakes';
 import { json, startServer } from '../http/servers';
 
-/** A fake clock that only moves when the command sleeps: no test here waits in real time for a backoff. */
-function clock() {
-  let now = Date.UTC(2026, 1, 1);
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    extra: {
-      now: () => now,
-      sleep: async (ms: number) => {
-        sleeps.push(ms);
-        now += ms;
-      },
-      random: () => 0.5,
-    },
-  };
-}
+/** The sleeping clock (no test here waits in real time for a backoff), with the jitter fixed at its middle. */
+const clock = () => sleepingClock({ random: () => 0.5 });
 
 describe('hostile server: wait cannot flood a throttling server and its --timeout is a deadline (issue 14, defects 6, 7)', function () {
   this.timeout(10_000);

@@ -37,6 +37,20 @@ function missingKeys(from: Record<string, string>, to: Record<string, string>): 
   return Object.keys(from).filter(k => !Object.hasOwn(to, k));
 }
 
+/** Each key is in bundle.l10n.json and in bundle.l10n.zh-cn.json; the failure lists the missing ones per file. */
+function assertInBothBundles(keys: string[]): void {
+  assert.deepEqual(
+    keys.filter(k => !Object.hasOwn(BUNDLE, k)),
+    [],
+    'missing from bundle.l10n.json',
+  );
+  assert.deepEqual(
+    keys.filter(k => !Object.hasOwn(BUNDLE_ZH, k)),
+    [],
+    'missing from bundle.l10n.zh-cn.json',
+  );
+}
+
 describe('translations (Simplified Chinese)', () => {
   it('package.nls.zh-cn.json has exactly the keys of package.nls.json', () => {
     assert.ok(Object.keys(NLS).length > 30);
@@ -87,31 +101,13 @@ describe('translations (Simplified Chinese)', () => {
     this.timeout(30_000);
     const messages = Object.keys(await extractedMessages());
     assert.ok(messages.length > 100);
-    assert.deepEqual(
-      messages.filter(m => !Object.hasOwn(BUNDLE, m)),
-      [],
-      'missing from bundle.l10n.json',
-    );
-    assert.deepEqual(
-      messages.filter(m => !Object.hasOwn(BUNDLE_ZH, m)),
-      [],
-      'missing from bundle.l10n.zh-cn.json',
-    );
+    assertInBothBundles(messages);
   });
 
   it('every task type name of every provider table is a key of both bundles', () => {
     const names = providerTableNames();
     assert.ok(names.length > 100);
-    assert.deepEqual(
-      names.filter(n => !Object.hasOwn(BUNDLE, n)),
-      [],
-      'missing from bundle.l10n.json',
-    );
-    assert.deepEqual(
-      names.filter(n => !Object.hasOwn(BUNDLE_ZH, n)),
-      [],
-      'missing from bundle.l10n.zh-cn.json',
-    );
+    assertInBothBundles(names);
   });
 
   it('every group label and fallback name a provider produces is a key of both bundles', () => {
@@ -121,16 +117,7 @@ describe('translations (Simplified Chinese)', () => {
       `found ${inline.join(', ')}`,
     );
     const names = [...inline, ...PROVIDER_FALLBACK_NAMES];
-    assert.deepEqual(
-      names.filter(n => !Object.hasOwn(BUNDLE, n)),
-      [],
-      'missing from bundle.l10n.json',
-    );
-    assert.deepEqual(
-      names.filter(n => !Object.hasOwn(BUNDLE_ZH, n)),
-      [],
-      'missing from bundle.l10n.zh-cn.json',
-    );
+    assertInBothBundles(names);
   });
 
   it('every %key% of package.json exists in both nls files', () => {

@@ -17,6 +17,7 @@ import { TaskTreeProvider } from '../../../src/extension/tree/provider';
 import { fakeIo } from '../cli/fakes';
 import { ENCODINGS, ENV, PASSWORD, USER, cliArgs, fakeEnterprise } from '../hostile/fake-servers';
 import { json } from '../http/servers';
+import { rejection } from '../support/rejection';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (f: string) => JSON.parse(readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, string>;
@@ -46,16 +47,6 @@ async function closedPort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>(resolve => server.close(() => resolve()));
   return port;
-}
-
-async function caught(p: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof ProviderError, `a ProviderError, not ${String(e)}`);
-    return e;
-  }
-  assert.fail('it did not fail');
 }
 
 describe('error messages in Simplified Chinese, server text aside (issue 13)', () => {
@@ -112,7 +103,7 @@ describe('error messages in Simplified Chinese, server text aside (issue 13)', (
   it('a refused connection from the real HTTP client reads in Chinese and names the host; its message stays English', async () => {
     const port = await closedPort();
     const client = new HttpClient({ retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 } });
-    const error = await caught(client.request({ method: 'GET', url: `http://127.0.0.1:${port}/v1/crdb_tasks` }));
+    const error = await rejection(client.request({ method: 'GET', url: `http://127.0.0.1:${port}/v1/crdb_tasks` }));
     assert.equal(error.kind, 'network');
     const url = `http://127.0.0.1:${port}/v1/crdb_tasks`;
     assert.equal(
@@ -149,7 +140,7 @@ describe('error messages in Simplified Chinese, server text aside (issue 13)', (
     );
     let error: ProviderError;
     try {
-      error = await caught(source.refresh({}));
+      error = await rejection(source.refresh({}));
     } finally {
       await source.close();
     }
@@ -187,7 +178,7 @@ describe('error messages in Simplified Chinese, server text aside (issue 13)', (
       { secret: PASSWORD },
     );
     try {
-      const error = await caught(source.refresh({}));
+      const error = await rejection(source.refresh({}));
       assert.match(error.message, /as malformed\. The cluster said: Bad filter value$/);
       const text = errorText(error);
       assert.match(text, /格式有误，已拒绝。集群返回：Bad filter value$/);
@@ -209,7 +200,7 @@ describe('error messages in Simplified Chinese, server text aside (issue 13)', (
       { secret: PASSWORD },
     );
     try {
-      const error = await caught(source.refresh({}));
+      const error = await rejection(source.refresh({}));
       assert.ok(error.localizable, 'the scrubbed error is still localizable');
       const shown = [error.message, errorText(error), JSON.stringify(error.localizable)];
       for (const text of shown)

@@ -5,11 +5,13 @@ import type { GetTaskOptions, TaskSource } from '../../../src/core/source';
 import { TaskStore } from '../../../src/core/store';
 import type { Task, TaskQuery } from '../../../src/core/task';
 import { ConnectionsModel } from '../../../src/extension/connections/model';
-import type { TaskLog } from '../../../src/extension/log';
 import type { ProvidersModule } from '../../../src/extension/providersLoader';
 import * as statusBarModule from '../../../src/extension/statusBar';
 import { TaskService } from '../../../src/extension/taskService';
 import { TaskTreeProvider } from '../../../src/extension/tree/provider';
+import { MemorySecrets } from '../support/memorySecrets';
+import { testSettings } from '../support/serviceSettings';
+import { silentLog } from '../support/silentLog';
 import { FakeTreeView } from './fakeTreeView';
 import { Oracle } from './oracle';
 
@@ -56,27 +58,6 @@ export class ManualTimer implements PollerTimer {
   }
 }
 
-class MemorySecrets {
-  data = new Map<string, string>();
-  async get(k: string) {
-    return this.data.get(k);
-  }
-  async store(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  async delete(k: string) {
-    this.data.delete(k);
-  }
-  onDidChange = () => ({ dispose() {} });
-}
-
-const silentLog = {
-  addSecret: () => undefined,
-  request: () => undefined,
-  error: () => undefined,
-  info: () => undefined,
-} as unknown as TaskLog;
-
 export interface RigOptions {
   connections: { config: ConnectionConfig; secret: string }[];
   createSource: ProvidersModule['createSource'];
@@ -117,18 +98,10 @@ export class Rig {
     this.service = new TaskService({
       store: this.store,
       connections: this.connections,
-      log: silentLog,
+      log: silentLog(),
       providers: () => providers,
       // Automatic polling off: `step` refreshes at the poller's active interval itself, so no timer races a check.
-      settings: () => ({
-        activeIntervalMs: 0,
-        idleIntervalMs: 0,
-        resultTtlSeconds: 3600,
-        notifications: 'off',
-        requestTimeoutMs: 30_000,
-        timeWindowDays: options.timeWindowDays ?? 7,
-        retentionMs: options.retentionMs,
-      }),
+      settings: () => testSettings({ timeWindowDays: options.timeWindowDays ?? 7, retentionMs: options.retentionMs }),
       now,
       timer: this.timer,
     });
