@@ -100,10 +100,22 @@ describe('AWS (ElastiCache) through the real UI', function () {
     const before = aws.calls.BatchStopUpdateAction ?? 0;
     await ui.contextMenu(row, 'Cancel Task');
     await ui.dialog().waitFor();
-    assert.match(await ui.dialog().innerText(), new RegExp(`Service update ${UPDATE.name}`));
+    // AWS's words, not Redis Enterprise's: the update, its resource, what BatchStopUpdateAction does.
+    const text = await ui.dialog().innerText();
+    assert.match(text, new RegExp(`Stop "Service update ${UPDATE.name}[^"]*" on ${UPDATE.rg} \\(${NAME}\\)\\?`));
+    assert.match(text, /nodes already updated stay updated/);
+    assert.match(text, /the remaining nodes are not updated/);
+    assert.doesNotMatch(text, /commit phase|CRDB|Active-Active/);
+    assert.deepEqual(
+      (await ui.dialog().getByRole('button').allInnerTexts())
+        .map(t => t.trim())
+        .filter(Boolean)
+        .sort(),
+      ['Keep Running', 'Stop Update'],
+    );
     assert.equal(aws.calls.BatchStopUpdateAction ?? 0, before, 'nothing is sent before the person confirms');
     await ui.screenshot('aws-stop', { keepOpen: true });
-    await ui.answerDialog('Cancel Task');
+    await ui.answerDialog('Stop Update');
     await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
     assert.equal((aws.calls.BatchStopUpdateAction ?? 0) - before, 1, 'one stop per confirmation');
   });

@@ -70,6 +70,17 @@ export const aws: ProviderDescriptor = {
     AWS_TASK_NAMES.serviceUpdate,
     ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
   ],
+  // Only a service update can be stopped (BatchStopUpdateAction), and never forced: these words are about that.
+  cancel: {
+    action: l10n.t('Stop Update'),
+    question: l10n.t('Stop "{0}" on {1} ({2})?'),
+    questionWithoutTarget: l10n.t('Stop "{0}" ({1})?'),
+    detail: l10n.t(
+      'AWS stops this service update on {1} (BatchStopUpdateAction, sent once): nodes already updated stay updated, a node being updated finishes its update, and the remaining nodes are not updated. Task ID: {0}.',
+    ),
+    refused: l10n.t('The service update was not stopped: {1}'),
+    failed: l10n.t('Could not stop the service update: {1}'),
+  },
   cli: {
     userFlags: ['access-key-id'],
     secretName: 'AWS secret access key',
