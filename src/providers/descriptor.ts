@@ -37,6 +37,11 @@ export interface ProviderDescriptor {
    */
   readonly textTemplates?: readonly string[];
   /**
+   * Words of ours that a template's data lists, comma-separated ("AWS region · not shown: serverless caches, global
+   * datastores"): a data part made only of these is translated word by word; any other data stays as it is.
+   */
+  readonly listWords?: readonly string[];
+  /**
    * How the extension asks before a cancel and names what it does, in this provider's words (Redis Enterprise cancels
    * a CRDB task; AWS stops a service update). Without it, plain words that promise nothing of the server.
    */

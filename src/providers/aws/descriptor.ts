@@ -42,6 +42,19 @@ export const AWS_GROUP_TEXTS = {
   mdb: l10n.t('MemoryDB cluster · {0}'),
 } as const;
 
+/**
+ * What a region may not offer (serverless and global datastores are not everywhere, MemoryDB has no endpoint in some
+ * regions) or a policy may not allow: listed, in this order, after "not shown:" in the region's description.
+ */
+export const AWS_NOT_SHOWN = {
+  serverlessCaches: l10n.t('serverless caches'),
+  globalDatastores: l10n.t('global datastores'),
+  serverlessBackups: l10n.t('serverless backups'),
+  memoryDbClusters: l10n.t('MemoryDB clusters'),
+  memoryDbSnapshots: l10n.t('MemoryDB snapshots'),
+  memoryDbEvents: l10n.t('MemoryDB events'),
+} as const;
+
 /** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
@@ -70,6 +83,7 @@ export const aws: ProviderDescriptor = {
     AWS_TASK_NAMES.serviceUpdate,
     ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
   ],
+  listWords: Object.values(AWS_NOT_SHOWN),
   // Only a service update can be stopped (BatchStopUpdateAction), and never forced: these words are about that.
   cancel: {
     action: l10n.t('Stop Update'),

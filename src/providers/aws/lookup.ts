@@ -7,7 +7,7 @@ import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
 import { EVENTS_MAX_AGE_MS, type RegionApis } from './region';
-import { RESOURCE_SHAPES, readResource, type Resource } from './resources';
+import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 /**
@@ -153,7 +153,7 @@ export class TaskLookup {
   }
 
   private async modification(key: Key<'mod'>, signal?: AbortSignal): Promise<Task> {
-    const label = `${RESOURCE_SHAPES[key.rtype].noun} ${key.resource}`;
+    const label = resourceWords(key.rtype, key.resource);
     const group = groupId(key.region, key.rtype, key.resource);
     let raw: unknown[];
     if (key.rtype === 'mdb') {

@@ -5,7 +5,7 @@ import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
 import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, regionGroupId, type ResourceType } from './ids';
-import { AWS_GROUP_TEXTS } from './descriptor';
+import { AWS_GROUP_TEXTS, AWS_NOT_SHOWN } from './descriptor';
 import { fill } from '../../shared/format';
 import type { MemoryDbApi } from './json-api';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
@@ -32,12 +32,15 @@ export const EVENTS_MAX_AGE_MS = 14 * 86_400_000;
 /** Calls a region may not offer (serverless and global datastores are not everywhere) or a policy may not allow. */
 const OPTIONAL_KINDS = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
 
-async function optional<T>(p: Promise<T>, fallback: T, notes: string[], what: string): Promise<T> {
+/** What a region did not show: the entries of AWS_NOT_SHOWN. */
+type NotShown = Set<string>;
+
+async function optional<T>(p: Promise<T>, fallback: T, notes: NotShown, what: string): Promise<T> {
   try {
     return await p;
   } catch (e) {
     if (e instanceof ProviderError && OPTIONAL_KINDS.has(e.kind)) {
-      notes.push(`${what}: ${e.message}`);
+      notes.add(what);
       return fallback;
     }
     throw e;
@@ -65,7 +68,7 @@ export async function regionSnapshot(
   signal?: AbortSignal,
 ): Promise<RegionSnapshot> {
   const ec = apis.elasticache;
-  const notes: string[] = [];
+  const notes: NotShown = new Set();
   const page = (
     action: string,
     params: Record<string, string>,
@@ -83,7 +86,7 @@ export async function regionSnapshot(
       page('DescribeServerlessCaches', {}, 'ServerlessCaches', 'member', say.t('the serverless caches'), serverless),
       [],
       notes,
-      'serverless caches',
+      AWS_NOT_SHOWN.serverlessCaches,
     ),
     optional(
       page(
@@ -95,7 +98,7 @@ export async function regionSnapshot(
       ),
       [],
       notes,
-      'global datastores',
+      AWS_NOT_SHOWN.globalDatastores,
     ),
     page(
       'DescribeUpdateActions',
@@ -119,7 +122,7 @@ export async function regionSnapshot(
       ),
       [],
       notes,
-      'serverless backups',
+      AWS_NOT_SHOWN.serverlessBackups,
     ),
     page('DescribeEvents', { StartTime: eventsFrom }, 'Events', 'Event', say.t('the events')),
   ]);
@@ -231,12 +234,13 @@ export async function regionSnapshot(
     const t = snapshotTask('msnap', s, ctxFor(g, memoryDbConsoleUrl(region)), window.since);
     if (t) tasks.push(t);
   }
-  if (notes.length)
-    regionGroup.description = fill(AWS_GROUP_TEXTS.regionNotShown, notes.map(n => n.split(':')[0]).join(', '));
+  // In one fixed order: the calls end in any order, and a description that changes with it would redraw the row.
+  const notShown = Object.values(AWS_NOT_SHOWN).filter(w => notes.has(w));
+  if (notShown.length) regionGroup.description = fill(AWS_GROUP_TEXTS.regionNotShown, notShown.join(', '));
   return { groups: [...groups.values()], tasks };
 }
 
-async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: string[], signal?: AbortSignal) {
+async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: NotShown, signal?: AbortSignal) {
   const what = (w: say.Said) => say.t('{0} in {1}', w, region);
   // Regions without MemoryDB have no endpoint at all: a DNS failure there means "not offered", not an outage.
   const guard = async <T>(p: Promise<T>, label: string): Promise<T | undefined> => {
@@ -247,7 +251,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
         e instanceof ProviderError &&
         (OPTIONAL_KINDS.has(e.kind) || (e.kind === 'network' && e.code === 'ENOTFOUND'))
       ) {
-        notes.push(`${label}: ${e.message}`);
+        notes.add(label);
         return undefined;
       }
       throw e;
@@ -263,13 +267,13 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
       what(say.t('the MemoryDB clusters')),
       signal,
     ),
-    'MemoryDB',
+    AWS_NOT_SHOWN.memoryDbClusters,
   );
   if (!clusters) return undefined;
   const [snapshots, events] = await Promise.all([
     guard(
       allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what(say.t('the MemoryDB snapshots')), signal),
-      'MemoryDB snapshots',
+      AWS_NOT_SHOWN.memoryDbSnapshots,
     ),
     guard(
       allJsonPages(
@@ -281,7 +285,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
         what(say.t('the MemoryDB events')),
         signal,
       ),
-      'MemoryDB events',
+      AWS_NOT_SHOWN.memoryDbEvents,
     ),
   ]);
   return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
