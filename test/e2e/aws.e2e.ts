@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import { allModules, startEmulator, type RunningEmulator } from '../../src/emulator/main';
 import type { AwsModule } from '../../src/emulator/aws/index';
 import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../../src/emulator/aws/index';
-import { UPDATE } from '../../src/emulator/aws/scenario';
+import { RESHARD, UPDATE } from '../../src/emulator/aws/scenario';
 import { useVsCode } from './fixture';
-import { quickInputPrompt, rowDescription, rowLabel } from './flows';
+import { quickInputPrompt, refreshView, rowDescription, rowLabel } from './flows';
 
 const NAME = 'AWS e2e';
 const UPDATE_ROW = `Service update ${UPDATE.name}`;
@@ -201,5 +201,25 @@ describe('AWS by a named profile through the real UI', function () {
     const instance = ui.treeRow(/^\s*sessions/).first();
     assert.match(await rowDescription(instance), /Replication group/);
     await ui.screenshot('aws-profile-tree');
+  });
+
+  it("shows the demo's AWS operations progress when the emulator's clock moves and the view refreshes", async () => {
+    const ui = vscode();
+    const reshard = ui.treeRow(/· Online resharding/).first();
+    const update = ui.treeRow(UPDATE_ROW).first();
+    assert.match(await rowLabel(reshard), /^Running 10% · /, `${RESHARD.id}: 60 s of ${RESHARD.seconds}`);
+    assert.match(await rowLabel(update), /^Running 0% · /);
+    // Three minutes: the resharding at 240 s of 600 (40 %), the update past two of its six nodes (2/6).
+    emulator.context.clock.advance(180_000);
+    await refreshView(ui);
+    await reshard.filter({ hasText: /Running 40% · / }).waitFor({ timeout: 30_000 });
+    await update.filter({ hasText: /Running 33% · / }).waitFor({ timeout: 30_000 });
+    // The modification of reports-cache failed meanwhile: the group is `available` again, and only its event says
+    // it failed. Its row must say so (it read "Succeeded · Modify").
+    const labelled = (text: string) =>
+      ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"] .label-name').getByText(text, { exact: true });
+    await labelled('Failed · Modify').first().waitFor({ timeout: 30_000 });
+    assert.equal(await labelled('Succeeded · Modify').count(), 0);
+    await ui.screenshot('aws-progress');
   });
 });

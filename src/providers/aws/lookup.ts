@@ -2,7 +2,7 @@ import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import type { Task } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
-import { readEvent, type AwsEvent } from './events';
+import { endOf, hasOwnApi, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
@@ -186,7 +186,7 @@ export class TaskLookup {
     const url = key.rtype === 'mdb' ? memoryDbConsoleUrl(key.region) : elastiCacheConsoleUrl(key.region);
     return (
       modificationTask(r, this.ctx(key.region, group, url), members, events) ??
-      settled(r, group, this.apis.connectionId, url)
+      settled(r, group, this.apis.connectionId, url, events)
     );
   }
 
@@ -232,8 +232,18 @@ export class TaskLookup {
   }
 }
 
-/** The resource exists and nothing is happening to it: its modification has ended. */
-function settled(r: Resource, group: string, connectionId: string, consoleUrl: string): Task {
+/**
+ * The resource exists and nothing is happening to it: its modification has ended, as the newest event that ends an
+ * operation of it says (a failed modification leaves the resource `available`: only its event says it failed);
+ * backups and service updates have tasks of their own, so their events do not count.
+ * Without such an event, it ended well as far as AWS tells.
+ */
+function settled(r: Resource, group: string, connectionId: string, consoleUrl: string, events: AwsEvent[]): Task {
+  const last = [...events]
+    .sort((a, b) => b.date - a.date)
+    .filter(e => !hasOwnApi(e.message))
+    .map(e => ({ e, end: endOf(e.message) }))
+    .find(x => x.end !== undefined);
   return {
     id: taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id }),
     source: connectionId,
@@ -243,11 +253,12 @@ function settled(r: Resource, group: string, connectionId: string, consoleUrl: s
     name: 'Modification ended',
     type: `${r.rtype}:${r.status ?? ''}`,
     target: { id: r.id, type: RESOURCE_SHAPES[r.rtype].noun },
-    status: 'succeeded',
+    status: last?.end ?? 'succeeded',
     providerStatus: r.status ?? '',
+    finishedAt: last?.e.date,
     steps: [],
     shards: [],
-    errors: [],
+    errors: last?.end === 'failed' ? [{ message: last.e.message }] : [],
     capabilities: { cancel: false, forceCancel: false, consoleUrl },
     raw: r.raw,
   };

@@ -172,6 +172,23 @@ describe('aws client against the emulator', () => {
     assert.equal(failed.steps.length, 2);
   });
 
+  // What the extension asks when a running modification leaves the list (the keep-registry's by-id lookup): a
+  // failed modification leaves the group `available`, and only its event says it failed. It read "Succeeded".
+  it('getTask of a modification that has ended says how it ended, from its events', async () => {
+    const s = source();
+    assert.equal((await s.getTask('mod:us-east-1:rg:reports-cache')).status, 'running');
+    advance(120);
+    const failed = await s.getTask('mod:us-east-1:rg:reports-cache');
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.errors[0]?.message ?? '', /Failed to modify engine version.*InsufficientCacheClusterCapacity/);
+    assert.ok(failed.finishedAt !== undefined && failed.finishedAt <= emu.context.clock.now());
+    // The reboot of memcached-legacy ends well: its "restarted" event.
+    advance(60);
+    const rebooted = await s.getTask('mod:us-east-1:cc:memcached-legacy');
+    assert.equal(rebooted.status, 'succeeded');
+    assert.deepEqual(rebooted.errors, []);
+  });
+
   it('pending values waiting for the maintenance window are a pending task', async () => {
     const t = byId((await source().refresh({})).tasks, 'mod:us-east-1:rg:catalog');
     assert.equal(t.status, 'pending');
