@@ -2,11 +2,11 @@ import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import type { Task } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
-import { endOf, hasOwnApi, readEvent, type AwsEvent } from './events';
+import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
-import { EVENTS_MAX_AGE_MS, type RegionApis } from './region';
+import { EVENTS_MAX_AGE_MS, asEndedModification, type RegionApis } from './region';
 import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
@@ -233,19 +233,17 @@ export class TaskLookup {
 }
 
 /**
- * The resource exists and nothing is happening to it: its modification has ended, as the newest event that ends an
- * operation of it says (a failed modification leaves the resource `available`: only its event says it failed);
- * backups and service updates have tasks of their own, so their events do not count.
- * Without such an event, it ended well as far as AWS tells.
+ * The resource exists and nothing is happening to it: its modification has ended, as a refresh shows it — its newest
+ * finished operation from the events (a failed modification leaves the resource `available`: only its event says it
+ * failed; backups and service updates have tasks of their own). Without one, it ended well as far as AWS tells.
  */
 function settled(r: Resource, group: string, connectionId: string, consoleUrl: string, events: AwsEvent[]): Task {
-  const last = [...events]
-    .sort((a, b) => b.date - a.date)
-    .filter(e => !hasOwnApi(e.message))
-    .map(e => ({ e, end: endOf(e.message) }))
-    .find(x => x.end !== undefined);
+  const id = taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id });
+  const finished = finishedFromEvents(events, { connectionId, region: r.region, group, consoleUrl });
+  const ended = asEndedModification(finished, id).at(-1);
+  if (ended) return ended;
   return {
-    id: taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id }),
+    id,
     source: connectionId,
     provider: 'aws',
     kind: 'cloud-task',
@@ -253,12 +251,11 @@ function settled(r: Resource, group: string, connectionId: string, consoleUrl: s
     name: 'Modification ended',
     type: `${r.rtype}:${r.status ?? ''}`,
     target: { id: r.id, type: RESOURCE_SHAPES[r.rtype].noun },
-    status: last?.end ?? 'succeeded',
+    status: 'succeeded',
     providerStatus: r.status ?? '',
-    finishedAt: last?.e.date,
     steps: [],
     shards: [],
-    errors: last?.end === 'failed' ? [{ message: last.e.message }] : [],
+    errors: [],
     capabilities: { cancel: false, forceCancel: false, consoleUrl },
     raw: r.raw,
   };

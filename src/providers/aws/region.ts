@@ -4,7 +4,7 @@ import type { Task, TaskGroup } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
 import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
-import { groupId, regionGroupId, type ResourceType } from './ids';
+import { groupId, regionGroupId, taskId, type ResourceType } from './ids';
 import { AWS_GROUP_TEXTS, AWS_NOT_SHOWN } from './descriptor';
 import { fill } from '../../shared/format';
 import type { MemoryDbApi } from './json-api';
@@ -192,6 +192,8 @@ export async function regionSnapshot(
       .filter(s => str(s, 'SnapshotStatus') === 'creating')
       .map(s => str(s, 'ReplicationGroupId') ?? str(s, 'CacheClusterId')),
   );
+  // Groups whose resource has no modification now: the id their modification task had while it ran.
+  const idle = new Map<string, string>();
   for (const r of resources) {
     if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
     if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
@@ -200,10 +202,11 @@ export async function regionSnapshot(
     const url = r.rtype === 'mdb' ? memoryDbConsoleUrl(region) : ecUrl;
     const t = modificationTask(r, ctxFor(g, url), members, eventsByGroup.get(g));
     if (t) tasks.push(t);
+    else idle.set(g, taskId({ kind: 'mod', region, rtype: r.rtype, resource: r.id }));
   }
   for (const [g, list] of eventsByGroup) {
     const inWindow = list.filter(e => e.date >= window.since);
-    tasks.push(...finishedFromEvents(inWindow, ctxFor(g)));
+    tasks.push(...asEndedModification(finishedFromEvents(inWindow, ctxFor(g)), idle.get(g)));
   }
   for (const a of actions) {
     const o = obj(a);
@@ -289,4 +292,14 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: N
     ),
   ]);
   return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
+}
+
+/**
+ * The newest finished operation of an idle resource is its modification task, ended: the row a person watched
+ * running ends in place ("Failed · Failed to modify …"), rather than the running row ending on its own beside a
+ * second row for the same operation. Older operations keep their event ids. `lookup.ts` answers the same by id.
+ */
+export function asEndedModification(finished: Task[], modificationId: string | undefined): Task[] {
+  if (!modificationId || !finished.length) return finished;
+  return [...finished.slice(0, -1), { ...finished[finished.length - 1], id: modificationId }];
 }
