@@ -6,11 +6,16 @@ import type { Prompts } from './prompts';
 import { displayName } from './displayNames';
 import { taskLabel } from './tree/format';
 import { errorText } from './errorText';
+import { cancelWordsOf } from '../providers/registry';
+import type { CancelWords } from '../providers/descriptor';
 
 /**
  * Cancel and forced cancel. A cancel is a POST: it is sent once per confirmation and never retried by itself. The
- * forced variant can break an Active-Active database in the cluster configuration store, so it needs a second,
- * separate consent: the person types the task id. Each path asks one modal question, then (forced) the typed id.
+ * forced variant (Redis Enterprise's) can break an Active-Active database in the cluster configuration store, so it
+ * needs a second, separate consent: the person types the task id. Each path asks one modal question, then (forced)
+ * the typed id. What each question says comes from the task's provider (`ProviderDescriptor.cancel`): Redis Enterprise
+ * cancels a task before its commit phase, AWS stops a service update; a provider without words of its own gets plain
+ * ones, and only a provider with forced-cancel words offers a forced cancel.
  */
 
 export interface CancelFlowDeps {
@@ -27,6 +32,15 @@ function describeTask(task: Task): { label: string; target: string } {
   return { label: taskLabel(task), target: task.target?.name ?? task.target?.id ?? '' };
 }
 
+/** The provider's template in VS Code's language; the arguments are data (names, ids, the server's words). */
+function say(template: string, ...args: string[]): string {
+  return vscode.l10n.t(template, ...args);
+}
+
+function wordsOf(task: Task): CancelWords {
+  return cancelWordsOf(task.provider);
+}
+
 export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, taskId: string): Promise<CancelOutcome> {
   const task = deps.store.task(connectionId, taskId);
   if (!task) {
@@ -35,21 +49,14 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
   }
   const { target } = describeTask(task);
   const where = deps.connectionName(connectionId);
-  const yes = vscode.l10n.t('Cancel Task');
-  const question = target
-    ? vscode.l10n.t('Cancel "{0}" on {1} ({2})?', displayName(task.name), target, where)
-    : vscode.l10n.t('Cancel "{0}" ({1})?', displayName(task.name), where);
+  const words = wordsOf(task);
+  const name = displayName(task.name);
+  const yes = say(words.action);
+  const question = target ? say(words.question, name, target, where) : say(words.questionWithoutTarget, name, where);
   // "Keep Running", not VS Code's "Cancel": two buttons saying "Cancel" ask the person to guess which is which.
   const answer = await deps.prompts.showWarningMessage(
     question,
-    {
-      modal: true,
-      detail: vscode.l10n.t(
-        'Task ID: {0}. The server stops the task gracefully; a task that reached its commit phase cannot be canceled this way.',
-        task.id,
-      ),
-      closeLabel: keepRunning(),
-    },
+    { modal: true, detail: say(words.detail, task.id, target || name, name), closeLabel: keepRunning() },
     yes,
   );
   if (answer !== yes) return 'dismissed';
@@ -59,22 +66,15 @@ export async function cancelFlow(deps: CancelFlowDeps, connectionId: string, tas
   } catch (e) {
     const error = asProviderError(e);
     deps.log?.(vscode.l10n.t('Cancel task {0}', taskId), error);
-    if (error.kind === 'not-cancelable') {
+    if (error.kind === 'not-cancelable' && words.force) {
       // One warning says it all (why, the risk, the server's words), then the typed id: no second modal.
       const force = vscode.l10n.t('Force Cancel…');
       const canForce = task.capabilities.forceCancel;
       const next = await deps.prompts.showWarningMessage(
-        vscode.l10n.t('Task {0} reached its commit phase and can no longer be canceled gracefully.', task.id),
+        say(words.force.refusedHeading, task.id),
         {
           modal: true,
-          detail: [
-            canForce
-              ? vscode.l10n.t(
-                  'Only a forced cancel can stop it now. A forced cancel can leave the Active-Active database broken in the cluster configuration store.',
-                )
-              : undefined,
-            vscode.l10n.t('The server said: {0}', error.message),
-          ]
+          detail: [canForce ? say(words.force.risk) : undefined, vscode.l10n.t('The server said: {0}', error.message)]
             .filter(Boolean)
             .join('\n\n'),
           closeLabel: keepRunning(),
@@ -100,14 +100,18 @@ export async function forceCancelFlow(
     await deps.prompts.showErrorMessage(vscode.l10n.t('Task {0} is not loaded. Refresh and try again.', taskId), {});
     return 'missing';
   }
+  const force = wordsOf(task).force;
+  if (!force || !task.capabilities.forceCancel) {
+    // The menu offers it only where it exists; a stale command (a palette run, an old panel) sends nothing.
+    await deps.prompts.showInformationMessage(
+      vscode.l10n.t('"{0}" cannot be force-canceled: nothing was sent.', displayName(task.name)),
+      {},
+    );
+    return 'dismissed';
+  }
   const { target } = describeTask(task);
   const proceed = vscode.l10n.t('Continue…');
-  const warning = [
-    vscode.l10n.t(
-      'Warning from the Redis Enterprise API: cancelling with force=true cancels the task even in its commit phase, and can break the CRDB in the cluster configuration store (CCS).',
-    ),
-    vscode.l10n.t('You will be asked to type the task id to confirm.'),
-  ].join('\n\n');
+  const warning = [say(force.warning), vscode.l10n.t('You will be asked to type the task id to confirm.')].join('\n\n');
   const first = await deps.prompts.showWarningMessage(
     target
       ? vscode.l10n.t('Force cancel "{0}" on {1}?', displayName(task.name), target)
@@ -128,12 +132,11 @@ function keepRunning(): string {
  * the validation message, so the title names it and so does the message.
  */
 async function typedForceCancel(deps: CancelFlowDeps, connectionId: string, task: Task): Promise<CancelOutcome> {
+  const force = wordsOf(task).force;
+  if (!force) return 'dismissed';
   const typed = await deps.prompts.showInputBox({
     title: vscode.l10n.t('Force Cancel Task {0}', task.id),
-    prompt: vscode.l10n.t(
-      'Type the task id {0} to force the cancel. This can break the Active-Active database.',
-      task.id,
-    ),
+    prompt: say(force.typeIdPrompt, task.id),
     placeHolder: task.id,
     ignoreFocusOut: true,
     validateInput: v =>
@@ -171,10 +174,10 @@ async function showCancelError(deps: CancelFlowDeps, task: Task, error: Provider
       );
       break;
     case 'not-cancelable':
-      message = vscode.l10n.t('Task {0} can no longer be canceled: {1}', task.id, errorText(error));
+      message = say(wordsOf(task).refused, task.id, errorText(error), displayName(task.name));
       break;
     default:
-      message = vscode.l10n.t('Could not cancel task {0}: {1}', task.id, errorText(error));
+      message = say(wordsOf(task).failed, task.id, errorText(error), displayName(task.name));
   }
   await deps.prompts.showErrorMessage(message, {});
 }

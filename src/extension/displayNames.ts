@@ -25,9 +25,20 @@ const TEMPLATES = PROVIDERS.flatMap(d => d.textTemplates ?? []).map(template => 
 function fromTemplate(name: string): string | undefined {
   for (const { template, pattern } of TEMPLATES) {
     const m = pattern.exec(name);
-    if (m) return vscode.l10n.t(template, ...m.slice(1));
+    if (m) return vscode.l10n.t(template, ...m.slice(1).map(listOfOwnWords));
   }
   return undefined;
+}
+
+/** Words the providers list inside a template's data (`listWords`: "serverless caches, global datastores"). */
+const LIST_WORDS: ReadonlySet<string> = new Set(PROVIDERS.flatMap(d => d.listWords ?? []));
+
+/** A data part made only of the providers' own listed words, in the display language; any other data as it is. */
+function listOfOwnWords(data: string): string {
+  const words = data.split(', ');
+  if (!words.every(w => LIST_WORDS.has(w))) return data;
+  // The separator is a word too: Chinese lists with "、".
+  return words.map(w => vscode.l10n.t(w)).join(vscode.l10n.t(', '));
 }
 
 /** Families the providers name themselves; instances and subscriptions carry a server's name, never translated. */

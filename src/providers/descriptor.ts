@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * What the extension, the CLI and the emulator know of a provider without loading its code: a descriptor is plain
  * data, so the activation bundle can list every provider while each one's client (and the HTTP stack) stays in its
@@ -34,8 +36,65 @@ export interface ProviderDescriptor {
    * the data; a text that matches none is shown as it is.
    */
   readonly textTemplates?: readonly string[];
+  /**
+   * Words of ours that a template's data lists, comma-separated ("AWS region · not shown: serverless caches, global
+   * datastores"): a data part made only of these is translated word by word; any other data stays as it is.
+   */
+  readonly listWords?: readonly string[];
+  /**
+   * How the extension asks before a cancel and names what it does, in this provider's words (Redis Enterprise cancels
+   * a CRDB task; AWS stops a service update). Without it, plain words that promise nothing of the server.
+   */
+  readonly cancel?: CancelWords;
   /** False while only the CLI and the emulator speak it: the extension does not offer it in Add Connection yet. */
   readonly inExtension?: boolean;
+}
+
+/**
+ * The words of a cancel: English templates marked with `l10n.t`, which the extension translates when it shows them.
+ * Their arguments (each template uses the ones it needs):
+ * - `question`: `{0}` the task's name, `{1}` what it runs on, `{2}` the connection; `questionWithoutTarget`: `{0}`
+ *   the name, `{1}` the connection;
+ * - `detail`: `{0}` the task id, `{1}` what it runs on (or the task's name when it names no target), `{2}` the name;
+ * - `refused` and `failed`: `{0}` the task id, `{1}` the server's words or the reason, `{2}` the name.
+ */
+export interface CancelWords {
+  /** The button that sends it, in the confirmation and the details panel ("Cancel Task", "Stop Update"). */
+  readonly action: string;
+  /** The confirmation's question. */
+  readonly question: string;
+  readonly questionWithoutTarget: string;
+  /** Under the question: what the server does once it is sent. */
+  readonly detail: string;
+  /** The error when the server would not do it (`not-cancelable`) and nothing can be forced. */
+  readonly refused: string;
+  /** Any other failure of it. */
+  readonly failed: string;
+  /** A provider that can force a cancel the server refused (Redis Enterprise's `force=true`); none without it. */
+  readonly force?: ForceCancelWords;
+}
+
+/** What a provider without words of its own says: nothing it cannot promise about the server. */
+export const PLAIN_CANCEL_WORDS: CancelWords = {
+  action: l10n.t('Cancel Task'),
+  question: l10n.t('Cancel "{0}" on {1} ({2})?'),
+  questionWithoutTarget: l10n.t('Cancel "{0}" ({1})?'),
+  detail: l10n.t('Task ID: {0}. The request to cancel it is sent once.'),
+  refused: l10n.t('Task {0} can no longer be canceled: {1}'),
+  failed: l10n.t('Could not cancel task {0}: {1}'),
+};
+
+export interface ForceCancelWords {
+  /** Heading of the warning after the server refused the plain cancel (`{0}` the task id). */
+  readonly refusedHeading: string;
+  /** Why forcing is dangerous, in that warning when the task can be forced. */
+  readonly risk: string;
+  /** The API's own caution, shown before Force Cancel from a menu. */
+  readonly warning: string;
+  /** The prompt of the box where the person types the task id (`{0}` the id). */
+  readonly typeIdPrompt: string;
+  /** Tooltip of the details panel's Force Cancel button. */
+  readonly buttonTitle: string;
 }
 
 export interface EndpointField {

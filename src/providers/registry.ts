@@ -2,7 +2,7 @@
  * Every provider, one line each: the tree, Add/Edit Connection, the CLI's flags and help, the emulator and the demo
  * derive from these descriptors. Adding a provider is a folder plus a line here (docs/adding-a-provider.md).
  */
-import type { ProviderDescriptor } from './descriptor';
+import { PLAIN_CANCEL_WORDS, type CancelWords, type ProviderDescriptor } from './descriptor';
 import { redisEnterprise } from './redis-enterprise/descriptor';
 import { redisCloud } from './redis-cloud/descriptor';
 import { tencent } from './tencent/descriptor';
@@ -22,4 +22,9 @@ export function descriptorOf(id: string): ProviderDescriptor {
   const d = providerById(id);
   if (!d) throw new Error(`Unknown provider "${id}".`);
   return d;
+}
+
+/** How a cancel of this provider's tasks is asked and said (English templates; the extension translates them). */
+export function cancelWordsOf(id: string): CancelWords {
+  return providerById(id)?.cancel ?? PLAIN_CANCEL_WORDS;
 }

@@ -87,9 +87,12 @@ export interface DetailsLabels extends DurationLabels {
 
   /** Accessible name of the button bar. */
   actions: string;
+  /** The plain words; a provider with words of its own has them in `providerCancel`. */
   cancel: string;
   forceCancel: string;
   forceCancelTitle: string;
+  /** By provider id: its cancel button ("Stop Update") and forced-cancel tooltip, from its descriptor's `cancel`. */
+  providerCancel: Readonly<Record<string, { cancel: string; forceCancelTitle?: string }>>;
   copyId: string;
   refresh: string;
   openConsole: string;
@@ -160,6 +163,9 @@ export interface DetailsError {
 export interface DetailsActions {
   cancel: boolean;
   forceCancel: boolean;
+  /** The Cancel button's words and the Force Cancel button's tooltip, in the task's provider's words. */
+  cancelLabel: string;
+  forceCancelTitle: string;
   /** Cancel and Force Cancel stay visible while a cancel is on its way, but cannot be pressed again. */
   cancelDisabled: boolean;
   openConsole: boolean;

@@ -62,11 +62,11 @@ export function toolbar(model: DetailsModel, post: PostAction): HTMLElement {
   const l = model.labels;
   const a = model.actions;
   return el('div', { className: 'toolbar', attrs: { role: 'group', 'aria-label': l.actions } }, [
-    a.cancel && button(post, 'cancel', l.cancel, ACTION_ICONS.cancel, { disabled: a.cancelDisabled }),
+    a.cancel && button(post, 'cancel', a.cancelLabel, ACTION_ICONS.cancel, { disabled: a.cancelDisabled }),
     a.forceCancel &&
       button(post, 'forceCancel', l.forceCancel, ACTION_ICONS.forceCancel, {
         danger: true,
-        title: l.forceCancelTitle,
+        title: a.forceCancelTitle,
         disabled: a.cancelDisabled,
       }),
     button(post, 'copyId', l.copyId, ACTION_ICONS.copyId),

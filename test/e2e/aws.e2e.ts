@@ -2,12 +2,15 @@
 // and stopping a service update after its confirmation. The emulator runs here on a manual clock and the extension
 // polls only on request, so what is on screen does not depend on timing.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { allModules, startEmulator, type RunningEmulator } from '../../src/emulator/main';
 import type { AwsModule } from '../../src/emulator/aws/index';
 import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../../src/emulator/aws/index';
-import { UPDATE } from '../../src/emulator/aws/scenario';
+import { RESHARD, UPDATE } from '../../src/emulator/aws/scenario';
 import { useVsCode } from './fixture';
-import { quickInputPrompt, rowDescription, rowLabel } from './flows';
+import { quickInputPrompt, refreshView, rowDescription, rowLabel } from './flows';
 
 const NAME = 'AWS e2e';
 const UPDATE_ROW = `Service update ${UPDATE.name}`;
@@ -97,11 +100,132 @@ describe('AWS (ElastiCache) through the real UI', function () {
     const before = aws.calls.BatchStopUpdateAction ?? 0;
     await ui.contextMenu(row, 'Cancel Task');
     await ui.dialog().waitFor();
-    assert.match(await ui.dialog().innerText(), new RegExp(`Service update ${UPDATE.name}`));
+    // AWS's words, not Redis Enterprise's: the update, its resource, what BatchStopUpdateAction does.
+    const text = await ui.dialog().innerText();
+    assert.match(text, new RegExp(`Stop "Service update ${UPDATE.name}[^"]*" on ${UPDATE.rg} \\(${NAME}\\)\\?`));
+    assert.match(text, /nodes already updated stay updated/);
+    assert.match(text, /the remaining nodes are not updated/);
+    assert.doesNotMatch(text, /commit phase|CRDB|Active-Active/);
+    assert.deepEqual(
+      (await ui.dialog().getByRole('button').allInnerTexts())
+        .map(t => t.trim())
+        .filter(Boolean)
+        .sort(),
+      ['Keep Running', 'Stop Update'],
+    );
     assert.equal(aws.calls.BatchStopUpdateAction ?? 0, before, 'nothing is sent before the person confirms');
     await ui.screenshot('aws-stop', { keepOpen: true });
-    await ui.answerDialog('Cancel Task');
+    await ui.answerDialog('Stop Update');
     await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
     assert.equal((aws.calls.BatchStopUpdateAction ?? 0) - before, 1, 'one stop per confirmation');
+  });
+});
+
+// A named profile, as a person who signs in with the AWS CLI has one: the shared files are the test's own (the AWS
+// CLI's AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, given to code-server and so to the extension host), the picker
+// lists their profiles, and the official chain (fromIni) signs in with the one picked. Nothing secret is typed.
+describe('AWS by a named profile through the real UI', function () {
+  this.timeout(90_000);
+  const NAME_BY_PROFILE = 'AWS by profile';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-aws-profile-'));
+  let emulator: RunningEmulator;
+
+  // Registered before useVsCode's hook, so the files exist when VS Code starts.
+  before(async () => {
+    fs.writeFileSync(
+      path.join(dir, 'credentials'),
+      `[e2e-emulator]\naws_access_key_id = ${DEMO_ACCESS_KEY_ID}\naws_secret_access_key = ${DEMO_SECRET_ACCESS_KEY}\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'config'),
+      '[default]\nregion = us-east-1\n\n[profile staging]\nregion = eu-west-1\n',
+    );
+    emulator = await startEmulator({ modules: allModules(), clock: 'manual' });
+  });
+  after(async () => {
+    await emulator?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const vscode = useVsCode({
+    env: {
+      AWS_CONFIG_FILE: path.join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+    },
+    settings: { 'redisTasks.pollInterval.active': 0, 'redisTasks.pollInterval.idle': 0 },
+  });
+
+  it('adds an AWS connection by picking a profile of the shared files; the tree shows its tasks', async () => {
+    const ui = vscode();
+    await ui.openView();
+    await ui.setSidebarWidth(560);
+    await ui.runCommand('Redis Tasks: Add Connection');
+    await ui.pickQuickItem('Amazon ElastiCache');
+    await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
+    await ui.answerQuickInput(NAME_BY_PROFILE);
+    await quickInputPrompt(ui).filter({ hasText: 'Endpoint override' }).waitFor();
+    await ui.answerQuickInput(emulator.url);
+    // One region: the default, already ticked.
+    const regions = ui.page.locator('.quick-input-widget input[placeholder="Regions (one or more)"]');
+    await regions.waitFor();
+    await regions.press('Enter');
+    await ui.page.locator('.quick-input-widget input[placeholder="How does this connection sign in?"]').waitFor();
+    await ui.pickQuickItem('A named profile');
+    // The picker lists the profiles of both files (default first), and a way to type another.
+    await ui.page.locator('.quick-input-widget input[placeholder="Which profile?"]').waitFor();
+    // The list of the previous question is replaced in place: wait until the one row only this list has is drawn.
+    await ui.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ hasText: 'Type a profile name…' })
+      .waitFor();
+    const rows = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    assert.deepEqual(
+      (await rows.evaluateAll(list => list.map(r => r.getAttribute('aria-label') ?? ''))).map(t => t.trim()),
+      ['default', 'e2e-emulator', 'staging', 'Type a profile name…'],
+    );
+    await ui.screenshot('aws-profile-picker', { keepOpen: true });
+    await ui.pickQuickItem('e2e-emulator');
+    // No key is asked for: the next question is how to trust the emulator's certificate.
+    await ui.pickQuickItem('pin its SHA-256 fingerprint');
+    await ui.dialog().waitFor({ timeout: 30_000 });
+    await ui.answerDialog('Pin Certificate');
+
+    // Saved only after the trial signed in with the profile; one region: instances sit under the connection.
+    const connection = ui.treeRow(NAME_BY_PROFILE).first();
+    await connection.waitFor({ timeout: 30_000 });
+    assert.match(await rowDescription(connection), /Amazon ElastiCache/);
+    const update = ui.treeRow(UPDATE_ROW).first();
+    await update.waitFor({ timeout: 30_000 });
+    assert.equal(await update.getAttribute('aria-level'), '3', 'connection → instance → task');
+    assert.match(await rowLabel(update), /^Running\b/);
+    const instance = ui.treeRow(/^\s*sessions/).first();
+    assert.match(await rowDescription(instance), /Replication group/);
+    await ui.screenshot('aws-profile-tree');
+  });
+
+  it("shows the demo's AWS operations progress when the emulator's clock moves and the view refreshes", async () => {
+    const ui = vscode();
+    const reshard = ui.treeRow(/· Online resharding/).first();
+    const update = ui.treeRow(UPDATE_ROW).first();
+    assert.match(await rowLabel(reshard), /^Running 10% · /, `${RESHARD.id}: 60 s of ${RESHARD.seconds}`);
+    assert.match(await rowLabel(update), /^Running 0% · /);
+    // Three minutes: the resharding at 240 s of 600 (40 %), the update past two of its six nodes (2/6).
+    emulator.context.clock.advance(180_000);
+    await refreshView(ui);
+    await reshard.filter({ hasText: /Running 40% · / }).waitFor({ timeout: 30_000 });
+    await update.filter({ hasText: /Running 33% · / }).waitFor({ timeout: 30_000 });
+    // The modification of reports-cache failed meanwhile: the group is `available` again, and only its event says
+    // it failed. The row that ran ends in place, in the event's words: one row, never "Succeeded · Modify". Likewise
+    // the reboot of memcached-legacy ends as its "restarted" event.
+    const labels = ui.page.locator('.part.sidebar .monaco-list-row[role="treeitem"] .label-name');
+    const failed = labels.filter({
+      hasText: /^Failed · Failed to modify engine version of replication group reports-cache/,
+    });
+    await failed.first().waitFor({ timeout: 30_000 });
+    assert.equal(await failed.count(), 1, 'one row for the one operation');
+    assert.equal(await labels.filter({ hasText: /^Succeeded · Modify$/ }).count(), 0);
+    assert.equal(await labels.filter({ hasText: /^Succeeded · Cache node 0001 restarted$/ }).count(), 1);
+    assert.equal(await labels.filter({ hasText: /Reboot cluster nodes/ }).count(), 0);
+    await ui.screenshot('aws-progress');
   });
 });

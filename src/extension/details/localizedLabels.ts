@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { STATUS_LOOK } from '../../core/status-look';
 import type { DetailsLabels } from '../../shared/detailsModel';
 import type { DurationLabels } from '../../shared/format';
+import { PROVIDERS } from '../../providers/registry';
 
 /**
  * The details labels in VS Code's display language. Each string is a literal in its own `l10n.t` call so
@@ -70,7 +71,17 @@ export function localizedDetailsLabels(): DetailsLabels {
     actions: vscode.l10n.t('Task actions'),
     cancel: vscode.l10n.t('Cancel Task'),
     forceCancel: vscode.l10n.t('Force Cancel Task…'),
-    forceCancelTitle: vscode.l10n.t('Cancel even in the commit phase (can break the Active-Active database)'),
+    forceCancelTitle: vscode.l10n.t('Cancel even when the server refused a plain cancel'),
+    // The descriptors' own words, marked for the bundle where they are written.
+    providerCancel: Object.fromEntries(
+      PROVIDERS.filter(p => p.cancel).map(p => [
+        p.id,
+        {
+          cancel: vscode.l10n.t(p.cancel!.action),
+          forceCancelTitle: p.cancel!.force && vscode.l10n.t(p.cancel!.force.buttonTitle),
+        },
+      ]),
+    ),
     copyId: vscode.l10n.t('Copy Task ID'),
     refresh: vscode.l10n.t('Refresh'),
     openConsole: vscode.l10n.t('Open in Console'),

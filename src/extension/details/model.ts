@@ -172,6 +172,15 @@ function targetText(task: Task): string | undefined {
   return t.name || t.id;
 }
 
+/** The cancel buttons' words of the task's provider (Redis Enterprise cancels, AWS stops an update). */
+function cancelWords(provider: string, labels: DetailsLabels): { cancelLabel: string; forceCancelTitle: string } {
+  const own = Object.hasOwn(labels.providerCancel, provider) ? labels.providerCancel[provider] : undefined;
+  return {
+    cancelLabel: own?.cancel ?? labels.cancel,
+    forceCancelTitle: own?.forceCancelTitle ?? labels.forceCancelTitle,
+  };
+}
+
 /** Builds everything the webview shows for one task. `now` is epoch ms; nothing here reads a clock. */
 export function buildDetailsModel(task: Task, state: DetailsState, labels: DetailsLabels, now: number): DetailsModel {
   const active = isActive(task.status);
@@ -270,6 +279,7 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     actions: {
       cancel: task.capabilities.cancel && active,
       forceCancel: task.capabilities.forceCancel && active,
+      ...cancelWords(task.provider, labels),
       // Both stay visible while a cancel is on its way, but neither can be pressed again.
       cancelDisabled: cancelling,
       openConsole: Boolean(task.capabilities.consoleUrl) && !state.emulated,
@@ -313,6 +323,8 @@ export function buildPlaceholderModel(
     actions: {
       cancel: false,
       forceCancel: false,
+      cancelLabel: labels.cancel,
+      forceCancelTitle: labels.forceCancelTitle,
       cancelDisabled: true,
       openConsole: false,
       pin: state.preview === true,

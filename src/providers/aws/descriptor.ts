@@ -42,6 +42,19 @@ export const AWS_GROUP_TEXTS = {
   mdb: l10n.t('MemoryDB cluster · {0}'),
 } as const;
 
+/**
+ * What a region may not offer (serverless and global datastores are not everywhere, MemoryDB has no endpoint in some
+ * regions) or a policy may not allow: listed, in this order, after "not shown:" in the region's description.
+ */
+export const AWS_NOT_SHOWN = {
+  serverlessCaches: l10n.t('serverless caches'),
+  globalDatastores: l10n.t('global datastores'),
+  serverlessBackups: l10n.t('serverless backups'),
+  memoryDbClusters: l10n.t('MemoryDB clusters'),
+  memoryDbSnapshots: l10n.t('MemoryDB snapshots'),
+  memoryDbEvents: l10n.t('MemoryDB events'),
+} as const;
+
 /** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
@@ -70,6 +83,18 @@ export const aws: ProviderDescriptor = {
     AWS_TASK_NAMES.serviceUpdate,
     ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
   ],
+  listWords: Object.values(AWS_NOT_SHOWN),
+  // Only a service update can be stopped (BatchStopUpdateAction), and never forced: these words are about that.
+  cancel: {
+    action: l10n.t('Stop Update'),
+    question: l10n.t('Stop "{0}" on {1} ({2})?'),
+    questionWithoutTarget: l10n.t('Stop "{0}" ({1})?'),
+    detail: l10n.t(
+      'AWS stops this service update on {1} (BatchStopUpdateAction, sent once): nodes already updated stay updated, a node being updated finishes its update, and the remaining nodes are not updated. Task ID: {0}.',
+    ),
+    refused: l10n.t('The service update was not stopped: {1}'),
+    failed: l10n.t('Could not stop the service update: {1}'),
+  },
   cli: {
     userFlags: ['access-key-id'],
     secretName: 'AWS secret access key',

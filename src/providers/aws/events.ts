@@ -33,6 +33,11 @@ const STARTED = /\b(start(ed|ing)?|begin(ning)?|initiated|modifying|rebooting|re
 /** Operations with their own API (DescribeUpdateActions, DescribeSnapshots): their events would show them twice. */
 const OWN_API = /\bservice update\b|\bsnapshot\b|\bbackup\b/i;
 
+/** An event of a backup or a service update, which their own tasks show. */
+export function hasOwnApi(message: string): boolean {
+  return OWN_API.test(message);
+}
+
 export function endOf(message: string): 'succeeded' | 'failed' | 'canceled' | undefined {
   if (FAILED.test(message)) return 'failed';
   if (/\bstopped\b/i.test(message)) return 'canceled';
@@ -74,7 +79,7 @@ export function finishedFromEvents(events: AwsEvent[], ctx: EventTaskContext): T
   let lastEnd = -1;
   sorted.forEach((e, i) => {
     const end = endOf(e.message);
-    if (!end || OWN_API.test(e.message)) return;
+    if (!end || hasOwnApi(e.message)) return;
     let start = -1;
     for (let j = i - 1; j > lastEnd; j--) if (isStart(sorted[j].message)) start = j;
     const between = sorted.slice(start === -1 ? i : start, i + 1);

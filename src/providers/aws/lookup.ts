@@ -2,12 +2,12 @@ import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import type { Task } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
-import { readEvent, type AwsEvent } from './events';
+import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
-import { EVENTS_MAX_AGE_MS, type RegionApis } from './region';
-import { RESOURCE_SHAPES, readResource, type Resource } from './resources';
+import { EVENTS_MAX_AGE_MS, asEndedModification, type RegionApis } from './region';
+import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 /**
@@ -153,7 +153,7 @@ export class TaskLookup {
   }
 
   private async modification(key: Key<'mod'>, signal?: AbortSignal): Promise<Task> {
-    const label = `${RESOURCE_SHAPES[key.rtype].noun} ${key.resource}`;
+    const label = resourceWords(key.rtype, key.resource);
     const group = groupId(key.region, key.rtype, key.resource);
     let raw: unknown[];
     if (key.rtype === 'mdb') {
@@ -186,7 +186,7 @@ export class TaskLookup {
     const url = key.rtype === 'mdb' ? memoryDbConsoleUrl(key.region) : elastiCacheConsoleUrl(key.region);
     return (
       modificationTask(r, this.ctx(key.region, group, url), members, events) ??
-      settled(r, group, this.apis.connectionId, url)
+      settled(r, group, this.apis.connectionId, url, events)
     );
   }
 
@@ -232,10 +232,18 @@ export class TaskLookup {
   }
 }
 
-/** The resource exists and nothing is happening to it: its modification has ended. */
-function settled(r: Resource, group: string, connectionId: string, consoleUrl: string): Task {
+/**
+ * The resource exists and nothing is happening to it: its modification has ended, as a refresh shows it — its newest
+ * finished operation from the events (a failed modification leaves the resource `available`: only its event says it
+ * failed; backups and service updates have tasks of their own). Without one, it ended well as far as AWS tells.
+ */
+function settled(r: Resource, group: string, connectionId: string, consoleUrl: string, events: AwsEvent[]): Task {
+  const id = taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id });
+  const finished = finishedFromEvents(events, { connectionId, region: r.region, group, consoleUrl });
+  const ended = asEndedModification(finished, id).at(-1);
+  if (ended) return ended;
   return {
-    id: taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id }),
+    id,
     source: connectionId,
     provider: 'aws',
     kind: 'cloud-task',

@@ -4,8 +4,8 @@ import type { Task, TaskGroup } from '../../core/task';
 import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
 import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
-import { groupId, regionGroupId, type ResourceType } from './ids';
-import { AWS_GROUP_TEXTS } from './descriptor';
+import { groupId, regionGroupId, taskId, type ResourceType } from './ids';
+import { AWS_GROUP_TEXTS, AWS_NOT_SHOWN } from './descriptor';
 import { fill } from '../../shared/format';
 import type { MemoryDbApi } from './json-api';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
@@ -32,12 +32,15 @@ export const EVENTS_MAX_AGE_MS = 14 * 86_400_000;
 /** Calls a region may not offer (serverless and global datastores are not everywhere) or a policy may not allow. */
 const OPTIONAL_KINDS = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
 
-async function optional<T>(p: Promise<T>, fallback: T, notes: string[], what: string): Promise<T> {
+/** What a region did not show: the entries of AWS_NOT_SHOWN. */
+type NotShown = Set<string>;
+
+async function optional<T>(p: Promise<T>, fallback: T, notes: NotShown, what: string): Promise<T> {
   try {
     return await p;
   } catch (e) {
     if (e instanceof ProviderError && OPTIONAL_KINDS.has(e.kind)) {
-      notes.push(`${what}: ${e.message}`);
+      notes.add(what);
       return fallback;
     }
     throw e;
@@ -65,7 +68,7 @@ export async function regionSnapshot(
   signal?: AbortSignal,
 ): Promise<RegionSnapshot> {
   const ec = apis.elasticache;
-  const notes: string[] = [];
+  const notes: NotShown = new Set();
   const page = (
     action: string,
     params: Record<string, string>,
@@ -83,7 +86,7 @@ export async function regionSnapshot(
       page('DescribeServerlessCaches', {}, 'ServerlessCaches', 'member', say.t('the serverless caches'), serverless),
       [],
       notes,
-      'serverless caches',
+      AWS_NOT_SHOWN.serverlessCaches,
     ),
     optional(
       page(
@@ -95,7 +98,7 @@ export async function regionSnapshot(
       ),
       [],
       notes,
-      'global datastores',
+      AWS_NOT_SHOWN.globalDatastores,
     ),
     page(
       'DescribeUpdateActions',
@@ -119,7 +122,7 @@ export async function regionSnapshot(
       ),
       [],
       notes,
-      'serverless backups',
+      AWS_NOT_SHOWN.serverlessBackups,
     ),
     page('DescribeEvents', { StartTime: eventsFrom }, 'Events', 'Event', say.t('the events')),
   ]);
@@ -189,6 +192,8 @@ export async function regionSnapshot(
       .filter(s => str(s, 'SnapshotStatus') === 'creating')
       .map(s => str(s, 'ReplicationGroupId') ?? str(s, 'CacheClusterId')),
   );
+  // Groups whose resource has no modification now: the id their modification task had while it ran.
+  const idle = new Map<string, string>();
   for (const r of resources) {
     if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
     if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
@@ -197,10 +202,11 @@ export async function regionSnapshot(
     const url = r.rtype === 'mdb' ? memoryDbConsoleUrl(region) : ecUrl;
     const t = modificationTask(r, ctxFor(g, url), members, eventsByGroup.get(g));
     if (t) tasks.push(t);
+    else idle.set(g, taskId({ kind: 'mod', region, rtype: r.rtype, resource: r.id }));
   }
   for (const [g, list] of eventsByGroup) {
     const inWindow = list.filter(e => e.date >= window.since);
-    tasks.push(...finishedFromEvents(inWindow, ctxFor(g)));
+    tasks.push(...asEndedModification(finishedFromEvents(inWindow, ctxFor(g)), idle.get(g)));
   }
   for (const a of actions) {
     const o = obj(a);
@@ -231,12 +237,13 @@ export async function regionSnapshot(
     const t = snapshotTask('msnap', s, ctxFor(g, memoryDbConsoleUrl(region)), window.since);
     if (t) tasks.push(t);
   }
-  if (notes.length)
-    regionGroup.description = fill(AWS_GROUP_TEXTS.regionNotShown, notes.map(n => n.split(':')[0]).join(', '));
+  // In one fixed order: the calls end in any order, and a description that changes with it would redraw the row.
+  const notShown = Object.values(AWS_NOT_SHOWN).filter(w => notes.has(w));
+  if (notShown.length) regionGroup.description = fill(AWS_GROUP_TEXTS.regionNotShown, notShown.join(', '));
   return { groups: [...groups.values()], tasks };
 }
 
-async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: string[], signal?: AbortSignal) {
+async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: NotShown, signal?: AbortSignal) {
   const what = (w: say.Said) => say.t('{0} in {1}', w, region);
   // Regions without MemoryDB have no endpoint at all: a DNS failure there means "not offered", not an outage.
   const guard = async <T>(p: Promise<T>, label: string): Promise<T | undefined> => {
@@ -247,7 +254,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
         e instanceof ProviderError &&
         (OPTIONAL_KINDS.has(e.kind) || (e.kind === 'network' && e.code === 'ENOTFOUND'))
       ) {
-        notes.push(`${label}: ${e.message}`);
+        notes.add(label);
         return undefined;
       }
       throw e;
@@ -263,13 +270,13 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
       what(say.t('the MemoryDB clusters')),
       signal,
     ),
-    'MemoryDB',
+    AWS_NOT_SHOWN.memoryDbClusters,
   );
   if (!clusters) return undefined;
   const [snapshots, events] = await Promise.all([
     guard(
       allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what(say.t('the MemoryDB snapshots')), signal),
-      'MemoryDB snapshots',
+      AWS_NOT_SHOWN.memoryDbSnapshots,
     ),
     guard(
       allJsonPages(
@@ -281,8 +288,18 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: s
         what(say.t('the MemoryDB events')),
         signal,
       ),
-      'MemoryDB events',
+      AWS_NOT_SHOWN.memoryDbEvents,
     ),
   ]);
   return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
+}
+
+/**
+ * The newest finished operation of an idle resource is its modification task, ended: the row a person watched
+ * running ends in place ("Failed · Failed to modify …"), rather than the running row ending on its own beside a
+ * second row for the same operation. Older operations keep their event ids. `lookup.ts` answers the same by id.
+ */
+export function asEndedModification(finished: Task[], modificationId: string | undefined): Task[] {
+  if (!modificationId || !finished.length) return finished;
+  return [...finished.slice(0, -1), { ...finished[finished.length - 1], id: modificationId }];
 }

@@ -1,3 +1,4 @@
+import * as say from '../../core/say';
 import type { JsonObject } from '../../core/shape';
 import { obj, str, time } from './fields';
 import type { ResourceType } from './ids';
@@ -41,6 +42,25 @@ export interface Resource {
   /** A cache cluster that is a member of a replication group belongs to that group. */
   replicationGroupId?: string;
   raw: JsonObject;
+}
+
+/**
+ * A resource as our messages name it ("replication group orders-cache"): the kind in the person's language, the id
+ * as AWS gives it. One literal template per kind, so the l10n export finds each.
+ */
+export function resourceWords(rtype: ResourceType, id: string): say.Said {
+  switch (rtype) {
+    case 'rg':
+      return say.t('replication group {0}', id);
+    case 'cc':
+      return say.t('cache cluster {0}', id);
+    case 'sc':
+      return say.t('serverless cache {0}', id);
+    case 'gds':
+      return say.t('global datastore {0}', id);
+    case 'mdb':
+      return say.t('MemoryDB cluster {0}', id);
+  }
 }
 
 export function readResource(rtype: ResourceType, value: unknown, region: string): Resource | undefined {

@@ -7,6 +7,7 @@ import { obj, str } from './fields';
 import { parseTaskId } from './ids';
 import { TaskLookup } from './lookup';
 import { EVENTS_MAX_AGE_MS, regionSnapshot, type RegionApis } from './region';
+import { resourceWords } from './resources';
 import { xmlList } from './xml';
 
 export const DEFAULT_WINDOW_MS = 7 * 86_400_000;
@@ -119,12 +120,18 @@ export class AwsTaskSource implements TaskSource {
     if (!current.capabilities.cancel)
       throw new ProviderError(
         'not-cancelable',
-        say.t(
-          'The service update {0} of {1} is {2} that cannot be stopped.',
-          key.update,
-          key.resource,
-          current.providerStatus || 'in a state',
-        ),
+        current.providerStatus
+          ? say.t(
+              'The service update {0} of {1} cannot be stopped: it is {2}.',
+              key.update,
+              resourceWords(key.rtype, key.resource),
+              current.providerStatus,
+            )
+          : say.t(
+              'The service update {0} of {1} cannot be stopped in its current state.',
+              key.update,
+              resourceWords(key.rtype, key.resource),
+            ),
       );
     const result = await this.o.elasticache.call(
       key.region,
@@ -133,7 +140,7 @@ export class AwsTaskSource implements TaskSource {
         ServiceUpdateName: key.update,
         [key.rtype === 'rg' ? 'ReplicationGroupIds.member.1' : 'CacheClusterIds.member.1']: key.resource,
       },
-      `the stop of service update ${key.update} on ${key.resource}`,
+      say.t('the stop of service update {0} on {1}', key.update, resourceWords(key.rtype, key.resource)),
       { signal: options.signal, idempotent: false },
     );
     const refused = xmlList(result.UnprocessedUpdateActions, 'UnprocessedUpdateAction').map(obj)[0];

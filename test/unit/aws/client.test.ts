@@ -94,16 +94,20 @@ describe('aws client against the emulator', () => {
     assert.equal(byId((await s.refresh({})).tasks, 'mod:us-east-1:rg:orders-cache').progress, 60);
     advance(300);
     const after = await s.refresh({});
-    assert.ok(!after.tasks.some(t => t.id === 'mod:us-east-1:rg:orders-cache'), 'no modification any more');
-    const done = after.tasks.find(
-      t => t.group === 'us-east-1/rg/orders-cache' && t.name.startsWith('Finished modifying'),
-    );
-    assert.ok(done);
+    // The row that ran ends in place: the finished operation from the events takes the modification's id, and no
+    // second row says the same (deliberate change: it was an event task beside the running one's leftover).
+    const done = byId(after.tasks, 'mod:us-east-1:rg:orders-cache');
+    assert.match(done.name, /^Finished modifying/);
     assert.equal(done.status, 'succeeded');
     assert.equal(done.steps.length, 3, 'start, node group added, finish');
     assert.ok(done.startedAt! < done.finishedAt!);
+    assert.deepEqual(
+      after.tasks.filter(t => t.group === 'us-east-1/rg/orders-cache' && /^Finished modifying/.test(t.name)).length,
+      1,
+      'one row for the one operation',
+    );
     const settled = await s.getTask('mod:us-east-1:rg:orders-cache');
-    assert.equal(settled.status, 'succeeded');
+    assert.deepEqual({ ...settled, raw: undefined }, { ...done, raw: undefined }, 'by id, the task the refresh shows');
   });
 
   it('a service update across six nodes: steps per node, NodesUpdated as progress, stoppable while in progress', async () => {
@@ -170,6 +174,23 @@ describe('aws client against the emulator', () => {
     assert.ok(failed);
     assert.match(failed.errors[0].message, /InsufficientCacheClusterCapacity/);
     assert.equal(failed.steps.length, 2);
+  });
+
+  // What the extension asks when a running modification leaves the list (the keep-registry's by-id lookup): a
+  // failed modification leaves the group `available`, and only its event says it failed. It read "Succeeded".
+  it('getTask of a modification that has ended says how it ended, from its events', async () => {
+    const s = source();
+    assert.equal((await s.getTask('mod:us-east-1:rg:reports-cache')).status, 'running');
+    advance(120);
+    const failed = await s.getTask('mod:us-east-1:rg:reports-cache');
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.errors[0]?.message ?? '', /Failed to modify engine version.*InsufficientCacheClusterCapacity/);
+    assert.ok(failed.finishedAt !== undefined && failed.finishedAt <= emu.context.clock.now());
+    // The reboot of memcached-legacy ends well: its "restarted" event.
+    advance(60);
+    const rebooted = await s.getTask('mod:us-east-1:cc:memcached-legacy');
+    assert.equal(rebooted.status, 'succeeded');
+    assert.deepEqual(rebooted.errors, []);
   });
 
   it('pending values waiting for the maintenance window are a pending task', async () => {

@@ -12,6 +12,8 @@ import { crdbTask, englishDetailsLabels, failedTask, shardedAction, steppedTask,
 const L = englishDetailsLabels();
 const fresh: DetailsState = { connectionName: 'Prod cluster', stale: false, cancelling: false };
 const NOW = T0 + 90_000;
+/** Redis Enterprise's own words for its forced cancel (its descriptor's `cancel.force`). */
+const RE_FORCE_TITLE = 'Cancel even in the commit phase (can break the Active-Active database)';
 
 describe('details: buildDetailsModel', () => {
   // Issue 13: a CRDB task's per-cluster states were numbered as steps.
@@ -30,6 +32,8 @@ describe('details: buildDetailsModel', () => {
     assert.deepEqual(m.actions, {
       cancel: true,
       forceCancel: true,
+      cancelLabel: 'Cancel Task',
+      forceCancelTitle: RE_FORCE_TITLE,
       cancelDisabled: false,
       openConsole: false,
       pin: false,
@@ -87,6 +91,8 @@ describe('details: buildDetailsModel', () => {
     assert.deepEqual(m.actions, {
       cancel: true,
       forceCancel: false,
+      cancelLabel: 'Cancel Task',
+      forceCancelTitle: RE_FORCE_TITLE,
       cancelDisabled: false,
       openConsole: false,
       pin: false,
@@ -157,6 +163,8 @@ describe('details: buildDetailsModel', () => {
     assert.deepEqual(m.actions, {
       cancel: false,
       forceCancel: false,
+      cancelLabel: 'Cancel Task',
+      forceCancelTitle: RE_FORCE_TITLE,
       cancelDisabled: false,
       openConsole: false,
       pin: false,
@@ -257,6 +265,27 @@ describe('details: buildDetailsModel', () => {
     assert.deepEqual(ended.banners, [], 'a task that ended needs no word about the cancel');
   });
 
+  // Issue 17: an AWS service update is stopped, not "canceled" in Redis Enterprise's words.
+  it("names the cancel button in the task's provider's words: Stop Update for AWS, Cancel Task elsewhere", () => {
+    const update = task({
+      provider: 'aws',
+      kind: 'cloud-task',
+      name: 'Service update elasticache-20261115-001',
+      capabilities: { cancel: true, forceCancel: false },
+    });
+    const m = buildDetailsModel(update, fresh, L, NOW);
+    assert.equal(m.actions.cancel, true);
+    assert.equal(m.actions.forceCancel, false);
+    assert.equal(m.actions.cancelLabel, 'Stop Update');
+    assert.equal(buildDetailsModel(crdbTask(), fresh, L, NOW).actions.cancelLabel, 'Cancel Task');
+    const alibaba = buildDetailsModel(task({ provider: 'alibaba' }), fresh, L, NOW);
+    assert.equal(alibaba.actions.cancelLabel, L.cancel, 'a provider without words of its own gets the plain ones');
+    assert.equal(alibaba.actions.forceCancelTitle, L.forceCancelTitle);
+    // The words are the translated ones the labels carry, not the descriptor's English.
+    const chinese = { ...L, providerCancel: { ...L.providerCancel, aws: { cancel: '停止更新' } } };
+    assert.equal(buildDetailsModel(update, fresh, chinese, NOW).actions.cancelLabel, '停止更新');
+  });
+
   it('offers Keep Open in the preview panel only', () => {
     assert.equal(buildDetailsModel(crdbTask(), { ...fresh, preview: true }, L, NOW).actions.pin, true);
     assert.equal(buildDetailsModel(crdbTask(), fresh, L, NOW).actions.pin, false);
@@ -321,6 +350,8 @@ describe('details: buildPlaceholderModel', () => {
     assert.deepEqual(m.actions, {
       cancel: false,
       forceCancel: false,
+      cancelLabel: 'Cancel Task',
+      forceCancelTitle: L.forceCancelTitle,
       cancelDisabled: true,
       openConsole: false,
       pin: false,

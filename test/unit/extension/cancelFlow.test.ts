@@ -157,4 +157,85 @@ describe('cancel flow', () => {
       'one warning, then the id',
     );
   });
+
+  // Issue 17: the AWS confirmation used Redis Enterprise's words ("commit phase", "CRDB").
+  describe('an AWS service update: the words are AWS’s', () => {
+    const UPDATE_NAME = 'Service update elasticache-20261115-001 (security-update, important)';
+    const ID = 'upd:us-east-1:rg:sessions:elasticache-20261115-001';
+    function awsSetup(answers: (string | undefined)[], cancelResults: (Error | undefined)[]) {
+      const s = setup(answers, cancelResults);
+      s.store.applySnapshot(
+        'c1',
+        snapshot([
+          task(ID, {
+            provider: 'aws',
+            kind: 'cloud-task',
+            name: UPDATE_NAME,
+            target: { id: 'sessions', type: 'replication group' },
+            capabilities: { cancel: true, forceCancel: false },
+          }),
+        ]),
+      );
+      return s;
+    }
+
+    it('asks to stop the update on its resource, says what BatchStopUpdateAction does, and stops once', async () => {
+      const { deps, asked, calls } = awsSetup(['Stop Update'], [undefined]);
+      assert.equal(await cancelFlow(deps, 'c1', ID), 'requested');
+      assert.equal(asked.length, 1);
+      assert.equal(asked[0].message, `Stop "${UPDATE_NAME}" on sessions (Prod cluster)?`);
+      assert.deepEqual(asked[0].items, ['Stop Update']);
+      const options = asked[0].options as { detail: string; closeLabel: string; modal: boolean };
+      assert.equal(options.modal, true);
+      assert.equal(options.closeLabel, 'Keep Running');
+      assert.match(options.detail, /BatchStopUpdateAction, sent once/);
+      assert.match(options.detail, /on sessions/);
+      assert.match(options.detail, /nodes already updated stay updated/);
+      assert.match(options.detail, /a node being updated finishes its update/);
+      assert.match(options.detail, /the remaining nodes are not updated/);
+      assert.match(options.detail, new RegExp(`Task ID: ${ID}`));
+      assert.doesNotMatch(`${asked[0].message} ${options.detail}`, /commit phase|CRDB|Active-Active|Cancel/);
+      assert.deepEqual(calls, [{ taskId: ID, force: false }]);
+    });
+
+    it('a refused stop is one error in AWS’s words: no commit phase, no forced cancel, nothing sent again', async () => {
+      const refused = new ProviderError(
+        'not-cancelable',
+        'AWS did not stop elasticache-20261115-001 on sessions (InvalidStatus): no reason given',
+      );
+      const { deps, asked, calls } = awsSetup(['Stop Update'], [refused]);
+      assert.equal(await cancelFlow(deps, 'c1', ID), 'failed');
+      assert.deepEqual(
+        asked.map(a => a.kind),
+        ['warning', 'error'],
+      );
+      assert.match(asked[1].message, /^The service update was not stopped: AWS did not stop elasticache-20261115-001/);
+      assert.deepEqual(asked[1].items, [], 'no Force Cancel…');
+      assert.doesNotMatch(asked[1].message, /commit phase|canceled/);
+      assert.equal(calls.length, 1);
+    });
+
+    it('Keep Running sends nothing; a forced cancel of it is refused before anything is sent', async () => {
+      const kept = awsSetup(['Keep Running'], []);
+      assert.equal(await cancelFlow(kept.deps, 'c1', ID), 'dismissed');
+      assert.equal(kept.calls.length, 0);
+      const forced = awsSetup(['Continue…', ID], []);
+      assert.equal(await forceCancelFlow(forced.deps, 'c1', ID), 'dismissed');
+      assert.equal(forced.calls.length, 0);
+      assert.deepEqual(
+        forced.asked.map(a => a.kind),
+        ['info'],
+      );
+      assert.match(forced.asked[0].message, /cannot be force-canceled: nothing was sent/);
+    });
+  });
+
+  it('a provider without words of its own is asked in plain words that promise nothing of its server', async () => {
+    const { deps, asked, store } = setup(['Cancel Task'], [undefined]);
+    store.upsertTask(task('42', { provider: 'redis-cloud', capabilities: { cancel: true, forceCancel: false } }));
+    assert.equal(await cancelFlow(deps, 'c1', '42'), 'requested');
+    assert.deepEqual(asked[0].items, ['Cancel Task']);
+    const detail = (asked[0].options as { detail: string }).detail;
+    assert.equal(detail, 'Task ID: 42. The request to cancel it is sent once.');
+  });
 });
