@@ -10,7 +10,7 @@ import type { AwsModule } from '../../src/emulator/aws/index';
 import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../../src/emulator/aws/index';
 import { RESHARD, UPDATE } from '../../src/emulator/aws/scenario';
 import { useVsCode } from './fixture';
-import { quickInputPrompt, refreshView, rowDescription, rowLabel } from './flows';
+import { pickRegions, quickInputPrompt, refreshView, rowDescription, rowLabel, startAddCloudConnection } from './flows';
 
 const NAME = 'AWS e2e';
 const UPDATE_ROW = `Service update ${UPDATE.name}`;
@@ -34,26 +34,9 @@ describe('AWS (ElastiCache) through the real UI', function () {
     const ui = vscode();
     await ui.openView();
     await ui.setSidebarWidth(560);
-    await ui.runCommand('Redis Tasks: Add Connection');
-    await ui.pickQuickItem('Amazon ElastiCache');
-    await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
-    await ui.answerQuickInput(NAME);
-    await quickInputPrompt(ui).filter({ hasText: 'Endpoint override' }).waitFor();
-    await ui.answerQuickInput(emulator.url);
+    await startAddCloudConnection(ui, 'Amazon ElastiCache', NAME, emulator.url);
     // The regions: a multi-select of AWS's regions with the default ticked; tick eu-west-1 too.
-    const input = ui.page.locator('.quick-input-widget input[placeholder="Regions (one or more)"]');
-    await input.waitFor();
-    const checked = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]');
-    assert.deepEqual(
-      (await checked.locator('.label-name').allInnerTexts()).map(t => t.trim()),
-      ['us-east-1'],
-    );
-    await input.fill('eu-west-1');
-    await ui.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      .filter({ hasText: /^\s*eu-west-1\s*$/ })
-      .first()
-      .click();
+    const input = await pickRegions(ui, ['us-east-1'], ['eu-west-1']);
     await ui.screenshot('aws-regions', { keepOpen: true });
     await input.press('Enter');
     await ui.page.locator('.quick-input-widget input[placeholder="How does this connection sign in?"]').waitFor();
@@ -159,16 +142,9 @@ describe('AWS by a named profile through the real UI', function () {
     const ui = vscode();
     await ui.openView();
     await ui.setSidebarWidth(560);
-    await ui.runCommand('Redis Tasks: Add Connection');
-    await ui.pickQuickItem('Amazon ElastiCache');
-    await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
-    await ui.answerQuickInput(NAME_BY_PROFILE);
-    await quickInputPrompt(ui).filter({ hasText: 'Endpoint override' }).waitFor();
-    await ui.answerQuickInput(emulator.url);
+    await startAddCloudConnection(ui, 'Amazon ElastiCache', NAME_BY_PROFILE, emulator.url);
     // One region: the default, already ticked.
-    const regions = ui.page.locator('.quick-input-widget input[placeholder="Regions (one or more)"]');
-    await regions.waitFor();
-    await regions.press('Enter');
+    await (await pickRegions(ui)).press('Enter');
     await ui.page.locator('.quick-input-widget input[placeholder="How does this connection sign in?"]').waitFor();
     await ui.pickQuickItem('A named profile');
     // The picker lists the profiles of both files (default first), and a way to type another.

@@ -48,6 +48,44 @@ export async function startAddEnterpriseConnection(
   await ui.dialog().waitFor({ timeout: 30_000 });
 }
 
+/** "Redis Tasks: Add Connection…" → a cloud provider → name → the emulator as endpoint override; stops at the regions. */
+export async function startAddCloudConnection(ui: VsCodeUi, provider: string, name: string, endpoint: string) {
+  await ui.runCommand('Redis Tasks: Add Connection');
+  await ui.pickQuickItem(provider);
+  await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
+  await ui.answerQuickInput(name);
+  await quickInputPrompt(ui).filter({ hasText: 'Endpoint override' }).waitFor();
+  await ui.answerQuickInput(endpoint);
+}
+
+/**
+ * The regions step, a multi-select with the provider's default ticked: checks which are ticked when `ticked` is given,
+ * ticks each of `add` by its exact name (ap-shanghai-fsi matches the typed "ap-shanghai" too), and returns the input,
+ * still open, for the caller to press Enter (after a screenshot, say).
+ */
+export async function pickRegions(ui: VsCodeUi, ticked?: string[], add: string[] = []): Promise<Locator> {
+  const input = ui.page.locator('.quick-input-widget input[placeholder="Regions (one or more)"]');
+  await input.waitFor();
+  if (ticked) {
+    const checked = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]');
+    assert.deepEqual(
+      (await checked.locator('.label-name').allInnerTexts()).map(t => t.trim()),
+      ticked,
+    );
+  }
+  for (const region of add) {
+    await input.fill(region);
+    // Region names are letters, digits and hyphens: nothing to escape.
+    const exact = new RegExp(`^\\s*${region}\\s*$`);
+    await ui.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: ui.page.locator('.label-name', { hasText: exact }) })
+      .first()
+      .click();
+  }
+  return input;
+}
+
 /** The whole walk, pinning the certificate, then waiting for the connection's row. */
 export async function addEnterpriseConnection(
   ui: VsCodeUi,

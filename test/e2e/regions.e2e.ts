@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { allModules, startEmulator, type RunningEmulator } from '../../src/emulator/main';
 import { DEMO_SECRET_ID, DEMO_SECRET_KEY } from '../../src/emulator/tencent/index';
 import { useVsCode } from './fixture';
-import { quickInputPrompt, refreshView, rowDescription, rowLabel } from './flows';
+import { pickRegions, quickInputPrompt, refreshView, rowDescription, rowLabel, startAddCloudConnection } from './flows';
 
 const NAME = 'Tencent regions e2e';
 const REGION_ROWS = '.part.sidebar .monaco-list-row[role="treeitem"][aria-level="2"]';
@@ -27,27 +27,9 @@ describe('Tencent Cloud with two regions through the real UI', function () {
     const ui = vscode();
     await ui.openView();
     await ui.setSidebarWidth(560);
-    await ui.runCommand('Redis Tasks: Add Connection');
-    await ui.pickQuickItem('Tencent Cloud');
-    await quickInputPrompt(ui).filter({ hasText: 'A name for this connection' }).waitFor();
-    await ui.answerQuickInput(NAME);
-    await quickInputPrompt(ui).filter({ hasText: 'Endpoint override' }).waitFor();
-    await ui.answerQuickInput(emulator.url);
+    await startAddCloudConnection(ui, 'Tencent Cloud', NAME, emulator.url);
     // A multi-select of Tencent's regions with the default ticked, as AWS's: tick ap-shanghai too.
-    const input = ui.page.locator('.quick-input-widget input[placeholder="Regions (one or more)"]');
-    await input.waitFor();
-    const checked = ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row[aria-checked="true"]');
-    assert.deepEqual(
-      (await checked.locator('.label-name').allInnerTexts()).map(t => t.trim()),
-      ['ap-guangzhou'],
-    );
-    await input.fill('ap-shanghai');
-    await ui.page
-      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
-      // By its name only: ap-shanghai-fsi matches the typed text too.
-      .filter({ has: ui.page.locator('.label-name', { hasText: /^\s*ap-shanghai\s*$/ }) })
-      .first()
-      .click();
+    const input = await pickRegions(ui, ['ap-guangzhou'], ['ap-shanghai']);
     await input.press('Enter');
     await quickInputPrompt(ui).filter({ hasText: 'SecretId' }).waitFor();
     await ui.answerQuickInput(DEMO_SECRET_ID);
