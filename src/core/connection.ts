@@ -13,6 +13,7 @@ export interface ConnectionConfig {
   endpoint?: string;
   /** Redis Enterprise user, Tencent SecretId, Alibaba AccessKey ID, Redis Cloud account key. */
   user?: string;
+  /** One region, or several comma-separated where the provider allows it (`regionIds` reads them). */
   region?: string;
   tls?: TlsTrust;
   /**
@@ -30,4 +31,16 @@ export interface ConnectionSecret {
   secret: string;
   /** AWS temporary credentials: the session token that goes with a typed access key (never stored in settings). */
   sessionToken?: string;
+}
+
+/** "us-east-1, eu-west-1" as ids, in order, each once: the one `region` field holds several, comma-separated. */
+export function regionIds(value: string | undefined): string[] {
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(/[\s,]+/)
+        .map(s => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

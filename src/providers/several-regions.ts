@@ -36,18 +36,6 @@ export interface SeveralRegionsOptions {
 /** Regions asked at once: each costs a few list calls, and both clouds throttle per account. */
 const REGION_CONCURRENCY = 4;
 
-/** "us-east-1, eu-west-1" as ids, in order, each once: the one `region` field holds several comma-separated. */
-export function regionIds(value: string | undefined): string[] {
-  return [
-    ...new Set(
-      (value ?? '')
-        .split(/[\s,]+/)
-        .map(s => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
 interface LastRead {
   query: TaskQuery;
   groups: TaskGroup[];

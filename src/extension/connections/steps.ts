@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isInsecureRemoteHttp } from '../../core/loopback';
-import type { TlsTrust } from '../../core/connection';
+import { regionIds, type TlsTrust } from '../../core/connection';
 import type { ConnectionChoice, ProviderDescriptor } from '../../providers/descriptor';
 import type { Prompts } from '../prompts';
 import type { ProvidersModule } from '../providersLoader';
@@ -136,25 +136,13 @@ async function askEndpoint(ctx: StepContext, draft: Draft): Promise<boolean> {
 
 const REGION_ID = /^[a-z0-9-]+$/;
 
-/** Splits "us-east-1, eu-west-1" into ids; the setting keeps them comma-separated in the one `region` field. */
-export function regionList(value: string | undefined): string[] {
-  return [
-    ...new Set(
-      (value ?? '')
-        .split(/[\s,]+/)
-        .map(s => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
-
 /**
  * A picker of the regions the provider documents, the current ones first and checked, and "Other region…" for one
  * the list does not know yet (new regions open before our list learns them).
  */
 async function askRegion(ctx: StepContext, draft: Draft): Promise<boolean> {
   const region = ctx.d.region!;
-  const current = regionList(draft.region ?? region.default);
+  const current = regionIds(draft.region ?? region.default);
   const ordered = [...current, ...region.known.filter(r => !current.includes(r))];
   const other = { label: vscode.l10n.t('Other region…'), description: vscode.l10n.t('type a region id'), other: true };
   const items = ordered.map(r => ({
@@ -196,14 +184,14 @@ async function askRegion(ctx: StepContext, draft: Draft): Promise<boolean> {
         : vscode.l10n.t('Region, e.g. {0}', region.default),
       ignoreFocusOut: true,
       validateInput: v => {
-        const list = regionList(v);
+        const list = regionIds(v);
         if (!list.length || !list.every(r => REGION_ID.test(r))) return vscode.l10n.t('Enter a region id.');
         if (!region.several && list.length > 1) return vscode.l10n.t('Enter one region id.');
         return undefined;
       },
     });
     if (typed === undefined) return false;
-    picked = [...picked, ...regionList(typed)];
+    picked = [...picked, ...regionIds(typed)];
   }
   draft.region = [...new Set(picked)].join(',');
   return true;

@@ -7,7 +7,8 @@ import { resolveEndpoint } from './endpoint';
 import type { TaskApi } from './errors';
 import { AlibabaTaskSource } from './source';
 import { guardSecrets } from '../secret-guard';
-import { regionIds, SeveralRegionsSource } from '../several-regions';
+import { regionIds } from '../../core/connection';
+import { SeveralRegionsSource } from '../several-regions';
 import { ALIBABA_GROUP_TEXTS } from './descriptor';
 
 /**

@@ -1,6 +1,7 @@
 import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import { endpointOrigin } from '../endpoint-override';
+import { regionIds } from '../../core/connection';
 
 /**
  * Where ElastiCache and MemoryDB answer, per partition, as the official SDKs' endpoint rule sets build it
@@ -31,14 +32,10 @@ export function checkRegion(region: string): string {
 
 /** The comma- or space-separated regions of a connection, each checked, without duplicates. */
 export function parseRegions(value: string | undefined): string[] {
-  const list = (value ?? '')
-    .split(/[\s,]+/)
-    .map(s => s.trim())
-    .filter(Boolean)
-    .map(checkRegion);
+  const list = regionIds(value).map(checkRegion);
   if (!list.length)
     throw new ProviderError('bad-request', say.t('An AWS connection needs at least one region (such as us-east-1).'));
-  return [...new Set(list)];
+  return list;
 }
 
 export function defaultEndpoint(service: AwsService, region: string): string {

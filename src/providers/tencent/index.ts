@@ -8,7 +8,8 @@ import { LEGACY_ENDPOINT, LegacyTencentApi } from './legacy-api';
 import type { LegacySignatureMethod } from './signer';
 import { LegacyTencentTaskSource, TencentTaskSource } from './source';
 import { guardSecrets } from '../secret-guard';
-import { regionIds, SeveralRegionsSource } from '../several-regions';
+import { regionIds } from '../../core/connection';
+import { SeveralRegionsSource } from '../several-regions';
 import { TENCENT_GROUP_TEXTS } from './descriptor';
 
 export { TencentTaskSource, LegacyTencentTaskSource } from './source';

@@ -9,7 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/serve
 import * as tencentEmu from '../../../src/emulator/tencent';
 import { create as createAlibaba } from '../../../src/providers/alibaba';
 import { create as createTencent } from '../../../src/providers/tencent';
-import { regionIds } from '../../../src/providers/several-regions';
+import { regionIds } from '../../../src/core/connection';
 import { fakeIo } from '../cli/fakes';
 
 delete process.env.http_proxy;
