@@ -6,6 +6,7 @@ import {
   REBOOT,
   REGION,
   RESHARD,
+  RETRY,
   SECOND_REGION,
   SERVERLESS_BACKUP,
   elapsed,
@@ -102,7 +103,9 @@ export function regionResources(st: ScenarioState, region: string, now: number):
     };
   const reshard = elapsed(st, RESHARD.start, now);
   const resharding = reshard < RESHARD.seconds;
-  const failing = elapsed(st, FAILING.start, now) < FAILING.seconds;
+  const retry = elapsed(st, RETRY.start, now);
+  const failing = elapsed(st, FAILING.start, now) < FAILING.seconds || (retry >= 0 && retry < RETRY.seconds);
+  const upgraded = retry >= RETRY.seconds;
   const rebooting = elapsed(st, REBOOT.start, now) < REBOOT.seconds;
   const backingUp = elapsed(st, BACKUP.start, now) < BACKUP.seconds;
   const groups = [
@@ -137,7 +140,7 @@ export function regionResources(st: ScenarioState, region: string, now: number):
         region,
         failing ? 'modifying' : 'available',
         failing ? { EngineVersion: '7.1' } : {},
-        '7.0',
+        upgraded ? '7.1' : '7.0',
       ),
     ),
     {

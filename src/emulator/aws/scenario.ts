@@ -29,6 +29,8 @@ export const UPDATE = {
 };
 export const BACKUP = { name: 'sessions-before-upgrade', rg: 'sessions', start: -30 * S, seconds: 270 };
 export const FAILING = { id: 'reports-cache', start: -30 * S, seconds: 120 };
+/** Half an hour after it failed, the same engine upgrade of reports-cache is tried again, and succeeds. */
+export const RETRY = { id: FAILING.id, start: 30 * 60 * S, seconds: 300 };
 export const REBOOT = { id: 'memcached-legacy', start: -20 * S, seconds: 60 };
 export const SERVERLESS_BACKUP = { name: 'carts-before-migration', cache: 'carts', start: -10 * S, seconds: 100 };
 export const MEMORYDB = { name: 'ledger', start: -120 * S, seconds: 900 };
@@ -133,6 +135,13 @@ export function events(st: ScenarioState, now: number): EmuEvent[] {
       FAILING.id,
       'Failed to modify engine version of replication group reports-cache: InsufficientCacheClusterCapacity',
       t(failEnd),
+    ),
+    ec('replication-group', RETRY.id, 'Modification started: engine version 7.0 to 7.1', t(RETRY.start)),
+    ec(
+      'replication-group',
+      RETRY.id,
+      'Finished modifying engine version of replication group reports-cache from 7.0 to 7.1',
+      t(RETRY.start + RETRY.seconds * S),
     ),
     ec('cache-cluster', REBOOT.id, 'Rebooting cache node 0001 of cache cluster memcached-legacy', t(REBOOT.start)),
     ec('cache-cluster', REBOOT.id, 'Cache node 0001 restarted', t(rebootEnd)),

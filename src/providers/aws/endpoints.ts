@@ -1,3 +1,4 @@
+import { parseGroupId, type ResourceType } from './ids';
 import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import { endpointOrigin } from '../endpoint-override';
@@ -62,6 +63,23 @@ function consoleHost(region: string): string {
 export function elastiCacheConsoleUrl(region: string, path = ''): string {
   const r = encodeURIComponent(region);
   return `https://${consoleHost(region)}/elasticache/home?region=${r}#${path}`;
+}
+
+/**
+ * The console page of the resource a task belongs to: a replication group's own page (`#/redis/<id>`, the page the
+ * console's list links to) or a MemoryDB cluster's; the region's ElastiCache page for the rest, whose pages we could
+ * not confirm.
+ */
+export function resourceConsoleUrl(region: string, rtype?: ResourceType, id?: string): string {
+  if (rtype === 'mdb') return memoryDbConsoleUrl(region, id);
+  if (rtype === 'rg' && id) return elastiCacheConsoleUrl(region, `/redis/${encodeURIComponent(id)}`);
+  return elastiCacheConsoleUrl(region);
+}
+
+/** The console page for the tasks of a group (ids.ts): its resource's page, or the region's. */
+export function groupConsoleUrl(group: string, region: string): string {
+  const g = parseGroupId(group);
+  return g ? resourceConsoleUrl(g.region, g.rtype, g.resource) : resourceConsoleUrl(region);
 }
 
 export function memoryDbConsoleUrl(region: string, cluster?: string): string {

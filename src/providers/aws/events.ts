@@ -77,14 +77,17 @@ export function finishedFromEvents(events: AwsEvent[], ctx: EventTaskContext): T
   const sorted = [...events].sort((a, b) => a.date - b.date);
   const tasks: Task[] = [];
   let lastEnd = -1;
+  // The n-th event of its millisecond: unlike its index in the list, it stays when older events leave the window.
+  let sameMs = 0;
   sorted.forEach((e, i) => {
+    sameMs = i > 0 && sorted[i - 1].date === e.date ? sameMs + 1 : 0;
     const end = endOf(e.message);
     if (!end || hasOwnApi(e.message)) return;
     let start = -1;
     for (let j = i - 1; j > lastEnd; j--) if (isStart(sorted[j].message)) start = j;
     const between = sorted.slice(start === -1 ? i : start, i + 1);
     tasks.push({
-      id: taskId({ kind: 'evt', region: ctx.region, rest: `${e.sourceType}:${e.sourceId}:${e.date}:${i}` }),
+      id: taskId({ kind: 'evt', region: ctx.region, rest: `${e.sourceType}:${e.sourceId}:${e.date}:${sameMs}` }),
       source: ctx.connectionId,
       provider: 'aws',
       kind: 'cloud-task',

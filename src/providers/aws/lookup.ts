@@ -1,12 +1,13 @@
 import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import type { Task } from '../../core/task';
-import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
+import { groupConsoleUrl } from './endpoints';
 import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
-import { EVENTS_MAX_AGE_MS, asEndedModification, type RegionApis } from './region';
+import { resourceOperations } from './operations';
+import { EVENTS_MAX_AGE_MS, type RegionApis } from './region';
 import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
@@ -47,8 +48,8 @@ export class TaskLookup {
     private readonly now: () => number,
   ) {}
 
-  private ctx(region: string, group: string, consoleUrl = elastiCacheConsoleUrl(region)): TaskContext {
-    return { connectionId: this.apis.connectionId, region, group, consoleUrl };
+  private ctx(region: string, group: string): TaskContext {
+    return { connectionId: this.apis.connectionId, region, group, consoleUrl: groupConsoleUrl(group, region) };
   }
 
   private query(
@@ -183,10 +184,24 @@ export class TaskLookup {
     if (!r || r.id !== key.resource) throw new ProviderError('not-found', say.t('{0} was not found.', label));
     const members = key.rtype === 'rg' ? await this.members(r, signal) : [];
     const events = await this.events(key, [r.id, ...members.map(m => m.id)], signal);
-    const url = key.rtype === 'mdb' ? memoryDbConsoleUrl(key.region) : elastiCacheConsoleUrl(key.region);
-    return (
-      modificationTask(r, this.ctx(key.region, group, url), members, events) ??
-      settled(r, group, this.apis.connectionId, url, events)
+    const ctx = this.ctx(key.region, group);
+    const url = ctx.consoleUrl!;
+    const ops = resourceOperations(finishedFromEvents(events, ctx), {
+      kind: 'mod',
+      region: key.region,
+      rtype: key.rtype,
+      resource: key.resource,
+    });
+    const id = taskId(key);
+    const running = modificationTask(r, ctx, members, events);
+    if (running && id === ops.nextId) return { ...running, id };
+    const done = ops.finished.find(t => t.id === id);
+    if (done) return done;
+    // The modification asked for has ended without an event that says how.
+    if (!running && id === ops.nextId) return settled(r, id, group, this.apis.connectionId, url);
+    throw new ProviderError(
+      'not-found',
+      say.t('AWS lists no such modification of {0} in the last 14 days of events.', label),
     );
   }
 
@@ -233,15 +248,10 @@ export class TaskLookup {
 }
 
 /**
- * The resource exists and nothing is happening to it: its modification has ended, as a refresh shows it — its newest
- * finished operation from the events (a failed modification leaves the resource `available`: only its event says it
- * failed; backups and service updates have tasks of their own). Without one, it ended well as far as AWS tells.
+ * The resource exists, nothing is happening to it and no event says how its last modification ended: it ended well
+ * as far as AWS tells (a failed modification leaves the resource `available`, but its event says it failed).
  */
-function settled(r: Resource, group: string, connectionId: string, consoleUrl: string, events: AwsEvent[]): Task {
-  const id = taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id });
-  const finished = finishedFromEvents(events, { connectionId, region: r.region, group, consoleUrl });
-  const ended = asEndedModification(finished, id).at(-1);
-  if (ended) return ended;
+function settled(r: Resource, id: string, group: string, connectionId: string, consoleUrl: string): Task {
   return {
     id,
     source: connectionId,

@@ -1,10 +1,11 @@
 import * as say from '../../core/say';
 import { ProviderError } from '../../core/errors';
 import type { Task, TaskGroup } from '../../core/task';
-import { elastiCacheConsoleUrl, memoryDbConsoleUrl } from './endpoints';
+import { groupConsoleUrl } from './endpoints';
 import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
-import { groupId, regionGroupId, taskId, type ResourceType } from './ids';
+import { groupId, regionGroupId, type ResourceType } from './ids';
+import { resourceOperations } from './operations';
 import { AWS_GROUP_TEXTS, AWS_NOT_SHOWN } from './descriptor';
 import { fill } from '../../shared/format';
 import type { MemoryDbApi } from './json-api';
@@ -78,7 +79,9 @@ export async function regionSnapshot(
     paging?: Paging,
   ) => allQueryPages(ec, region, action, params, { key, member, paging }, say.t('{0} in {1}', what, region), signal);
   const serverless: Paging = { size: 50, style: 'token' };
-  const eventsFrom = new Date(Math.max(window.since, window.until - EVENTS_MAX_AGE_MS + 60_000)).toISOString();
+  // All 14 days whatever the window: a modification's id is the end of the operation before it (operations.ts), and
+  // an id that changed with the filter would make its row a new one.
+  const eventsFrom = new Date(window.until - EVENTS_MAX_AGE_MS + 60_000).toISOString();
   const [rgs, ccs, scs, gdss, actions, snaps, ssnaps, events] = await Promise.all([
     page('DescribeReplicationGroups', {}, 'ReplicationGroups', 'ReplicationGroup', say.t('the replication groups')),
     page('DescribeCacheClusters', {}, 'CacheClusters', 'CacheCluster', say.t('the cache clusters')),
@@ -128,7 +131,6 @@ export async function regionSnapshot(
   ]);
   const mdb = apis.memorydb ? await memoryDb(apis.memorydb, region, eventsFrom, notes, signal) : undefined;
 
-  const ecUrl = elastiCacheConsoleUrl(region);
   const groups = new Map<string, TaskGroup>();
   const regionGroup: TaskGroup = {
     id: regionGroupId(region),
@@ -137,11 +139,11 @@ export async function regionSnapshot(
     description: AWS_GROUP_TEXTS.region,
   };
   groups.set(regionGroup.id, regionGroup);
-  const ctxFor = (group: string, consoleUrl = ecUrl): TaskContext => ({
+  const ctxFor = (group: string): TaskContext => ({
     connectionId: apis.connectionId,
     region,
     group,
-    consoleUrl,
+    consoleUrl: groupConsoleUrl(group, region),
   });
   const resources: Resource[] = [];
   const add = (rtype: ResourceType, list: unknown[]) => {
@@ -192,21 +194,24 @@ export async function regionSnapshot(
       .filter(s => str(s, 'SnapshotStatus') === 'creating')
       .map(s => str(s, 'ReplicationGroupId') ?? str(s, 'CacheClusterId')),
   );
-  // Groups whose resource has no modification now: the id their modification task had while it ran.
-  const idle = new Map<string, string>();
+  const shown = (t: Task) => (t.finishedAt ?? 0) >= window.since;
+  for (const [g, list] of eventsByGroup)
+    if (g === regionGroup.id) tasks.push(...finishedFromEvents(list, ctxFor(g)).filter(shown));
   for (const r of resources) {
     if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
-    if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
     const g = groupId(region, r.rtype, r.id);
+    const events = eventsByGroup.get(g) ?? [];
+    const ops = resourceOperations(finishedFromEvents(events, ctxFor(g)), {
+      kind: 'mod',
+      region,
+      rtype: r.rtype,
+      resource: r.id,
+    });
+    tasks.push(...ops.finished.filter(shown));
+    if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
     const members = r.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
-    const url = r.rtype === 'mdb' ? memoryDbConsoleUrl(region) : ecUrl;
-    const t = modificationTask(r, ctxFor(g, url), members, eventsByGroup.get(g));
-    if (t) tasks.push(t);
-    else idle.set(g, taskId({ kind: 'mod', region, rtype: r.rtype, resource: r.id }));
-  }
-  for (const [g, list] of eventsByGroup) {
-    const inWindow = list.filter(e => e.date >= window.since);
-    tasks.push(...asEndedModification(finishedFromEvents(inWindow, ctxFor(g)), idle.get(g)));
+    const t = modificationTask(r, ctxFor(g), members, events);
+    if (t) tasks.push({ ...t, id: ops.nextId });
   }
   for (const a of actions) {
     const o = obj(a);
@@ -234,7 +239,7 @@ export async function regionSnapshot(
   }
   for (const s of mdb?.snapshots ?? []) {
     const g = snapGroup('mdb', str(obj(obj(s)?.ClusterConfiguration), 'Name'));
-    const t = snapshotTask('msnap', s, ctxFor(g, memoryDbConsoleUrl(region)), window.since);
+    const t = snapshotTask('msnap', s, ctxFor(g), window.since);
     if (t) tasks.push(t);
   }
   // In one fixed order: the calls end in any order, and a description that changes with it would redraw the row.
@@ -292,14 +297,4 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: N
     ),
   ]);
   return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
-}
-
-/**
- * The newest finished operation of an idle resource is its modification task, ended: the row a person watched
- * running ends in place ("Failed · Failed to modify …"), rather than the running row ending on its own beside a
- * second row for the same operation. Older operations keep their event ids. `lookup.ts` answers the same by id.
- */
-export function asEndedModification(finished: Task[], modificationId: string | undefined): Task[] {
-  if (!modificationId || !finished.length) return finished;
-  return [...finished.slice(0, -1), { ...finished[finished.length - 1], id: modificationId }];
 }

@@ -56,6 +56,7 @@ describe('aws client against the emulator', () => {
     sources.push(s);
     return s;
   }
+  const emuConsole = 'https://console.aws.amazon.com';
   const byId = (tasks: Task[], id: string) => {
     const t = tasks.find(x => x.id === id);
     assert.ok(t, `task ${id} among ${tasks.map(x => x.id).join(', ')}`);
@@ -105,6 +106,11 @@ describe('aws client against the emulator', () => {
       after.tasks.filter(t => t.group === 'us-east-1/rg/orders-cache' && /^Finished modifying/.test(t.name)).length,
       1,
       'one row for the one operation',
+    );
+    assert.equal(
+      done.capabilities.consoleUrl,
+      `${emuConsole}/elasticache/home?region=us-east-1#/redis/orders-cache`,
+      "the console opens the replication group's page",
     );
     const settled = await s.getTask('mod:us-east-1:rg:orders-cache');
     assert.deepEqual({ ...settled, raw: undefined }, { ...done, raw: undefined }, 'by id, the task the refresh shows');
@@ -176,6 +182,47 @@ describe('aws client against the emulator', () => {
     assert.equal(failed.steps.length, 2);
   });
 
+  // The id of a finished modification was given to the next modification of the same resource: the failed row turned
+  // into the running retry, and the failure came back as a new row under an event id.
+  it('a second modification of the same resource is a row of its own; the first stays as it ended', async () => {
+    const s = source();
+    const id = 'mod:us-east-1:rg:reports-cache';
+    advance(120);
+    const failed = byId((await s.refresh({})).tasks, id);
+    assert.equal(failed.status, 'failed');
+    const retryId = `${id}:${failed.finishedAt}`;
+    // Half an hour later the same upgrade is tried again.
+    advance(30 * 60);
+    let snap = await s.refresh({});
+    assert.equal(byId(snap.tasks, id).status, 'failed', 'the failed row stays failed');
+    const retry = byId(snap.tasks, retryId);
+    assert.equal(retry.status, 'running');
+    assert.deepEqual(
+      retry.steps.filter(x => x.progress === 100).map(x => x.name),
+      ['Modification started: engine version 7.0 to 7.1'],
+      "only the retry's own events are its steps",
+    );
+    assert.deepEqual(await s.getTask(retryId), { ...retry }, 'by id, as the refresh shows it');
+    assert.equal((await s.getTask(id)).status, 'failed', 'the first one by id is still the failure');
+    advance(300);
+    snap = await s.refresh({});
+    const group = snap.tasks.filter(t => t.group === 'us-east-1/rg/reports-cache');
+    assert.deepEqual(
+      group.map(t => [t.id, t.status]),
+      [
+        [id, 'failed'],
+        [retryId, 'succeeded'],
+      ],
+      'two operations, two rows, each ended in place',
+    );
+    // A narrower window shows fewer rows, never other ids.
+    const lastHour = await s.refresh({ since: emu.context.clock.now() - 10 * 60_000 });
+    assert.deepEqual(
+      lastHour.tasks.filter(t => t.group === 'us-east-1/rg/reports-cache').map(t => t.id),
+      [retryId],
+    );
+  });
+
   // What the extension asks when a running modification leaves the list (the keep-registry's by-id lookup): a
   // failed modification leaves the group `available`, and only its event says it failed. It read "Succeeded".
   it('getTask of a modification that has ended says how it ended, from its events', async () => {
@@ -194,7 +241,11 @@ describe('aws client against the emulator', () => {
   });
 
   it('pending values waiting for the maintenance window are a pending task', async () => {
-    const t = byId((await source().refresh({})).tasks, 'mod:us-east-1:rg:catalog');
+    const tasks = (await source().refresh({})).tasks;
+    // catalog was modified 26 hours ago: that operation is the first in the events, the pending one comes after it.
+    const before = byId(tasks, 'mod:us-east-1:rg:catalog');
+    assert.equal(before.status, 'succeeded');
+    const t = byId(tasks, `mod:us-east-1:rg:catalog:${before.finishedAt}`);
     assert.equal(t.status, 'pending');
     assert.deepEqual(
       t.steps.map(x => x.name),

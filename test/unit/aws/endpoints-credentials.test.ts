@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ProviderError } from '../../../src/core/errors';
 import { credentialProviderFor, memoize, type AwsCredentials } from '../../../src/providers/aws/credentials';
-import { defaultEndpoint, parseRegions, partitionOf, resolveEndpoint } from '../../../src/providers/aws/endpoints';
+import {
+  defaultEndpoint,
+  groupConsoleUrl,
+  parseRegions,
+  partitionOf,
+  resolveEndpoint,
+} from '../../../src/providers/aws/endpoints';
 
 describe('aws endpoints', () => {
   it('every partition: standard, China (amazonaws.com.cn), GovCloud', () => {
@@ -18,6 +24,23 @@ describe('aws endpoints', () => {
     assert.equal(defaultEndpoint('memorydb', 'eu-west-1'), 'https://memory-db.eu-west-1.amazonaws.com');
     assert.equal(defaultEndpoint('memorydb', 'cn-north-1'), 'https://memory-db.cn-north-1.amazonaws.com.cn');
     assert.deepEqual(['us-east-1', 'cn-north-1', 'us-gov-east-1'].map(partitionOf), ['aws', 'aws-cn', 'aws-us-gov']);
+  });
+
+  it("console links open the task's resource: a replication group's or MemoryDB cluster's page, in its partition", () => {
+    assert.equal(
+      groupConsoleUrl('us-east-1/rg/orders-cache', 'us-east-1'),
+      'https://console.aws.amazon.com/elasticache/home?region=us-east-1#/redis/orders-cache',
+    );
+    assert.equal(
+      groupConsoleUrl('cn-north-1/mdb/ledger', 'cn-north-1'),
+      'https://console.amazonaws.cn/memorydb/home?region=cn-north-1#/clusters/ledger',
+    );
+    // Pages we could not confirm: the region's ElastiCache page.
+    for (const g of ['us-gov-west-1/sc/carts', 'us-gov-west-1/cc/memcached-legacy', 'us-gov-west-1'])
+      assert.equal(
+        groupConsoleUrl(g, 'us-gov-west-1'),
+        'https://console.amazonaws-us-gov.com/elasticache/home?region=us-gov-west-1#',
+      );
   });
 
   it('an override replaces the host of both services; a bare host means HTTPS; other schemes are refused', () => {
