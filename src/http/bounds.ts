@@ -48,8 +48,14 @@ export class BoundsCounter {
     this.exceeded = this.count(body);
   }
 
-  /** The byte loop, on locals (a closure or field writes inside it made it twice as slow). */
-  private count(body: Uint8Array): say.Said | undefined {
+  /**
+   * The byte loop, on locals (a closure or field writes inside it made it twice as slow). Inside a string only a quote
+   * or a backslash matters: `Buffer#indexOf` finds the next of each natively, which made the pass three times faster
+   * on a real answer (most of its bytes are strings). Both positions are kept until passed, so a string full of
+   * escapes is still read once.
+   */
+  private count(chunk: Uint8Array): say.Said | undefined {
+    const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const { limits, items, isArray } = this;
     let { depth, containers, values, inString } = this;
     let i = 0;
@@ -58,13 +64,26 @@ export class BoundsCounter {
       i = 1;
     }
     const n = body.length;
-    for (; i < n; i++) {
-      const b = body[i];
+    // -2: not looked for yet; -1: none in the rest of the chunk.
+    let nextQuote = -2;
+    let nextBackslash = -2;
+    while (i < n) {
       if (inString) {
-        if (b === BACKSLASH) i++;
-        else if (b === QUOTE) inString = false;
+        if (nextQuote !== -1 && nextQuote < i) nextQuote = body.indexOf(QUOTE, i);
+        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = body.indexOf(BACKSLASH, i);
+        if (nextBackslash !== -1 && (nextQuote === -1 || nextBackslash < nextQuote)) {
+          i = nextBackslash + 2;
+          continue;
+        }
+        if (nextQuote === -1) {
+          i = n;
+          break;
+        }
+        inString = false;
+        i = nextQuote + 1;
         continue;
       }
+      const b = body[i++];
       switch (b) {
         case QUOTE:
           inString = true;

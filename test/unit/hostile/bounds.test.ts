@@ -108,6 +108,8 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
         }
         const whole = exceededBound(body, small);
         assert.equal(counter.exceeded && english(counter.exceeded), whole && english(whole));
+        // The counter skips strings with indexOf: it must agree with the plain byte loop it replaced.
+        assert.equal(whole && english(whole), byteLoop(body, small));
       }),
       { numRuns: 500 },
     );
@@ -175,3 +177,38 @@ describe('hostile server: what one answer may expand to is bounded (issue 14, de
     assert.ok(peak < 200 * 1024 * 1024, `peak growth ${(peak / 1048576).toFixed(0)} MB`);
   });
 });
+
+/** The plain byte loop the counter replaced (one byte at a time, strings included): the oracle for its verdicts. */
+function byteLoop(body: Uint8Array, limits: { [k: string]: number }): string | undefined {
+  let depth = 0;
+  let containers = 0;
+  let values = 0;
+  let inString = false;
+  const items: number[] = [];
+  const isArray: boolean[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const b = String.fromCharCode(body[i]);
+    if (inString) {
+      if (b === '\\') i++;
+      else if (b === '"') inString = false;
+      continue;
+    }
+    if (b === '"') inString = true;
+    else if (b === '{' || b === '[') {
+      if (++depth > limits.maxDepth) return `nesting deeper than ${limits.maxDepth} levels`;
+      if (++containers > limits.maxContainers) return `more than ${limits.maxContainers} objects and arrays`;
+      if (++values > limits.maxValues) return `more than ${limits.maxValues} values`;
+      isArray.push(b === '[');
+      items.push(0);
+    } else if (b === '}' || b === ']') {
+      depth = Math.max(0, depth - 1);
+      isArray.pop();
+      items.pop();
+    } else if (b === ',') {
+      if (++values > limits.maxValues) return `more than ${limits.maxValues} values`;
+      if (isArray.at(-1) && ++items[items.length - 1] >= limits.maxArrayItems)
+        return `an array of more than ${limits.maxArrayItems} items`;
+    }
+  }
+  return undefined;
+}
