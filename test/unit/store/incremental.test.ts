@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { TaskStore, compareTasks, type StoreChange } from '../../../src/core/store';
 import type { Task } from '../../../src/core/task';
 import { setSliceBudget } from '../../../src/core/slices';
-import { sameTaskView } from '../../../src/core/taskView';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { sameTaskView, taskView } from '../../../src/core/taskView';
 import { snapshot, task } from './fixtures';
 
 /** A small deterministic generator: the same "random" pages on every run. */
@@ -72,6 +74,58 @@ describe('TaskStore: comparing what a row shows', () => {
       assert.equal(sameTaskView(a, b), same, why);
       assert.equal(sameTaskView(b, a), same, `${why} (reversed)`);
     }
+  });
+
+  it('sameTaskView is the deep comparison of the two taskView lists, without making them', () => {
+    // Few values per field, so that equal and unequal pairs are both common.
+    const value = fc.constantFrom<unknown>(undefined, null, 0, -0, 1, NaN, '', 'a', '1', true, false, { a: 1 });
+    const step = fc.record({ name: fc.constantFrom('s', 't'), progress: value, detail: value }, { requiredKeys: [] });
+    const shard = fc.record({ shardId: fc.constantFrom('1', '2'), progress: value }, { requiredKeys: [] });
+    const problem = fc.record({ message: fc.constantFrom('x', 'y'), code: value }, { requiredKeys: [] });
+    const variant = fc.record(
+      {
+        name: value,
+        status: fc.constantFrom('running', 'succeeded'),
+        progress: value,
+        startedAt: value,
+        reason: value,
+        target: fc.option(fc.record({ id: value, name: value }, { requiredKeys: [] }), { nil: undefined }),
+        capabilities: fc.record({ cancel: fc.boolean(), forceCancel: fc.boolean(), consoleUrl: value }),
+        steps: fc.array(step, { maxLength: 2 }),
+        shards: fc.array(shard, { maxLength: 2 }),
+        errors: fc.array(problem, { maxLength: 1 }),
+        raw: value,
+      },
+      { requiredKeys: ['status', 'capabilities', 'steps', 'shards', 'errors'] },
+    );
+    let equal = 0;
+    const field = fc.constantFrom('name', 'progress', 'startedAt', 'reason', 'raw', 'target');
+    // A second version: another task, or a copy of the first with at most one field changed.
+    const pair = variant.chain(x =>
+      fc.tuple(
+        fc.constant(x),
+        fc.oneof(
+          variant,
+          fc.tuple(field, value, fc.boolean()).map(([k, v, change]) => {
+            const y: Record<string, unknown> = structuredClone(x);
+            if (change) y[k] = k === 'target' ? { id: v } : v;
+            return y as typeof x;
+          }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([x, y]) => {
+        const a = task('1', x as Partial<Task>);
+        const b = task('1', y as Partial<Task>);
+        const expected = isDeepStrictEqual(taskView(a), taskView(b));
+        if (expected) equal++;
+        assert.equal(sameTaskView(a, b), expected);
+        assert.equal(sameTaskView(a, { ...a, steps: a.steps.map(z => ({ ...z })) }), true);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(equal > 0, 'some pairs were equal');
   });
 
   it('two step lists that flatten alike are still told apart', () => {
