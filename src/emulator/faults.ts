@@ -42,7 +42,7 @@ export interface FaultRule {
   pathPrefix?: string;
   /** Only this provider's module (matched by the module that claims the request). */
   provider?: string;
-  /** Only requests for this region, as the module read it (Tencent's X-TC-Region, Alibaba's RegionId). */
+  /** Only requests for this region, as the module read it (Tencent's X-TC-Region, Alibaba's RegionId, AWS's SigV4 scope). */
   region?: string;
   /** How many matching requests it applies to; unlimited when absent. */
   count?: number;

@@ -18,7 +18,7 @@ export interface EmulatorResponse {
   /** Serialised as JSON with `content-type: application/json` unless `body` is given. */
   json?: unknown;
   body?: string | Buffer;
-  /** Never sent: the region the module served the request for (Tencent, Alibaba), so a fault rule can match it. */
+  /** Never sent: the region the module served the request for (Tencent, Alibaba, AWS), so a fault rule can match it. */
   region?: string;
 }
 

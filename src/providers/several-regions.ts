@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from 'node:util';
 import { asProviderError, ProviderError } from '../core/errors';
 import * as say from '../core/say';
 import type { GetTaskOptions, TaskSource } from '../core/source';
-import type { GroupFailure, Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../core/task';
+import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../core/task';
+import { LastRegionReads, failureOf, readEachRegion } from './region-reads';
 
 /**
  * One connection of several regions (Tencent Cloud, Alibaba Cloud) made of one source per region, each signing and
@@ -13,9 +13,7 @@ import type { GroupFailure, Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot }
  * use the same task ids, and `getTask`, `loadMore` and the `group` hint must reach the region that owns them. A
  * connection of one region is never wrapped, so its ids and rows stay as they were.
  *
- * One region failing hides nothing of the others: its region row carries the failure (`TaskGroup.failure`) over the
- * tasks it last read for the same query, and only when every region fails does the refresh fail (the store then keeps
- * the last good tasks and marks the connection stale, as for any connection).
+ * One region failing hides nothing of the others (region-reads.ts).
  */
 export interface RegionSource {
   region: string;
@@ -36,16 +34,10 @@ export interface SeveralRegionsOptions {
 /** Regions asked at once: each costs a few list calls, and both clouds throttle per account. */
 const REGION_CONCURRENCY = 4;
 
-interface LastRead {
-  query: TaskQuery;
-  groups: TaskGroup[];
-  tasks: Task[];
-}
-
 export class SeveralRegionsSource implements TaskSource {
   readonly provider: string;
   readonly connectionId: string;
-  private readonly last = new Map<string, LastRead>();
+  private readonly last = new LastRegionReads();
 
   constructor(private readonly o: SeveralRegionsOptions) {
     this.provider = o.provider;
@@ -61,23 +53,10 @@ export class SeveralRegionsSource implements TaskSource {
   }
 
   async refresh(query: TaskQuery, signal?: AbortSignal): Promise<TaskSnapshot> {
-    const results = new Map<string, { ok: TaskSnapshot } | { error: ProviderError }>();
-    const queue = [...this.o.regions];
-    const worker = async () => {
-      for (let r = queue.shift(); r; r = queue.shift()) {
-        try {
-          results.set(r.region, { ok: await r.source.refresh(query, signal) });
-        } catch (error) {
-          results.set(r.region, { error: asProviderError(error) });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(REGION_CONCURRENCY, queue.length) }, worker));
-    const errors = [...results.values()].flatMap(r => ('error' in r ? [r.error] : []));
-    // Stopped by us (superseded, view closed), or nothing read at all: the refresh itself failed.
-    const aborted = errors.find(e => e.kind === 'aborted');
-    if (aborted) throw aborted;
-    if (errors.length === this.o.regions.length) throw errors[0];
+    const sources = new Map(this.o.regions.map(r => [r.region, r.source]));
+    const results = await readEachRegion([...sources.keys()], REGION_CONCURRENCY, region =>
+      sources.get(region)!.refresh(query, signal),
+    );
 
     const groups: TaskGroup[] = [];
     const tasks: Task[] = [];
@@ -86,14 +65,13 @@ export class SeveralRegionsSource implements TaskSource {
       const r = results.get(region)!;
       const row: TaskGroup = { id: region, label: region, kind: 'tasks', description: this.o.regionText };
       if ('error' in r) {
-        const last = this.last.get(region);
-        const kept = last && sameFilter(last.query, query) ? last : undefined;
-        groups.push({ ...row, failure: failureOf(r.error) }, ...(kept?.groups ?? []));
-        tasks.push(...(kept?.tasks ?? []));
+        const kept = this.last.kept(region, query);
+        groups.push({ ...row, failure: failureOf(r.error) }, ...kept.groups);
+        tasks.push(...kept.tasks);
         continue;
       }
       const read = this.regionPart(region, r.ok, query);
-      this.last.set(region, { query, groups: read.groups, tasks: read.tasks });
+      this.last.remember(region, query, read.groups, read.tasks);
       groups.push(row, ...read.groups);
       tasks.push(...read.tasks);
       for (const [g, cursor] of Object.entries(r.ok.more)) more[prefixed(region, g)] = cursor;
@@ -166,24 +144,10 @@ export class SeveralRegionsSource implements TaskSource {
   }
 }
 
-/**
- * Whether tasks read for one query still answer another: the same filter. The time window moves at every poll (the
- * extension asks for the last N days from now), so it is left out; a window chosen wider or narrower is a new filter
- * only through its statuses, types or instance.
- */
-function sameFilter(a: TaskQuery, b: TaskQuery): boolean {
-  const filter = (q: TaskQuery) => ({ statuses: q.statuses, types: q.types, instanceId: q.instanceId });
-  return isDeepStrictEqual(filter(a), filter(b));
-}
-
 function prefixed(region: string, id: string): string {
   return `${region}/${id}`;
 }
 
 function prefixTask(region: string, t: Task): Task {
   return { ...t, id: prefixed(region, t.id), group: prefixed(region, t.group) };
-}
-
-function failureOf(e: ProviderError): GroupFailure {
-  return { kind: e.kind, message: e.message, ...(e.localizable ? { localizable: e.localizable } : {}) };
 }

@@ -135,6 +135,7 @@ export function createModule(options: AwsModuleOptions = {}): AwsModule {
           headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId() },
           // As `json`, so the hostile scenario and fault poison it like every other provider's JSON.
           json: r.ok,
+          region,
         };
       }
       if (!(header(req, 'content-type') ?? '').startsWith(FORM))
@@ -156,7 +157,12 @@ export function createModule(options: AwsModuleOptions = {}): AwsModule {
       }
       const r = elastiCacheAction(state, region, action, params, now);
       if ('code' in r) return queryFail(r.status, r.code, r.message);
-      return { status: 200, headers: { 'content-type': 'text/xml' }, body: queryResponse(action, r.ok, requestId()) };
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/xml' },
+        body: queryResponse(action, r.ok, requestId()),
+        region,
+      };
     },
   };
 }

@@ -4,7 +4,9 @@ import type { CancelOptions, GetTaskOptions, TaskSource } from '../../core/sourc
 import type { Task, TaskGroup, TaskPage, TaskQuery, TaskSnapshot } from '../../core/task';
 import { elastiCacheConsoleUrl } from './endpoints';
 import { obj, str } from './fields';
-import { parseTaskId } from './ids';
+import { parseTaskId, regionGroupId } from './ids';
+import { AWS_GROUP_TEXTS } from './descriptor';
+import { LastRegionReads, failureOf, readEachRegion } from '../region-reads';
 import { TaskLookup } from './lookup';
 import { EVENTS_MAX_AGE_MS, regionSnapshot, type RegionApis } from './region';
 import { resourceWords } from './resources';
@@ -24,12 +26,14 @@ export interface AwsSourceOptions extends RegionApis {
  * One AWS connection: every region's ElastiCache (and MemoryDB) operations as tasks, grouped by region and then by
  * replication group, cluster or serverless cache. AWS keeps no task objects, so every refresh reads the resources,
  * update actions, backups and events afresh; `getTask` does the same for the task's region and picks the one task.
+ * One region failing hides nothing of the others (../region-reads.ts).
  */
 export class AwsTaskSource implements TaskSource {
   readonly provider = 'aws' as const;
   readonly connectionId: string;
 
   private readonly lookup: TaskLookup;
+  private readonly last = new LastRegionReads();
 
   constructor(private readonly o: AwsSourceOptions) {
     this.connectionId = o.connectionId;
@@ -49,15 +53,12 @@ export class AwsTaskSource implements TaskSource {
     return { since: query.since ?? until - DEFAULT_WINDOW_MS, until };
   }
 
+  /** Every region's operations; a region that fails shows its failure on its row over what it last showed. */
   async refresh(query: TaskQuery, signal?: AbortSignal): Promise<TaskSnapshot> {
     const window = this.window(query);
-    const queue = [...this.o.regions];
-    const results = new Map<string, { groups: TaskGroup[]; tasks: Task[] }>();
-    const worker = async () => {
-      for (let region = queue.shift(); region; region = queue.shift())
-        results.set(region, await regionSnapshot(this.o, region, window, signal));
-    };
-    await Promise.all(Array.from({ length: Math.min(REGION_CONCURRENCY, queue.length) }, worker));
+    const results = await readEachRegion(this.o.regions, REGION_CONCURRENCY, region =>
+      regionSnapshot(this.o, region, window, signal),
+    );
     const groups: TaskGroup[] = [];
     const tasks: Task[] = [];
     const seen = new Set<string>();
@@ -66,20 +67,49 @@ export class AwsTaskSource implements TaskSource {
     // the first of them only.
     for (const region of this.o.regions) {
       const r = results.get(region)!;
-      for (const g of r.groups) {
+      if ('error' in r) {
+        const kept = this.last.kept(region, query);
+        groups.push(
+          {
+            id: regionGroupId(region),
+            label: region,
+            kind: 'tasks',
+            description: AWS_GROUP_TEXTS.region,
+            failure: failureOf(r.error),
+          },
+          ...kept.groups,
+        );
+        for (const t of kept.tasks) {
+          if (seen.has(t.id)) continue;
+          seen.add(t.id);
+          tasks.push(t);
+        }
+        continue;
+      }
+      const own: TaskGroup[] = [];
+      for (const g of r.ok.groups) {
         if (query.instanceId && g.kind === 'instance' && g.label !== query.instanceId) continue;
         if (g.id.startsWith(`${region}/gds/`)) {
           if (globals.has(g.label)) continue;
           globals.add(g.label);
         }
-        groups.push(g);
+        own.push(g);
       }
-      const kept = new Set(groups.map(g => g.id));
-      for (const t of r.tasks) {
+      const kept = new Set(own.map(g => g.id));
+      const ownTasks: Task[] = [];
+      for (const t of r.ok.tasks) {
         if (seen.has(t.id) || !kept.has(t.group) || !matches(t, query)) continue;
         seen.add(t.id);
-        tasks.push(t);
+        ownTasks.push(t);
       }
+      groups.push(...own);
+      tasks.push(...ownTasks);
+      this.last.remember(
+        region,
+        query,
+        own.filter(g => g.id !== regionGroupId(region)),
+        ownTasks,
+      );
     }
     return { groups, tasks, more: {} };
   }

@@ -271,6 +271,36 @@ describe('aws client against the emulator', () => {
     assert.deepEqual([...new Set(one.tasks.map(t => t.group))], ['us-east-1/rg/catalog']);
   });
 
+  // One region refusing failed the whole refresh: every region's rows went stale with it.
+  it('one region failing: its row says why over what it last showed, the other stays current; all failing fails', async () => {
+    const s = source();
+    const before = await s.refresh({});
+    const euTasks = before.tasks.filter(t => t.id.includes(':eu-west-1:')).map(t => t.id);
+    assert.ok(euTasks.length > 0, 'eu-west-1 has tasks to keep');
+    emu.context.faults.set([{ mode: 'unauthorized', provider: 'aws', region: 'eu-west-1' }]);
+    advance(300);
+    const partial = await s.refresh({});
+    const eu = partial.groups.find(g => g.id === 'eu-west-1');
+    assert.equal(eu?.failure?.kind, 'auth', 'the region row carries the failure');
+    assert.equal(partial.groups.find(g => g.id === 'us-east-1')?.failure, undefined);
+    assert.deepEqual(
+      partial.tasks.filter(t => t.id.includes(':eu-west-1:')).map(t => t.id),
+      euTasks,
+      'the failing region keeps what it last showed',
+    );
+    assert.equal(
+      byId(partial.tasks, 'mod:us-east-1:rg:orders-cache').progress,
+      60,
+      'the other region moved on with the clock',
+    );
+    assert.ok(
+      partial.groups.some(g => g.id === 'eu-west-1/rg/eu-sessions'),
+      'its instance rows stay',
+    );
+    emu.context.faults.set([{ mode: 'unauthorized', provider: 'aws' }]);
+    await assert.rejects(s.refresh({}), (e: ProviderError) => e.kind === 'auth');
+  });
+
   it('throttling is kind throttled with a wait, and the read is not retried on a 400', async () => {
     mod.throttleNext(100);
     await assert.rejects(source({ region: 'us-east-1' }).refresh({}), (e: ProviderError) => {
