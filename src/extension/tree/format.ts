@@ -60,6 +60,8 @@ export interface TaskRowState {
   /** The connection talks to the emulator (consoleLink.ts): no console to open. */
   emulated?: boolean;
   stale: boolean;
+  /** The region row above the task could not be read in the latest refresh (its last rows are shown): its label. */
+  staleRegion?: string;
   now: number;
   /** The group the row is drawn in: a target that is the group itself is not repeated on its rows. */
   group?: { id: string; label: string };
@@ -151,7 +153,13 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
   const m = new vscode.MarkdownString();
   m.appendMarkdown(`**${md(displayName(task.name))}**\n\n`);
   if (state.stale)
-    m.appendMarkdown(`_${md(vscode.l10n.t('Last known data: the latest refresh of this connection failed.'))}_\n\n`);
+    m.appendMarkdown(
+      `_${md(
+        state.staleRegion !== undefined
+          ? vscode.l10n.t('Last known data: {0} could not be read in the latest refresh.', state.staleRegion)
+          : vscode.l10n.t('Last known data: the latest refresh of this connection failed.'),
+      )}_\n\n`,
+    );
   const requested = state.cancelling ? undefined : when(state.cancelRequestedAt);
   if (requested !== undefined && isActive(task.status))
     m.appendMarkdown(`$(warning) ${md(cancelUnansweredText(requested))}\n\n`);

@@ -133,8 +133,10 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private rowState(connectionId: string, group: Pick<TaskGroup, 'id' | 'label'>, now: number): GroupRowState {
     const view = this.deps.store.connection(connectionId);
     const config = this.deps.connections().find(c => c.id === connectionId);
+    const failed = view && failedAbove(view.groups, group.id);
     return {
-      stale: view?.stale ?? false,
+      stale: (view?.stale ?? false) || failed !== undefined,
+      staleRegion: failed?.label,
       now,
       connectionName: config?.name ?? connectionId,
       consoleUrl: this.deps.consoleUrl(connectionId),
@@ -350,9 +352,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const view = this.deps.store.connection(t.connectionId);
       const config = this.deps.connections().find(c => c.id === t.connectionId);
       const g = view?.groups.find(x => x.id === task.group);
+      const failed = view && failedAbove(view.groups, task.group);
       n.update(task, {
         group: g && { id: g.id, label: g.label },
-        stale: view?.stale ?? false,
+        stale: (view?.stale ?? false) || failed !== undefined,
+        staleRegion: failed?.label,
         now,
         cancelling: this.deps.store.isCancelling(t.connectionId, t.taskId),
         cancelRequestedAt: this.deps.store.unansweredCancel(t.connectionId, t.taskId),
@@ -422,4 +426,19 @@ export function hasSubgroups(groups: readonly TaskGroup[]): boolean {
 /** With one region, its own row is shown only when it holds tasks of its own (events of no instance). */
 function isEmptyParent(g: TaskGroup, groups: readonly TaskGroup[], shown: number): boolean {
   return shown === 0 && groups.some(x => x.parent === g.id);
+}
+
+/**
+ * The group a task's rows sit under that could not be read in the latest refresh (a region of several: it carries
+ * `failure`, its own row or an ancestor's): the rows below it are its last known data.
+ */
+function failedAbove(groups: readonly TaskGroup[], groupId: string): TaskGroup | undefined {
+  let g = groups.find(x => x.id === groupId);
+  // Region → instance is two levels; the bound only guards against a parent loop in a hostile answer.
+  for (let depth = 0; g && depth < 4; depth++) {
+    if (g.failure) return g;
+    const parent = g.parent;
+    g = parent === undefined ? undefined : groups.find(x => x.id === parent);
+  }
+  return undefined;
 }

@@ -80,6 +80,29 @@ describe('tree: a region level for a connection of several regions', () => {
     assert.doesNotMatch(tip({ ...aws, user: 'AKIAEXAMPLE' }), /Sign-in/, 'typed keys: the user line says it');
   });
 
+  // Only the region row said "not read": the rows under it read as current although they were the last known data.
+  it('rows under a region that could not be read say in their tooltip that they are its last known data', () => {
+    const { store, tree, fired, top } = setup();
+    store.applySnapshot('c1', awsSnapshot(['us-east-1', 'eu-west-1']));
+    const rowsOf = (i: number) => {
+      const region = (top() as GroupNode[])[i];
+      return tree.getChildren(tree.getChildren(region)[0]) as TaskNode[];
+    };
+    // The tooltip is Markdown, with what came from a server escaped.
+    const tip = (n: TaskNode) => (n.tooltip as { value: string }).value.replace(/\\/g, '');
+    assert.doesNotMatch(tip(rowsOf(1)[0]), /Last known data/);
+    fired.length = 0;
+    const snap = awsSnapshot(['us-east-1', 'eu-west-1']);
+    snap.groups[2] = { ...snap.groups[2], failure: { kind: 'auth', message: 'The security token is invalid.' } };
+    store.applySnapshot('c1', snap);
+    assert.ok(fired.length > 0, 'the change is drawn');
+    const eu = rowsOf(1)[0];
+    assert.match(tip(eu), /Last known data: eu-west-1 could not be read in the latest refresh\./);
+    assert.match(String(eu.accessibilityInformation?.label), /stale/);
+    assert.doesNotMatch(tip(rowsOf(0)[0]), /Last known data/, 'the region that was read is current');
+    assert.doesNotMatch(String(eu.description ?? ''), /stale/, 'said once: on the region row and in the tooltip');
+  });
+
   it('an instance task that finishes redraws the region row whose count it changes', () => {
     const { store, tree, fired, top } = setup();
     store.applySnapshot('c1', awsSnapshot(['us-east-1', 'eu-west-1']));
