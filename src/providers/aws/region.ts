@@ -11,7 +11,8 @@ import type { MemoryDbApi } from './json-api';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
 import type { ElastiCacheApi } from './query-api';
 import { readResource, type Resource } from './resources';
-import { LISTED_UPDATE_STATUSES } from './status-map';
+import { activeUpdatesByCluster, serviceUpdateTask, withoutListedUpdates } from './memorydb-updates';
+import { LISTED_SERVICE_UPDATE_STATUSES, LISTED_UPDATE_STATUSES } from './status-map';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 export interface RegionApis {
@@ -30,7 +31,7 @@ export interface RegionWindow {
 export const EVENTS_MAX_AGE_MS = 14 * 86_400_000;
 
 /** Calls a region may not offer (serverless and global datastores are not everywhere) or a policy may not allow. */
-const OPTIONAL_KINDS = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
+export const OPTIONAL_KINDS: ReadonlySet<string> = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
 
 /** What a region did not show: the entries of AWS_NOT_SHOWN. */
 type NotShown = Set<string>;
@@ -192,17 +193,20 @@ export async function regionSnapshot(
       .filter(s => str(s, 'SnapshotStatus') === 'creating')
       .map(s => str(s, 'ReplicationGroupId') ?? str(s, 'CacheClusterId')),
   );
+  // A MemoryDB cluster's pending service updates that have rows of their own are not repeated in its modification.
+  const mdbActive = mdb?.serviceUpdates && activeUpdatesByCluster(mdb.serviceUpdates);
   // Groups whose resource has no modification now: the id their modification task had while it ran.
   const idle = new Map<string, string>();
-  for (const r of resources) {
-    if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
-    if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
-    const g = groupId(region, r.rtype, r.id);
-    const members = r.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
-    const url = r.rtype === 'mdb' ? memoryDbConsoleUrl(region) : ecUrl;
-    const t = modificationTask(r, ctxFor(g, url), members, eventsByGroup.get(g));
+  for (const listed of resources) {
+    if (listed.rtype === 'cc' && listed.replicationGroupId && rgIds.has(listed.replicationGroupId)) continue;
+    if (listed.status === 'snapshotting' && backingUp.has(listed.id)) continue;
+    const g = groupId(region, listed.rtype, listed.id);
+    const r = mdbActive ? withoutListedUpdates(listed, mdbActive.get(listed.id)) : listed;
+    const members = r?.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
+    const url = listed.rtype === 'mdb' ? memoryDbConsoleUrl(region) : ecUrl;
+    const t = r && modificationTask(r, ctxFor(g, url), members, eventsByGroup.get(g));
     if (t) tasks.push(t);
-    else idle.set(g, taskId({ kind: 'mod', region, rtype: r.rtype, resource: r.id }));
+    else idle.set(g, taskId({ kind: 'mod', region, rtype: listed.rtype, resource: listed.id }));
   }
   for (const [g, list] of eventsByGroup) {
     const inWindow = list.filter(e => e.date >= window.since);
@@ -230,6 +234,11 @@ export async function regionSnapshot(
   for (const s of ssnaps) {
     const g = snapGroup('sc', str(obj(obj(s)?.ServerlessCacheConfiguration), 'ServerlessCacheName'));
     const t = snapshotTask('ssnap', s, ctxFor(g), window.since);
+    if (t) tasks.push(t);
+  }
+  for (const u of mdb?.serviceUpdates ?? []) {
+    const g = snapGroup('mdb', str(obj(u), 'ClusterName'));
+    const t = serviceUpdateTask(u, ctxFor(g, memoryDbConsoleUrl(region)), window.since);
     if (t) tasks.push(t);
   }
   for (const s of mdb?.snapshots ?? []) {
@@ -273,7 +282,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: N
     AWS_NOT_SHOWN.memoryDbClusters,
   );
   if (!clusters) return undefined;
-  const [snapshots, events] = await Promise.all([
+  const [snapshots, events, serviceUpdates] = await Promise.all([
     guard(
       allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what(say.t('the MemoryDB snapshots')), signal),
       AWS_NOT_SHOWN.memoryDbSnapshots,
@@ -290,8 +299,21 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: N
       ),
       AWS_NOT_SHOWN.memoryDbEvents,
     ),
+    guard(
+      allJsonPages(
+        api,
+        region,
+        'DescribeServiceUpdates',
+        { Status: LISTED_SERVICE_UPDATE_STATUSES },
+        'ServiceUpdates',
+        what(say.t('the MemoryDB service updates')),
+        signal,
+      ),
+      AWS_NOT_SHOWN.memoryDbServiceUpdates,
+    ),
   ]);
-  return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
+  // serviceUpdates stays undefined when not read: then the clusters' pending steps are the only place updates show.
+  return { clusters, snapshots: snapshots ?? [], events: events ?? [], serviceUpdates };
 }
 
 /**
