@@ -116,6 +116,14 @@ describe('AWS (ElastiCache) through the real UI', function () {
     assert.ok(items.length > 0 && !items.some(t => /Cancel Task|Stop Update/.test(t)), items.join(' | '));
     await ui.screenshot('aws-memorydb-update', { keepOpen: true });
     await ui.page.keyboard.press('Escape');
+    // Its details: why it runs (AWS's description of the update), and no Stop Update button.
+    await ui.contextMenu(row, 'Open Task Details');
+    const page = ui.webviewFrame();
+    await page.locator('h1', { hasText: MDB_UPDATE_ROW }).waitFor({ timeout: 30_000 });
+    await page.getByText('Valkey 7.3 security patch (emulated)').first().waitFor();
+    assert.equal(await page.locator('button[data-action="copyId"]').count(), 1, 'the actions are drawn');
+    assert.equal(await page.locator('button[data-action="cancel"], button[data-action="forceCancel"]').count(), 0);
+    await ui.screenshot('aws-memorydb-details');
   });
 
   it('stops a service update after a confirmation naming it: BatchStopUpdateAction is sent once', async () => {
