@@ -14,7 +14,8 @@ import { modificationTask, snapshotTask, updateActionTask, type TaskContext } fr
 /**
  * One task read with the fewest calls that rebuild it as a refresh would (`wait` polls this every few seconds, and
  * AWS throttles per account and region): the resource, its member clusters and the region's events for a
- * modification (and, for a MemoryDB cluster, its service updates); the one update action or backup otherwise. Finished tasks from events are not looked up here.
+ * modification (and, for a MemoryDB cluster, its service updates); the one update action, MemoryDB service update
+ * or backup otherwise. Finished tasks from events are not looked up here.
  */
 
 type Key<K extends TaskKey['kind']> = Extract<TaskKey, { kind: K }>;
@@ -101,7 +102,7 @@ export class TaskLookup {
     throw new ProviderError('not-found', say.t('AWS lists no service update {0} for {1}.', key.update, key.resource));
   }
 
-  /** A MemoryDB cluster's service updates in any status, or only `update` (undefined when the call is refused). */
+  /** A MemoryDB cluster's service updates in any status (no `Status` filter), or only `update`. */
   private async serviceUpdates(region: string, cluster: string, update?: string, signal?: AbortSignal) {
     if (!this.apis.memorydb) throw new ProviderError('not-found', say.t('MemoryDB is off for this connection.'));
     const list = await allJsonPages(
