@@ -8,12 +8,22 @@ import * as path from 'node:path';
 import { allModules, startEmulator, type RunningEmulator } from '../../src/emulator/main';
 import type { AwsModule } from '../../src/emulator/aws/index';
 import { DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY } from '../../src/emulator/aws/index';
-import { RESHARD, UPDATE } from '../../src/emulator/aws/scenario';
+import { MEMORYDB_UPDATE, RESHARD, UPDATE } from '../../src/emulator/aws/scenario';
 import { useVsCode } from './fixture';
-import { pickRegions, quickInputPrompt, refreshView, rowDescription, rowLabel, startAddCloudConnection } from './flows';
+import {
+  TREE_ROWS,
+  pickRegions,
+  quickInputPrompt,
+  readTree,
+  refreshView,
+  rowDescription,
+  rowLabel,
+  startAddCloudConnection,
+} from './flows';
 
 const NAME = 'AWS e2e';
 const UPDATE_ROW = `Service update ${UPDATE.name}`;
+const MDB_UPDATE_ROW = `MemoryDB service update ${MEMORYDB_UPDATE.name}`;
 
 describe('AWS (ElastiCache) through the real UI', function () {
   this.timeout(90_000);
@@ -75,6 +85,45 @@ describe('AWS (ElastiCache) through the real UI', function () {
     );
     assert.match(await rowLabel(ui.treeRow(UPDATE_ROW).first()), /^Running\b/);
     await ui.screenshot('aws-tree');
+  });
+
+  it('shows a MemoryDB service update under its cluster with the nodes updated as progress, not stoppable', async () => {
+    const ui = vscode();
+    // One node of three updated, then a refresh as a person clicks it.
+    emulator.context.clock.advance(MEMORYDB_UPDATE.nodeSeconds * 1000 - 30_000);
+    await refreshView(ui);
+    await ui
+      .treeRow(/33%.*MemoryDB service update/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // The list is virtualised: read every row, scrolling, and keep the cluster's and its update's.
+    const rows = await readTree(ui, ui.page.locator(TREE_ROWS), async row => {
+      const label = await rowLabel(row);
+      if (!label.includes(MDB_UPDATE_ROW) && label !== MEMORYDB_UPDATE.cluster) return undefined;
+      return [label, await row.getAttribute('aria-level')];
+    });
+    const update = [...rows].find(([label]) => label.includes(MDB_UPDATE_ROW));
+    assert.ok(update, [...rows.keys()].join(' | '));
+    assert.match(update[0], /^Running 33(\.3)?%/);
+    assert.equal(update[1], '4', 'connection → region → MemoryDB cluster → update');
+    assert.equal(rows.get(MEMORYDB_UPDATE.cluster), '3');
+    const row = ui.treeRow(MDB_UPDATE_ROW).first();
+    // Its menu has the row's other commands and no cancel: MemoryDB has no call to stop a service update.
+    await row.click({ button: 'right' });
+    const entries = ui.page.locator('.context-view .monaco-menu a.action-menu-item');
+    await entries.first().waitFor();
+    const items = (await entries.allInnerTexts()).map(t => t.trim()).filter(Boolean);
+    assert.ok(items.length > 0 && !items.some(t => /Cancel Task|Stop Update/.test(t)), items.join(' | '));
+    await ui.screenshot('aws-memorydb-update', { keepOpen: true });
+    await ui.page.keyboard.press('Escape');
+    // Its details: why it runs (AWS's description of the update), and no Stop Update button.
+    await ui.contextMenu(row, 'Open Task Details');
+    const page = ui.webviewFrame();
+    await page.locator('h1', { hasText: MDB_UPDATE_ROW }).waitFor({ timeout: 30_000 });
+    await page.getByText('Valkey 7.3 security patch (emulated)').first().waitFor();
+    assert.equal(await page.locator('button[data-action="copyId"]').count(), 1, 'the actions are drawn');
+    assert.equal(await page.locator('button[data-action="cancel"], button[data-action="forceCancel"]').count(), 0);
+    await ui.screenshot('aws-memorydb-details');
   });
 
   it('stops a service update after a confirmation naming it: BatchStopUpdateAction is sent once', async () => {

@@ -1,4 +1,15 @@
-import { ACCOUNT, MEMORYDB, REGION, elapsed, events, type ScenarioState } from './scenario';
+import {
+  ACCOUNT,
+  MEMORYDB,
+  MEMORYDB_OFFERED,
+  MEMORYDB_OLD,
+  MEMORYDB_UPDATE,
+  REGION,
+  elapsed,
+  events,
+  memoryDbUpdateState,
+  type ScenarioState,
+} from './scenario';
 
 /** MemoryDB's JSON 1.1 operations against the emulated account. Timestamps are epoch seconds, as JSON 1.1 sends them. */
 
@@ -25,17 +36,69 @@ function page<T>(
   return { items: items.slice(offset, offset + max), next };
 }
 
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/** `DescribeServiceUpdates` records: one per cluster and update, as MemoryDB lists them. */
+function serviceUpdates(st: ScenarioState, now: number) {
+  const u = memoryDbUpdateState(st, now);
+  const common = { Engine: 'valkey', Type: 'security-update' };
+  return [
+    {
+      ClusterName: MEMORYDB_UPDATE.cluster,
+      ServiceUpdateName: MEMORYDB_UPDATE.name,
+      ReleaseDate: seconds(st.t0 + MEMORYDB_UPDATE.released),
+      Description: 'Valkey 7.3 security patch (emulated)',
+      Status: u.status,
+      NodesUpdated: `${u.updated}/${MEMORYDB_UPDATE.nodes}`,
+      AutoUpdateStartDate: seconds(st.t0 + MEMORYDB_UPDATE.released + 14 * 86_400_000),
+      ...common,
+    },
+    {
+      ClusterName: MEMORYDB.name,
+      ServiceUpdateName: MEMORYDB_OFFERED.name,
+      ReleaseDate: seconds(st.t0 + MEMORYDB_OFFERED.released),
+      Description: 'Valkey 7.3 engine patch (emulated)',
+      Status: 'available',
+      NodesUpdated: '0/4',
+      AutoUpdateStartDate: seconds(st.t0 + MEMORYDB_OFFERED.autoStart),
+      ...common,
+    },
+    {
+      ClusterName: MEMORYDB.name,
+      ServiceUpdateName: MEMORYDB_OLD.name,
+      ReleaseDate: seconds(st.t0 + MEMORYDB_OLD.released),
+      Description: 'Valkey 7.2 security patch (emulated)',
+      Status: 'complete',
+      NodesUpdated: '4/4',
+      ...common,
+    },
+  ];
+}
+
+/** What a cluster's `PendingUpdates.ServiceUpdates` repeats: its updates that have not completed. */
+function pendingServiceUpdates(st: ScenarioState, now: number, cluster: string) {
+  return serviceUpdates(st, now)
+    .filter(u => u.ClusterName === cluster && u.Status !== 'complete')
+    .map(u => ({ ServiceUpdateName: u.ServiceUpdateName, Status: u.Status }));
+}
+
 function clusters(st: ScenarioState, now: number) {
   const done = elapsed(st, MEMORYDB.start, now);
   const running = done < MEMORYDB.seconds;
+  const patching = memoryDbUpdateState(st, now).status === 'in-progress';
+  const ledgerPending = pendingServiceUpdates(st, now, MEMORYDB.name);
+  const auditPending = pendingServiceUpdates(st, now, MEMORYDB_UPDATE.cluster);
   return [
     {
       Name: MEMORYDB.name,
       Description: 'ledger (emulated)',
       Status: running ? 'updating' : 'available',
-      PendingUpdates: running
-        ? { Resharding: { SlotMigration: { ProgressPercentage: Math.round((done / MEMORYDB.seconds) * 1000) / 10 } } }
-        : {},
+      PendingUpdates: {
+        ...(running
+          ? { Resharding: { SlotMigration: { ProgressPercentage: Math.round((done / MEMORYDB.seconds) * 1000) / 10 } } }
+          : {}),
+        ...(ledgerPending.length ? { ServiceUpdates: ledgerPending } : {}),
+      },
       NumberOfShards: running ? 2 : 4,
       NodeType: 'db.r7g.large',
       Engine: 'valkey',
@@ -43,8 +106,23 @@ function clusters(st: ScenarioState, now: number) {
       ARN: `arn:aws:memorydb:${REGION}:${ACCOUNT}:cluster/${MEMORYDB.name}`,
       TLSEnabled: true,
     },
+    {
+      Name: MEMORYDB_UPDATE.cluster,
+      Description: 'audit log (emulated)',
+      Status: patching ? 'updating' : 'available',
+      PendingUpdates: auditPending.length ? { ServiceUpdates: auditPending } : {},
+      NumberOfShards: 1,
+      NodeType: 'db.t4g.medium',
+      Engine: 'valkey',
+      EngineVersion: '7.3',
+      ARN: `arn:aws:memorydb:${REGION}:${ACCOUNT}:cluster/${MEMORYDB_UPDATE.cluster}`,
+      TLSEnabled: true,
+    },
   ];
 }
+
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 
 export function memoryDbOperation(
   st: ScenarioState,
@@ -87,6 +165,19 @@ export function memoryDbOperation(
         : [];
       const p = page(list, input);
       return 'code' in p ? p : { ok: { Snapshots: p.items, NextToken: p.next } };
+    }
+    case 'DescribeServiceUpdates': {
+      // Each filter narrows the list; an empty list or a name that matches nothing is an empty answer, not an error.
+      const names = strings(input.ClusterNames);
+      const statuses = strings(input.Status);
+      const list = (here ? serviceUpdates(st, now) : []).filter(
+        u =>
+          (input.ServiceUpdateName === undefined || u.ServiceUpdateName === input.ServiceUpdateName) &&
+          (!names?.length || names.includes(u.ClusterName)) &&
+          (!statuses?.length || statuses.includes(u.Status)),
+      );
+      const p = page(list, input);
+      return 'code' in p ? p : { ok: { ServiceUpdates: p.items, NextToken: p.next } };
     }
     case 'DescribeEvents': {
       const start =

@@ -1,7 +1,8 @@
 /**
  * The emulated AWS account, as functions of the emulator clock: nothing here reads real time, so tests advance the
- * clock and watch a resharding progress, a service update roll across six nodes (and stop when asked), a backup
- * finish, a modification fail and a reboot end. Times are epoch ms; `t0` is the clock at reset.
+ * clock and watch a resharding progress, a service update roll across six nodes (and stop when asked), a MemoryDB
+ * service update roll across three, a backup finish, a modification fail and a reboot end. Times are epoch ms;
+ * `t0` is the clock at reset.
  */
 
 export const REGION = 'us-east-1';
@@ -34,6 +35,19 @@ export const RETRY = { id: FAILING.id, start: 30 * 60 * S, seconds: 300 };
 export const REBOOT = { id: 'memcached-legacy', start: -20 * S, seconds: 60 };
 export const SERVERLESS_BACKUP = { name: 'carts-before-migration', cache: 'carts', start: -10 * S, seconds: 100 };
 export const MEMORYDB = { name: 'ledger', start: -120 * S, seconds: 900 };
+/** A MemoryDB security update rolling over the three nodes of `audit-log`, one node every two minutes. */
+export const MEMORYDB_UPDATE = {
+  name: 'memorydb-20261120-001',
+  cluster: 'audit-log',
+  start: -30 * S,
+  nodeSeconds: 120,
+  nodes: 3,
+  released: -2 * 86_400 * S,
+};
+/** Released, not applied: AWS applies it on its own from `autoStart`. On `ledger`, as a pending row. */
+export const MEMORYDB_OFFERED = { name: 'memorydb-20261201-002', released: -86_400 * S, autoStart: 10 * 86_400 * S };
+/** Complete long ago: listed by AWS, too old to be a task. */
+export const MEMORYDB_OLD = { name: 'memorydb-20260901-001', released: -90 * 86_400 * S };
 
 export function elapsed(st: ScenarioState, start: number, now: number): number {
   return (now - (st.t0 + start)) / S;
@@ -83,6 +97,13 @@ export function updateState(st: ScenarioState, now: number): UpdateState {
   return now >= lastEnd
     ? { status: 'complete', nodes, updated, modifiedAt: lastEnd }
     : { status: 'in-progress', nodes, updated, modifiedAt: begin };
+}
+
+/** How far the MemoryDB update on `audit-log` is: nodes updated, and AWS's status word. */
+export function memoryDbUpdateState(st: ScenarioState, now: number): { updated: number; status: string } {
+  const done = elapsed(st, MEMORYDB_UPDATE.start, now);
+  const updated = Math.max(0, Math.min(MEMORYDB_UPDATE.nodes, Math.floor(done / MEMORYDB_UPDATE.nodeSeconds)));
+  return { updated, status: done < 0 ? 'available' : updated >= MEMORYDB_UPDATE.nodes ? 'complete' : 'in-progress' };
 }
 
 export function isStoppable(st: ScenarioState, now: number): boolean {

@@ -8,6 +8,7 @@ import { REGIONS } from './regions';
  */
 export const AWS_TASK_NAMES = {
   serviceUpdate: l10n.t('Service update {0}'),
+  mupd: l10n.t('MemoryDB service update {0}'),
   snap: {
     Create: l10n.t('Create backup {0}'),
     Copy: l10n.t('Copy backup {0}'),
@@ -53,6 +54,7 @@ export const AWS_NOT_SHOWN = {
   memoryDbClusters: l10n.t('MemoryDB clusters'),
   memoryDbSnapshots: l10n.t('MemoryDB snapshots'),
   memoryDbEvents: l10n.t('MemoryDB events'),
+  memoryDbServiceUpdates: l10n.t('MemoryDB service updates'),
 } as const;
 
 /** Amazon ElastiCache and MemoryDB (issue 17). */
@@ -81,6 +83,7 @@ export const aws: ProviderDescriptor = {
   textTemplates: [
     ...Object.values(AWS_GROUP_TEXTS),
     AWS_TASK_NAMES.serviceUpdate,
+    AWS_TASK_NAMES.mupd,
     ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
   ],
   listWords: Object.values(AWS_NOT_SHOWN),

@@ -4,7 +4,8 @@ import * as say from '../../core/say';
 /**
  * Task ids carry what a later `getTask` or cancel needs to ask AWS again, since AWS has no task ids:
  * `mod:<region>:<rtype>:<resource>[:<ms>]`, `upd:<region>:<rg|cc>:<resource>:<service update>`,
- * `snap:<region>:<snapshot>` (and `ssnap` serverless, `msnap` MemoryDB), `evt:<region>:<source>:<ms>:<n>`.
+ * `mupd:<region>:<MemoryDB cluster>:<service update>`, `snap:<region>:<snapshot>` (and `ssnap` serverless, `msnap`
+ * MemoryDB), `evt:<region>:<source>:<ms>:<n>`.
  * AWS names are letters, digits, hyphens and dots, never a colon, so the parts split back unambiguously.
  *
  * AWS gives an operation of a resource no id, and one resource is modified many times: a modification is known by
@@ -16,6 +17,7 @@ export type ResourceType = 'rg' | 'cc' | 'sc' | 'gds' | 'mdb';
 export type TaskKey =
   | { kind: 'mod'; region: string; rtype: ResourceType; resource: string; after?: number }
   | { kind: 'upd'; region: string; rtype: 'rg' | 'cc'; resource: string; update: string }
+  | { kind: 'mupd'; region: string; cluster: string; update: string }
   | { kind: 'snap' | 'ssnap' | 'msnap'; region: string; name: string }
   | { kind: 'evt'; region: string; rest: string };
 
@@ -27,6 +29,8 @@ export function taskId(key: TaskKey): string {
       return `mod:${key.region}:${key.rtype}:${key.resource}${key.after === undefined ? '' : `:${key.after}`}`;
     case 'upd':
       return `upd:${key.region}:${key.rtype}:${key.resource}:${key.update}`;
+    case 'mupd':
+      return `mupd:${key.region}:${key.cluster}:${key.update}`;
     case 'evt':
       return `evt:${key.region}:${key.rest}`;
     default:
@@ -45,6 +49,8 @@ export function parseTaskId(id: string): TaskKey {
     return { kind, region, rtype: parts[2] as ResourceType, resource: parts[3], after: Number(parts[4]) };
   if (kind === 'upd' && parts.length === 5 && (parts[2] === 'rg' || parts[2] === 'cc'))
     return { kind, region, rtype: parts[2], resource: parts[3], update: parts[4] };
+  if (kind === 'mupd' && parts.length === 4 && parts[2] && parts[3])
+    return { kind, region, cluster: parts[2], update: parts[3] };
   if ((kind === 'snap' || kind === 'ssnap' || kind === 'msnap') && parts.length === 3)
     return { kind, region, name: parts[2] };
   if (kind === 'evt' && parts.length >= 3) return { kind, region, rest: parts.slice(2).join(':') };

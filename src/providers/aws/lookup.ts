@@ -6,15 +6,17 @@ import { finishedFromEvents, readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
+import { activeUpdatesByCluster, serviceUpdateTask, withoutListedUpdates } from './memorydb-updates';
 import { resourceOperations } from './operations';
-import { EVENTS_MAX_AGE_MS, type RegionApis } from './region';
+import { EVENTS_MAX_AGE_MS, OPTIONAL_KINDS, type RegionApis } from './region';
 import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 /**
  * One task read with the fewest calls that rebuild it as a refresh would (`wait` polls this every few seconds, and
  * AWS throttles per account and region): the resource, its member clusters and the region's events for a
- * modification; the one update action or backup otherwise. Finished tasks from events are not looked up here.
+ * modification (and, for a MemoryDB cluster, its service updates); the one update action, MemoryDB service update
+ * or backup otherwise. Finished tasks from events are not looked up here.
  */
 
 type Key<K extends TaskKey['kind']> = Extract<TaskKey, { kind: K }>;
@@ -68,6 +70,8 @@ export class TaskLookup {
     switch (key.kind) {
       case 'upd':
         return this.updateAction(key, signal);
+      case 'mupd':
+        return this.serviceUpdate(key, signal);
       case 'mod':
         return this.modification(key, signal);
       case 'evt':
@@ -97,6 +101,35 @@ export class TaskLookup {
       if (t) return t;
     }
     throw new ProviderError('not-found', say.t('AWS lists no service update {0} for {1}.', key.update, key.resource));
+  }
+
+  /** A MemoryDB cluster's service updates in any status (no `Status` filter), or only `update`. */
+  private async serviceUpdates(region: string, cluster: string, update?: string, signal?: AbortSignal) {
+    if (!this.apis.memorydb) throw new ProviderError('not-found', say.t('MemoryDB is off for this connection.'));
+    const list = await allJsonPages(
+      this.apis.memorydb,
+      region,
+      'DescribeServiceUpdates',
+      { ClusterNames: [cluster], ...(update ? { ServiceUpdateName: update } : {}) },
+      'ServiceUpdates',
+      update
+        ? say.t('service update {0} of {1}', update, cluster)
+        : say.t('the service updates of {0}', resourceWords('mdb', cluster)),
+      signal,
+    );
+    // AWS filters by these too; checked again so a record of another cluster is never taken for this one.
+    return list.filter(u => str(obj(u), 'ClusterName') === cluster);
+  }
+
+  /** One MemoryDB service update in any status: looked up by name, a complete one is still the task asked for. */
+  private async serviceUpdate(key: Key<'mupd'>, signal?: AbortSignal): Promise<Task> {
+    const list = await this.serviceUpdates(key.region, key.cluster, key.update, signal);
+    const ctx = this.ctx(key.region, groupId(key.region, 'mdb', key.cluster));
+    for (const u of list) {
+      const t = serviceUpdateTask(u, ctx, 0);
+      if (t?.id === taskId(key)) return t;
+    }
+    throw new ProviderError('not-found', say.t('AWS lists no service update {0} for {1}.', key.update, key.cluster));
   }
 
   private async snapshot(key: Key<'snap' | 'ssnap' | 'msnap'>, signal?: AbortSignal): Promise<Task> {
@@ -180,10 +213,12 @@ export class TaskLookup {
         signal,
       );
     }
-    const r = readResource(key.rtype, raw[0], key.region);
-    if (!r || r.id !== key.resource) throw new ProviderError('not-found', say.t('{0} was not found.', label));
-    const members = key.rtype === 'rg' ? await this.members(r, signal) : [];
-    const events = await this.events(key, [r.id, ...members.map(m => m.id)], signal);
+    const listed = readResource(key.rtype, raw[0], key.region);
+    if (!listed || listed.id !== key.resource) throw new ProviderError('not-found', say.t('{0} was not found.', label));
+    const members = key.rtype === 'rg' ? await this.members(listed, signal) : [];
+    const events = await this.events(key, [listed.id, ...members.map(m => m.id)], signal);
+    // As the refresh does: a MemoryDB cluster's pending service updates that have rows of their own are not repeated.
+    const r = key.rtype === 'mdb' ? await this.withoutUpdateRows(listed, signal) : listed;
     const ctx = this.ctx(key.region, group);
     const url = ctx.consoleUrl!;
     const ops = resourceOperations(finishedFromEvents(events, ctx), {
@@ -193,16 +228,28 @@ export class TaskLookup {
       resource: key.resource,
     });
     const id = taskId(key);
-    const running = modificationTask(r, ctx, members, events);
+    const running = r && modificationTask(r, ctx, members, events);
     if (running && id === ops.nextId) return { ...running, id };
     const done = ops.finished.find(t => t.id === id);
     if (done) return done;
     // The modification asked for has ended without an event that says how.
-    if (!running && id === ops.nextId) return settled(r, id, group, this.apis.connectionId, url);
+    if (!running && id === ops.nextId) return settled(listed, id, group, this.apis.connectionId, url);
     throw new ProviderError(
       'not-found',
       say.t('AWS lists no such modification of {0} in the last 14 days of events.', label),
     );
+  }
+
+  private async withoutUpdateRows(r: Resource, signal?: AbortSignal): Promise<Resource | undefined> {
+    let list: unknown[];
+    try {
+      list = await this.serviceUpdates(r.region, r.id, undefined, signal);
+    } catch (e) {
+      // Refused or not offered: the refresh keeps the pending steps then, and so does this.
+      if (e instanceof ProviderError && OPTIONAL_KINDS.has(e.kind)) return r;
+      throw e;
+    }
+    return withoutListedUpdates(r, activeUpdatesByCluster(list).get(r.id) ?? new Map<string, string>());
   }
 
   private async members(rg: Resource, signal?: AbortSignal): Promise<Resource[]> {

@@ -12,7 +12,8 @@ import type { MemoryDbApi } from './json-api';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
 import type { ElastiCacheApi } from './query-api';
 import { readResource, type Resource } from './resources';
-import { LISTED_UPDATE_STATUSES } from './status-map';
+import { activeUpdatesByCluster, serviceUpdateTask, withoutListedUpdates } from './memorydb-updates';
+import { LISTED_SERVICE_UPDATE_STATUSES, LISTED_UPDATE_STATUSES } from './status-map';
 import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 export interface RegionApis {
@@ -31,7 +32,7 @@ export interface RegionWindow {
 export const EVENTS_MAX_AGE_MS = 14 * 86_400_000;
 
 /** Calls a region may not offer (serverless and global datastores are not everywhere) or a policy may not allow. */
-const OPTIONAL_KINDS = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
+export const OPTIONAL_KINDS: ReadonlySet<string> = new Set(['forbidden', 'unsupported', 'bad-request', 'not-found']);
 
 /** What a region did not show: the entries of AWS_NOT_SHOWN. */
 type NotShown = Set<string>;
@@ -194,23 +195,26 @@ export async function regionSnapshot(
       .filter(s => str(s, 'SnapshotStatus') === 'creating')
       .map(s => str(s, 'ReplicationGroupId') ?? str(s, 'CacheClusterId')),
   );
+  // A MemoryDB cluster's pending service updates that have rows of their own are not repeated in its modification.
+  const mdbActive = mdb?.serviceUpdates && activeUpdatesByCluster(mdb.serviceUpdates);
   const shown = (t: Task) => (t.finishedAt ?? 0) >= window.since;
   for (const [g, list] of eventsByGroup)
     if (g === regionGroup.id) tasks.push(...finishedFromEvents(list, ctxFor(g)).filter(shown));
-  for (const r of resources) {
-    if (r.rtype === 'cc' && r.replicationGroupId && rgIds.has(r.replicationGroupId)) continue;
-    const g = groupId(region, r.rtype, r.id);
+  for (const listed of resources) {
+    if (listed.rtype === 'cc' && listed.replicationGroupId && rgIds.has(listed.replicationGroupId)) continue;
+    const g = groupId(region, listed.rtype, listed.id);
     const events = eventsByGroup.get(g) ?? [];
     const ops = resourceOperations(finishedFromEvents(events, ctxFor(g)), {
       kind: 'mod',
       region,
-      rtype: r.rtype,
-      resource: r.id,
+      rtype: listed.rtype,
+      resource: listed.id,
     });
     tasks.push(...ops.finished.filter(shown));
-    if (r.status === 'snapshotting' && backingUp.has(r.id)) continue;
-    const members = r.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
-    const t = modificationTask(r, ctxFor(g), members, events);
+    if (listed.status === 'snapshotting' && backingUp.has(listed.id)) continue;
+    const r = mdbActive ? withoutListedUpdates(listed, mdbActive.get(listed.id)) : listed;
+    const members = r?.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
+    const t = r && modificationTask(r, ctxFor(g), members, events);
     if (t) tasks.push({ ...t, id: ops.nextId });
   }
   for (const a of actions) {
@@ -235,6 +239,11 @@ export async function regionSnapshot(
   for (const s of ssnaps) {
     const g = snapGroup('sc', str(obj(obj(s)?.ServerlessCacheConfiguration), 'ServerlessCacheName'));
     const t = snapshotTask('ssnap', s, ctxFor(g), window.since);
+    if (t) tasks.push(t);
+  }
+  for (const u of mdb?.serviceUpdates ?? []) {
+    const g = snapGroup('mdb', str(obj(u), 'ClusterName'));
+    const t = serviceUpdateTask(u, ctxFor(g), window.since);
     if (t) tasks.push(t);
   }
   for (const s of mdb?.snapshots ?? []) {
@@ -278,7 +287,7 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: N
     AWS_NOT_SHOWN.memoryDbClusters,
   );
   if (!clusters) return undefined;
-  const [snapshots, events] = await Promise.all([
+  const [snapshots, events, serviceUpdates] = await Promise.all([
     guard(
       allJsonPages(api, region, 'DescribeSnapshots', {}, 'Snapshots', what(say.t('the MemoryDB snapshots')), signal),
       AWS_NOT_SHOWN.memoryDbSnapshots,
@@ -295,6 +304,19 @@ async function memoryDb(api: MemoryDbApi, region: string, from: string, notes: N
       ),
       AWS_NOT_SHOWN.memoryDbEvents,
     ),
+    guard(
+      allJsonPages(
+        api,
+        region,
+        'DescribeServiceUpdates',
+        { Status: LISTED_SERVICE_UPDATE_STATUSES },
+        'ServiceUpdates',
+        what(say.t('the MemoryDB service updates')),
+        signal,
+      ),
+      AWS_NOT_SHOWN.memoryDbServiceUpdates,
+    ),
   ]);
-  return { clusters, snapshots: snapshots ?? [], events: events ?? [] };
+  // serviceUpdates stays undefined when not read: then the clusters' pending steps are the only place updates show.
+  return { clusters, snapshots: snapshots ?? [], events: events ?? [], serviceUpdates };
 }

@@ -141,6 +141,11 @@ export class AwsTaskSource implements TaskSource {
    */
   async cancelTask(id: string, options: CancelOptions = {}): Promise<void> {
     const key = parseTaskId(id);
+    if (key.kind === 'mupd')
+      throw new ProviderError(
+        'not-cancelable',
+        say.t('MemoryDB has no call to stop a service update: {0} on {1} cannot be stopped.', key.update, key.cluster),
+      );
     if (key.kind !== 'upd')
       throw new ProviderError(
         'not-cancelable',

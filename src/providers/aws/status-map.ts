@@ -59,6 +59,20 @@ export const LISTED_UPDATE_STATUSES = [
   'scheduled',
 ];
 
+/**
+ * MemoryDB `ServiceUpdate.Status` (the ServiceUpdateStatus enum of @aws-sdk/client-memorydb: `available` is its
+ * NOT_APPLIED). MemoryDB has no call to stop one, so there is no stopping or stopped.
+ */
+export const SERVICE_UPDATE_STATUS: Readonly<Record<string, TaskStatus>> = {
+  available: 'pending',
+  scheduled: 'pending',
+  'in-progress': 'running',
+  complete: 'succeeded',
+};
+
+/** The MemoryDB service update statuses asked for: all four (`complete` is kept only when recent, see region.ts). */
+export const LISTED_SERVICE_UPDATE_STATUSES = ['available', 'in-progress', 'scheduled', 'complete'];
+
 /** `NodeGroupMemberUpdateStatus.NodeUpdateStatus` / `CacheNodeUpdateStatus.NodeUpdateStatus`, as step progress. */
 export const NODE_UPDATE_PROGRESS: Readonly<Record<string, number>> = {
   'not-applied': 0,
@@ -93,6 +107,10 @@ export function resourceState(word: string | undefined): ResourceState {
 export function updateActionStatus(word: string | undefined): TaskStatus | undefined {
   if (word?.trim().toLowerCase() === 'not-applicable') return undefined;
   return lookup(UPDATE_ACTION_STATUS, word) ?? 'unknown';
+}
+
+export function serviceUpdateStatus(word: string | undefined): TaskStatus {
+  return lookup(SERVICE_UPDATE_STATUS, word) ?? 'unknown';
 }
 
 export function nodeUpdateProgress(word: string | undefined): number | undefined {

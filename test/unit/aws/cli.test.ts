@@ -151,6 +151,20 @@ describe('cli --provider aws against the emulated ElastiCache and MemoryDB', () 
     assert.match(done.err, / {2}succeeded$/m);
   });
 
+  it('a MemoryDB service update: listed, not cancellable (exit 5, nothing sent), and wait follows it to complete', async () => {
+    const id = 'mupd:us-east-1:audit-log:memorydb-20261120-001';
+    const listed = JSON.parse((await run(['list', '--json'])).out) as Listed[];
+    assert.equal(listed.find(t => t.id === id)?.status, 'running');
+    const cancel = await run(['cancel', id]);
+    assert.equal(cancel.code, 5, cancel.err);
+    assert.match(cancel.err, /MemoryDB has no call to stop a service update/);
+    assert.ok(!Object.keys(aws().calls).some(c => c.startsWith('Batch')), 'nothing sent to stop it');
+    const done = await run(['wait', id, '--interval', '120']);
+    assert.equal(done.code, 0, done.err);
+    assert.match(done.err, /running +33% +1\/3 nodes updated/);
+    assert.match(done.err, / {2}succeeded +100% +3\/3 nodes updated$/m);
+  });
+
   it('an unknown profile is exit 3 naming the profile; a wrong typed secret is exit 3 without echoing it', async () => {
     const r = await run(['list'], {}, ['--profile', 'nobody']);
     assert.equal(r.code, 3, r.err);

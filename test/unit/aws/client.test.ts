@@ -19,6 +19,7 @@ import { ElastiCacheApi } from '../../../src/providers/aws/query-api';
 import { AwsTransport } from '../../../src/providers/aws/transport';
 
 const UPDATE_ID = 'upd:us-east-1:rg:sessions:elasticache-20261115-001';
+const MDB_UPDATE_ID = 'mupd:us-east-1:audit-log:memorydb-20261120-001';
 
 describe('aws client against the emulator', () => {
   let emu: RunningEmulator;
@@ -263,6 +264,56 @@ describe('aws client against the emulator', () => {
     assert.ok(!off.groups.some(g => g.id.includes('/mdb/')));
   });
 
+  it('a MemoryDB service update across three nodes: NodesUpdated as progress, one row, never stoppable, then complete', async () => {
+    const s = source();
+    const rowsOf = (tasks: Task[]) => tasks.filter(t => t.group === 'us-east-1/mdb/audit-log').map(t => t.id);
+    let snap = await s.refresh({});
+    let t = byId(snap.tasks, MDB_UPDATE_ID);
+    assert.equal(t.status, 'running');
+    assert.equal(t.progress, 0);
+    assert.equal(t.currentStep, '0/3 nodes updated');
+    assert.equal(t.capabilities.cancel, false);
+    // The cluster is `updating` and lists the update as pending: still one row for the one operation.
+    assert.deepEqual(rowsOf(snap.tasks), [MDB_UPDATE_ID]);
+    advance(90);
+    t = byId((await s.refresh({})).tasks, MDB_UPDATE_ID);
+    assert.equal(t.progress, 33.3);
+    await assert.rejects(
+      s.cancelTask!(MDB_UPDATE_ID),
+      (e: ProviderError) =>
+        e.kind === 'not-cancelable' && /MemoryDB has no call to stop a service update/.test(e.message),
+    );
+    assert.ok(!Object.keys(mod.calls).some(c => c.startsWith('Batch')), 'nothing is sent to stop it');
+    advance(240);
+    snap = await s.refresh({});
+    t = byId(snap.tasks, MDB_UPDATE_ID);
+    assert.equal(t.status, 'succeeded');
+    assert.equal(t.providerStatus, 'complete');
+    assert.equal(t.progress, 100);
+    assert.deepEqual(rowsOf(snap.tasks), [MDB_UPDATE_ID]);
+    const byIdNow = await s.getTask(MDB_UPDATE_ID);
+    assert.deepEqual({ ...byIdNow, raw: undefined }, { ...t, raw: undefined }, 'by id, the task the refresh shows');
+    // Released 90 days ago and complete: AWS lists it, but it is no operation of this window.
+    assert.ok(!snap.tasks.some(x => x.id.includes('memorydb-20260901-001')));
+  });
+
+  it('a MemoryDB update not applied yet is a pending row; the cluster’s pending step does not repeat it', async () => {
+    const s = source();
+    const offered = byId((await s.refresh({})).tasks, 'mupd:us-east-1:ledger:memorydb-20261201-002');
+    assert.equal(offered.status, 'pending');
+    assert.equal(offered.providerStatus, 'available');
+    assert.equal(offered.capabilities.cancel, false);
+    const ledger = byId((await s.refresh({})).tasks, 'mod:us-east-1:mdb:ledger');
+    assert.ok(!ledger.steps.some(x => x.name.startsWith('service update')), ledger.steps.map(x => x.name).join(', '));
+    // After the resharding the cluster's only pending thing is that update: no "pending modifications" row.
+    advance(900);
+    const after = await s.refresh({});
+    assert.ok(
+      !after.tasks.some(x => x.group === 'us-east-1/mdb/ledger' && x.status === 'pending' && x.id.startsWith('mod:')),
+    );
+    assert.equal(byId(after.tasks, 'mupd:us-east-1:ledger:memorydb-20261201-002').status, 'pending');
+  });
+
   it('filters: statuses, and one resource with instanceId', async () => {
     const s = source();
     const running = await s.refresh({ statuses: ['running'] });
@@ -350,6 +401,9 @@ describe('aws client against the emulator', () => {
     emu.reset();
     await s.getTask(UPDATE_ID);
     assert.deepEqual(mod.calls, { DescribeUpdateActions: 1 }, 'one update action is one call');
+    emu.reset();
+    await s.getTask(MDB_UPDATE_ID);
+    assert.deepEqual(mod.calls, { DescribeServiceUpdates: 1 }, 'one MemoryDB service update is one call');
     emu.reset();
     await s.getTask('mod:us-east-1:rg:orders-cache');
     assert.deepEqual(

@@ -11,7 +11,13 @@ import {
   ElastiCacheClient,
   paginateDescribeReplicationGroups,
 } from '@aws-sdk/client-elasticache';
-import { DescribeClustersCommand, DescribeEventsCommand as MdbEvents, MemoryDBClient } from '@aws-sdk/client-memorydb';
+import {
+  DescribeClustersCommand,
+  DescribeEventsCommand as MdbEvents,
+  DescribeServiceUpdatesCommand,
+  MemoryDBClient,
+  paginateDescribeServiceUpdates,
+} from '@aws-sdk/client-memorydb';
 import {
   DEMO_ACCESS_KEY_ID,
   DEMO_SECRET_ACCESS_KEY,
@@ -173,6 +179,47 @@ describe('aws official SDK clients against the emulator', () => {
       const out = await mdb().send(new MdbEvents({ Duration: 60 * 24 }));
       assert.equal(out.Events?.[0].Message, 'Cluster resharding started: 2 to 4 shards');
       assert.ok(out.Events?.[0].Date instanceof Date);
+    });
+
+    it('DescribeServiceUpdates: the filters, Dates, and NodesUpdated advancing to complete with the clock', async () => {
+      const audit = () =>
+        mdb().send(new DescribeServiceUpdatesCommand({ ClusterNames: ['audit-log'], Status: ['in-progress'] }));
+      let out = await audit();
+      assert.equal(out.ServiceUpdates?.length, 1);
+      const u = out.ServiceUpdates[0];
+      assert.equal(u.ClusterName, 'audit-log');
+      assert.equal(u.ServiceUpdateName, 'memorydb-20261120-001');
+      assert.equal(u.Status, 'in-progress');
+      assert.equal(u.Type, 'security-update');
+      assert.equal(u.NodesUpdated, '0/3');
+      assert.ok(u.ReleaseDate instanceof Date && u.AutoUpdateStartDate instanceof Date);
+      assert.ok(u.ReleaseDate.getTime() < u.AutoUpdateStartDate.getTime());
+      advance(90);
+      assert.equal((await audit()).ServiceUpdates?.[0].NodesUpdated, '1/3');
+      advance(240);
+      out = await audit();
+      assert.deepEqual(out.ServiceUpdates, [], 'no longer in progress');
+      const done = await mdb().send(
+        new DescribeServiceUpdatesCommand({ ServiceUpdateName: 'memorydb-20261120-001', ClusterNames: ['audit-log'] }),
+      );
+      assert.equal(done.ServiceUpdates?.[0].Status, 'complete');
+      assert.equal(done.ServiceUpdates?.[0].NodesUpdated, '3/3');
+      const ledger = await mdb().send(new DescribeServiceUpdatesCommand({ ClusterNames: ['ledger'] }));
+      assert.deepEqual(ledger.ServiceUpdates?.map(x => x.Status).sort(), ['available', 'complete']);
+      const none = await mdb().send(new DescribeServiceUpdatesCommand({ ClusterNames: ['nope'] }));
+      assert.deepEqual(none.ServiceUpdates, []);
+    });
+
+    it('DescribeServiceUpdates pages with NextToken (the SDK paginator, one at a time)', async () => {
+      const names: string[] = [];
+      let pages = 0;
+      for await (const page of paginateDescribeServiceUpdates({ client: mdb(), pageSize: 1 }, {})) {
+        pages++;
+        names.push(...(page.ServiceUpdates ?? []).map(x => `${x.ClusterName}/${x.ServiceUpdateName}`));
+      }
+      assert.equal(pages, 3);
+      assert.equal(new Set(names).size, 3);
+      assert.equal(mod.calls.DescribeServiceUpdates, 3);
     });
 
     it('errors: ClusterNotFoundFault by name, a wrong secret InvalidSignatureException', async () => {

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
+import { ServiceUpdateStatus } from '@aws-sdk/client-memorydb';
 import {
+  LISTED_SERVICE_UPDATE_STATUSES,
   RESOURCE_STATUS,
+  SERVICE_UPDATE_STATUS,
   SNAPSHOT_STATUS,
   UPDATE_ACTION_STATUS,
   nodeUpdateProgress,
   nodesUpdatedPercent,
   resourceState,
+  serviceUpdateStatus,
   snapshotStatus,
   updateActionStatus,
 } from '../../../src/providers/aws/status-map';
@@ -64,6 +68,28 @@ describe('aws status maps', () => {
     assert.equal(updateActionStatus('paused'), 'unknown');
   });
 
+  // MemoryDB ServiceUpdate.Status: available | in-progress | complete | scheduled (the API reference and the SDK enum).
+  const serviceUpdateRows: [string, string][] = [
+    ['available', 'pending'],
+    ['scheduled', 'pending'],
+    ['in-progress', 'running'],
+    ['complete', 'succeeded'],
+  ];
+  for (const [word, status] of serviceUpdateRows)
+    it(`MemoryDB service update ${word} → ${status}`, () => assert.equal(serviceUpdateStatus(word), status));
+
+  it('MemoryDB service update rows and the statuses asked for cover the SDK enum exactly; others are unknown', () => {
+    const sdk = Object.values(ServiceUpdateStatus).sort();
+    assert.deepEqual(Object.keys(SERVICE_UPDATE_STATUS).sort(), sdk);
+    assert.deepEqual(serviceUpdateRows.map(r => r[0]).sort(), sdk);
+    assert.deepEqual([...LISTED_SERVICE_UPDATE_STATUSES].sort(), sdk);
+    // ElastiCache's words are not MemoryDB's: there is no stop, so no stopping or stopped.
+    assert.equal(serviceUpdateStatus('stopped'), 'unknown');
+    assert.equal(serviceUpdateStatus(undefined), 'unknown');
+    assert.equal(serviceUpdateStatus(' In-Progress '), 'running', 'case and spaces do not matter');
+    assert.equal(updateActionStatus('available'), 'unknown', 'the ElastiCache table is unchanged');
+  });
+
   const snapshotRows: [string, string][] = [
     ['creating', 'running'],
     ['available', 'succeeded'],
@@ -94,5 +120,9 @@ describe('aws status maps', () => {
     assert.equal(nodesUpdatedPercent('0/0'), undefined);
     assert.equal(nodesUpdatedPercent('two of six'), undefined);
     assert.equal(nodesUpdatedPercent('9/6'), 100);
+    assert.equal(nodesUpdatedPercent('x/0'), undefined);
+    assert.equal(nodesUpdatedPercent('3/0'), undefined);
+    assert.equal(nodesUpdatedPercent('-1/3'), undefined);
+    assert.equal(nodesUpdatedPercent(''), undefined);
   });
 });

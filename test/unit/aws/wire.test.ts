@@ -228,11 +228,14 @@ describe('aws wire: XML, errors, pending values, tasks', () => {
       { kind: 'mod', region: 'us-east-1', rtype: 'rg', resource: 'a-b' },
       { kind: 'upd', region: 'cn-north-1', rtype: 'cc', resource: 'c', update: 'elasticache-20260101-001' },
       { kind: 'msnap', region: 'us-gov-west-1', name: 'n.1' },
+      { kind: 'mupd', region: 'us-east-1', cluster: 'audit-log', update: 'memorydb-20261120-001' },
     ] as const)
       assert.deepEqual(parseTaskId(taskId(key)), key);
-    assert.throws(
-      () => parseTaskId('mod:us-east-1:zz:x'),
-      (e: ProviderError) => e.kind === 'not-found',
-    );
+    for (const bad of ['mod:us-east-1:zz:x', 'mupd:us-east-1:audit-log', 'mupd:us-east-1::u', 'mupd:us-east-1:c:u:x'])
+      assert.throws(
+        () => parseTaskId(bad),
+        (e: ProviderError) => e.kind === 'not-found',
+        bad,
+      );
   });
 });

@@ -6,6 +6,7 @@ import {
   RAW_JSON_LIMIT,
   type DetailsState,
 } from '../../../src/extension/details/model';
+import { serviceUpdateTask } from '../../../src/providers/aws/memorydb-updates';
 import { fill, formatDuration } from '../../../src/shared/format';
 import { crdbTask, englishDetailsLabels, failedTask, shardedAction, steppedTask, task, T0 } from './fixtures';
 
@@ -284,6 +285,30 @@ describe('details: buildDetailsModel', () => {
     // The words are the translated ones the labels carry, not the descriptor's English.
     const chinese = { ...L, providerCancel: { ...L.providerCancel, aws: { cancel: '停止更新' } } };
     assert.equal(buildDetailsModel(update, fresh, chinese, NOW).actions.cancelLabel, '停止更新');
+  });
+
+  // Issue 17: MemoryDB has no call that stops a service update; its details offer none.
+  it('a MemoryDB service update offers no cancel at all, and says why it runs', () => {
+    const update = serviceUpdateTask(
+      {
+        ClusterName: 'audit-log',
+        ServiceUpdateName: 'memorydb-20261120-001',
+        Status: 'in-progress',
+        NodesUpdated: '1/3',
+        Description: 'Valkey 7.3 security patch',
+        ReleaseDate: T0 / 1000,
+      },
+      { connectionId: 'c', region: 'us-east-1', group: 'us-east-1/mdb/audit-log' },
+      0,
+    )!;
+    const m = buildDetailsModel(update, fresh, L, NOW);
+    assert.equal(m.actions.cancel, false);
+    assert.equal(m.actions.forceCancel, false);
+    assert.equal(m.progress?.text, fill(L.percent, 33.3));
+    assert.deepEqual(
+      m.fields.find(f => f.label === L.reason),
+      { label: L.reason, value: 'Valkey 7.3 security patch' },
+    );
   });
 
   it('offers Keep Open in the preview panel only', () => {

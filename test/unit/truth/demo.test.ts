@@ -149,3 +149,50 @@ describe('the views stay true over time (demo emulator, manual clock)', function
     assert.ok(r.steps >= 350);
   });
 });
+
+// Issue 17, MemoryDB service updates: the row a person watches in the drawn tree moves with NodesUpdated and ends in
+// place, one row for the one operation, with the view invariants holding after every step.
+describe('a MemoryDB service update watched in the tree (AWS demo, manual clock)', function () {
+  this.timeout(60_000);
+
+  it('its row progresses 0/3 → 3/3 nodes and ends succeeded, the only row of its cluster', async () => {
+    const emu = await startEmulator({ modules: allModules(), clock: 'manual', host: '127.0.0.1', http: true });
+    const rig = new Rig({
+      connections: connectionsOf(emu).filter(c => c.config.provider === 'aws'),
+      createSource,
+      clock: emu.context.clock,
+      retentionMs: HOUR,
+    });
+    const invariants = new ViewInvariants(rig);
+    const id = 'mupd:us-east-1:audit-log:memorydb-20261120-001';
+    try {
+      await rig.service.refresh();
+      const seen: { status: string; progress?: number; label: string }[] = [];
+      for (let i = 0; i < 40; i++) {
+        const rows = rig.view.taskRows().filter(r => r.node.task.group === 'us-east-1/mdb/audit-log');
+        assert.deepEqual(
+          rows.map(r => r.node.task.id),
+          [id],
+          `step ${i}: one row for the cluster`,
+        );
+        const t = rows[0].node.task;
+        seen.push({ status: t.status, progress: t.progress, label: rows[0].label });
+        await rig.step(STEP_MS);
+        assert.deepEqual(invariants.check().slice(0, 5), [], `step ${i}`);
+      }
+      const progress = seen.map(x => x.progress ?? -1);
+      assert.deepEqual(
+        progress,
+        [...progress].sort((a, b) => a - b),
+        'progress never goes back',
+      );
+      assert.deepEqual([...new Set(progress)], [0, 33.3, 66.7, 100]);
+      assert.equal(seen[0].status, 'running');
+      assert.equal(seen.at(-1)!.status, 'succeeded');
+      assert.match(seen[0].label, /MemoryDB service update memorydb-20261120-001/);
+    } finally {
+      rig.dispose();
+      await emu.close();
+    }
+  });
+});
