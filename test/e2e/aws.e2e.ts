@@ -81,7 +81,23 @@ describe('AWS (ElastiCache) through the real UI', function () {
     const ui = vscode();
     const row = ui.treeRow(UPDATE_ROW).first();
     const before = aws.calls.BatchStopUpdateAction ?? 0;
-    await ui.contextMenu(row, 'Cancel Task');
+    // Issue 17: the inline icon and the menu say what the confirmation says, not Redis Enterprise's "Cancel Task".
+    await row.hover();
+    await row.locator('.actions .action-label[aria-label="Stop Update"]').waitFor();
+    assert.equal(await row.locator('.actions .action-label[aria-label="Cancel Task"]').count(), 0);
+    await row.click({ button: 'right' });
+    const items = ui.page.locator('.context-view .monaco-menu a.action-menu-item');
+    await items.first().waitFor();
+    const menu = (await items.allInnerTexts()).map(t => t.trim());
+    assert.ok(
+      menu.some(t => t.startsWith('Stop Update')),
+      menu.join(' | '),
+    );
+    assert.ok(!menu.some(t => t.includes('Cancel Task')), menu.join(' | '));
+    await ui.screenshot('aws-stop-menu', { keepOpen: true });
+    await ui.page.keyboard.press('Escape');
+    await items.first().waitFor({ state: 'detached' });
+    await ui.contextMenu(row, 'Stop Update');
     await ui.dialog().waitFor();
     // AWS's words, not Redis Enterprise's: the update, its resource, what BatchStopUpdateAction does.
     const text = await ui.dialog().innerText();
@@ -99,7 +115,10 @@ describe('AWS (ElastiCache) through the real UI', function () {
     assert.equal(aws.calls.BatchStopUpdateAction ?? 0, before, 'nothing is sent before the person confirms');
     await ui.screenshot('aws-stop', { keepOpen: true });
     await ui.answerDialog('Stop Update');
-    await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    // The row says the stop is on its way in AWS's words (it said "Cancelling…" before issue 17's fix).
+    await row.filter({ hasText: 'Stopping…' }).waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(await rowLabel(row), /Cancelling/);
+    await ui.screenshot('aws-stopping');
     assert.equal((aws.calls.BatchStopUpdateAction ?? 0) - before, 1, 'one stop per confirmation');
   });
 });

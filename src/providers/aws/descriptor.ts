@@ -94,6 +94,11 @@ export const aws: ProviderDescriptor = {
     ),
     refused: l10n.t('The service update was not stopped: {1}'),
     failed: l10n.t('Could not stop the service update: {1}'),
+    inProgress: l10n.t('Stopping…'),
+    unanswered: l10n.t(
+      'A stop was requested at {0} and accepted, but the service update is still running. You can stop it again.',
+    ),
+    menuToken: 'stopWord',
   },
   cli: {
     userFlags: ['access-key-id'],
