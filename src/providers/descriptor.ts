@@ -42,6 +42,12 @@ export interface ProviderDescriptor {
    */
   readonly listWords?: readonly string[];
   /**
+   * Step names, step details and task errors the provider composes itself (AWS: "node type {0} → {1}"), matched as
+   * `textTemplates` are, on this provider's tasks only: a matching text is translated with its data kept, and a data
+   * part that matches one of these is translated too. A step a server wrote matches none and stays as it is.
+   */
+  readonly stepTemplates?: readonly string[];
+  /**
    * How the extension asks before a cancel and names what it does, in this provider's words (Redis Enterprise cancels
    * a CRDB task; AWS stops a service update). Without it, plain words that promise nothing of the server.
    */

@@ -1,7 +1,7 @@
 import { showBidiControls } from '../../core/text';
 import * as vscode from 'vscode';
 import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
-import { displayName, displayStep } from '../displayNames';
+import { displayName, displayProblem, displayStep } from '../displayNames';
 import { CANCELLING_LOOK, STATUS_LOOK, providerWordAddsSomething } from '../../core/status-look';
 import { cancelWordsOf } from '../../providers/registry';
 
@@ -74,7 +74,10 @@ function rowParts(task: Task, state: TaskRowState) {
     word: state.cancelling ? cancellingText(task) : statusText(task.status),
     progress: task.progress !== undefined && active ? vscode.l10n.t('{0}%', Math.round(task.progress)) : undefined,
     target: rowTarget(task, state),
-    step: task.progress === undefined && task.currentStep && active ? displayStep(task.currentStep) : undefined,
+    step:
+      task.progress === undefined && task.currentStep && active
+        ? displayStep(task.currentStep, task.provider)
+        : undefined,
     age: finished
       ? vscode.l10n.t('finished {0}', relativeTime(task.finishedAt!, state.now))
       : task.startedAt !== undefined
@@ -139,7 +142,7 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
       vscode.l10n.t('Progress'),
       task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress)),
     ],
-    [vscode.l10n.t('Current step'), displayStep(task.currentStep)],
+    [vscode.l10n.t('Current step'), displayStep(task.currentStep, task.provider)],
     [vscode.l10n.t('Started because'), task.reason],
     [vscode.l10n.t('Task ID'), task.id],
     [vscode.l10n.t('Type'), task.type],
@@ -157,7 +160,7 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
   if (requested !== undefined && isActive(task.status))
     m.appendMarkdown(`$(warning) ${md(cancelUnansweredText(task, requested))}\n\n`);
   for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);
-  for (const e of task.errors.slice(0, 5))
+  for (const e of task.errors.slice(0, 5).map(p => displayProblem(p, task.provider)))
     m.appendMarkdown(`\n$(error) ${md([e.where, e.code, e.message].filter(Boolean).join(' · '))}  \n`);
   m.supportThemeIcons = true;
   return m;

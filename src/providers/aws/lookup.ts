@@ -8,7 +8,7 @@ import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
 import { EVENTS_MAX_AGE_MS, asEndedModification, type RegionApis } from './region';
 import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
-import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
+import { MODIFICATION_NAMES, modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 /**
  * One task read with the fewest calls that rebuild it as a refresh would (`wait` polls this every few seconds, and
@@ -248,7 +248,7 @@ function settled(r: Resource, group: string, connectionId: string, consoleUrl: s
     provider: 'aws',
     kind: 'cloud-task',
     group,
-    name: 'Modification ended',
+    name: MODIFICATION_NAMES.ended,
     type: `${r.rtype}:${r.status ?? ''}`,
     target: { id: r.id, type: RESOURCE_SHAPES[r.rtype].noun },
     status: 'succeeded',
