@@ -136,7 +136,11 @@ describe('AWS task names in Simplified Chinese', () => {
         for (const t of tasks) {
           seen.push({ task: t, texts: shownTexts(t) });
           // An event's steps are AWS's messages, even those with a colon: not one character changes.
-          if (t.type === 'event') assert.deepEqual(displayTask(t).steps, t.steps);
+          if (t.type === 'event') {
+            assert.deepEqual(displayTask(t).steps, t.steps);
+            // No status word of AWS's, so no "Provider status" line: it read "event", our English.
+            assert.equal(t.providerStatus, '');
+          }
         }
       }
       // A running modification's first steps are its events so far: AWS's messages, as the finished tasks carry them.
