@@ -57,7 +57,6 @@ export interface DetailsLabels extends DurationLabels {
 
   steps: string;
   currentStep: string;
-  stepRunsOn: string;
 
   /** A CRDB task's participating clusters and the state each reports. */
   clusters: string;

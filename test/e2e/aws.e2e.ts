@@ -233,6 +233,20 @@ describe('AWS by a named profile through the real UI', function () {
     assert.equal(await labels.filter({ hasText: /^Succeeded · Cache node 0001 restarted$/ }).count(), 1);
     assert.equal(await labels.filter({ hasText: /Reboot cluster nodes/ }).count(), 0);
     await ui.screenshot('aws-progress');
+    // Its details: each node's times as our step detail says them, not worded as a place (it read "on started …").
+    await update.click();
+    const details = ui.webviewFrame().locator('.step-detail');
+    await details.first().waitFor({ timeout: 30_000 });
+    const notes = (await details.allInnerTexts()).map(t => t.trim());
+    assert.ok(
+      notes.some(t => /^started \d{4}-\d\d-\d\dT\S+Z, ended \S+Z$/.test(t)),
+      notes.join(' | '),
+    );
+    assert.deepEqual(
+      notes.filter(t => t.startsWith('on ')),
+      [],
+    );
+    await ui.screenshot('aws-update-details');
   });
 });
 

@@ -48,7 +48,6 @@ export function localizedDetailsLabels(): DetailsLabels {
     notReported: vscode.l10n.t('Not reported'),
     steps: vscode.l10n.t('Steps'),
     currentStep: vscode.l10n.t('Current step'),
-    stepRunsOn: vscode.l10n.t('on {0}', keep),
     clusters: vscode.l10n.t('Clusters'),
     cluster: vscode.l10n.t('Cluster'),
     clusterState: vscode.l10n.t('State'),
