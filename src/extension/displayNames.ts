@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Task, TaskGroup } from '../core/task';
+import type { Task, TaskGroup, TaskProblem, TaskStep } from '../core/task';
 import { PROVIDERS } from '../providers/registry';
 
 /**
@@ -15,17 +15,45 @@ export function displayName(name: string): string {
   return fromTemplate(name) ?? name;
 }
 
+/** A template as a pattern: `{n}` is data (one or more characters); everything else must match as written. */
+function compile(template: string) {
+  return {
+    template,
+    pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '(.+)')}$`, 's'),
+  };
+}
+
 /** Names composed with data ("Service update elasticache-20261115-001"): the descriptors' `textTemplates`. */
-const TEMPLATES = PROVIDERS.flatMap(d => d.textTemplates ?? []).map(template => ({
-  template,
-  // `{n}` is data (one or more characters); everything else must match as written.
-  pattern: new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\d+\\\}/g, '(.+)')}$`, 's'),
-}));
+const TEMPLATES = PROVIDERS.flatMap(d => d.textTemplates ?? []).map(compile);
 
 function fromTemplate(name: string): string | undefined {
   for (const { template, pattern } of TEMPLATES) {
     const m = pattern.exec(name);
     if (m) return vscode.l10n.t(template, ...m.slice(1).map(listOfOwnWords));
+  }
+  return undefined;
+}
+
+/** Steps and errors a provider composes itself, by provider: its descriptor's `stepTemplates`, in their order. */
+const STEP_TEMPLATES: ReadonlyMap<string, readonly ReturnType<typeof compile>[]> = new Map(
+  PROVIDERS.map(d => [d.id, (d.stepTemplates ?? []).map(compile)]),
+);
+
+/**
+ * Our composed texts are short and nest once ("member: change", "shard / node: status"): a longer text, or a part
+ * nested deeper, is a server's, and is not matched at all. Every row's tooltip passes through here on each redraw, so
+ * a hostile step name of many kilobytes and colons must cost no more than a short one.
+ */
+const OWN_TEXT_MAX = 500;
+const OWN_TEXT_DEPTH = 2;
+
+/** A step's text by the provider's step templates; a data part that matches one is translated too, as its own text. */
+function fromStepTemplate(provider: string, text: string, depth = 1): string | undefined {
+  if (text.length > OWN_TEXT_MAX || depth > OWN_TEXT_DEPTH) return undefined;
+  for (const { template, pattern } of STEP_TEMPLATES.get(provider) ?? []) {
+    const m = pattern.exec(text);
+    if (m)
+      return vscode.l10n.t(template, ...m.slice(1).map(part => fromStepTemplate(provider, part, depth + 1) ?? part));
   }
   return undefined;
 }
@@ -58,29 +86,41 @@ export function displayGroup(group: TaskGroup): TaskGroup {
 }
 
 /**
- * Step names a provider writes itself rather than receives (Redis Cloud's two phases, `redis-cloud/tasks.ts`). Only
- * these are translated: a step name a server sends is data, even when it happens to read like an English message.
+ * Step names a provider writes itself rather than receives (Redis Cloud's two phases, `redis-cloud/tasks.ts`), and
+ * the texts its descriptor's `stepTemplates` compose (AWS's "node type a → b"). Only these are translated: a step
+ * name a server sends is data, even when it happens to read like an English message.
  */
 const OWN_STEP_NAMES: ReadonlySet<string> = new Set(['Processing', 'Provisioning']);
 
-export function displayStep(name: string): string;
-export function displayStep(name: string | undefined): string | undefined;
-export function displayStep(name: string | undefined): string | undefined {
-  return name !== undefined && OWN_STEP_NAMES.has(name) ? displayName(name) : name;
+/** A step's name or detail, or a task's current step, in the display language; `provider` is the task's. */
+export function displayStep(name: string, provider: string): string;
+export function displayStep(name: string | undefined, provider: string): string | undefined;
+export function displayStep(name: string | undefined, provider: string): string | undefined {
+  if (name === undefined) return undefined;
+  if (OWN_STEP_NAMES.has(name)) return displayName(name);
+  return fromStepTemplate(provider, name) ?? name;
+}
+
+/** An error of a task as the views show it: the provider's own sentence translated, a server's message as sent. */
+export function displayProblem(problem: TaskProblem, provider: string): TaskProblem {
+  const message = fromStepTemplate(provider, problem.message);
+  return message === undefined ? problem : { ...problem, message };
 }
 
 /** The task as the views show it: only readable names change language; codes and raw data stay as sent. */
 export function displayTask(task: Task): Task {
   const name = displayName(task.name);
-  const ownSteps =
-    task.steps.some(s => OWN_STEP_NAMES.has(s.name)) || displayStep(task.currentStep) !== task.currentStep;
-  if (name === task.name && !ownSteps) return task;
-  return ownSteps
-    ? {
-        ...task,
-        name,
-        currentStep: displayStep(task.currentStep),
-        steps: task.steps.map(s => (OWN_STEP_NAMES.has(s.name) ? { ...s, name: displayStep(s.name) } : s)),
-      }
-    : { ...task, name };
+  const step = (s: TaskStep): TaskStep => {
+    const stepName = displayStep(s.name, task.provider);
+    // A detail is free text (Redis Enterprise: the cluster a step runs on); only templates are ours, not own names.
+    const detail = s.detail === undefined ? undefined : (fromStepTemplate(task.provider, s.detail) ?? s.detail);
+    return stepName === s.name && detail === s.detail ? s : { ...s, name: stepName, detail };
+  };
+  const steps = task.steps.map(step);
+  const errors = task.errors.map(e => displayProblem(e, task.provider));
+  const currentStep = displayStep(task.currentStep, task.provider);
+  const same = <T>(a: readonly T[], b: readonly T[]) => a.every((x, i) => x === b[i]);
+  if (name === task.name && currentStep === task.currentStep && same(steps, task.steps) && same(errors, task.errors))
+    return task;
+  return { ...task, name, currentStep, steps, errors };
 }

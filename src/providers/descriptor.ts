@@ -42,6 +42,12 @@ export interface ProviderDescriptor {
    */
   readonly listWords?: readonly string[];
   /**
+   * Step names, step details and task errors the provider composes itself (AWS: "node type {0} → {1}"), matched as
+   * `textTemplates` are, on this provider's tasks only: a matching text is translated with its data kept, and a data
+   * part that matches one of these is translated too. A step a server wrote matches none and stays as it is.
+   */
+  readonly stepTemplates?: readonly string[];
+  /**
    * How the extension asks before a cancel and names what it does, in this provider's words (Redis Enterprise cancels
    * a CRDB task; AWS stops a service update). Without it, plain words that promise nothing of the server.
    */
@@ -72,16 +78,36 @@ export interface CancelWords {
   readonly failed: string;
   /** A provider that can force a cancel the server refused (Redis Enterprise's `force=true`); none without it. */
   readonly force?: ForceCancelWords;
+  /** The status word of a task whose cancel was accepted, until it ends ("Cancelling…", "Stopping…"). */
+  readonly inProgress?: string;
+  /**
+   * The tooltip's and the details panel's words when an accepted cancel has not ended the task after the store's
+   * patience (`CANCEL_PATIENCE_MS`): `{0}` the time it was asked for.
+   */
+  readonly unanswered?: string;
+  /**
+   * The contextValue token a cancelable row of this provider carries when the menus must say `action` rather than
+   * "Cancel Task": VS Code menus cannot take a title per row, so `stopWord` shows `redisTasks.stopUpdate` (the same
+   * handler under the title "Stop Update") instead of `redisTasks.cancelTask` (package.json).
+   */
+  readonly menuToken?: 'stopWord';
 }
 
+/** A provider's words with the plain ones filled in where it has none of its own. */
+export type FullCancelWords = CancelWords & Required<Pick<CancelWords, 'inProgress' | 'unanswered'>>;
+
 /** What a provider without words of its own says: nothing it cannot promise about the server. */
-export const PLAIN_CANCEL_WORDS: CancelWords = {
+export const PLAIN_CANCEL_WORDS: FullCancelWords = {
   action: l10n.t('Cancel Task'),
   question: l10n.t('Cancel "{0}" on {1} ({2})?'),
   questionWithoutTarget: l10n.t('Cancel "{0}" ({1})?'),
   detail: l10n.t('Task ID: {0}. The request to cancel it is sent once.'),
   refused: l10n.t('Task {0} can no longer be canceled: {1}'),
   failed: l10n.t('Could not cancel task {0}: {1}'),
+  inProgress: l10n.t('Cancelling…'),
+  unanswered: l10n.t(
+    'A cancel was requested at {0} and accepted, but the task is still running. You can cancel it again.',
+  ),
 };
 
 export interface ForceCancelWords {

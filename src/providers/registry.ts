@@ -2,7 +2,7 @@
  * Every provider, one line each: the tree, Add/Edit Connection, the CLI's flags and help, the emulator and the demo
  * derive from these descriptors. Adding a provider is a folder plus a line here (docs/adding-a-provider.md).
  */
-import { PLAIN_CANCEL_WORDS, type CancelWords, type ProviderDescriptor } from './descriptor';
+import { PLAIN_CANCEL_WORDS, type FullCancelWords, type ProviderDescriptor } from './descriptor';
 import { redisEnterprise } from './redis-enterprise/descriptor';
 import { redisCloud } from './redis-cloud/descriptor';
 import { tencent } from './tencent/descriptor';
@@ -24,7 +24,11 @@ export function descriptorOf(id: string): ProviderDescriptor {
   return d;
 }
 
-/** How a cancel of this provider's tasks is asked and said (English templates; the extension translates them). */
-export function cancelWordsOf(id: string): CancelWords {
-  return providerById(id)?.cancel ?? PLAIN_CANCEL_WORDS;
+/**
+ * How a cancel of this provider's tasks is asked and said (English templates; the extension translates them). A word
+ * the provider does not give is the plain one: Redis Enterprise's task is "Cancelling…" like any other.
+ */
+export function cancelWordsOf(id: string): FullCancelWords {
+  const own = providerById(id)?.cancel;
+  return own ? { ...PLAIN_CANCEL_WORDS, ...own } : PLAIN_CANCEL_WORDS;
 }

@@ -57,7 +57,6 @@ export interface DetailsLabels extends DurationLabels {
 
   steps: string;
   currentStep: string;
-  stepRunsOn: string;
 
   /** A CRDB task's participating clusters and the state each reports. */
   clusters: string;
@@ -91,8 +90,13 @@ export interface DetailsLabels extends DurationLabels {
   cancel: string;
   forceCancel: string;
   forceCancelTitle: string;
-  /** By provider id: its cancel button ("Stop Update") and forced-cancel tooltip, from its descriptor's `cancel`. */
-  providerCancel: Readonly<Record<string, { cancel: string; forceCancelTitle?: string }>>;
+  /**
+   * By provider id, from its descriptor's `cancel`: its cancel button ("Stop Update"), forced-cancel tooltip, status
+   * word while the cancel is on its way ("Stopping…") and the banner when it went unanswered (`{0}` the time).
+   */
+  providerCancel: Readonly<
+    Record<string, { cancel: string; forceCancelTitle?: string; inProgress?: string; unanswered?: string }>
+  >;
   copyId: string;
   refresh: string;
   openConsole: string;

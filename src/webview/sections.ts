@@ -5,7 +5,6 @@
 import type { DetailsAction } from '../shared/detailsMessages';
 import { ACTION_ICONS } from '../shared/actionIcons';
 import type { DetailsModel } from '../shared/detailsModel';
-import { fill } from '../shared/format';
 import { el, fieldList, icon, live, progressBar, section } from './dom';
 
 export function banners(model: DetailsModel): HTMLElement | null {
@@ -100,7 +99,9 @@ export function stepsSection(model: DetailsModel): HTMLElement | null {
         step.current ? icon('arrow-right') : null,
         el('span', { className: 'step-name', text: step.name }),
         step.current ? el('span', { className: 'badge', text: l.currentStep }) : null,
-        step.detail ? el('span', { className: 'step-detail', text: fill(l.stepRunsOn, step.detail) }) : null,
+        // The provider's own note on the step (AWS: when a node was updated, "member cluster", a backup's size),
+        // shown as written: it is not always a place, so it is not worded as one ("on 6 GB").
+        step.detail ? el('span', { className: 'step-detail', text: step.detail }) : null,
       ]),
       typeof step.percent === 'number'
         ? progressBar(step.percent, false, step.name, step.progressText ?? '', true)

@@ -20,6 +20,8 @@ import {
   rowLabel,
   startAddCloudConnection,
 } from './flows';
+import { useThemedVsCode } from './support/themedVsCode';
+import { REPO_ROOT } from '../vscode/codeServer';
 
 const NAME = 'AWS e2e';
 const UPDATE_ROW = `Service update ${UPDATE.name}`;
@@ -130,7 +132,23 @@ describe('AWS (ElastiCache) through the real UI', function () {
     const ui = vscode();
     const row = ui.treeRow(UPDATE_ROW).first();
     const before = aws.calls.BatchStopUpdateAction ?? 0;
-    await ui.contextMenu(row, 'Cancel Task');
+    // Issue 17: the inline icon and the menu say what the confirmation says, not Redis Enterprise's "Cancel Task".
+    await row.hover();
+    await row.locator('.actions .action-label[aria-label="Stop Update"]').waitFor();
+    assert.equal(await row.locator('.actions .action-label[aria-label="Cancel Task"]').count(), 0);
+    await row.click({ button: 'right' });
+    const items = ui.page.locator('.context-view .monaco-menu a.action-menu-item');
+    await items.first().waitFor();
+    const menu = (await items.allInnerTexts()).map(t => t.trim());
+    assert.ok(
+      menu.some(t => t.startsWith('Stop Update')),
+      menu.join(' | '),
+    );
+    assert.ok(!menu.some(t => t.includes('Cancel Task')), menu.join(' | '));
+    await ui.screenshot('aws-stop-menu', { keepOpen: true });
+    await ui.page.keyboard.press('Escape');
+    await items.first().waitFor({ state: 'detached' });
+    await ui.contextMenu(row, 'Stop Update');
     await ui.dialog().waitFor();
     // AWS's words, not Redis Enterprise's: the update, its resource, what BatchStopUpdateAction does.
     const text = await ui.dialog().innerText();
@@ -148,7 +166,10 @@ describe('AWS (ElastiCache) through the real UI', function () {
     assert.equal(aws.calls.BatchStopUpdateAction ?? 0, before, 'nothing is sent before the person confirms');
     await ui.screenshot('aws-stop', { keepOpen: true });
     await ui.answerDialog('Stop Update');
-    await row.filter({ hasText: 'Cancelling…' }).waitFor({ timeout: 30_000 });
+    // The row says the stop is on its way in AWS's words (it said "Cancelling…" before issue 17's fix).
+    await row.filter({ hasText: 'Stopping…' }).waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(await rowLabel(row), /Cancelling/);
+    await ui.screenshot('aws-stopping');
     assert.equal((aws.calls.BatchStopUpdateAction ?? 0) - before, 1, 'one stop per confirmation');
   });
 });
@@ -252,5 +273,83 @@ describe('AWS by a named profile through the real UI', function () {
     assert.equal(await labels.filter({ hasText: /^Succeeded · Cache node 0001 restarted$/ }).count(), 1);
     assert.equal(await labels.filter({ hasText: /Reboot cluster nodes/ }).count(), 0);
     await ui.screenshot('aws-progress');
+    // Its details: each node's times as our step detail says them, not worded as a place (it read "on started …").
+    await update.click();
+    const details = ui.webviewFrame().locator('.step-detail');
+    await details.first().waitFor({ timeout: 30_000 });
+    const notes = (await details.allInnerTexts()).map(t => t.trim());
+    assert.ok(
+      notes.some(t => /^started \d{4}-\d\d-\d\dT\S+Z, ended \S+Z$/.test(t)),
+      notes.join(' | '),
+    );
+    assert.deepEqual(
+      notes.filter(t => t.startsWith('on ')),
+      [],
+    );
+    await ui.screenshot('aws-update-details');
+  });
+});
+
+// Issue 17: the words our AWS code writes into a task's steps stayed English in a Chinese VS Code. The demo's AWS
+// account (npm start), in Simplified Chinese with an empty language pack (VS Code's own words stay English, ours are
+// Chinese): the pending node type change of `catalog`, on its row, reads in Chinese with AWS's values kept.
+describe('AWS in Simplified Chinese through the real UI', function () {
+  this.timeout(240_000);
+  const read = (file: string) =>
+    JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')) as Record<string, string>;
+  const ZH = read('l10n/bundle.l10n.zh-cn.json');
+  const vs = useThemedVsCode({
+    theme: 'Default Dark Modern',
+    locale: 'zh-cn',
+    env: { REDIS_TASKS_DEMO: '1' },
+    extensionDevelopmentPath: REPO_ROOT,
+    settings: { 'workbench.tree.enableStickyScroll': false },
+  });
+
+  it("a member's pending node type change reads 节点类型 … on its row; no English of ours is left on any AWS row", async () => {
+    const ui = vs();
+    await ui.openView(read('package.nls.zh-cn.json')['redisTasks.container.title']);
+    await ui.page.locator(`${TREE_ROWS}[aria-level="1"]`).first().waitFor({ timeout: 90_000 });
+    // Every demo connection loaded (the demo answers within seconds), so AWS's rows are tasks, not "loading".
+    await ui.page
+      .locator(`${TREE_ROWS}[aria-level="1"]`)
+      .filter({ hasText: ZH['loading…'] })
+      .first()
+      .waitFor({ state: 'detached', timeout: 60_000 })
+      .catch(() => undefined);
+    // Wide enough for the rows' descriptions to be seen in the picture (the sash dragged as setSidebarWidth does).
+    const box = (await ui.page.locator('.part.sidebar').boundingBox())!;
+    await ui.page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+    await ui.page.mouse.down();
+    await ui.page.mouse.move(box.x + 700, box.y + box.height / 2, { steps: 8 });
+    await ui.page.mouse.up();
+    const pending = ZH['Pending modifications (next maintenance window)'];
+    assert.ok(pending && pending !== 'Pending modifications (next maintenance window)');
+    let shot = false;
+    const rows = await readTree<string, string>(
+      ui,
+      ui.page.locator(TREE_ROWS),
+      async row => {
+        const text = (await row.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+        if (!text) return undefined;
+        if (!shot && text.includes(pending)) {
+          // Where the list is now, without moving the mouse the walk scrolls with.
+          await ui.page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'aws-zh-cn.png') });
+          shot = true;
+        }
+        return [text, text];
+      },
+      { step: 300, settleMs: 150 },
+    );
+    const texts = [...rows.keys()];
+    const change = texts.find(t => t.includes(pending));
+    assert.ok(change, `the pending change of catalog: ${texts.join(' | ')}`);
+    assert.match(change, /catalog-0001-00\d: 节点类型 cache\.r6g\.large → cache\.r6g\.xlarge/);
+    for (const ours of ['node type', 'nodes updated', 'member cluster', 'online resharding'])
+      assert.deepEqual(
+        texts.filter(t => t.includes(ours)),
+        [],
+        `"${ours}" left in English`,
+      );
   });
 });

@@ -13,12 +13,19 @@ export function cancelDeps(deps: CommandDeps): CancelFlowDeps {
   };
 }
 
+/**
+ * Cancel Task, and Stop Update: the same command under the title of an AWS service update's menus (VS Code menus
+ * cannot take a title per row; the row's `stopWord` token picks which one shows, package.json). The flow words each
+ * question for the task's provider either way.
+ */
 export function registerCancelTask(ctx: vscode.ExtensionContext, deps: CommandDeps): void {
+  const cancel = async (arg?: unknown) => {
+    const ref = await resolveTask(deps, arg, t => t.capabilities.cancel && isActive(t.status));
+    if (ref) await cancelFlow(cancelDeps(deps), ref.connectionId, ref.taskId);
+  };
   ctx.subscriptions.push(
-    vscode.commands.registerCommand('redisTasks.cancelTask', async (arg?: unknown) => {
-      const ref = await resolveTask(deps, arg, t => t.capabilities.cancel && isActive(t.status));
-      if (ref) await cancelFlow(cancelDeps(deps), ref.connectionId, ref.taskId);
-    }),
+    vscode.commands.registerCommand('redisTasks.cancelTask', cancel),
+    vscode.commands.registerCommand('redisTasks.stopUpdate', cancel),
   );
 }
 

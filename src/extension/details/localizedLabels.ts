@@ -3,6 +3,7 @@ import { STATUS_LOOK } from '../../core/status-look';
 import type { DetailsLabels } from '../../shared/detailsModel';
 import type { DurationLabels } from '../../shared/format';
 import { PROVIDERS } from '../../providers/registry';
+import { PLAIN_CANCEL_WORDS } from '../../providers/descriptor';
 
 /**
  * The details labels in VS Code's display language. Each string is a literal in its own `l10n.t` call so
@@ -47,7 +48,6 @@ export function localizedDetailsLabels(): DetailsLabels {
     notReported: vscode.l10n.t('Not reported'),
     steps: vscode.l10n.t('Steps'),
     currentStep: vscode.l10n.t('Current step'),
-    stepRunsOn: vscode.l10n.t('on {0}', keep),
     clusters: vscode.l10n.t('Clusters'),
     cluster: vscode.l10n.t('Cluster'),
     clusterState: vscode.l10n.t('State'),
@@ -62,12 +62,10 @@ export function localizedDetailsLabels(): DetailsLabels {
     rawTruncated: vscode.l10n.t('Showing the first {0} KB of {1} KB.', keep, '{1}'),
     staleBanner: vscode.l10n.t('Showing the last known data: {0}', keep),
     staleNoReason: vscode.l10n.t('the task could not be refreshed.'),
-    statusCancelling: vscode.l10n.t('Cancelling…'),
-    // The same words as the tree row's tooltip (tree/format.ts, cancelUnansweredText).
-    cancelUnanswered: vscode.l10n.t(
-      'A cancel was requested at {0} and accepted, but the task is still running. You can cancel it again.',
-      keep,
-    ),
+    // The plain words of the descriptors (PLAIN_CANCEL_WORDS), as the tree row's (tree/format.ts, cancellingText and
+    // cancelUnansweredText); a provider's own are in providerCancel below.
+    statusCancelling: vscode.l10n.t(PLAIN_CANCEL_WORDS.inProgress),
+    cancelUnanswered: vscode.l10n.t(PLAIN_CANCEL_WORDS.unanswered, keep),
     actions: vscode.l10n.t('Task actions'),
     cancel: vscode.l10n.t('Cancel Task'),
     forceCancel: vscode.l10n.t('Force Cancel Task…'),
@@ -79,6 +77,8 @@ export function localizedDetailsLabels(): DetailsLabels {
         {
           cancel: vscode.l10n.t(p.cancel!.action),
           forceCancelTitle: p.cancel!.force && vscode.l10n.t(p.cancel!.force.buttonTitle),
+          inProgress: p.cancel!.inProgress && vscode.l10n.t(p.cancel!.inProgress),
+          unanswered: p.cancel!.unanswered && vscode.l10n.t(p.cancel!.unanswered, keep),
         },
       ]),
     ),

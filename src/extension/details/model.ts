@@ -172,12 +172,17 @@ function targetText(task: Task): string | undefined {
   return t.name || t.id;
 }
 
-/** The cancel buttons' words of the task's provider (Redis Enterprise cancels, AWS stops an update). */
-function cancelWords(provider: string, labels: DetailsLabels): { cancelLabel: string; forceCancelTitle: string } {
+/**
+ * The cancel's words of the task's provider (Redis Enterprise cancels, AWS stops an update): the buttons, the status
+ * word while it is on its way and the banner when it went unanswered.
+ */
+function cancelWords(provider: string, labels: DetailsLabels) {
   const own = Object.hasOwn(labels.providerCancel, provider) ? labels.providerCancel[provider] : undefined;
   return {
     cancelLabel: own?.cancel ?? labels.cancel,
     forceCancelTitle: own?.forceCancelTitle ?? labels.forceCancelTitle,
+    inProgress: own?.inProgress ?? labels.statusCancelling,
+    unanswered: own?.unanswered ?? labels.cancelUnanswered,
   };
 }
 
@@ -187,7 +192,8 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
   // Right after a cancel is accepted, the task is "Cancelling…" until it ends: the same word as its tree row.
   const cancelling = state.cancelling && active;
   const { icon, spin } = cancelling ? CANCELLING_LOOK : STATUS_LOOK[task.status];
-  const word = cancelling ? labels.statusCancelling : statusText(task.status, labels);
+  const { inProgress, unanswered, ...buttons } = cancelWords(task.provider, labels);
+  const word = cancelling ? inProgress : statusText(task.status, labels);
   const target = targetText(task);
   const crdb = task.kind === 'crdb-task';
 
@@ -271,7 +277,7 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
             {
               kind: 'cancel' as const,
               icon: 'warning',
-              text: fill(labels.cancelUnanswered, formatTime(state.cancelRequestedAt, labels)),
+              text: fill(unanswered, formatTime(state.cancelRequestedAt, labels)),
             },
           ]
         : []),
@@ -279,7 +285,7 @@ export function buildDetailsModel(task: Task, state: DetailsState, labels: Detai
     actions: {
       cancel: task.capabilities.cancel && active,
       forceCancel: task.capabilities.forceCancel && active,
-      ...cancelWords(task.provider, labels),
+      ...buttons,
       // Both stay visible while a cancel is on its way, but neither can be pressed again.
       cancelDisabled: cancelling,
       openConsole: Boolean(task.capabilities.consoleUrl) && !state.emulated,

@@ -1,8 +1,9 @@
 import { showBidiControls } from '../../core/text';
 import * as vscode from 'vscode';
 import { isActive, type Task, type TaskKind, type TaskStatus } from '../../core/task';
-import { displayName, displayStep } from '../displayNames';
+import { displayName, displayProblem, displayStep } from '../displayNames';
 import { CANCELLING_LOOK, STATUS_LOOK, providerWordAddsSomething } from '../../core/status-look';
+import { cancelWordsOf } from '../../providers/registry';
 
 /** How a task reads in the tree, the status bar and quick picks: one place for words, icons and colours. */
 
@@ -72,10 +73,13 @@ function rowParts(task: Task, state: TaskRowState) {
   const active = isActive(task.status);
   const finished = task.finishedAt !== undefined && !active;
   return {
-    word: state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status),
+    word: state.cancelling ? cancellingText(task) : statusText(task.status),
     progress: task.progress !== undefined && active ? vscode.l10n.t('{0}%', Math.round(task.progress)) : undefined,
     target: rowTarget(task, state),
-    step: task.progress === undefined && task.currentStep && active ? displayStep(task.currentStep) : undefined,
+    step:
+      task.progress === undefined && task.currentStep && active
+        ? displayStep(task.currentStep, task.provider)
+        : undefined,
     age: finished
       ? vscode.l10n.t('finished {0}', relativeTime(task.finishedAt!, state.now))
       : task.startedAt !== undefined
@@ -131,7 +135,7 @@ function when(epochMs: number | undefined): string | undefined {
 
 export function taskTooltip(task: Task, state: TaskRowState & { connectionName: string }): vscode.MarkdownString {
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Status'), state.cancelling ? vscode.l10n.t('Cancelling…') : statusText(task.status)],
+    [vscode.l10n.t('Status'), state.cancelling ? cancellingText(task) : statusText(task.status)],
     [
       vscode.l10n.t('Provider status'),
       providerWordAddsSomething(task.status, task.providerStatus) ? task.providerStatus : undefined,
@@ -140,7 +144,7 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
       vscode.l10n.t('Progress'),
       task.progress === undefined ? undefined : vscode.l10n.t('{0}%', Math.round(task.progress)),
     ],
-    [vscode.l10n.t('Current step'), displayStep(task.currentStep)],
+    [vscode.l10n.t('Current step'), displayStep(task.currentStep, task.provider)],
     [vscode.l10n.t('Started because'), task.reason],
     [vscode.l10n.t('Task ID'), task.id],
     [vscode.l10n.t('Type'), task.type],
@@ -162,30 +166,40 @@ export function taskTooltip(task: Task, state: TaskRowState & { connectionName: 
     );
   const requested = state.cancelling ? undefined : when(state.cancelRequestedAt);
   if (requested !== undefined && isActive(task.status))
-    m.appendMarkdown(`$(warning) ${md(cancelUnansweredText(requested))}\n\n`);
+    m.appendMarkdown(`$(warning) ${md(cancelUnansweredText(task, requested))}\n\n`);
   for (const [k, v] of rows) if (v !== undefined && v !== '') m.appendMarkdown(`${md(k)}: ${md(v)}  \n`);
-  for (const e of task.errors.slice(0, 5))
+  for (const e of task.errors.slice(0, 5).map(p => displayProblem(p, task.provider)))
     m.appendMarkdown(`\n$(error) ${md([e.where, e.code, e.message].filter(Boolean).join(' · '))}  \n`);
   m.supportThemeIcons = true;
   return m;
 }
 
-/** The tooltip's and the details panel's words for a cancel the provider accepted that has not ended the task. */
-export function cancelUnansweredText(requestedAt: string): string {
-  return vscode.l10n.t(
-    'A cancel was requested at {0} and accepted, but the task is still running. You can cancel it again.',
-    requestedAt,
-  );
+/** "Cancelling…" in the words of the task's provider ("Stopping…" for an AWS service update). */
+export function cancellingText(task: Pick<Task, 'provider'>): string {
+  return vscode.l10n.t(cancelWordsOf(task.provider).inProgress);
+}
+
+/**
+ * The tooltip's words for a cancel the provider accepted that has not ended the task, in the provider's words (the
+ * details panel has the same, `localizedLabels.ts`).
+ */
+export function cancelUnansweredText(task: Pick<Task, 'provider'>, requestedAt: string): string {
+  return vscode.l10n.t(cancelWordsOf(task.provider).unanswered, requestedAt);
 }
 
 /**
  * The context-menu tokens of a task row, derived in ONE place; package.json matches them with
- * `viewItem =~ /;cancelable/` and friends. `cancelable` needs the provider's cancel and an active status.
+ * `viewItem =~ /;cancelable/` and friends. `cancelable` needs the provider's cancel and an active status; beside it,
+ * the provider's `menuToken` (`stopWord`) makes the menus offer the cancel in its words ("Stop Update").
  */
 export function taskContextValue(task: Task, options: { cancelling: boolean; consoleUrl?: string }): string {
   const tokens = ['task'];
   const active = isActive(task.status);
-  if (task.capabilities.cancel && active && !options.cancelling) tokens.push('cancelable');
+  if (task.capabilities.cancel && active && !options.cancelling) {
+    tokens.push('cancelable');
+    const menuToken = cancelWordsOf(task.provider).menuToken;
+    if (menuToken) tokens.push(menuToken);
+  }
   if (task.capabilities.forceCancel && active) tokens.push('forceCancelable');
   if (task.capabilities.consoleUrl ?? options.consoleUrl) tokens.push('hasConsole');
   return tokens.join(';');

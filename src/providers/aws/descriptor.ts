@@ -9,6 +9,9 @@ import { REGIONS } from './regions';
 export const AWS_TASK_NAMES = {
   serviceUpdate: l10n.t('Service update {0}'),
   mupd: l10n.t('MemoryDB service update {0}'),
+  /** A resource status that no row of RESOURCE_STATUS names (status-map.ts): AWS's word kept as data. */
+  unknownStatus: l10n.t('Unknown status {0}'),
+  noStatus: l10n.t('No status reported'),
   snap: {
     Create: l10n.t('Create backup {0}'),
     Copy: l10n.t('Copy backup {0}'),
@@ -57,6 +60,59 @@ export const AWS_NOT_SHOWN = {
   memoryDbServiceUpdates: l10n.t('MemoryDB service updates'),
 } as const;
 
+/**
+ * The words our AWS code writes into a task's steps, their details, its current step and its errors (pending.ts,
+ * tasks.ts fill them): English for the CLI and the log, translated by the extension where a text matches one
+ * (`stepTemplates`). `{n}` is data: an id, a value, AWS's own status word. A data part that itself matches one is
+ * translated too: "{0}: {1}" is a member cluster's id before its change, a node before AWS's status of it. AWS's own
+ * words (statuses, event messages) match none and stay as AWS wrote them. Where two could match one text, the more
+ * specific comes first: the first match wins.
+ */
+export const AWS_STEP_TEXTS = {
+  nodeType: l10n.t('node type {0} → {1}'),
+  nodeTypeTo: l10n.t('node type → {0}'),
+  engineVersion: l10n.t('engine version {0} → {1}'),
+  engineVersionTo: l10n.t('engine version → {0}'),
+  nodeCount: l10n.t('number of nodes {0} → {1}'),
+  nodeCountTo: l10n.t('number of nodes → {0}'),
+  removeNodes: l10n.t('remove nodes {0}'),
+  primaryCluster: l10n.t('primary cluster → {0}'),
+  failover: l10n.t('automatic failover → {0}'),
+  authToken: l10n.t('auth token {0}'),
+  transitOn: l10n.t('in-transit encryption → enabled'),
+  transitOff: l10n.t('in-transit encryption → disabled'),
+  transitMode: l10n.t('in-transit encryption mode → {0}'),
+  clusterMode: l10n.t('cluster mode → {0}'),
+  addUserGroups: l10n.t('add user groups {0}'),
+  removeUserGroups: l10n.t('remove user groups {0}'),
+  logDeliveryOne: l10n.t('log delivery (1 change)'),
+  logDelivery: l10n.t('log delivery ({0} changes)'),
+  scaling: l10n.t('scaling: {0}% over {1} min'),
+  acl: l10n.t('access control list → {0}'),
+  serviceUpdatePending: l10n.t('service update {0} (pending)'),
+  serviceUpdate: l10n.t('service update {0} ({1})'),
+  resharding: l10n.t('online resharding (slot migration)'),
+  memberCluster: l10n.t('member cluster'),
+  nodesUpdated: l10n.t('{0} nodes updated'),
+  startedEnded: l10n.t('started {0}, ended {1}'),
+  started: l10n.t('started {0}'),
+  ended: l10n.t('ended {0}'),
+  shard: l10n.t('shard {0}'),
+  nodeIds: l10n.t('node {0}'),
+  node: l10n.t('node'),
+  unknown: l10n.t('unknown'),
+  failed: {
+    rg: l10n.t('The replication group is {0}.'),
+    cc: l10n.t('The cache cluster is {0}.'),
+    sc: l10n.t('The serverless cache is {0}.'),
+    gds: l10n.t('The global datastore is {0}.'),
+    mdb: l10n.t('The MemoryDB cluster is {0}.'),
+  },
+  snapshotFailed: l10n.t('The snapshot {0} failed.'),
+  // Last: a member's or a node's text after its id; the rest of the text is matched on its own.
+  ofMember: l10n.t('{0}: {1}'),
+} as const;
+
 /** Amazon ElastiCache and MemoryDB (issue 17). */
 export const aws: ProviderDescriptor = {
   id: 'aws',
@@ -84,9 +140,11 @@ export const aws: ProviderDescriptor = {
     ...Object.values(AWS_GROUP_TEXTS),
     AWS_TASK_NAMES.serviceUpdate,
     AWS_TASK_NAMES.mupd,
+    AWS_TASK_NAMES.unknownStatus,
     ...(['snap', 'ssnap', 'msnap'] as const).flatMap(k => Object.values(AWS_TASK_NAMES[k])),
   ],
   listWords: Object.values(AWS_NOT_SHOWN),
+  stepTemplates: Object.values(AWS_STEP_TEXTS).flatMap(v => (typeof v === 'string' ? [v] : Object.values(v))),
   // Only a service update can be stopped (BatchStopUpdateAction), and never forced: these words are about that.
   cancel: {
     action: l10n.t('Stop Update'),
@@ -97,6 +155,11 @@ export const aws: ProviderDescriptor = {
     ),
     refused: l10n.t('The service update was not stopped: {1}'),
     failed: l10n.t('Could not stop the service update: {1}'),
+    inProgress: l10n.t('Stopping…'),
+    unanswered: l10n.t(
+      'A stop was requested at {0} and accepted, but the service update is still running. You can stop it again.',
+    ),
+    menuToken: 'stopWord',
   },
   cli: {
     userFlags: ['access-key-id'],

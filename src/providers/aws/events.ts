@@ -96,7 +96,9 @@ export function finishedFromEvents(events: AwsEvent[], ctx: EventTaskContext): T
       type: 'event',
       target: { id: e.sourceId, type: e.sourceType || undefined },
       status: end,
-      providerStatus: 'event',
+      // AWS gives an event no status word: "Provider status: event" would be our English posing as AWS's (the type
+      // already says it came from an event).
+      providerStatus: '',
       startedAt: start === -1 ? e.date : sorted[start].date,
       finishedAt: e.date,
       steps: between.map(x => ({ name: x.message, progress: 100, detail: new Date(x.date).toISOString() })),

@@ -10,7 +10,7 @@ import { activeUpdatesByCluster, serviceUpdateTask, withoutListedUpdates } from 
 import { resourceOperations } from './operations';
 import { EVENTS_MAX_AGE_MS, OPTIONAL_KINDS, type RegionApis } from './region';
 import { RESOURCE_SHAPES, readResource, resourceWords, type Resource } from './resources';
-import { modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
+import { MODIFICATION_NAMES, modificationTask, snapshotTask, updateActionTask, type TaskContext } from './tasks';
 
 /**
  * One task read with the fewest calls that rebuild it as a refresh would (`wait` polls this every few seconds, and
@@ -305,7 +305,7 @@ function settled(r: Resource, id: string, group: string, connectionId: string, c
     provider: 'aws',
     kind: 'cloud-task',
     group,
-    name: 'Modification ended',
+    name: MODIFICATION_NAMES.ended,
     type: `${r.rtype}:${r.status ?? ''}`,
     target: { id: r.id, type: RESOURCE_SHAPES[r.rtype].noun },
     status: 'succeeded',

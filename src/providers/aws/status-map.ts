@@ -1,4 +1,6 @@
 import type { TaskStatus } from '../../core/task';
+import { fill } from '../../shared/format';
+import { AWS_TASK_NAMES } from './descriptor';
 
 /**
  * AWS's status words, one table per field, each row tested with the values the API reference documents.
@@ -101,7 +103,13 @@ function lookup<T>(table: Readonly<Record<string, T>>, value: string | undefined
 }
 
 export function resourceState(word: string | undefined): ResourceState {
-  return lookup(RESOURCE_STATUS, word) ?? { status: 'unknown', name: `Status ${word ?? '(none)'}` };
+  // A word this table does not know is named with it, in a template the extension translates (AWS_TASK_NAMES).
+  return (
+    lookup(RESOURCE_STATUS, word) ?? {
+      status: 'unknown',
+      name: word === undefined ? AWS_TASK_NAMES.noStatus : fill(AWS_TASK_NAMES.unknownStatus, word),
+    }
+  );
 }
 
 export function updateActionStatus(word: string | undefined): TaskStatus | undefined {

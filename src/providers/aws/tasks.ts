@@ -15,13 +15,15 @@ import {
 } from './status-map';
 import { xmlList } from './xml';
 import { fill } from '../../shared/format';
-import { AWS_TASK_NAMES } from './descriptor';
+import { AWS_STEP_TEXTS, AWS_TASK_NAMES } from './descriptor';
 
 /** Names of modifications that no resource status names (the l10n bundle carries them, scripts/l10nBundle.ts). */
 export const MODIFICATION_NAMES = {
   members: 'Modify member clusters',
   pending: 'Pending modifications (next maintenance window)',
   resharding: 'Online resharding',
+  /** A modification looked up by id whose resource is idle again, with no event saying how it ended (lookup.ts). */
+  ended: 'Modification ended',
 } as const;
 
 export interface TaskContext {
@@ -52,8 +54,11 @@ export function modificationTask(
     const mp = pendingSteps(m.pending, m.raw);
     // A member in the group's own state says nothing new; one that differs (rebooting, failed) is worth a line.
     if (ms.status !== null && m.status !== r.status)
-      steps.push({ name: `${m.id}: ${m.status ?? 'unknown'}`, detail: 'member cluster' });
-    for (const s of mp.steps) steps.push({ ...s, name: `${m.id}: ${s.name}` });
+      steps.push({
+        name: fill(AWS_STEP_TEXTS.ofMember, m.id, m.status ?? AWS_STEP_TEXTS.unknown),
+        detail: AWS_STEP_TEXTS.memberCluster,
+      });
+    for (const s of mp.steps) steps.push({ ...s, name: fill(AWS_STEP_TEXTS.ofMember, m.id, s.name) });
   }
   const busyMember = members.some(m => resourceState(m.status).status === 'running');
   let status = state.status;
@@ -70,7 +75,7 @@ export function modificationTask(
   const history = status === 'running' ? runningSteps(events) : { steps: [], startedAt: undefined };
   const errors: TaskProblem[] = [];
   if (status === 'failed')
-    errors.push({ message: `The ${RESOURCE_SHAPES[r.rtype].noun} is ${r.status}.`, code: r.status });
+    errors.push({ message: fill(AWS_STEP_TEXTS.failed[r.rtype], r.status ?? ''), code: r.status });
   const progress = own.reshardingPercent;
   return {
     id: taskId({ kind: 'mod', region: r.region, rtype: r.rtype, resource: r.id }),
@@ -95,17 +100,23 @@ export function modificationTask(
 }
 
 function nodeStep(o: JsonObject, where?: string): TaskStep {
-  const node = [where, str(o, 'CacheClusterId'), str(o, 'CacheNodeId')].filter(Boolean).join(' / ') || 'node';
+  const node =
+    [where, str(o, 'CacheClusterId'), str(o, 'CacheNodeId')].filter(Boolean).join(' / ') || AWS_STEP_TEXTS.node;
   const status = str(o, 'NodeUpdateStatus');
-  const started = time(o, 'NodeUpdateStartDate');
-  const ended = time(o, 'NodeUpdateEndDate');
-  const when = [
-    started && `started ${new Date(started).toISOString()}`,
-    ended && `ended ${new Date(ended).toISOString()}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return { name: `${node}: ${status ?? 'unknown'}`, progress: nodeUpdateProgress(status), detail: when || undefined };
+  const iso = (t: number | undefined) => (t ? new Date(t).toISOString() : undefined);
+  const started = iso(time(o, 'NodeUpdateStartDate'));
+  const ended = iso(time(o, 'NodeUpdateEndDate'));
+  const when =
+    started && ended
+      ? fill(AWS_STEP_TEXTS.startedEnded, started, ended)
+      : started
+        ? fill(AWS_STEP_TEXTS.started, started)
+        : ended && fill(AWS_STEP_TEXTS.ended, ended);
+  return {
+    name: fill(AWS_STEP_TEXTS.ofMember, node, status ?? AWS_STEP_TEXTS.unknown),
+    progress: nodeUpdateProgress(status),
+    detail: when || undefined,
+  };
 }
 
 /** A service update action; undefined for `not-applicable` (no operation) and for records without their ids. */
@@ -124,7 +135,7 @@ export function updateActionTask(value: unknown, ctx: TaskContext): Task | undef
     const gid = str(group, 'NodeGroupId');
     for (const m of xmlList(group?.NodeGroupMemberUpdateStatus, 'NodeGroupMemberUpdateStatus')) {
       const member = obj(m);
-      if (member) steps.push(nodeStep(member, gid ? `shard ${gid}` : undefined));
+      if (member) steps.push(nodeStep(member, gid ? fill(AWS_STEP_TEXTS.shard, gid) : undefined));
     }
   }
   for (const n of xmlList(o.CacheNodeUpdateStatus, 'CacheNodeUpdateStatus')) {
@@ -158,7 +169,7 @@ export function updateActionTask(value: unknown, ctx: TaskContext): Task | undef
     finishedAt: finished
       ? (time(o, 'UpdateActionStatusModifiedDate') ?? (endTimes.length ? Math.max(...endTimes) : undefined))
       : undefined,
-    currentStep: str(o, 'NodesUpdated') ? `${str(o, 'NodesUpdated')} nodes updated` : undefined,
+    currentStep: str(o, 'NodesUpdated') ? fill(AWS_STEP_TEXTS.nodesUpdated, str(o, 'NodesUpdated')!) : undefined,
     steps,
     shards: [],
     errors: [],
@@ -233,12 +244,15 @@ export function snapshotTask(kind: SnapshotKind, value: unknown, ctx: TaskContex
     steps: xmlList(o.NodeSnapshots, 'NodeSnapshot').map(n => {
       const node = obj(n);
       return {
-        name: `node ${[str(node, 'NodeGroupId'), str(node, 'CacheClusterId'), str(node, 'CacheNodeId')].filter(Boolean).join(' / ')}`,
+        name: fill(
+          AWS_STEP_TEXTS.nodeIds,
+          [str(node, 'NodeGroupId'), str(node, 'CacheClusterId'), str(node, 'CacheNodeId')].filter(Boolean).join(' / '),
+        ),
         detail: str(node, 'CacheSize'),
       };
     }),
     shards: [],
-    errors: status === 'failed' ? [{ message: `The snapshot ${name} failed.` }] : [],
+    errors: status === 'failed' ? [{ message: fill(AWS_STEP_TEXTS.snapshotFailed, name) }] : [],
     capabilities: noCancel(ctx.consoleUrl),
     raw: o,
   };

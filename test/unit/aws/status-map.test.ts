@@ -42,7 +42,8 @@ describe('aws status maps', () => {
 
   it('every resource row is tested, and unknown words stay unknown with the word kept', () => {
     assert.deepEqual(Object.keys(RESOURCE_STATUS).sort(), resourceRows.map(r => r[0]).sort());
-    assert.deepEqual(resourceState('melting'), { status: 'unknown', name: 'Status melting' });
+    assert.deepEqual(resourceState('melting'), { status: 'unknown', name: 'Unknown status melting' });
+    assert.deepEqual(resourceState(undefined), { status: 'unknown', name: 'No status reported' });
     assert.equal(resourceState('constructor').status, 'unknown');
     assert.equal(resourceState('  Modifying ').status, 'running', 'case and spaces do not matter');
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ACTION_ICONS } from '../../../src/shared/actionIcons';
+import { whenHoldsForRow } from '../support/whenClause';
 
 // Issue 13: the tree showed one icon for Cancel and the panel another. The panel takes its icons from ACTION_ICONS;
 // this holds the manifest's command icons to the same table.
@@ -13,6 +14,7 @@ describe('task actions have one icon, in the tree and on the details panel', () 
 
   for (const [command, action] of [
     ['redisTasks.cancelTask', 'cancel'],
+    ['redisTasks.stopUpdate', 'cancel'],
     ['redisTasks.forceCancelTask', 'forceCancel'],
     ['redisTasks.openInConsole', 'openConsole'],
     ['redisTasks.copyTaskId', 'copyId'],
@@ -32,17 +34,11 @@ describe('no inline tree icon repeats the click on its row', () => {
   // What a click on each kind of row runs (src/extension/tree/nodes.ts), and a contextValue of that row.
   const rowClicks = [
     { row: 'task', contextValue: 'task;cancelable;hasConsole', click: 'redisTasks.openTaskDetails' },
+    { row: 'AWS task', contextValue: 'task;cancelable;stopWord;hasConsole', click: 'redisTasks.openTaskDetails' },
     { row: 'error', contextValue: 'connectionError', click: 'redisTasks.refreshConnection' },
   ];
   /** Whether a `when` clause of the form the manifest uses holds for a row with this contextValue. */
-  const appliesTo = (when: string, contextValue: string) =>
-    when.split('&&').every(part => {
-      const eq = /viewItem == (\S+)/.exec(part);
-      if (eq) return eq[1] === contextValue;
-      const re = /viewItem =~ \/(.+)\/$/.exec(part.trim());
-      if (re) return new RegExp(re[1]).test(contextValue);
-      return true;
-    });
+  const appliesTo = whenHoldsForRow;
 
   it('the manifest has inline icons to check', () => assert.ok(inline.length >= 2));
   for (const { row, contextValue, click } of rowClicks) {

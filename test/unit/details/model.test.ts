@@ -311,6 +311,54 @@ describe('details: buildDetailsModel', () => {
     );
   });
 
+  // Issue 17: after Stop Update, the panel said "Cancelling…" and, ten minutes on, "A cancel was requested".
+  it('an AWS update on its way to stop says "Stopping…", and later "A stop was requested"; Redis Enterprise keeps its words', () => {
+    const update = task({
+      provider: 'aws',
+      kind: 'cloud-task',
+      name: 'Service update elasticache-20261115-001',
+      capabilities: { cancel: true, forceCancel: false },
+    });
+    const stopping = buildDetailsModel(update, { ...fresh, cancelling: true }, L, NOW);
+    assert.equal(stopping.status.text, 'Stopping…');
+    assert.equal(stopping.status.icon, 'loading');
+    assert.equal(stopping.actions.cancelDisabled, true);
+    assert.equal(stopping.actions.cancelLabel, 'Stop Update');
+    const requested = T0 + 30_000;
+    const unanswered = buildDetailsModel(update, { ...fresh, cancelRequestedAt: requested }, L, NOW);
+    assert.deepEqual(
+      unanswered.banners.map(b => [b.kind, b.text]),
+      [
+        [
+          'cancel',
+          `A stop was requested at ${formatTime(requested, L)} and accepted, but the service update is still running. You can stop it again.`,
+        ],
+      ],
+    );
+    assert.equal(buildDetailsModel(crdbTask(), { ...fresh, cancelling: true }, L, NOW).status.text, 'Cancelling…');
+    assert.match(
+      buildDetailsModel(crdbTask(), { ...fresh, cancelRequestedAt: requested }, L, NOW).banners[0].text,
+      /^A cancel was requested at /,
+    );
+    assert.equal(
+      buildDetailsModel(task({ provider: 'alibaba' }), { ...fresh, cancelling: true }, L, NOW).status.text,
+      'Cancelling…',
+    );
+    // The translated words the labels carry, not the descriptor's English.
+    const chinese = {
+      ...L,
+      providerCancel: {
+        ...L.providerCancel,
+        aws: { cancel: '停止更新', inProgress: '正在停止…', unanswered: '已于 {0} 请求停止' },
+      },
+    };
+    assert.equal(buildDetailsModel(update, { ...fresh, cancelling: true }, chinese, NOW).status.text, '正在停止…');
+    assert.equal(
+      buildDetailsModel(update, { ...fresh, cancelRequestedAt: requested }, chinese, NOW).banners[0].text,
+      `已于 ${formatTime(requested, L)} 请求停止`,
+    );
+  });
+
   it('offers Keep Open in the preview panel only', () => {
     assert.equal(buildDetailsModel(crdbTask(), { ...fresh, preview: true }, L, NOW).actions.pin, true);
     assert.equal(buildDetailsModel(crdbTask(), fresh, L, NOW).actions.pin, false);

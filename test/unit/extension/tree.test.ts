@@ -416,6 +416,84 @@ describe('task contextValue tokens', () => {
   });
 });
 
+// Issue 17: Stop Update in the confirmation, but "Cancel Task" in the menus and "Cancelling…" on the row.
+describe("the words of the task's provider: AWS stops a service update, Redis Enterprise cancels", () => {
+  const awsConn: ConnectionConfig = { id: 'a1', name: 'AWS', provider: 'aws', region: 'us-east-1' };
+  const update = (over: Partial<Parameters<typeof task>[1]> = {}) =>
+    task('upd:us-east-1:rg:orders:elasticache-20261115-001', {
+      source: 'a1',
+      provider: 'aws',
+      kind: 'cloud-task',
+      name: 'Service update elasticache-20261115-001',
+      target: { id: 'orders' },
+      capabilities: { cancel: true, forceCancel: false },
+      ...over,
+    });
+  const tokens = (cv: string) => cv.split(';');
+
+  it('an AWS update that can be stopped carries stopWord beside cancelable; a Redis Enterprise task does not', () => {
+    assert.deepEqual(tokens(taskContextValue(update(), { cancelling: false })), ['task', 'cancelable', 'stopWord']);
+    assert.deepEqual(tokens(taskContextValue(task('1'), { cancelling: false })), [
+      'task',
+      'cancelable',
+      'forceCancelable',
+    ]);
+    assert.equal(
+      taskContextValue(update(), { cancelling: true }),
+      'task',
+      'nothing to stop while the stop is on its way',
+    );
+    assert.equal(taskContextValue(update({ status: 'succeeded' }), { cancelling: false }), 'task');
+    assert.equal(
+      taskContextValue(update({ capabilities: { cancel: false, forceCancel: false } }), { cancelling: false }),
+      'task',
+      'an AWS task that cannot be stopped has no word token either',
+    );
+  });
+
+  it('after the stop is accepted the row, its tooltip and its spoken label say "Stopping…"; ten minutes on, "A stop was requested"', () => {
+    let now = NOW;
+    const store = new TaskStore(() => now);
+    const tree = new TaskTreeProvider({
+      store,
+      connections: () => [conns[0], awsConn],
+      consoleUrl: () => undefined,
+      now: () => now,
+    });
+    store.applySnapshot('c1', snapshot([task('1')]));
+    store.applySnapshot('a1', snapshot([update({ progress: 50 })]));
+    const rows = (connectionId: string) => {
+      const connection = (tree.getChildren() as ConnectionNode[]).find(c => c.connectionId === connectionId)!;
+      const groups = tree.getChildren(connection).filter((n): n is GroupNode => n instanceof GroupNode);
+      return tree.getChildren(groups[0]) as TaskNode[];
+    };
+    const [aws] = rows('a1');
+    const [re] = rows('c1');
+    assert.match(aws.contextValue!, /;stopWord(;|$)/);
+    store.markCancelling('a1', update().id);
+    store.markCancelling('c1', '1');
+    assert.match(String(aws.label), /^Stopping… 50% · /);
+    assert.match((aws.tooltip as { value: string }).value, /Status: Stopping…/);
+    assert.match(String(aws.accessibilityInformation?.label), /Stopping…/);
+    assert.doesNotMatch(String(aws.label), /Cancel/);
+    assert.match(String(re.label), /^Cancelling… · /, 'Redis Enterprise keeps its words');
+    assert.match((re.tooltip as { value: string }).value, /Status: Cancelling…/);
+
+    now += CANCEL_PATIENCE_MS;
+    store.applySnapshot('a1', snapshot([update({ progress: 50 })]));
+    store.applySnapshot('c1', snapshot([task('1')]));
+    assert.match(String(aws.label), /^Running 50% · /);
+    assert.match(aws.contextValue!, /;cancelable;stopWord(;|$)/, 'the stop is offered again, in its words');
+    const tip = (aws.tooltip as { value: string }).value;
+    assert.match(
+      tip,
+      /A stop was requested at .+ and accepted, but the service update is still running\\?\. You can stop it again/,
+    );
+    assert.doesNotMatch(tip, /A cancel was requested/);
+    assert.match((re.tooltip as { value: string }).value, /A cancel was requested at /);
+  });
+});
+
 describe('relative times', () => {
   it('never reads as future when the server clock is ahead of ours', () => {
     const now = Date.UTC(2026, 10, 23, 12, 0, 0);

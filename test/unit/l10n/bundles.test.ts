@@ -27,6 +27,9 @@ const SAME_IN_CHINESE = new Set([
   'Redis Cloud',
   'Redis Enterprise',
   '{0}%',
+  // AWS's "member: change" (aws/descriptor.ts, AWS_STEP_TEXTS.ofMember): server text with a colon passes through it, so
+  // it must stay exactly as it is; only its parts are translated, each on its own.
+  '{0}: {1}',
 ]);
 
 function placeholders(text: string): string[] {

@@ -2,7 +2,7 @@ import '../extension/fakeVscode';
 import { endpointKey } from '../../../src/core/counts';
 import { isActive, type Task } from '../../../src/core/task';
 import { matchesQuery } from '../../../src/extension/taskService';
-import { relativeTime, statusText } from '../../../src/extension/tree/format';
+import { cancellingText, relativeTime, statusText } from '../../../src/extension/tree/format';
 import type { DrawnRow } from './fakeTreeView';
 import type { TaskNode } from '../../../src/extension/tree/nodes';
 import type { Known } from './oracle';
@@ -12,8 +12,10 @@ import type { Rig } from './rig';
 export const AGE_TOLERANCE_MS = 60_000;
 
 const key = (c: string, t: string) => `${c}\u0000${t}`;
-/** What a row says while a cancel is on its way (src/extension/tree/format.ts; the fake l10n returns the English). */
-const CANCELLING_WORD = 'Cancelling…';
+/**
+ * What a row says while a cancel is on its way, in its provider's words ("Stopping…" for AWS; src/extension/tree/
+ * format.ts; the fake l10n returns the English).
+ */
 
 /**
  * The promises issue 12 makes about the views, checked against what is drawn (not against the store) after every
@@ -106,7 +108,7 @@ export class ViewInvariants {
       const view = rig.store.connection(t.source);
       if (!view || view.status === 'error' || view.stale) continue;
       // "Cancelling…" is a running task whose cancel was accepted: it reads so until it ends (issue 13).
-      const cancelling = t.status === 'running' && r.label.startsWith(CANCELLING_WORD);
+      const cancelling = t.status === 'running' && r.label.startsWith(cancellingText(t));
       if (!r.label.startsWith(statusText('running')) && !cancelling) continue;
       running.add(key(endpointKey(rig.connections.get(t.source), t.source), t.id));
     }
