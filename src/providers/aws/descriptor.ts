@@ -94,6 +94,8 @@ export const AWS_STEP_TEXTS = {
   resharding: l10n.t('online resharding (slot migration)'),
   memberCluster: l10n.t('member cluster'),
   nodesUpdated: l10n.t('{0} nodes updated'),
+  releaseDate: l10n.t('release date'),
+  autoUpdateStart: l10n.t('auto-update start date'),
   startedEnded: l10n.t('started {0}, ended {1}'),
   started: l10n.t('started {0}'),
   ended: l10n.t('ended {0}'),

@@ -1,10 +1,10 @@
 import { clampPercent, type Task, type TaskStep } from '../../core/task';
 import { fill } from '../../shared/format';
-import { AWS_TASK_NAMES } from './descriptor';
+import { AWS_STEP_TEXTS, AWS_TASK_NAMES } from './descriptor';
 import { arr, obj, str, time } from './fields';
 import { taskId } from './ids';
-import type { Resource } from './resources';
-import { nodesUpdatedPercent, serviceUpdateStatus } from './status-map';
+import { RESOURCE_SHAPES, type Resource } from './resources';
+import { serviceUpdateProgress, serviceUpdateStatus } from './status-map';
 import type { TaskContext } from './tasks';
 
 /**
@@ -32,9 +32,10 @@ export function serviceUpdateTask(value: unknown, ctx: TaskContext, since: numbe
   const nodes = str(o, 'NodesUpdated');
   const type = str(o, 'Type');
   const steps: TaskStep[] = [];
-  if (released !== undefined) steps.push({ name: 'release date', detail: new Date(released).toISOString() });
+  if (released !== undefined)
+    steps.push({ name: AWS_STEP_TEXTS.releaseDate, detail: new Date(released).toISOString() });
   if (autoStart !== undefined)
-    steps.push({ name: 'auto-update start date', detail: new Date(autoStart).toISOString() });
+    steps.push({ name: AWS_STEP_TEXTS.autoUpdateStart, detail: new Date(autoStart).toISOString() });
   return {
     id: taskId({ kind: 'mupd', region: ctx.region, cluster, update }),
     source: ctx.connectionId,
@@ -44,11 +45,11 @@ export function serviceUpdateTask(value: unknown, ctx: TaskContext, since: numbe
     name: fill(AWS_TASK_NAMES.mupd, `${update}${type ? ` (${type})` : ''}`),
     // The same type as ElastiCache's update actions: a filter on service updates finds both.
     type: 'service-update',
-    target: { id: cluster, type: 'MemoryDB cluster' },
+    target: { id: cluster, type: RESOURCE_SHAPES.mdb.noun },
     status,
     providerStatus: word ?? '',
-    progress: clampPercent(nodesUpdatedPercent(nodes) ?? (status === 'succeeded' ? 100 : undefined)),
-    currentStep: nodes ? `${nodes} nodes updated` : undefined,
+    progress: clampPercent(serviceUpdateProgress(nodes, status)),
+    currentStep: nodes ? fill(AWS_STEP_TEXTS.nodesUpdated, nodes) : undefined,
     reason: str(o, 'Description'),
     steps,
     shards: [],

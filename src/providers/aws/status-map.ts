@@ -130,6 +130,16 @@ export function snapshotStatus(word: string | undefined): TaskStatus {
 }
 
 /** `NodesUpdated` ("2/6") as a percentage; anything else is no progress. */
+/**
+ * A service update's progress (ElastiCache's update actions and MemoryDB's service updates alike): its nodes updated,
+ * 100 for a complete one that gives no count, and none for a pending one no node of which is updated yet (AWS sends
+ * "0/6", and "Pending 0%" says nothing "Pending" does not).
+ */
+export function serviceUpdateProgress(nodesUpdated: string | undefined, status: TaskStatus): number | undefined {
+  const percent = nodesUpdatedPercent(nodesUpdated) ?? (status === 'succeeded' ? 100 : undefined);
+  return status === 'pending' && percent === 0 ? undefined : percent;
+}
+
 export function nodesUpdatedPercent(text: string | undefined): number | undefined {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text ?? '');
   if (!m || Number(m[2]) === 0) return undefined;

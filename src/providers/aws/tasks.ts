@@ -8,7 +8,7 @@ import { RESOURCE_SHAPES, type Resource } from './resources';
 import {
   STOPPABLE_UPDATE_STATUSES,
   nodeUpdateProgress,
-  nodesUpdatedPercent,
+  serviceUpdateProgress,
   resourceState,
   snapshotStatus,
   updateActionStatus,
@@ -164,7 +164,7 @@ export function updateActionTask(value: unknown, ctx: TaskContext): Task | undef
     target: { id: resource, type: rg ? 'replication group' : 'cache cluster' },
     status,
     providerStatus: word ?? '',
-    progress: clampPercent(nodesUpdatedPercent(str(o, 'NodesUpdated')) ?? (status === 'succeeded' ? 100 : undefined)),
+    progress: clampPercent(serviceUpdateProgress(str(o, 'NodesUpdated'), status)),
     startedAt: startTimes.length ? Math.min(...startTimes) : undefined,
     finishedAt: finished
       ? (time(o, 'UpdateActionStatusModifiedDate') ?? (endTimes.length ? Math.max(...endTimes) : undefined))

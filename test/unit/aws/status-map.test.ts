@@ -9,6 +9,7 @@ import {
   nodeUpdateProgress,
   nodesUpdatedPercent,
   resourceState,
+  serviceUpdateProgress,
   serviceUpdateStatus,
   snapshotStatus,
   updateActionStatus,
@@ -125,5 +126,14 @@ describe('aws status maps', () => {
     assert.equal(nodesUpdatedPercent('3/0'), undefined);
     assert.equal(nodesUpdatedPercent('-1/3'), undefined);
     assert.equal(nodesUpdatedPercent(''), undefined);
+  });
+
+  // A pending update read "Pending 0%": AWS sends "0/6" before any node is updated.
+  it("a service update's progress: none while pending with no node updated, 100 when complete without a count", () => {
+    assert.equal(serviceUpdateProgress('0/6', 'pending'), undefined);
+    assert.equal(serviceUpdateProgress('2/6', 'pending'), 33.3, 'a stopped update scheduled again keeps its count');
+    assert.equal(serviceUpdateProgress('0/6', 'running'), 0);
+    assert.equal(serviceUpdateProgress(undefined, 'succeeded'), 100);
+    assert.equal(serviceUpdateProgress(undefined, 'running'), undefined);
   });
 });
