@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../core/task';
 import type { Prompts } from './prompts';
 import type { NotificationMode } from './settings';
+import { cancelWordsOf } from '../providers/registry';
 import { statusText, taskLabel } from './tree/format';
 
 /** Why the person hears about this task's end. */
@@ -12,27 +13,19 @@ export interface FinishContext {
   canceled?: boolean;
 }
 
-/** How a task the person canceled ended, in their terms: canceled, done anyway, failed, or something else. */
+/** How a task the person canceled ended, in their terms and its provider's words: canceled, done anyway, failed, … */
 export function cancelOutcomeMessage(task: Task, connectionName: string): string {
   const label = taskLabel(task);
+  const words = cancelWordsOf(task.provider).outcome;
   switch (task.status) {
     case 'canceled':
-      return vscode.l10n.t('Canceled: {0} on {1}.', label, connectionName);
+      return vscode.l10n.t(words.canceled, label, connectionName);
     case 'succeeded':
-      return vscode.l10n.t(
-        '{0} on {1} succeeded anyway: it finished before the cancel took effect.',
-        label,
-        connectionName,
-      );
+      return vscode.l10n.t(words.succeeded, label, connectionName);
     case 'failed':
-      return vscode.l10n.t('{0} on {1} failed after the cancel request.', label, connectionName);
+      return vscode.l10n.t(words.failed, label, connectionName);
     default:
-      return vscode.l10n.t(
-        '{0} on {1} ended after the cancel request: {2}',
-        label,
-        connectionName,
-        statusText(task.status),
-      );
+      return vscode.l10n.t(words.other, label, connectionName, statusText(task.status));
   }
 }
 

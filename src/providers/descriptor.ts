@@ -91,10 +91,22 @@ export interface CancelWords {
    * handler under the title "Stop Update") instead of `redisTasks.cancelTask` (package.json).
    */
   readonly menuToken?: 'stopWord';
+  /**
+   * The notification when a task the person canceled ends, by how it ended: `{0}` the task, `{1}` the connection,
+   * `{2}` (`other` only) its status word.
+   */
+  readonly outcome?: CancelOutcomeWords;
+}
+
+export interface CancelOutcomeWords {
+  readonly canceled: string;
+  readonly succeeded: string;
+  readonly failed: string;
+  readonly other: string;
 }
 
 /** A provider's words with the plain ones filled in where it has none of its own. */
-export type FullCancelWords = CancelWords & Required<Pick<CancelWords, 'inProgress' | 'unanswered'>>;
+export type FullCancelWords = CancelWords & Required<Pick<CancelWords, 'inProgress' | 'unanswered' | 'outcome'>>;
 
 /** What a provider without words of its own says: nothing it cannot promise about the server. */
 export const PLAIN_CANCEL_WORDS: FullCancelWords = {
@@ -108,6 +120,12 @@ export const PLAIN_CANCEL_WORDS: FullCancelWords = {
   unanswered: l10n.t(
     'A cancel was requested at {0} and accepted, but the task is still running. You can cancel it again.',
   ),
+  outcome: {
+    canceled: l10n.t('Canceled: {0} on {1}.'),
+    succeeded: l10n.t('{0} on {1} succeeded anyway: it finished before the cancel took effect.'),
+    failed: l10n.t('{0} on {1} failed after the cancel request.'),
+    other: l10n.t('{0} on {1} ended after the cancel request: {2}'),
+  },
 };
 
 export interface ForceCancelWords {

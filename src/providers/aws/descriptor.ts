@@ -162,6 +162,12 @@ export const aws: ProviderDescriptor = {
       'A stop was requested at {0} and accepted, but the service update is still running. You can stop it again.',
     ),
     menuToken: 'stopWord',
+    outcome: {
+      canceled: l10n.t('Stopped: {0} on {1}.'),
+      succeeded: l10n.t('{0} on {1} completed anyway: it finished before the stop took effect.'),
+      failed: l10n.t('{0} on {1} failed after the stop request.'),
+      other: l10n.t('{0} on {1} ended after the stop request: {2}'),
+    },
   },
   cli: {
     userFlags: ['access-key-id'],

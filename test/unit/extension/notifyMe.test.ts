@@ -88,4 +88,20 @@ describe('finish notifications', () => {
       ],
     );
   });
+
+  // A stopped AWS service update was told as "Canceled: …", in words its stop confirmation does not use.
+  it("after a stop, says how it ended in the provider's words (AWS: stopped, completed anyway)", async () => {
+    const { prompts, shown } = recordingPrompts();
+    const update = (status: 'canceled' | 'succeeded') =>
+      task('upd:us-east-1:rg:sessions:u1', { provider: 'aws', name: 'Service update u1', target: undefined, status });
+    for (const status of ['canceled', 'succeeded'] as const)
+      await notifyFinished(prompts, 'watched', update(status), 'AWS', () => undefined, { canceled: true });
+    assert.deepEqual(
+      shown.map(s => s.message),
+      [
+        'Stopped: Service update u1 on AWS.',
+        'Service update u1 on AWS completed anyway: it finished before the stop took effect.',
+      ],
+    );
+  });
 });
