@@ -74,7 +74,11 @@ function rowParts(task: Task, state: TaskRowState) {
   const finished = task.finishedAt !== undefined && !active;
   return {
     word: state.cancelling ? cancellingText(task) : statusText(task.status),
-    progress: task.progress !== undefined && active ? vscode.l10n.t('{0}%', Math.round(task.progress)) : undefined,
+    // "Pending 0%" says nothing "Pending" does not (Redis Enterprise and Alibaba report 0 before a task starts).
+    progress:
+      task.progress !== undefined && active && !(task.status === 'pending' && task.progress === 0)
+        ? vscode.l10n.t('{0}%', Math.round(task.progress))
+        : undefined,
     target: rowTarget(task, state),
     step:
       task.progress === undefined && task.currentStep && active

@@ -98,6 +98,26 @@ describe('TaskTreeProvider', () => {
     assert.equal(row.command?.command, 'redisTasks.openTaskDetails');
   });
 
+  it('a pending task at 0% reads "Pending", not "Pending 0%"; a running one at 0% keeps its 0%', () => {
+    const { store, tree } = setup();
+    store.applySnapshot(
+      'c1',
+      snapshot([
+        task('1', { status: 'pending', progress: 0, startedAt: 3 }),
+        task('2', { status: 'running', progress: 0, startedAt: 2 }),
+        task('3', { status: 'pending', progress: 20, startedAt: 1 }),
+      ]),
+    );
+    const { groups, children } = expandAll(tree);
+    const rows = children.get(groups[0].id!)! as TaskNode[];
+    assert.deepEqual(Object.fromEntries(rows.map(r => [r.taskId, r.label])), {
+      '1': 'Pending · create_crdb',
+      '2': 'Running 0% · create_crdb',
+      '3': 'Pending 20% · create_crdb',
+    });
+    assert.doesNotMatch(rows.find(r => r.taskId === '1')!.accessibilityInformation!.label, /0%/);
+  });
+
   it('finished tasks say so in words, not only colour', () => {
     const { store, tree } = setup();
     store.applySnapshot(
