@@ -2,7 +2,7 @@ import { ProviderError } from '../../core/errors';
 import * as say from '../../core/say';
 import type { Task } from '../../core/task';
 import { groupConsoleUrl } from './endpoints';
-import { finishedFromEvents, readEvent, type AwsEvent } from './events';
+import { readEvent, type AwsEvent } from './events';
 import { obj, str } from './fields';
 import { groupId, taskId, type TaskKey } from './ids';
 import { allJsonPages, allQueryPages, type Paging } from './lists';
@@ -221,19 +221,13 @@ export class TaskLookup {
     const r = key.rtype === 'mdb' ? await this.withoutUpdateRows(listed, signal) : listed;
     const ctx = this.ctx(key.region, group);
     const url = ctx.consoleUrl!;
-    const ops = resourceOperations(finishedFromEvents(events, ctx), {
-      kind: 'mod',
-      region: key.region,
-      rtype: key.rtype,
-      resource: key.resource,
-    });
+    const ops = resourceOperations(listed, ctx, events, r && modificationTask(r, ctx, members, events));
     const id = taskId(key);
-    const running = r && modificationTask(r, ctx, members, events);
-    if (running && id === ops.nextId) return { ...running, id };
+    if (ops.running && id === ops.nextId) return ops.running;
     const done = ops.finished.find(t => t.id === id);
     if (done) return done;
     // The modification asked for has ended without an event that says how.
-    if (!running && id === ops.nextId) return settled(listed, id, group, this.apis.connectionId, url);
+    if (!ops.running && id === ops.nextId) return settled(listed, id, group, this.apis.connectionId, url);
     throw new ProviderError(
       'not-found',
       say.t('AWS lists no such modification of {0} in the last 14 days of events.', label),

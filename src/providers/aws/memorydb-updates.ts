@@ -5,7 +5,7 @@ import { arr, obj, str, time } from './fields';
 import { taskId } from './ids';
 import { RESOURCE_SHAPES, type Resource } from './resources';
 import { serviceUpdateProgress, serviceUpdateStatus } from './status-map';
-import type { TaskContext } from './tasks';
+import { noCancel, type TaskContext } from './tasks';
 
 /**
  * MemoryDB service updates (`DescribeServiceUpdates`): one record per cluster and update, with `Status`
@@ -54,7 +54,7 @@ export function serviceUpdateTask(value: unknown, ctx: TaskContext, since: numbe
     steps,
     shards: [],
     errors: [],
-    capabilities: { cancel: false, forceCancel: false, consoleUrl: ctx.consoleUrl },
+    capabilities: noCancel(ctx.consoleUrl),
     raw: o,
   };
 }

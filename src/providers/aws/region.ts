@@ -203,19 +203,19 @@ export async function regionSnapshot(
   for (const listed of resources) {
     if (listed.rtype === 'cc' && listed.replicationGroupId && rgIds.has(listed.replicationGroupId)) continue;
     const g = groupId(region, listed.rtype, listed.id);
+    const ctx = ctxFor(g);
     const events = eventsByGroup.get(g) ?? [];
-    const ops = resourceOperations(finishedFromEvents(events, ctxFor(g)), {
-      kind: 'mod',
-      region,
-      rtype: listed.rtype,
-      resource: listed.id,
-    });
-    tasks.push(...ops.finished.filter(shown));
-    if (listed.status === 'snapshotting' && backingUp.has(listed.id)) continue;
-    const r = mdbActive ? withoutListedUpdates(listed, mdbActive.get(listed.id)) : listed;
+    // A backup that runs is shown as its backup task (below); a modification row would say the same.
+    const r =
+      listed.status === 'snapshotting' && backingUp.has(listed.id)
+        ? undefined
+        : mdbActive
+          ? withoutListedUpdates(listed, mdbActive.get(listed.id))
+          : listed;
     const members = r?.rtype === 'rg' ? resources.filter(m => m.rtype === 'cc' && m.replicationGroupId === r.id) : [];
-    const t = r && modificationTask(r, ctxFor(g), members, events);
-    if (t) tasks.push({ ...t, id: ops.nextId });
+    const ops = resourceOperations(listed, ctx, events, r && modificationTask(r, ctx, members, events));
+    tasks.push(...ops.finished.filter(shown));
+    if (ops.running) tasks.push(ops.running);
   }
   for (const a of actions) {
     const o = obj(a);

@@ -33,7 +33,8 @@ export interface TaskContext {
   consoleUrl?: string;
 }
 
-const noCancel = (consoleUrl?: string) => ({ cancel: false, forceCancel: false, consoleUrl });
+/** The capabilities of an AWS task that cannot be stopped: only its console link. */
+export const noCancel = (consoleUrl?: string) => ({ cancel: false, forceCancel: false, consoleUrl });
 
 /**
  * A resource's modification as a task, or undefined when nothing is happening to it. An `available` resource with
