@@ -13,6 +13,17 @@ const COMMA = 0x2c;
 export type BoundsLimits = { [K in 'maxDepth' | 'maxArrayItems' | 'maxContainers' | 'maxValues']: number };
 
 /**
+ * Where a list sits in the body's bytes: the whole body when it is an array, or one member of the top-level object
+ * (`{"actions": [...]}`). `open` and `close` are the offsets of its brackets, `commas` those of the commas between its
+ * items. A long list can then be parsed a few hundred items at a time (`http/sliced-json.ts`).
+ */
+export interface ListSpan {
+  open: number;
+  close: number;
+  commas: number[];
+}
+
+/**
  * What a JSON body would expand to, counted on its bytes without parsing it: one pass, no allocation. UTF-8 never
  * puts these ASCII bytes inside a multi-byte character, so counting bytes is exact. Malformed JSON is left to the
  * parser; only the bounds are decided here. Returns the bound that was exceeded, in words, or undefined.
@@ -40,12 +51,25 @@ export class BoundsCounter {
   private readonly isArray: boolean[] = [];
   /** The first bound exceeded; once set, later chunks are not counted. */
   exceeded: say.Said | undefined;
+  /** The lists found at depth 1 or 2, when asked for: complete ones only (a list cut by a malformed body is not). */
+  readonly spans: ListSpan[] | undefined;
+  /** Bytes counted before the current chunk: offsets are the body's, not the chunk's. */
+  private offset = 0;
+  /** The depth of the list whose commas are being noted (-1: none). */
+  private spanDepth = -1;
+  private span: ListSpan | undefined;
 
-  constructor(private readonly limits: BoundsLimits = LIMITS) {}
+  constructor(
+    private readonly limits: BoundsLimits = LIMITS,
+    options: { spans?: boolean } = {},
+  ) {
+    this.spans = options.spans ? [] : undefined;
+  }
 
   push(body: Uint8Array): void {
     if (this.exceeded) return;
     this.exceeded = this.count(body);
+    this.offset += body.length;
   }
 
   /**
@@ -56,8 +80,8 @@ export class BoundsCounter {
    */
   private count(chunk: Uint8Array): say.Said | undefined {
     const body = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const { limits, items, isArray } = this;
-    let { depth, containers, values, inString } = this;
+    const { limits, items, isArray, spans, offset } = this;
+    let { depth, containers, values, inString, spanDepth, span } = this;
     let i = 0;
     if (this.escaped) {
       this.escaped = false;
@@ -94,16 +118,30 @@ export class BoundsCounter {
           if (++containers > limits.maxContainers)
             return say.t('more than {0} objects and arrays', limits.maxContainers);
           if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
+          // A list that is the body, or a member of the top-level object: its commas are noted.
+          if (spans && b === OPEN_ARRAY && spanDepth === -1 && (depth === 1 || (depth === 2 && !isArray[0]))) {
+            spanDepth = depth;
+            span = { open: offset + i - 1, close: -1, commas: [] };
+          }
           isArray.push(b === OPEN_ARRAY);
           items.push(0);
           break;
         case CLOSE_OBJECT:
         case CLOSE_ARRAY:
+          if (depth === spanDepth) {
+            if (b === CLOSE_ARRAY) {
+              span!.close = offset + i - 1;
+              spans!.push(span!);
+            }
+            spanDepth = -1;
+            span = undefined;
+          }
           depth = Math.max(0, depth - 1);
           isArray.pop();
           items.pop();
           break;
         case COMMA:
+          if (depth === spanDepth) span!.commas.push(offset + i - 1);
           if (++values > limits.maxValues) return say.t('more than {0} values', limits.maxValues);
           if (isArray.length && isArray[isArray.length - 1]) {
             const k = ++items[items.length - 1];
@@ -118,6 +156,8 @@ export class BoundsCounter {
     this.containers = containers;
     this.values = values;
     this.inString = inString;
+    this.spanDepth = spanDepth;
+    this.span = span;
     return undefined;
   }
 }

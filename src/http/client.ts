@@ -8,7 +8,7 @@ import { createDispatcher, type CertificateNote } from './tls';
 import { parseRetryAfter, retryDelayMs, type RetryPolicy, DEFAULT_RETRY } from './retry';
 import { redactUrl } from './redact';
 import { checkRequestUrl } from './transport';
-import { BoundsCounter } from './bounds';
+import { BoundsCounter, type ListSpan } from './bounds';
 import { checkpoint } from '../core/slices';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
@@ -36,6 +36,9 @@ export interface HttpRequest {
   what?: say.Words;
 }
 
+/** The bounds are counted on this much of a chunk at a time: a fraction of a millisecond. */
+const COUNT_BYTES = 64 * 1024;
+
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
@@ -45,7 +48,7 @@ export interface HttpResponse {
    * For a JSON answer, the expansion bound its body exceeds (undefined: none), counted while it was read; absent when
    * not counted (another content type, or a response built by hand), and the gate counts then.
    */
-  bounds?: { exceeded: say.Said | undefined };
+  bounds?: { exceeded: say.Said | undefined; spans?: readonly ListSpan[] };
 }
 
 export interface RequestLogEntry {
@@ -192,10 +195,18 @@ export class HttpClient {
       const chunks: Buffer[] = [];
       let size = 0;
       const contentType = res.headers['content-type'];
-      const counter = typeof contentType === 'string' && /json/i.test(contentType) ? new BoundsCounter() : undefined;
+      const counter =
+        typeof contentType === 'string' && /json/i.test(contentType)
+          ? new BoundsCounter(undefined, { spans: true })
+          : undefined;
       for await (const chunk of res.body) {
         const c = chunk as Buffer;
-        counter?.push(c);
+        // A socket read can hand over megabytes at once: counted a slice at a time, the loop let run between.
+        if (counter)
+          for (let at = 0; at < c.length; at += COUNT_BYTES) {
+            if (at > 0) await checkpoint();
+            counter.push(c.subarray(at, at + COUNT_BYTES));
+          }
         if (size + c.length > maxBytes) {
           discard(res.body);
           throw tooLarge(what(), maxBytes);
@@ -221,7 +232,7 @@ export class HttpClient {
         ms: Date.now() - started,
         attempt,
       });
-      const bounds = counter && { exceeded: counter.exceeded };
+      const bounds = counter && { exceeded: counter.exceeded, spans: counter.spans };
       return { status: res.statusCode, headers: flat, body, text: () => body.toString('utf8'), bounds };
     } catch (e) {
       // Only our timer aborts the controller with a TimeoutError; the caller's abort is checked first anyway.

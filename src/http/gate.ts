@@ -4,6 +4,7 @@ import { parseJson } from '../core/shape';
 import { boundsError, exceededBound } from './bounds';
 import type { HttpResponse } from './client';
 import { requireJson } from './content-type';
+import { parseJsonSliced } from './sliced-json';
 
 export interface GateOptions {
   /** In words, for messages: "the list of tasks". */
@@ -26,6 +27,21 @@ const EMPTY = Buffer.alloc(0);
  * hold; only then is the body parsed.
  */
 export function gateJson(res: HttpResponse, options: GateOptions): unknown {
+  gate(res, options);
+  return parseJson(res.text(), options.what);
+}
+
+/**
+ * The same gate for an answer that can be long and comes whole (Redis Enterprise's lists do not page): its long lists
+ * are parsed in slices, the event loop let run between them (`http/sliced-json.ts`). The value is `gateJson`'s.
+ */
+export async function gateJsonSliced(res: HttpResponse, options: GateOptions): Promise<unknown> {
+  gate(res, options);
+  return parseJsonSliced(res.body, res.bounds?.spans, text => parseJson(text, options.what));
+}
+
+/** Every check of the gate before the body is parsed; throws the first that fails. */
+function gate(res: HttpResponse, options: GateOptions): void {
   const { what } = options;
   if (res.status >= 400 && res.status <= 599) {
     const safe =
@@ -49,7 +65,6 @@ export function gateJson(res: HttpResponse, options: GateOptions): unknown {
   requireJson(res, what, options.hint);
   const bound = boundOf(res);
   if (bound) throw boundsError(what, bound, res.status);
-  return parseJson(res.text(), what);
 }
 
 /** The same status decision for an answer whose body we do not read (a cancel's 200 or 202). */

@@ -2,7 +2,7 @@ import * as say from '../../core/say';
 import { ProviderError } from '../../core/errors';
 import type { HttpClient, HttpResponse } from '../../http/client';
 import { httpClientFor } from '../http';
-import { gateJson, gateStatus } from '../../http/gate';
+import { gateJsonSliced, gateStatus } from '../../http/gate';
 import type { ConnectionConfig, ConnectionSecret } from '../../core/connection';
 import type { SourceDeps } from '../factory';
 import { cancelError, errorFromResponse, type RequestPurpose } from './errors';
@@ -73,7 +73,7 @@ export class EnterpriseClient {
   /** GET that must answer 2xx with JSON. */
   async getJson(path: string, purpose: RequestPurpose, options: GetOptions = {}): Promise<unknown> {
     const res = await this.raw('GET', path, purpose, options);
-    return gateJson(res, {
+    return gateJsonSliced(res, {
       what: purpose.what,
       hint: say.t("Is the endpoint the cluster's REST API (port 9443)?"),
       error: r => errorFromResponse(r, purpose),
