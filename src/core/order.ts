@@ -1,3 +1,4 @@
+import { checkpoint } from './slices';
 import { isActive, type Task } from './task';
 
 /** The display order of tasks in a group: per group id, task ids sorted by `compareTasks`. */
@@ -28,6 +29,76 @@ export function computeOrder(tasks: Iterable<Task>): GroupOrder {
       g,
       list.sort(compareTasks).map(t => t.id),
     );
+  return order;
+}
+
+/** Sorted natively per run: a run of this many tasks sorts in a fraction of a millisecond. */
+const RUN = 512;
+
+/**
+ * `computeOrder`'s result for a list of any length, sorted in slices between which the event loop runs: runs of
+ * `RUN` tasks are sorted natively, then merged two by two. The same order, because `compareTasks` is a total order
+ * (ties broken by id). 10,000 tasks sorted in one step took 3-7 ms (issue 16).
+ */
+export async function computeOrderSliced(tasks: readonly Task[]): Promise<GroupOrder> {
+  const byGroup = new Map<string, Task[]>();
+  for (const t of tasks) {
+    let list = byGroup.get(t.group);
+    if (!list) byGroup.set(t.group, (list = []));
+    list.push(t);
+  }
+  const order: GroupOrder = new Map();
+  for (const [g, list] of byGroup) {
+    let runs: Task[][] = [];
+    for (let i = 0; i < list.length; i += RUN) {
+      runs.push(list.slice(i, i + RUN).sort(compareTasks));
+      if (i + RUN < list.length) await checkpoint();
+    }
+    while (runs.length > 1) {
+      const merged: Task[][] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        merged.push(i + 1 < runs.length ? mergeSorted(runs[i], runs[i + 1]) : runs[i]);
+        await checkpoint();
+      }
+      runs = merged;
+    }
+    order.set(
+      g,
+      runs[0].map(t => t.id),
+    );
+  }
+  return order;
+}
+
+function mergeSorted(a: readonly Task[], b: readonly Task[]): Task[] {
+  const out = new Array<Task>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareTasks(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/**
+ * The order of `all` given `sorted`, the order of the listed tasks among them (`computeOrderSliced`): the few others
+ * (unlisted tasks the store keeps) are merged in, so no full sort runs at the commit. Equal to `computeOrder(all)`.
+ */
+export function withUnlisted(
+  sorted: GroupOrder,
+  all: ReadonlyMap<string, Task>,
+  unlisted: readonly Task[],
+): GroupOrder {
+  if (unlisted.length === 0) return sorted;
+  const byGroup = new Map<string, Task[]>();
+  for (const t of unlisted) {
+    let list = byGroup.get(t.group);
+    if (!list) byGroup.set(t.group, (list = []));
+    list.push(t);
+  }
+  const order: GroupOrder = new Map(sorted);
+  for (const [g, list] of byGroup) order.set(g, mergeOrder(sorted.get(g) ?? [], list.sort(compareTasks), all));
   return order;
 }
 

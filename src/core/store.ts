@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ProviderError } from './errors';
 import { KeepRegistry } from './keep';
 import { mergeTask } from './merge';
-import { changedGroups, computeOrder, reorder } from './order';
+import { changedGroups, computeOrder, computeOrderSliced, reorder, withUnlisted, type GroupOrder } from './order';
 import { persist, readPersisted, type PersistedStore } from './persist';
 import { isActive, type Task, type TaskSnapshot } from './task';
 import { forEachSliced } from './slices';
@@ -183,10 +183,17 @@ export class TaskStore {
         if (before) verdicts.set(t, { before, same: sameTaskView(before, t) });
       });
     }
-    return this.applySnapshot(connectionId, snapshot, verdicts);
+    // The listed tasks' order depends on them alone: sorted before the commit, which merges in the few kept others.
+    const listed = await computeOrderSliced(snapshot.tasks);
+    return this.applySnapshot(connectionId, snapshot, verdicts, listed);
   }
 
-  applySnapshot(connectionId: string, snapshot: TaskSnapshot, verdicts?: Verdicts): StoreChange {
+  applySnapshot(
+    connectionId: string,
+    snapshot: TaskSnapshot,
+    verdicts?: Verdicts,
+    listedOrder?: GroupOrder,
+  ): StoreChange {
     const s = this.state(connectionId);
     const change = emptyChange();
 
@@ -205,10 +212,13 @@ export class TaskStore {
       // Listed again: the list keeps it now.
       if (this.keep.has(connectionId, t.id, 'finished')) this.keep.release(connectionId, t.id, 'finished');
     }
+    const unlisted: Task[] = [];
     for (const [id, known] of s.tasks) {
       if (next.has(id)) continue;
-      if (this.keep.keepsUnlisted(connectionId, known, now, this.retentionMs)) next.set(id, known);
-      else {
+      if (this.keep.keepsUnlisted(connectionId, known, now, this.retentionMs)) {
+        next.set(id, known);
+        unlisted.push(known);
+      } else {
         change.removed.push({ connectionId, taskId: id });
         s.cancelling.delete(id);
       }
@@ -223,7 +233,11 @@ export class TaskStore {
     s.error = undefined;
     s.waitingSince = undefined;
     s.updatedAt = this.now();
-    s.order = computeOrder(s.tasks.values());
+    // A snapshot listing an id twice leaves fewer tasks than its list: then only a full sort is right.
+    s.order =
+      listedOrder && next.size === snapshot.tasks.length + unlisted.length
+        ? withUnlisted(listedOrder, next, unlisted)
+        : computeOrder(s.tasks.values());
     for (const groupId of changedGroups(oldOrder, s.order)) change.groups.push({ connectionId, groupId });
     if (connectionChanged) change.connections.push(connectionId);
     this.emit(change);

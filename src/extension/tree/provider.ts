@@ -18,7 +18,7 @@ import {
   type TreeNode,
 } from './nodes';
 import { errorText } from '../errorText';
-import type { TaskRowState } from './format';
+import { warmRelativeTime, type TaskRowState } from './format';
 
 export interface TaskTreeDeps {
   store: TaskStore;
@@ -60,8 +60,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private visible = false;
   private tick?: unknown;
 
+  private readonly unwarm: () => void;
+
   constructor(private readonly deps: TaskTreeDeps) {
     this.subscription = deps.store.onDidChange(c => this.onStoreChange(c));
+    this.unwarm = warmRelativeTime();
   }
 
   private now(): number {
@@ -400,6 +403,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   dispose(): void {
+    this.unwarm();
     this.setVisible(false);
     this.subscription.dispose();
     this.changed.dispose();

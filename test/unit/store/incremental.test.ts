@@ -5,6 +5,8 @@ import { setSliceBudget } from '../../../src/core/slices';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { sameTaskView, taskView } from '../../../src/core/taskView';
+import { computeOrder, computeOrderSliced } from '../../../src/core/order';
+import { TASK_STATUSES } from '../../../src/core/task';
 import { snapshot, task } from './fixtures';
 
 /** A small deterministic generator: the same "random" pages on every run. */
@@ -273,6 +275,44 @@ describe('TaskStore: a long snapshot compared in slices (issue 16)', () => {
       assert.ok(got.tasks.length > 0 && got.tasks.length < N, 'some tasks changed, not all');
       assert.deepEqual(b.tasksOf('c1', 'crdb'), a.tasksOf('c1', 'crdb'));
     }
+  });
+
+  it('the order sorted in slices is exactly the one sorted at once, across runs and groups', async () => {
+    const restore = setSliceBudget(0);
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              group: fc.constantFrom('a', 'b', 'c'),
+              status: fc.constantFrom(...TASK_STATUSES),
+              startedAt: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+            }),
+            { maxLength: 1300 },
+          ),
+          async rows => {
+            const tasks = rows.map((r, i) => task(`t${i}`, r));
+            assert.deepEqual(await computeOrderSliced(tasks), computeOrder(tasks));
+          },
+        ),
+        { numRuns: 40 },
+      );
+    } finally {
+      restore();
+    }
+  });
+
+  it('a snapshot that lists an id twice is ordered as applySnapshot orders it', async () => {
+    const a = new TaskStore(() => 0);
+    const b = new TaskStore(() => 0);
+    const list = [task('1'), task('2'), task('1', { startedAt: 5, status: 'succeeded' }), task('3')];
+    a.applySnapshot('c1', snapshot(list));
+    await b.applySnapshotSliced('c1', snapshot(list));
+    assert.deepEqual(
+      b.tasksOf('c1', 'crdb').map(t => t.id),
+      a.tasksOf('c1', 'crdb').map(t => t.id),
+    );
+    assert.equal(b.tasksOf('c1', 'crdb').length, 3);
   });
 
   it('a task replaced while the slices run (fetched by id) is compared again at the commit, not trusted', async () => {
