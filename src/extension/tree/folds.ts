@@ -19,29 +19,28 @@ export function foldKey(task: Task): string | undefined {
 
 /** The rows of a group in order: a task, or a fold of `FOLD_AT` or more alike finished tasks. */
 export function foldSimilar(tasks: readonly Task[], at = FOLD_AT): (Task | Fold)[] {
-  // Each key once: a group of thousands of finished tasks is folded on every draw.
-  const keys = tasks.map(foldKey);
-  const byKey = new Map<string, Task[]>();
-  for (let i = 0; i < tasks.length; i++) {
-    const k = keys[i];
-    if (k === undefined) continue;
-    const list = byKey.get(k);
-    if (list) list.push(tasks[i]);
-    else byKey.set(k, [tasks[i]]);
+  // Grouped by status, then by name, with no key string made per task: a group of thousands of finished tasks is
+  // folded on every draw, and a new string per task (then hashed) was most of that.
+  const byStatus = new Map<Task['status'], Map<string, Task[]>>();
+  for (const t of tasks) {
+    if (isActive(t.status)) continue;
+    let byName = byStatus.get(t.status);
+    if (!byName) byStatus.set(t.status, (byName = new Map()));
+    const list = byName.get(t.name);
+    if (list) list.push(t);
+    else byName.set(t.name, [t]);
   }
   const out: (Task | Fold)[] = [];
-  const placed = new Set<string>();
-  for (let i = 0; i < tasks.length; i++) {
-    const t = tasks[i];
-    const k = keys[i];
-    const alike = k === undefined ? undefined : byKey.get(k);
-    if (k === undefined || !alike || alike.length < at) {
+  const placed = new Set<Task[]>();
+  for (const t of tasks) {
+    const alike = isActive(t.status) ? undefined : byStatus.get(t.status)!.get(t.name)!;
+    if (!alike || alike.length < at) {
       out.push(t);
       continue;
     }
-    if (placed.has(k)) continue;
-    placed.add(k);
-    out.push({ key: k, status: t.status, name: t.name, tasks: alike });
+    if (placed.has(alike)) continue;
+    placed.add(alike);
+    out.push({ key: foldKey(t)!, status: t.status, name: t.name, tasks: alike });
   }
   return out;
 }

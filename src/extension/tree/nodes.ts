@@ -268,7 +268,9 @@ export class FoldNode extends vscode.TreeItem {
     this.fold = fold;
     const label = `${statusText(fold.status)} · ${showBidiControls(displayName(fold.name))}`;
     this.label = label;
-    const latest = Math.max(...fold.tasks.map(t => t.finishedAt ?? t.startedAt ?? -Infinity));
+    // A loop: Math.max(...list) passes every task of a long fold as an argument on the stack.
+    let latest = -Infinity;
+    for (const t of fold.tasks) latest = Math.max(latest, t.finishedAt ?? t.startedAt ?? -Infinity);
     const count = vscode.l10n.t('{0} tasks', fold.tasks.length);
     this.description = Number.isFinite(latest)
       ? vscode.l10n.t('{0} · latest finished {1}', count, relativeTime(latest, now))

@@ -52,10 +52,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly parents = new Map<string, TreeNode | undefined>();
-  /** Per group row, the tasks its children were last drawn with: a fired row that is not drawn shows nothing. */
-  private readonly drawnTasks = new Map<string, Set<string>>();
-  /** Task row id → the fold it was drawn in: a folded task whose outcome changes moves, so its group is redrawn. */
-  private readonly foldOf = new Map<string, string>();
+  /**
+   * Per group row, what its children were last drawn with: a fired row that is not drawn shows nothing, and a folded
+   * task whose outcome changes moves, so its group is redrawn. Looked up by task only when first asked
+   * (`drawnIndex`): indexing thousands of folded tasks on every draw was half the cost of drawing a group.
+   */
+  private readonly drawn = new Map<string, DrawnGroup>();
   private readonly subscription: { dispose(): void };
   private visible = false;
   private tick?: unknown;
@@ -106,7 +108,29 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
-    return element.id ? this.parents.get(element.id) : undefined;
+    if (!element.id) return undefined;
+    // A task in a fold never opened has no entry of its own (reveal asks for it), and one that was drawn before it
+    // was folded has an old one: the fold of the latest draw wins.
+    if (element instanceof TaskNode)
+      return this.foldAround(element.connectionId, element.task.id) ?? this.parents.get(element.id);
+    return this.parents.get(element.id);
+  }
+
+  /** The fold row a task sits in, as its group was last drawn; undefined when it is not folded. */
+  private foldAround(connectionId: string, taskId: string): FoldNode | undefined {
+    const t = this.deps.store.task(connectionId, taskId);
+    return t && this.drawnIndex(nodeId.group(connectionId, t.group))?.foldOf.get(taskId)?.node;
+  }
+
+  private drawnIndex(groupNodeId: string): DrawnIndex | undefined {
+    const d = this.drawn.get(groupNodeId);
+    if (!d) return undefined;
+    if (!d.index) {
+      const foldOf = new Map<string, { node: FoldNode; key: string }>();
+      for (const f of d.folds) for (const t of f.tasks) foldOf.set(t.id, f);
+      d.index = { shown: new Set(d.tasks.map(t => t.id)), foldOf };
+    }
+    return d.index;
   }
 
   getChildren(element?: TreeNode): TreeNode[] {
@@ -122,8 +146,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (n instanceof TaskNode) return n;
     // A task in a fold that was never opened has a parent but no row yet: made now, for reveal.
     const task = this.deps.store.task(connectionId, taskId);
-    const fold = this.parents.get(id);
-    if (!task || !(fold instanceof FoldNode)) return undefined;
+    const fold = this.foldAround(connectionId, taskId);
+    if (!task || !fold) return undefined;
     const group = this.deps.store.connection(connectionId)?.groups.find(g => g.id === fold.groupId);
     return this.taskNodeOf(
       connectionId,
@@ -208,7 +232,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const state = this.rowState(id, element.group, now);
       const allTasks = store.tasksOf(id, element.groupId);
       const tasks = allTasks.filter(t => this.shows(t));
-      this.drawnTasks.set(element.id!, new Set(tasks.map(t => t.id)));
+      const folds: DrawnGroup['folds'] = [];
+      this.drawn.set(element.id!, { tasks, folds });
       const taskNode = (t: Task) => this.taskNodeOf(id, t, state);
       // A region row (several regions): its instances first, then the region's own tasks (events of no instance).
       const groups = view?.groups ?? [];
@@ -216,7 +241,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const out: TreeNode[] = subgroups.map(g => this.groupNode(id, g, groups));
       for (const row of foldSimilar(tasks)) {
         if (!isFold(row)) {
-          this.foldOf.delete(nodeId.task(id, row.id));
           out.push(taskNode(row));
           continue;
         }
@@ -225,14 +249,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
           () => new FoldNode(id, element.groupId, row, now),
           n => (n as FoldNode).update(row, now),
         ) as FoldNode;
-        // Set now, not when the fold is expanded: reveal() asks for the parent of a task never drawn. The rows
-        // themselves are made when the fold is opened (or a task in it revealed): a group of thousands of finished
-        // tasks folds into a few rows, and building the rows nobody sees was most of the cost of drawing it.
-        for (const t of row.tasks) {
-          const childId = nodeId.task(id, t.id);
-          this.parents.set(childId, fold);
-          this.foldOf.set(childId, row.key);
-        }
+        // The rows inside are made when the fold is opened (or a task in it revealed): a group of thousands of
+        // finished tasks folds into a few rows, and building the rows nobody sees was most of the cost of drawing it.
+        folds.push({ node: fold, key: row.key, tasks: row.tasks });
         out.push(fold);
       }
       if (view?.more[element.groupId])
@@ -296,7 +315,6 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     for (const r of change.removed) {
       this.nodes.delete(nodeId.task(r.connectionId, r.taskId));
       this.parents.delete(nodeId.task(r.connectionId, r.taskId));
-      this.foldOf.delete(nodeId.task(r.connectionId, r.taskId));
     }
     const fire = new Set<TreeNode>();
     const connections = new Set(change.connections);
@@ -335,13 +353,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (!task || firedGroups.has(`${t.connectionId}\u0000${task.group}`)) continue;
       const shown = this.shows(task);
       const groupId = nodeId.group(t.connectionId, task.group);
-      const folded = this.foldOf.get(nodeId.task(t.connectionId, t.taskId));
+      const folded = this.drawnIndex(groupId)?.foldOf.get(task.id)?.key;
       if (folded !== undefined && folded !== foldKey(task)) {
         const group = this.nodes.get(groupId);
         if (group) fire.add(group);
         continue;
       }
-      const drawn = this.drawnTasks.get(groupId)?.has(task.id) ?? false;
+      const drawn = this.drawnIndex(groupId)?.shown.has(task.id) ?? false;
       if (!(n instanceof TaskNode) || shown !== drawn || !shown) {
         // The filter now hides a drawn row, or shows a row not drawn: the group's children change.
         const group = this.nodes.get(groupId);
@@ -408,6 +426,19 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** What a group row's children were last drawn with (`TaskTreeProvider.drawn`). */
+interface DrawnGroup {
+  tasks: readonly Task[];
+  folds: Array<{ node: FoldNode; key: string; tasks: readonly Task[] }>;
+  index?: DrawnIndex;
+}
+
+interface DrawnIndex {
+  /** The ids of the tasks drawn, folded or not. */
+  shown: Set<string>;
+  foldOf: Map<string, { node: FoldNode; key: string }>;
 }
 
 /**
