@@ -25,7 +25,7 @@ export function foldSimilar(tasks: readonly Task[], at = FOLD_AT): (Task | Fold)
   for (const t of tasks) {
     if (isActive(t.status)) continue;
     let byName = byStatus.get(t.status);
-    if (!byName) byStatus.set(t.status, (byName = new Map()));
+    if (!byName) byStatus.set(t.status, (byName = new Map<string, Task[]>()));
     const list = byName.get(t.name);
     if (list) list.push(t);
     else byName.set(t.name, [t]);
