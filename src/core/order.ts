@@ -135,8 +135,14 @@ export function reorder(
   const groups = [...order.keys()].filter(g => touched.has(g));
   for (const g of touched) if (!order.has(g)) groups.push(g);
   const changed: string[] = [];
+  // Every task new to the store: none is in a list yet, so nothing is taken out.
+  const allNew = previous.every(p => p === undefined);
   for (const g of groups) {
     const before = order.get(g);
+    if (allNew && before && appendInPlace(before, all, ids, g)) {
+      changed.push(g);
+      continue;
+    }
     const kept = before ? before.filter(id => !ids.has(id)) : [];
     const incoming: Task[] = [];
     for (const id of ids) {
@@ -156,6 +162,25 @@ export function reorder(
     if (!sameList(before, after)) changed.push(g);
   }
   return changed;
+}
+
+/**
+ * The usual "Load more" page: tasks new to the store that all sort after the group's last one (pages go from newest to
+ * oldest). They are appended to the group's list in place, which the order owns: copying the whole list for every page
+ * made paging through N tasks copy N²/page ids. Returns false, changing nothing, when the page is not such a page.
+ */
+function appendInPlace(list: string[], all: ReadonlyMap<string, Task>, ids: ReadonlySet<string>, g: string): boolean {
+  const incoming: Task[] = [];
+  for (const id of ids) {
+    const t = all.get(id);
+    if (t && t.group === g) incoming.push(t);
+  }
+  if (incoming.length === 0 || list.length === 0) return false;
+  incoming.sort(compareTasks);
+  const last = all.get(list[list.length - 1]);
+  if (!last || compareTasks(last, incoming[0]) >= 0) return false;
+  for (const t of incoming) list.push(t.id);
+  return true;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {

@@ -237,6 +237,36 @@ function treeRows(): void {
   );
 }
 
+/** "Load more" through a long group: each page is placed in the group's order (order.ts: `reorder`). */
+function pagingOrder(): void {
+  const n = QUICK ? 5_000 : 20_000;
+  const page = 100;
+  // Newest first, as the providers page: each page sorts after the last.
+  const all = Array.from({ length: n }, (_, i) => task(i + 1, 0));
+  const ms: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const store = new TaskStore();
+    store.applySnapshot('c', {
+      groups: [{ id: 'crs-1', label: 'orders', kind: 'instance' }],
+      tasks: all.slice(0, page),
+      more: {},
+    });
+    const t0 = process.hrtime.bigint();
+    for (let i = page; i < n; i += page)
+      store.appendPage('c', 'crs-1', all.slice(i, i + page), i + page < n ? 'x' : undefined);
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (store.tasksOf('c', 'crs-1').length !== n) throw new Error('paging lost tasks');
+  }
+  figure(
+    `store: "Load more" through ${n} tasks in pages of ${page} (appendPage, every page placed in order)`,
+    spread(ms),
+    '-',
+    undefined,
+    '- (information)',
+    undefined,
+  );
+}
+
 function heapPerTask(): void {
   const n = 100_000;
   gc();
@@ -310,6 +340,7 @@ async function heapWhilePolling(emuConns: EmulatorConnectionInfo[]): Promise<voi
 
 async function main(): Promise<void> {
   treeRows();
+  pagingOrder();
   heapPerTask();
   const emu = await startEmulatorProcess('scale:100');
   try {
