@@ -148,6 +148,13 @@ function prefixed(region: string, id: string): string {
   return `${region}/${id}`;
 }
 
+/**
+ * The task with its region's prefix, changed in place: a region source's tasks are objects made for this one answer
+ * and held by nothing else (no region source keeps what it returned), and a copy of each (twenty fields) was about a
+ * fourteenth of all a 50-connection refresh allocated (issue 16: fewer intermediate objects per task).
+ */
 function prefixTask(region: string, t: Task): Task {
-  return { ...t, id: prefixed(region, t.id), group: prefixed(region, t.group) };
+  t.id = prefixed(region, t.id);
+  t.group = prefixed(region, t.group);
+  return t;
 }
