@@ -135,17 +135,20 @@ export function reorder(
   const allNew = previous.every(p => p === undefined);
   for (const g of groups) {
     const before = order.get(g);
-    if (allNew && before && appendInPlace(before, all, ids, g)) {
-      changed.push(g);
-      continue;
-    }
-    const kept = before ? before.filter(id => !ids.has(id)) : [];
     const incoming: Task[] = [];
     for (const id of ids) {
       const t = all.get(id);
       if (t && t.group === g) incoming.push(t);
     }
     incoming.sort(compareTasks);
+    if (allNew && before && appendsAfter(before, incoming, all)) {
+      // The usual "Load more" page (pages go from newest to oldest): appended to the list the order owns, in place.
+      // Copying the whole list for every page made paging through N tasks copy N²/page ids.
+      for (const t of incoming) before.push(t.id);
+      changed.push(g);
+      continue;
+    }
+    const kept = before ? before.filter(id => !ids.has(id)) : [];
     const after = mergeOrder(kept, incoming, all);
     if (after.length === 0) {
       if (before) {
@@ -160,23 +163,11 @@ export function reorder(
   return changed;
 }
 
-/**
- * The usual "Load more" page: tasks new to the store that all sort after the group's last one (pages go from newest to
- * oldest). They are appended to the group's list in place, which the order owns: copying the whole list for every page
- * made paging through N tasks copy N²/page ids. Returns false, changing nothing, when the page is not such a page.
- */
-function appendInPlace(list: string[], all: ReadonlyMap<string, Task>, ids: ReadonlySet<string>, g: string): boolean {
-  const incoming: Task[] = [];
-  for (const id of ids) {
-    const t = all.get(id);
-    if (t && t.group === g) incoming.push(t);
-  }
+/** Whether every one of `incoming` (sorted) sorts after the last of `list`, so that appending keeps the order. */
+function appendsAfter(list: readonly string[], incoming: readonly Task[], all: ReadonlyMap<string, Task>): boolean {
   if (incoming.length === 0 || list.length === 0) return false;
-  incoming.sort(compareTasks);
   const last = all.get(list[list.length - 1]);
-  if (!last || compareTasks(last, incoming[0]) >= 0) return false;
-  for (const t of incoming) list.push(t.id);
-  return true;
+  return last !== undefined && compareTasks(last, incoming[0]) < 0;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {

@@ -24,28 +24,36 @@ export async function parseJsonSliced(
   sizes: { listBytes: number; sliceBytes: number } = { listBytes: SLICED_LIST_BYTES, sliceBytes: SLICE_BYTES },
 ): Promise<unknown> {
   const long = (spans ?? []).filter(s => s.close - s.open > sizes.listBytes && s.commas.length > 0);
-  if (long.length === 0) return parseWhole(body.toString('utf8'));
-  try {
-    const mark = `\u0000${randomUUID()}:`;
-    const pieces: Buffer[] = [];
-    let from = 0;
-    long.forEach((s, k) => {
-      pieces.push(body.subarray(from, s.open), Buffer.from(JSON.stringify(`${mark}${k}`)));
-      from = s.close + 1;
-    });
-    pieces.push(body.subarray(from));
-    let document: unknown = JSON.parse(Buffer.concat(pieces).toString('utf8'));
-    for (let k = 0; k < long.length; k++) {
-      await checkpoint();
-      const items = await parseList(body, long[k], sizes.sliceBytes);
-      const placed = place(document, `${mark}${k}`, items);
-      if (placed === NOT_PLACED) return parseWhole(body.toString('utf8'));
-      document = placed;
+  if (long.length > 0) {
+    // Anything the slices cannot reproduce (a slice throws, or a list cannot be put back) is parsed whole below,
+    // once: that parse sits outside the try, so its own error is the one thrown.
+    try {
+      const document = await parseWithLists(body, long, sizes.sliceBytes);
+      if (document !== NOT_PLACED) return document;
+    } catch {
+      /* parsed whole below, which fails or decides as one call would */
     }
-    return document;
-  } catch {
-    return parseWhole(body.toString('utf8'));
   }
+  return parseWhole(body.toString('utf8'));
+}
+
+/** The body with each long list parsed in slices and put back; NOT_PLACED when one cannot be put back. */
+async function parseWithLists(body: Buffer, long: readonly ListSpan[], sliceBytes: number): Promise<unknown> {
+  const mark = `\u0000${randomUUID()}:`;
+  const pieces: Buffer[] = [];
+  let from = 0;
+  long.forEach((s, k) => {
+    pieces.push(body.subarray(from, s.open), Buffer.from(JSON.stringify(`${mark}${k}`)));
+    from = s.close + 1;
+  });
+  pieces.push(body.subarray(from));
+  let document: unknown = JSON.parse(Buffer.concat(pieces).toString('utf8'));
+  for (let k = 0; k < long.length; k++) {
+    await checkpoint();
+    document = place(document, `${mark}${k}`, await parseList(body, long[k], sliceBytes));
+    if (document === NOT_PLACED) return NOT_PLACED;
+  }
+  return document;
 }
 
 /** The list's items, a slice of about `sliceBytes` per `JSON.parse`; throws where the list is not valid JSON. */

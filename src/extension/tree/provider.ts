@@ -119,15 +119,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   /** The fold row a task sits in, as its group was last drawn; undefined when it is not folded. */
   private foldAround(connectionId: string, taskId: string): FoldNode | undefined {
     const t = this.deps.store.task(connectionId, taskId);
-    return t && this.drawnIndex(nodeId.group(connectionId, t.group))?.foldOf.get(taskId)?.node;
+    return t && this.drawnIndex(nodeId.group(connectionId, t.group))?.foldOf.get(taskId);
   }
 
   private drawnIndex(groupNodeId: string): DrawnIndex | undefined {
     const d = this.drawn.get(groupNodeId);
     if (!d) return undefined;
     if (!d.index) {
-      const foldOf = new Map<string, { node: FoldNode; key: string }>();
-      for (const f of d.folds) for (const t of f.tasks) foldOf.set(t.id, f);
+      const foldOf = new Map<string, FoldNode>();
+      for (const f of d.folds) for (const t of f.fold.tasks) foldOf.set(t.id, f);
       d.index = { shown: new Set(d.tasks.map(t => t.id)), foldOf };
     }
     return d.index;
@@ -232,7 +232,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       const state = this.rowState(id, element.group, now);
       const allTasks = store.tasksOf(id, element.groupId);
       const tasks = allTasks.filter(t => this.shows(t));
-      const folds: DrawnGroup['folds'] = [];
+      const folds: FoldNode[] = [];
       this.drawn.set(element.id!, { tasks, folds });
       const taskNode = (t: Task) => this.taskNodeOf(id, t, state);
       // A region row (several regions): its instances first, then the region's own tasks (events of no instance).
@@ -251,7 +251,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         ) as FoldNode;
         // The rows inside are made when the fold is opened (or a task in it revealed): a group of thousands of
         // finished tasks folds into a few rows, and building the rows nobody sees was most of the cost of drawing it.
-        folds.push({ node: fold, key: row.key, tasks: row.tasks });
+        folds.push(fold);
         out.push(fold);
       }
       if (view?.more[element.groupId])
@@ -353,7 +353,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       if (!task || firedGroups.has(`${t.connectionId}\u0000${task.group}`)) continue;
       const shown = this.shows(task);
       const groupId = nodeId.group(t.connectionId, task.group);
-      const folded = this.drawnIndex(groupId)?.foldOf.get(task.id)?.key;
+      const folded = this.drawnIndex(groupId)?.foldOf.get(task.id)?.fold.key;
       if (folded !== undefined && folded !== foldKey(task)) {
         const group = this.nodes.get(groupId);
         if (group) fire.add(group);
@@ -428,17 +428,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 }
 
-/** What a group row's children were last drawn with (`TaskTreeProvider.drawn`). */
+/**
+ * What a group row's children were last drawn with (`TaskTreeProvider.drawn`). A fold row is updated only by its
+ * group's draw, which replaces this record, so its `fold` is still the one drawn.
+ */
 interface DrawnGroup {
   tasks: readonly Task[];
-  folds: Array<{ node: FoldNode; key: string; tasks: readonly Task[] }>;
+  folds: readonly FoldNode[];
   index?: DrawnIndex;
 }
 
 interface DrawnIndex {
   /** The ids of the tasks drawn, folded or not. */
   shown: Set<string>;
-  foldOf: Map<string, { node: FoldNode; key: string }>;
+  foldOf: Map<string, FoldNode>;
 }
 
 /**
