@@ -189,6 +189,24 @@ describe('TaskStore: pages merged into the order', () => {
     }
   });
 
+  it('pages newest first, as providers send them, append in exactly the fully sorted order', () => {
+    const store = new TaskStore();
+    // Finished tasks, each page older than the last, several per page and with equal start times (the id decides).
+    const make = (i: number) =>
+      task(`t${1000 - i}`, { status: 'succeeded', startedAt: 1_700_000_000_000 - Math.floor(i / 3) * 1000 });
+    const page = (p: number) => Array.from({ length: 7 }, (_, k) => make(p * 7 + k));
+    store.applySnapshot('c1', snapshot(page(0), { crdb: 'p1' }));
+    for (let p = 1; p < 20; p++) {
+      store.appendPage('c1', 'crdb', page(p), p < 19 ? `p${p + 1}` : undefined);
+      assert.deepEqual(
+        store.tasksOf('c1', 'crdb').map(t => t.id),
+        fullOrder(store, 'c1', 'crdb'),
+        `after page ${p}`,
+      );
+    }
+    assert.equal(store.tasksOf('c1', 'crdb').length, 140);
+  });
+
   it('names a group whose order changed, and one that lost its last task', () => {
     const store = new TaskStore();
     store.applySnapshot(
