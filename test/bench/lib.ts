@@ -2,6 +2,7 @@
 // send (undici's diagnostics channel), a bare undici replay of them (the floor), and one-line figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -16,7 +17,23 @@ export interface BenchEmulator {
   connections: EmulatorConnectionInfo[];
   /** Back to the scenario's start: the Alibaba nonces are forgotten, so recorded requests can be sent again. */
   reset(): Promise<void>;
+  /** CPU time the emulator process has used so far, all its threads (Linux `/proc`; undefined elsewhere). */
+  cpuMs(): number | undefined;
   close(): Promise<void>;
+}
+
+/** A process's CPU time from `/proc/<pid>/task/<tid>/schedstat` (nanoseconds on the CPU, per thread), summed. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e6;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function startEmulatorProcess(scenario: string): Promise<BenchEmulator> {
@@ -46,6 +63,7 @@ export async function startEmulatorProcess(scenario: string): Promise<BenchEmula
       await r.body.text();
       if (r.statusCode !== 200) throw new Error(`reset answered ${r.statusCode}`);
     },
+    cpuMs: () => processCpuMs(child.pid),
     async close() {
       await control.close();
       if (child.exitCode !== null) return;
@@ -86,11 +104,14 @@ export async function recordRequests<T>(fn: () => Promise<T>): Promise<{ result:
 /**
  * The floor: the same requests through a bare undici loop, one Agent per connection like our clients, a connection's
  * requests one after the other, `concurrency` connections at a time. It only reads the body and parses JSON.
+ * With `keep`, every parsed body is pushed onto it and so outlives the round, as a store's tasks must: the cost of
+ * holding the data (the collector copying what survives) without any work on it.
  */
 export async function replay(
   perConnection: RecordedRequest[][],
   concurrency: number,
   agents: Agent[],
+  keep?: unknown[],
 ): Promise<number> {
   let next = 0;
   let parsed = 0;
@@ -106,6 +127,7 @@ export async function replay(
         const value: unknown = JSON.parse(await res.body.text());
         if (res.statusCode !== 200 || value === null)
           throw new Error(`floor request ${r.method} ${r.path} answered ${res.statusCode}`);
+        keep?.push(value);
         parsed++;
       }
     }
