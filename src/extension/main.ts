@@ -76,6 +76,7 @@ export function activate(ctx: vscode.ExtensionContext): RedisTasksApi {
     connections: () => connections.list(),
     consoleUrl: id => service.consoleUrl(id),
     shows: t => service.shows(t),
+    filtering: () => filter.isFiltered() || filter.hideFinished,
     timer: systemTimer,
   });
   const view = vscode.window.createTreeView('redisTasks.tasks', { treeDataProvider: tree, showCollapseAll: true });

@@ -114,6 +114,13 @@ for (const { theme, name } of THEMES) {
         { timeout: 60_000 },
       );
       await vs().screenshot(`hide-finished-${name}`);
+      // An instance the servers sent no task for under the filter says that it is the filter, not that it has none.
+      const rowTexts = await sidebar().locator('.monaco-list-row').allInnerTexts();
+      assert.ok(
+        rowTexts.some(t => t.trim() === 'No tasks match the filter'),
+        `an emptied instance names the filter: ${rowTexts.join(' | ')}`,
+      );
+      assert.ok(!rowTexts.some(t => t.trim() === 'No tasks'), `no row says "No tasks": ${rowTexts.join(' | ')}`);
       await titleAction('Show Finished Tasks').click();
       await titleAction('Hide Finished Tasks').waitFor();
       await message().filter({ hasText: 'Finished tasks are hidden.' }).waitFor({ state: 'detached', timeout: 30_000 });

@@ -27,6 +27,11 @@ export interface TaskTreeDeps {
   now?(): number;
   /** The active filter; every row the tree shows passes it, kept tasks included. */
   shows?(task: Task): boolean;
+  /**
+   * Whether a filter or the hide-finished toggle is on. The sources are asked with it (and pass it to the servers),
+   * so a group can hold no task because of the filter: its empty row must say so, not that the instance has none.
+   */
+  filtering?(): boolean;
   /** Re-renders ages while the view is visible; tests pass a manual timer. */
   timer?: PollerTimer;
 }
@@ -223,7 +228,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
         out.push(this.groupNode(id, g, view.groups));
       }
       if (view.groups.length === 0 && view.status === 'ok')
-        out.push(new MessageNode(nodeId.message(id, '', 'empty'), vscode.l10n.t('No tasks')));
+        out.push(new MessageNode(nodeId.message(id, '', 'empty'), this.emptyText(false)));
       return out;
     }
     if (element instanceof GroupNode) {
@@ -268,7 +273,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
             nodeId.message(id, element.groupId, 'empty'),
             (element.group.failure && errorText(element.group.failure)) ??
               element.group.unsupportedReason ??
-              (allTasks.length ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks')),
+              this.emptyText(allTasks.length > 0),
           ),
         );
       }
@@ -281,6 +286,11 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsco
       return element.fold.tasks.map(t => this.taskNodeOf(id, t, state));
     }
     return [];
+  }
+
+  /** What an empty group or connection says: the filter is named when it is on, or when it hid the tasks held. */
+  private emptyText(hidden: boolean): string {
+    return hidden || this.deps.filtering?.() ? vscode.l10n.t('No tasks match the filter') : vscode.l10n.t('No tasks');
   }
 
   /** A group row; a region row counts the running tasks of its instances too. */

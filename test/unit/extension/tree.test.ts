@@ -196,6 +196,55 @@ describe('TaskTreeProvider', () => {
     assert.equal(row.label, 'This cluster does not list CRDB tasks.');
   });
 
+  it('an empty group names the filter when one is on, even when the server was asked with it and sent nothing', () => {
+    const store = new TaskStore(() => NOW);
+    let filtering = false;
+    let hideFinished = false;
+    const tree = new TaskTreeProvider({
+      store,
+      connections: () => [conns[0]],
+      consoleUrl: () => undefined,
+      now: () => NOW,
+      shows: t => !hideFinished || t.status === 'running',
+      filtering: () => filtering,
+    });
+    const emptyRows = () => {
+      const { groups, children } = expandAll(tree);
+      return groups.map(g => children.get(g.id!)!.map(n => String(n.label)));
+    };
+    // The server filtered: the instance came back with no task at all.
+    store.applySnapshot('c1', {
+      groups: [
+        { id: 'orders', label: 'orders-cache', kind: 'instance' },
+        { id: 'analytics', label: 'analytics', kind: 'instance' },
+      ],
+      tasks: [task('1', { group: 'analytics', status: 'succeeded' })],
+      more: {},
+    });
+    const before = emptyRows();
+    assert.deepEqual(before[0], ['No tasks']);
+    assert.equal(before[1].length, 1);
+    assert.doesNotMatch(before[1][0], /No tasks/);
+    filtering = true;
+    hideFinished = true;
+    tree.refreshAll();
+    assert.deepEqual(emptyRows(), [['No tasks match the filter'], ['No tasks match the filter']]);
+    // A connection with no group at all says it too.
+    store.applySnapshot('c1', { groups: [], tasks: [], more: {} });
+    tree.refreshAll();
+    const [connection] = tree.getChildren();
+    assert.deepEqual(
+      tree.getChildren(connection).map(n => String(n.label)),
+      ['No tasks match the filter'],
+    );
+    filtering = false;
+    tree.refreshAll();
+    assert.deepEqual(
+      tree.getChildren(tree.getChildren()[0]).map(n => String(n.label)),
+      ['No tasks'],
+    );
+  });
+
   it('fires a change for exactly the task row that changed, as the same object', () => {
     const { store, tree, fired } = setup();
     store.applySnapshot('c1', snapshot([task('1', { progress: 10 }), task('2', { progress: 20 })]));
