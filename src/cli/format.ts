@@ -172,7 +172,7 @@ export function taskDetails(t: Task, paint: Paint): string {
             terminalLine(s.name),
             formatProgress(s.progress),
             s.remainingSeconds === undefined ? '-' : `${s.remainingSeconds} s`,
-            terminalLine(s.detail ?? ''),
+            terminalLine([s.at === undefined ? '' : formatTime(s.at), s.detail ?? ''].filter(Boolean).join(' · ')),
           ]),
         ),
       ),

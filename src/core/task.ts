@@ -43,6 +43,11 @@ export interface TaskStep {
   remainingSeconds?: number;
   /** Free text the provider attaches to the step (for CRDB tasks: the cluster the step runs on). */
   detail?: string;
+  /**
+   * When the step happened or is due, epoch ms, where the provider dates it (an AWS event, a service update's release
+   * date): kept as a time, not text, so each view writes it in its reader's form.
+   */
+  at?: number;
 }
 
 /** One shard's pending operation (Redis Enterprise `pending_ops`). Times are Unix epoch milliseconds. */

@@ -125,6 +125,10 @@ describe('AWS (ElastiCache) through the real UI', function () {
     await page.getByText('Valkey 7.3 security patch (emulated)').first().waitFor();
     assert.equal(await page.locator('button[data-action="copyId"]').count(), 1, 'the actions are drawn');
     assert.equal(await page.locator('button[data-action="cancel"], button[data-action="forceCancel"]').count(), 0);
+    // Its release date is a date in the reader's locale, not an ISO timestamp.
+    const dates = (await page.locator('.step-detail').allInnerTexts()).map(t => t.trim());
+    assert.ok(dates.length > 0, 'the release date is a step');
+    assert.ok(!dates.some(t => /\d{4}-\d\d-\d\dT\d\d:/.test(t)), dates.join(' | '));
     await ui.screenshot('aws-memorydb-details');
   });
 

@@ -132,6 +132,12 @@ function clustersOf(task: Task): DetailsCluster[] {
   return task.steps.map(step => ({ name: step.detail ?? '', state: step.name }));
 }
 
+/** The step's date in the reader's locale, then the provider's own text; a date out of range says so, as times do. */
+function stepDetail(step: Task['steps'][number], labels: DetailsLabels): string | undefined {
+  const when = step.at === undefined ? undefined : formatTime(step.at, labels);
+  return [when, step.detail].filter(Boolean).join(' · ') || undefined;
+}
+
 function stepsOf(task: Task, labels: DetailsLabels, active: boolean): DetailsStep[] {
   return task.steps.map((step, index) => {
     const stepPercent = percentOf(step.progress);
@@ -144,7 +150,7 @@ function stepsOf(task: Task, labels: DetailsLabels, active: boolean): DetailsSte
       percent: stepPercent,
       progressText: stepPercent === undefined ? undefined : fill(labels.percent, stepPercent),
       remaining: left ? formatDuration(step.remainingSeconds!, labels) : undefined,
-      detail: step.detail,
+      detail: stepDetail(step, labels),
       current: active && task.currentStep !== undefined && step.name === task.currentStep,
     };
   });

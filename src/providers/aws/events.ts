@@ -57,7 +57,7 @@ export function runningSteps(events: AwsEvent[]): { steps: TaskStep[]; startedAt
   });
   const current = sorted.slice(from);
   return {
-    steps: current.map(e => ({ name: e.message, progress: 100, detail: new Date(e.date).toISOString() })),
+    steps: current.map(e => ({ name: e.message, progress: 100, at: e.date })),
     startedAt: current[0]?.date,
   };
 }
@@ -101,7 +101,7 @@ export function finishedFromEvents(events: AwsEvent[], ctx: EventTaskContext): T
       providerStatus: '',
       startedAt: start === -1 ? e.date : sorted[start].date,
       finishedAt: e.date,
-      steps: between.map(x => ({ name: x.message, progress: 100, detail: new Date(x.date).toISOString() })),
+      steps: between.map(x => ({ name: x.message, progress: 100, at: x.date })),
       shards: [],
       errors: end === 'failed' ? [{ message: e.message }] : [],
       capabilities: { cancel: false, forceCancel: false, consoleUrl: ctx.consoleUrl },

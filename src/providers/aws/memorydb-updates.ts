@@ -32,10 +32,8 @@ export function serviceUpdateTask(value: unknown, ctx: TaskContext, since: numbe
   const nodes = str(o, 'NodesUpdated');
   const type = str(o, 'Type');
   const steps: TaskStep[] = [];
-  if (released !== undefined)
-    steps.push({ name: AWS_STEP_TEXTS.releaseDate, detail: new Date(released).toISOString() });
-  if (autoStart !== undefined)
-    steps.push({ name: AWS_STEP_TEXTS.autoUpdateStart, detail: new Date(autoStart).toISOString() });
+  if (released !== undefined) steps.push({ name: AWS_STEP_TEXTS.releaseDate, at: released });
+  if (autoStart !== undefined) steps.push({ name: AWS_STEP_TEXTS.autoUpdateStart, at: autoStart });
   return {
     id: taskId({ kind: 'mupd', region: ctx.region, cluster, update }),
     source: ctx.connectionId,

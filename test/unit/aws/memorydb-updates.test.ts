@@ -52,8 +52,8 @@ describe('aws MemoryDB service updates as tasks', () => {
     assert.equal(t.currentStep, '2/6 nodes updated');
     assert.equal(t.reason, 'Valkey 7.3 security patch');
     assert.deepEqual(t.steps, [
-      { name: 'release date', detail: '2026-11-30T00:00:00.000Z' },
-      { name: 'auto-update start date', detail: '2026-12-14T00:00:00.000Z' },
+      { name: 'release date', at: Date.parse('2026-11-30T00:00:00.000Z') },
+      { name: 'auto-update start date', at: Date.parse('2026-12-14T00:00:00.000Z') },
     ]);
     assert.deepEqual(t.capabilities, { cancel: false, forceCancel: false, consoleUrl: ctx.consoleUrl });
   });

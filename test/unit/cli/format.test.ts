@@ -9,6 +9,7 @@ import {
   progressLine,
   statusText,
   table,
+  taskDetails,
   taskJson,
   taskTable,
 } from '../../../src/cli/format';
@@ -24,6 +25,18 @@ describe('cli formatting', () => {
       ],
     );
     assert.equal(out, 'A     LONGER\nxxxx  y\nz');
+  });
+
+  it("writes a step's date as the other times, in UTC, before the step's own text", () => {
+    const t = task({
+      steps: [
+        { name: 'Cache node rebooted', progress: 100, at: Date.UTC(2026, 10, 30, 8, 15, 0), detail: 'node-1' },
+        { name: 'Release date', at: 1e300 },
+      ],
+    });
+    const out = taskDetails(t, painter(false, {}));
+    assert.match(out, /Cache node rebooted +100% +- +2026-11-30 08:15:00Z · node-1/);
+    assert.match(out, /Release date +- +- +unknown time/);
   });
 
   it('formats times as UTC without milliseconds, and "-" when unknown', () => {

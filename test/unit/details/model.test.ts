@@ -309,6 +309,25 @@ describe('details: buildDetailsModel', () => {
       m.fields.find(f => f.label === L.reason),
       { label: L.reason, value: 'Valkey 7.3 security patch' },
     );
+    // The release date is a step with a date, written in the reader's locale as the panel's other times are.
+    assert.deepEqual(
+      m.steps.map(s => [s.name, s.detail]),
+      [['release date', formatTime(T0, L)]],
+    );
+    assert.doesNotMatch(m.steps[0].detail!, /T\d\d:\d\d:\d\d/, 'not an ISO timestamp');
+  });
+
+  it("a step's date degrades alone: out of range it reads as unknown, and the step's own text follows a date", () => {
+    const t = steppedTask();
+    t.steps = [
+      { name: 'dated', at: T0, detail: 'node-1' },
+      { name: 'hostile', at: 1e300 },
+      { name: 'plain', detail: 'as the server said' },
+    ];
+    assert.deepEqual(
+      buildDetailsModel(t, fresh, L, NOW).steps.map(s => s.detail),
+      [`${formatTime(T0, L)} · node-1`, L.statusUnknown, 'as the server said'],
+    );
   });
 
   // Issue 17: after Stop Update, the panel said "Cancelling…" and, ten minutes on, "A cancel was requested".
