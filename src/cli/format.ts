@@ -137,6 +137,17 @@ function fitColumns(header: string[], rows: string[][], width: number): void {
 }
 
 /** One task in full: fields, then steps, shards and errors when there are any. */
+/** A step's times as the other times of the CLI (UTC): the date alone, or when it started and ended. */
+function stepTimes(s: Task['steps'][number]): string {
+  const span = [
+    s.startedAt === undefined ? '' : `started ${formatTime(s.startedAt)}`,
+    s.finishedAt === undefined ? '' : `ended ${formatTime(s.finishedAt)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return [s.at === undefined ? '' : formatTime(s.at), span].filter(Boolean).join(' · ');
+}
+
 export function taskDetails(t: Task, paint: Paint): string {
   const fields: Array<[string, string | undefined]> = [
     ['ID', t.id],
@@ -172,7 +183,7 @@ export function taskDetails(t: Task, paint: Paint): string {
             terminalLine(s.name),
             formatProgress(s.progress),
             s.remainingSeconds === undefined ? '-' : `${s.remainingSeconds} s`,
-            terminalLine([s.at === undefined ? '' : formatTime(s.at), s.detail ?? ''].filter(Boolean).join(' · ')),
+            terminalLine([stepTimes(s), s.detail ?? ''].filter(Boolean).join(' · ')),
           ]),
         ),
       ),

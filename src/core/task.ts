@@ -45,9 +45,12 @@ export interface TaskStep {
   detail?: string;
   /**
    * When the step happened or is due, epoch ms, where the provider dates it (an AWS event, a service update's release
-   * date): kept as a time, not text, so each view writes it in its reader's form.
+   * date). These times are kept as times, not text, so each view writes them in its reader's form.
    */
   at?: number;
+  /** When the step started and ended, epoch ms, where the provider says (a node's part of a service update). */
+  startedAt?: number;
+  finishedAt?: number;
 }
 
 /** One shard's pending operation (Redis Enterprise `pending_ops`). Times are Unix epoch milliseconds. */

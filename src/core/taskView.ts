@@ -84,7 +84,15 @@ const SCALARS = keys<Pick<Task, Scalar>>({
 });
 const TARGET = keys<TaskTarget>({ id: true, name: true, type: true });
 const CAPABILITIES = keys<TaskCapabilities>({ cancel: true, forceCancel: true, consoleUrl: true });
-const STEP = keys<TaskStep>({ name: true, progress: true, remainingSeconds: true, detail: true, at: true });
+const STEP = keys<TaskStep>({
+  name: true,
+  progress: true,
+  remainingSeconds: true,
+  detail: true,
+  at: true,
+  startedAt: true,
+  finishedAt: true,
+});
 const PROBLEM = keys<TaskProblem>({ message: true, code: true, where: true });
 const SHARD = keys<ShardOperation>({
   shardId: true,

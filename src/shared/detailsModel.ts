@@ -53,6 +53,11 @@ export interface DetailsLabels extends DurationLabels {
   duration: string;
   /** Shown as the duration of a task that is still running: "{0} so far". */
   elapsed: string;
+  /** A step's times where the provider gives when it started and ended: "started {0}, ended {1}". */
+  stepStartedEnded: string;
+  /** "started {0}" and "ended {0}": a step that says only one of them. */
+  stepStarted: string;
+  stepEnded: string;
   notReported: string;
 
   steps: string;

@@ -132,10 +132,19 @@ function clustersOf(task: Task): DetailsCluster[] {
   return task.steps.map(step => ({ name: step.detail ?? '', state: step.name }));
 }
 
-/** The step's date in the reader's locale, then the provider's own text; a date out of range says so, as times do. */
+/** The step's times in the reader's locale, then the provider's own text; a time out of range says so, as times do. */
 function stepDetail(step: Task['steps'][number], labels: DetailsLabels): string | undefined {
-  const when = step.at === undefined ? undefined : formatTime(step.at, labels);
-  return [when, step.detail].filter(Boolean).join(' · ') || undefined;
+  const time = (ms: number | undefined) => (ms === undefined ? undefined : formatTime(ms, labels));
+  const [at, started, finished] = [time(step.at), time(step.startedAt), time(step.finishedAt)];
+  const span =
+    started !== undefined && finished !== undefined
+      ? fill(labels.stepStartedEnded, started, finished)
+      : started !== undefined
+        ? fill(labels.stepStarted, started)
+        : finished !== undefined
+          ? fill(labels.stepEnded, finished)
+          : undefined;
+  return [at, span, step.detail].filter(Boolean).join(' · ') || undefined;
 }
 
 function stepsOf(task: Task, labels: DetailsLabels, active: boolean): DetailsStep[] {

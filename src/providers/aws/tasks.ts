@@ -104,20 +104,15 @@ function nodeStep(o: JsonObject, where?: string): TaskStep {
   const node =
     [where, str(o, 'CacheClusterId'), str(o, 'CacheNodeId')].filter(Boolean).join(' / ') || AWS_STEP_TEXTS.node;
   const status = str(o, 'NodeUpdateStatus');
-  const iso = (t: number | undefined) => (t ? new Date(t).toISOString() : undefined);
-  const started = iso(time(o, 'NodeUpdateStartDate'));
-  const ended = iso(time(o, 'NodeUpdateEndDate'));
-  const when =
-    started && ended
-      ? fill(AWS_STEP_TEXTS.startedEnded, started, ended)
-      : started
-        ? fill(AWS_STEP_TEXTS.started, started)
-        : ended && fill(AWS_STEP_TEXTS.ended, ended);
-  return {
+  const step: TaskStep = {
     name: fill(AWS_STEP_TEXTS.ofMember, node, status ?? AWS_STEP_TEXTS.unknown),
     progress: nodeUpdateProgress(status),
-    detail: when || undefined,
   };
+  const started = time(o, 'NodeUpdateStartDate');
+  const ended = time(o, 'NodeUpdateEndDate');
+  if (started) step.startedAt = started;
+  if (ended) step.finishedAt = ended;
+  return step;
 }
 
 /** A service update action; undefined for `not-applicable` (no operation) and for records without their ids. */

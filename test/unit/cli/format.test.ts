@@ -32,11 +32,17 @@ describe('cli formatting', () => {
       steps: [
         { name: 'Cache node rebooted', progress: 100, at: Date.UTC(2026, 10, 30, 8, 15, 0), detail: 'node-1' },
         { name: 'Release date', at: 1e300 },
+        {
+          name: 'node-2: complete',
+          startedAt: Date.UTC(2026, 10, 30, 8, 0, 0),
+          finishedAt: Date.UTC(2026, 10, 30, 8, 2, 0),
+        },
       ],
     });
     const out = taskDetails(t, painter(false, {}));
     assert.match(out, /Cache node rebooted +100% +- +2026-11-30 08:15:00Z · node-1/);
     assert.match(out, /Release date +- +- +unknown time/);
+    assert.match(out, /node-2: complete +- +- +started 2026-11-30 08:00:00Z, ended 2026-11-30 08:02:00Z/);
   });
 
   it('formats times as UTC without milliseconds, and "-" when unknown', () => {

@@ -323,11 +323,22 @@ describe('details: buildDetailsModel', () => {
       { name: 'dated', at: T0, detail: 'node-1' },
       { name: 'hostile', at: 1e300 },
       { name: 'plain', detail: 'as the server said' },
+      { name: 'node done', startedAt: T0, finishedAt: T0 + 60_000 },
+      { name: 'node going', startedAt: T0 },
+      { name: 'node ended', finishedAt: T0 + 60_000 },
     ];
     assert.deepEqual(
       buildDetailsModel(t, fresh, L, NOW).steps.map(s => s.detail),
-      [`${formatTime(T0, L)} · node-1`, L.statusUnknown, 'as the server said'],
+      [
+        `${formatTime(T0, L)} · node-1`,
+        L.statusUnknown,
+        'as the server said',
+        fill(L.stepStartedEnded, formatTime(T0, L), formatTime(T0 + 60_000, L)),
+        fill(L.stepStarted, formatTime(T0, L)),
+        fill(L.stepEnded, formatTime(T0 + 60_000, L)),
+      ],
     );
+    assert.equal(L.stepStartedEnded, 'started {0}, ended {1}');
   });
 
   // Issue 17: after Stop Update, the panel said "Cancelling…" and, ten minutes on, "A cancel was requested".
