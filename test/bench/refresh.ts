@@ -1,13 +1,10 @@
 // Item 1: "Refresh" of N connections × M tasks (providers mixed) through the real Poller and TaskStore, until the
 // store holds every task (first pages, then every "Load more"), against the floor: the same HTTP requests through a
 // bare undici loop with the same concurrency (the Poller's: connections at a time, one request in flight each).
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Agent } from 'undici';
-import { Poller, DEFAULT_CONCURRENCY } from '../../src/core/poller';
+import { DEFAULT_CONCURRENCY } from '../../src/core/poller';
 import { TaskStore } from '../../src/core/store';
-import type { TaskSource } from '../../src/core/source';
-import { createSource } from '../../src/providers/index';
-import type { EmulatorConnectionInfo } from '../../src/emulator/types';
+import { benchSources, fullRefresh } from './full-refresh';
 import {
   QUICK,
   figure,
@@ -37,58 +34,12 @@ const SHAPES: Array<[number, number]> = QUICK
       [200, 100],
     ];
 const ROUNDS = QUICK ? 2 : 3;
-/** Redis Cloud is left out: its emulated account has a fixed handful of tasks and no scale scenario. */
-const PROVIDERS = ['redis-enterprise', 'tencent', 'alibaba'] as const;
-
-const owner = new AsyncLocalStorage<number>();
-
-async function fullRefresh(sources: TaskSource[], store: TaskStore): Promise<void> {
-  const poller = new Poller(
-    {
-      async poll(r) {
-        const i = Number(r.connectionId.slice(5));
-        await owner.run(i, async () => {
-          const source = sources[i];
-          const snap = await source.refresh({}, r.signal);
-          await store.applySnapshotSliced(r.connectionId, snap);
-          for (const [group, first] of Object.entries(snap.more)) {
-            for (let cursor: string | undefined = first; cursor;) {
-              const page = await source.loadMore(group, cursor, {}, r.signal);
-              store.appendPage(r.connectionId, group, page.tasks, page.next);
-              cursor = page.next;
-            }
-          }
-        });
-      },
-      hasActive: () => false,
-      isTaskActive: () => false,
-    },
-    { activeIntervalMs: 0, idleIntervalMs: 0 },
-  );
-  poller.setConnections(sources.map((_, i) => `conn-${i}`));
-  await poller.refreshNow();
-  poller.dispose();
-}
 
 async function main(): Promise<void> {
   for (const [n, m] of SHAPES) {
     const emu = await startEmulatorProcess(`scale:${m}`);
     try {
-      const infos = PROVIDERS.map(p => emu.connections.find(c => c.provider === p)!);
-      const make = (i: number, c: EmulatorConnectionInfo) =>
-        createSource(
-          {
-            id: `conn-${i}`,
-            name: c.name,
-            provider: c.provider,
-            endpoint: c.endpoint,
-            user: c.user,
-            region: c.region,
-            options: c.options,
-          },
-          { secret: c.secret },
-        );
-      const sources = Array.from({ length: n }, (_, i) => make(i, infos[i % infos.length]));
+      const sources = benchSources(n, emu.connections);
       await emu.reset();
       // Warm-up round, recorded: the floor replays exactly these requests.
       const perConnection: RecordedRequest[][] = sources.map(() => []);

@@ -13,6 +13,10 @@ const items: Array<{ title: string; args: string[] }> = [
   { title: '1. Refresh at scale', args: ['--import', 'tsx', path.join(__dirname, 'refresh.ts')] },
   { title: '1b. A refresh into the tree', args: ['--import', 'tsx', path.join(__dirname, 'tree-refresh.ts')] },
   {
+    title: '1c. The same refresh with the store in a worker (a probe)',
+    args: ['--import', 'tsx', path.join(__dirname, 'worker-refresh.ts')],
+  },
+  {
     title: '4-5. Polling, tree rows, memory',
     args: ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'polling.ts')],
   },
