@@ -136,7 +136,6 @@ function fitColumns(header: string[], rows: string[][], width: number): void {
   }
 }
 
-/** One task in full: fields, then steps, shards and errors when there are any. */
 /** A step's times as the other times of the CLI (UTC): the date alone, or when it started and ended. */
 function stepTimes(s: Task['steps'][number]): string {
   const span = [
@@ -148,6 +147,7 @@ function stepTimes(s: Task['steps'][number]): string {
   return [s.at === undefined ? '' : formatTime(s.at), span].filter(Boolean).join(' · ');
 }
 
+/** One task in full: fields, then steps, shards and errors when there are any. */
 export function taskDetails(t: Task, paint: Paint): string {
   const fields: Array<[string, string | undefined]> = [
     ['ID', t.id],
