@@ -1,7 +1,8 @@
-// The refresh of bench items 1 and 1c: the real Poller (default concurrency) and TaskStore, every connection's first
-// answer, then every "Load more" until the store holds every task.
+// The refresh of bench items 1 and 1c (the real Poller at its default concurrency and the TaskStore: every
+// connection's first answer, then every "Load more" until the store holds every task), and the emulator's
+// connections as sources, for them and for items 4 and 5.
 import { Poller } from '../../src/core/poller';
-import type { TaskSource } from '../../src/core/source';
+import type { SourceDeps, TaskSource } from '../../src/core/source';
 import type { TaskStore } from '../../src/core/store';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
 import { createSource } from '../../src/providers/index';
@@ -9,24 +10,27 @@ import { createSource } from '../../src/providers/index';
 /** Redis Cloud is left out: its emulated account has a fixed handful of tasks and no scale scenario. */
 export const PROVIDERS = ['redis-enterprise', 'tencent', 'alibaba'] as const;
 
+/** A source for one of the emulator's connections, under the id `id`, its other fields as the emulator gave them. */
+export function emulatorSource(id: string, c: EmulatorConnectionInfo, deps?: SourceDeps): TaskSource {
+  return createSource(
+    {
+      id,
+      name: c.name,
+      provider: c.provider,
+      endpoint: c.endpoint,
+      user: c.user,
+      region: c.region,
+      options: c.options,
+    },
+    { secret: c.secret },
+    deps,
+  );
+}
+
 /** `n` connections `conn-0` … over the emulator's connections of `PROVIDERS`, in turn. */
 export function benchSources(n: number, connections: readonly EmulatorConnectionInfo[]): TaskSource[] {
   const infos = PROVIDERS.map(p => connections.find(c => c.provider === p)!);
-  return Array.from({ length: n }, (_, i) => {
-    const c = infos[i % infos.length];
-    return createSource(
-      {
-        id: `conn-${i}`,
-        name: c.name,
-        provider: c.provider,
-        endpoint: c.endpoint,
-        user: c.user,
-        region: c.region,
-        options: c.options,
-      },
-      { secret: c.secret },
-    );
-  });
+  return Array.from({ length: n }, (_, i) => emulatorSource(`conn-${i}`, infos[i % infos.length]));
 }
 
 export async function fullRefresh(sources: TaskSource[], store: TaskStore): Promise<void> {

@@ -6,10 +6,10 @@ import { Poller, type PollerTimer } from '../../src/core/poller';
 import { TaskStore } from '../../src/core/store';
 import type { TaskSource } from '../../src/core/source';
 import type { Task } from '../../src/core/task';
-import { createSource } from '../../src/providers/index';
 import { TaskTreeProvider } from '../../src/extension/tree/provider';
 import type { TreeNode } from '../../src/extension/tree/nodes';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
+import { emulatorSource } from './full-refresh';
 import { QUICK, figure, median, spread, startEmulatorProcess, runMain } from './lib';
 
 const gc =
@@ -103,19 +103,7 @@ function task(i: number, progress: number): Task {
 async function requestsPerMinute(emuConns: EmulatorConnectionInfo[]): Promise<void> {
   let requests = new Map<string, number>();
   const make = (id: string, c: EmulatorConnectionInfo) =>
-    createSource(
-      {
-        id,
-        name: c.name,
-        provider: c.provider,
-        endpoint: c.endpoint,
-        user: c.user,
-        region: c.region,
-        options: c.options,
-      },
-      { secret: c.secret },
-      { log: () => requests.set(id, (requests.get(id) ?? 0) + 1) },
-    );
+    emulatorSource(id, c, { log: () => requests.set(id, (requests.get(id) ?? 0) + 1) });
   const pick = (p: string) => emuConns.find(c => c.provider === p)!;
   // scale:100 — every Tencent task finished (idle); Alibaba and Redis Enterprise have tasks running.
   const sources = new Map<string, TaskSource>([
@@ -295,21 +283,7 @@ async function heapWhilePolling(emuConns: EmulatorConnectionInfo[]): Promise<voi
   const sources = new Map<string, TaskSource>();
   for (let i = 0; i < count; i++) {
     const c = emuConns.find(x => x.provider === providers[i % providers.length])!;
-    sources.set(
-      `p-${i}`,
-      createSource(
-        {
-          id: `p-${i}`,
-          name: c.name,
-          provider: c.provider,
-          endpoint: c.endpoint,
-          user: c.user,
-          region: c.region,
-          options: c.options,
-        },
-        { secret: c.secret },
-      ),
-    );
+    sources.set(`p-${i}`, emulatorSource(`p-${i}`, c));
   }
   const store = new TaskStore();
   const timer = new VirtualTimer();
