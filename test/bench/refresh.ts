@@ -62,60 +62,36 @@ async function main(): Promise<void> {
       const agents = sources.map(() => new Agent({ connections: 6, keepAliveTimeout: 30_000 }));
       await emu.reset();
       await replay(perConnection, DEFAULT_CONCURRENCY, agents);
-      const ours: Measured[] = [];
-      const floor: Measured[] = [];
-      const delays: LoopDelay[] = [];
-      const floorDelays: LoopDelay[] = [];
-      const keeping: Measured[] = [];
-      const keepingDelays: LoopDelay[] = [];
-      // The emulator's own CPU in each round (its process, all threads): what the floor's wall time is made of.
-      const emulatorInOurs: number[] = [];
-      const emulatorInFloor: number[] = [];
-      const emulatorCpu = async (into: number[], fn: () => Promise<void>) => {
+      // Each side's rounds: cost, event-loop delay, and the emulator's own CPU meanwhile (its process, all threads:
+      // what the floor's wall time is made of).
+      const side = () => ({ runs: [] as Measured[], delays: [] as LoopDelay[], emulator: [] as number[] });
+      const [oursSide, floorSide, keepingSide] = [side(), side(), side()];
+      const round = async (into: ReturnType<typeof side>, fn: () => Promise<unknown>) => {
+        await emu.reset();
         const before = emu.cpuMs();
-        await fn();
+        let measured: Measured | undefined;
+        into.delays.push(
+          await measureLoopDelay(async () => {
+            measured = await measure(fn);
+          }),
+        );
         const after = emu.cpuMs();
-        if (before !== undefined && after !== undefined) into.push(after - before);
+        into.runs.push(measured!);
+        if (before !== undefined && after !== undefined) into.emulator.push(after - before);
       };
       let held = 0;
       await rotatedRounds(ROUNDS, [
         async () => {
-          await emu.reset();
           const store = new TaskStore();
-          let measured: Measured | undefined;
-          await emulatorCpu(emulatorInOurs, async () => {
-            delays.push(
-              await measureLoopDelay(async () => {
-                measured = await measure(() => fullRefresh(sources, store));
-              }),
-            );
-          });
-          ours.push(measured!);
+          await round(oursSide, () => fullRefresh(sources, store));
           held = sources.reduce((k, _, i) => k + store.allTasks(`conn-${i}`).length, 0);
         },
-        async () => {
-          await emu.reset();
-          let measured: Measured | undefined;
-          await emulatorCpu(emulatorInFloor, async () => {
-            floorDelays.push(
-              await measureLoopDelay(async () => {
-                measured = await measure(() => replay(perConnection, DEFAULT_CONCURRENCY, agents));
-              }),
-            );
-          });
-          floor.push(measured!);
-        },
-        async () => {
-          await emu.reset();
-          let measured: Measured | undefined;
-          keepingDelays.push(
-            await measureLoopDelay(async () => {
-              measured = await measure(() => replay(perConnection, DEFAULT_CONCURRENCY, agents, []));
-            }),
-          );
-          keeping.push(measured!);
-        },
+        () => round(floorSide, () => replay(perConnection, DEFAULT_CONCURRENCY, agents)),
+        () => round(keepingSide, () => replay(perConnection, DEFAULT_CONCURRENCY, agents, [])),
       ]);
+      const { runs: ours, delays, emulator: emulatorInOurs } = oursSide;
+      const { runs: floor, delays: floorDelays, emulator: emulatorInFloor } = floorSide;
+      const { runs: keeping, delays: keepingDelays } = keepingSide;
       const o = medianOf(ours);
       const f = medianOf(floor);
       const requests = perConnection.reduce((k, l) => k + l.length, 0);
