@@ -2,10 +2,10 @@
 // connection's first answer, then every "Load more" until the store holds every task), and the emulator's
 // connections as sources, for them and for items 4 and 5.
 import { Poller } from '../../src/core/poller';
-import type { SourceDeps, TaskSource } from '../../src/core/source';
+import type { TaskSource } from '../../src/core/source';
 import type { TaskStore } from '../../src/core/store';
 import type { EmulatorConnectionInfo } from '../../src/emulator/types';
-import { createSource } from '../../src/providers/index';
+import { createSource, type SourceDeps } from '../../src/providers/index';
 
 /** Redis Cloud is left out: its emulated account has a fixed handful of tasks and no scale scenario. */
 export const PROVIDERS = ['redis-enterprise', 'tencent', 'alibaba'] as const;
