@@ -63,7 +63,10 @@ function lostFields(before: Task, after: Task): string[] {
   return lost;
 }
 
-async function play(scenario: string, hours: number): Promise<{ steps: number; rows: number; opened: number }> {
+async function play(
+  scenario: string,
+  hours: number,
+): Promise<{ steps: number; rows: number; opened: number; emptyRowsFiltered: number }> {
   const emu = await startEmulator({ modules: allModules(), clock: 'manual', scenario, host: '127.0.0.1', http: true });
   const rig = new Rig({
     connections: connectionsOf(emu),
@@ -128,7 +131,7 @@ async function play(scenario: string, hours: number): Promise<{ steps: number; r
         console.log(`  ${scenario} [${kind}] ×${t.count}, first: ${t.first.slice(0, 300)}`);
       assert.equal(tally.size, 0, 'problems found (listed above)');
     }
-    return { steps: invariants.steps, rows: invariants.maxRows, opened };
+    return { steps: invariants.steps, rows: invariants.maxRows, opened, ...invariants.seen };
   } finally {
     rig.dispose();
     await emu.close();
@@ -142,6 +145,8 @@ describe('the views stay true over time (demo emulator, manual clock)', function
     const r = await play('demo', 2);
     assert.ok(r.steps >= 700, `${r.steps} steps`);
     assert.ok(r.opened > 50, `${r.opened} tasks opened`);
+    // The filter of steps 120-200 empties instances (the servers are asked with it): their rows were checked.
+    assert.ok(r.emptyRowsFiltered > 0, `${r.emptyRowsFiltered} empty rows seen under the filter`);
   });
 
   it('old-cluster scenario (no Active-Active list, v1 actions), one simulated hour', async () => {

@@ -4,7 +4,7 @@ import { isActive, type Task } from '../../../src/core/task';
 import { matchesQuery } from '../../../src/extension/taskService';
 import { cancellingText, relativeTime, statusText } from '../../../src/extension/tree/format';
 import type { DrawnRow } from './fakeTreeView';
-import type { TaskNode } from '../../../src/extension/tree/nodes';
+import { MessageNode, type TaskNode } from '../../../src/extension/tree/nodes';
 import type { Known } from './oracle';
 import type { Rig } from './rig';
 
@@ -27,7 +27,7 @@ export class ViewInvariants {
   steps = 0;
   maxRows = 0;
   /** What the run went through, so a test can tell it exercised the cases it is about. */
-  readonly seen = { endedRows: 0, unlistedRows: 0, staleRows: 0 };
+  readonly seen = { endedRows: 0, unlistedRows: 0, staleRows: 0, emptyRowsFiltered: 0 };
 
   constructor(private readonly rig: Rig) {}
 
@@ -83,7 +83,23 @@ export class ViewInvariants {
         problems.push(`[status] row ${describe(row)} reads active but the provider said ${expected}`);
     }
 
+    problems.push(...this.emptyRowProblems());
     problems.push(...this.countProblems(rows));
+    return problems;
+  }
+
+  /**
+   * An empty group or connection under a filter says it is the filter: the servers were asked with it, so "No tasks"
+   * would say the instance has none when it may have many.
+   */
+  private emptyRowProblems(): string[] {
+    if (!this.rig.filtering()) return [];
+    const problems: string[] = [];
+    for (const r of this.rig.view.rows()) {
+      if (!(r.node instanceof MessageNode)) continue;
+      if (r.label === 'No tasks match the filter') this.seen.emptyRowsFiltered++;
+      if (r.label === 'No tasks') problems.push(`[empty] row ${r.id} says "No tasks" while a filter is on`);
+    }
     return problems;
   }
 

@@ -112,6 +112,7 @@ export class Rig {
       consoleUrl: id => this.service.consoleUrl(id),
       now,
       shows: (t: Task) => this.shows(t),
+      filtering: () => this.filtering(),
       timer: this.timer,
     });
     (this.tree as { setVisible?: (v: boolean) => void }).setVisible?.(true);
@@ -131,6 +132,11 @@ export class Rig {
     this.tree.refreshAll();
     this.statusBar.update();
     this.badge?.update();
+  }
+
+  /** Whether a filter is on, as main.ts tells the tree (Filter Tasks or Hide finished, which sets statuses). */
+  filtering(): boolean {
+    return Boolean(this.query.statuses?.length || this.query.types?.length || this.windowMs !== undefined);
   }
 
   /** The query in force now, as the service computes it: what every shown row must pass. */
